@@ -1,0 +1,32 @@
+package io.switchover.snapshot;
+
+import java.util.List;
+
+/**
+ * All files of the system at one version. Paths are relative to the snapshot root and always use '/'.
+ */
+public interface Snapshot {
+
+    /** A short name for reports, such as the directory name or the git ref. */
+    String name();
+
+    /** Every regular file of the snapshot, sorted. */
+    List<String> files();
+
+    /** The text of one file, read as UTF-8. */
+    String read(String path);
+
+    default boolean isDirectory(String path) {
+        String prefix = path.endsWith("/") ? path : path + "/";
+        return files().stream().anyMatch(f -> f.startsWith(prefix));
+    }
+
+    /** The files under a folder (recursively), or all files for an empty folder. */
+    default List<String> filesUnder(String folder) {
+        if (folder.isEmpty() || folder.equals(".")) {
+            return files();
+        }
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        return files().stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+}

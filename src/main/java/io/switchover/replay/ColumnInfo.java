@@ -1,0 +1,20 @@
+package io.switchover.replay;
+
+/** One column as the database describes it. {@code jdbcType} is a {@link java.sql.Types} constant. */
+public record ColumnInfo(String name, String typeName, int jdbcType, int size, int decimals, boolean nullable,
+                         String defaultValue) {
+
+    public boolean hasDefault() {
+        return defaultValue != null && !defaultValue.isBlank();
+    }
+
+    /** The type as a person writes it, e.g. {@code VARCHAR(100)}. */
+    public String typeLabel() {
+        return switch (jdbcType) {
+            case java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.NVARCHAR, java.sql.Types.NCHAR ->
+                    size > 0 && size < Integer.MAX_VALUE ? typeName + "(" + size + ")" : typeName;
+            case java.sql.Types.DECIMAL, java.sql.Types.NUMERIC -> typeName + "(" + size + "," + decimals + ")";
+            default -> typeName;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package io.switchover.replay;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes up one value per parameter from the type of the column it is bound to at S0, so that the same values are
+ * sent at every state, as the old service would send them. Where the statement does not tie a parameter to a column,
+ * the driver's parameter metadata decides, and failing that a short string, which most databases convert.
+ */
+public final class ParameterSynthesizer {
+
+    public List<Object> valuesFor(ProbeStatement statement, SchemaCatalog catalog, Connection connection) {
+        int count = countParameters(statement, connection);
+        List<Object> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String bound = i < statement.parameterColumns().size() ? statement.parameterColumns().get(i) : null;
+            Optional<ColumnInfo> column = bound == null ? Optional.empty() : resolve(bound, statement.tables(), catalog);
+            int index = i + 1;
+            values.add(column.map(c -> valueOf(c.jdbcType(), c.size()))
+                    .orElseGet(() -> fromMetadata(statement, connection, index)));
+        }
+        return values;
+    }
+
+    private static int countParameters(ProbeStatement statement, Connection connection) {
+        try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
+            return ps.getParameterMetaData().getParameterCount();
+        } catch (SQLException e) {
+            // The statement does not prepare at this state; the probe itself will say why.
+            return statement.parameterColumns().size();
+        }
+    }
+
+    private static Optional<ColumnInfo> resolve(String bound, List<String> tables, SchemaCatalog catalog) {
+        int dot = bound.lastIndexOf('.');
+        if (dot > 0) {
+            return catalog.column(bound.substring(0, dot), bound.substring(dot + 1));
+        }
+        for (String table : tables) {
+            Optional<ColumnInfo> column = catalog.column(table, bound);
+            if (column.isPresent()) {
+                return column;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object fromMetadata(ProbeStatement statement, Connection connection, int index) {
+        try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
+            ParameterMetaData meta = ps.getParameterMetaData();
+            int type = meta.getParameterType(index);
+            if (type != Types.NULL && type != Types.OTHER && type != Types.JAVA_OBJECT) {
+                return valueOf(type, meta.getPrecision(index));
+            }
+        } catch (SQLException e) {
+            // Drivers that cannot describe a parameter get the plain guess below.
+        }
+        return "1";
+    }
+
+    static Object valueOf(int jdbcType, int size) {
+        return switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> 1;
+            case Types.BIGINT -> 1L;
+            case Types.DECIMAL, Types.NUMERIC -> BigDecimal.ONE;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> 1.0d;
+            case Types.BOOLEAN, Types.BIT -> Boolean.TRUE;
+            case Types.DATE -> java.sql.Date.valueOf(LocalDate.of(2020, 1, 1));
+            case Types.TIME -> java.sql.Time.valueOf(LocalTime.NOON);
+            case Types.TIMESTAMP -> java.sql.Timestamp.valueOf(LocalDateTime.of(2020, 1, 1, 12, 0));
+            case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.of(2020, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> new byte[] {1};
+            case Types.CHAR, Types.NCHAR -> size > 0 && size < 8 ? "x".repeat(size) : "x";
+            default -> size == 36 || jdbcType == Types.OTHER ? UUID.fromString("00000000-0000-0000-0000-000000000001") : "x";
+        };
+    }
+}

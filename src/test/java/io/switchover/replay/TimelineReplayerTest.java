@@ -1,0 +1,92 @@
+package io.switchover.replay;
+
+import io.switchover.migrations.Batch;
+import io.switchover.migrations.BatchPlanner;
+import io.switchover.migrations.MigrationReader;
+import io.switchover.snapshot.InMemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineReplayerTest {
+    private final InMemorySnapshot prod = new InMemorySnapshot("deploy-1")
+            .with("db/migration/V1__create_person.sql", "CREATE TABLE person (id BIGINT PRIMARY KEY, alice VARCHAR(100));")
+            .with("db/migration/V2__add_brian.sql", "ALTER TABLE person ADD COLUMN brian VARCHAR(100);");
+    private final InMemorySnapshot candidate = prod.next("deploy-5")
+            .with("db/migration/V3__copy_alice_to_brian.sql", "UPDATE person SET brian = alice WHERE brian IS NULL;")
+            .with("db/migration/V4__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;");
+
+    private Timeline replay(InMemorySnapshot production, InMemorySnapshot next, List<ProbeStatement> statements) {
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(production, List.of()), reader.read(next, List.of()));
+        return new TimelineReplayer(new H2Engine()).replay(batch, production, next, statements);
+    }
+
+    @Test
+    void takesOneStatePerBatchMigrationAndSeesTheDropOfAliceAtTheLastStep() {
+        ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
+                List.of("person.id", "person.alice"));
+        Timeline timeline = replay(prod, candidate, List.of(insert));
+
+        assertEquals(3, timeline.states().size());
+        assertTrue(timeline.states().get(0).outcomes().get(0).passed());
+        assertTrue(timeline.states().get(1).outcomes().get(0).passed(), "copying data breaks nothing");
+        SchemaState afterDrop = timeline.states().get(2);
+        assertEquals("V4__drop_alice.sql", afterDrop.migration().script());
+        assertFalse(afterDrop.outcomes().get(0).passed());
+        assertEquals(FailureKind.UNDEFINED_COLUMN, afterDrop.outcomes().get(0).error().kind());
+        assertEquals(List.of(new CatalogDiff.ColumnRef("person", "alice")), afterDrop.diff().droppedColumns());
+        assertTrue(timeline.failure().isEmpty());
+    }
+
+    @Test
+    void probesLeaveNoRowsBehindForTheNextState() {
+        ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
+                List.of("person.id", "person.alice"));
+        InMemorySnapshot unique = prod.next("deploy-2")
+                .with("db/migration/V3__unique_alice.sql", "ALTER TABLE person ADD CONSTRAINT person_alice UNIQUE (alice);");
+        Timeline timeline = replay(prod, unique, List.of(insert));
+
+        assertTrue(timeline.failure().isEmpty(), () -> "the probe row of S0 must not stay: " + timeline.failure());
+        assertTrue(timeline.states().get(1).outcomes().get(0).passed());
+    }
+
+    @Test
+    void seesAnInsertThatOmitsAColumnAddedNotNull() {
+        ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
+                List.of("person.id", "person.alice"));
+        InMemorySnapshot notNull = prod.next("deploy-2")
+                .with("db/migration/V3__add_country.sql", "ALTER TABLE person ADD COLUMN country VARCHAR(2) NOT NULL;");
+        Timeline timeline = replay(prod, notNull, List.of(insert));
+
+        assertEquals(FailureKind.NOT_NULL_VIOLATION, timeline.states().get(1).outcomes().get(0).error().kind());
+    }
+
+    @Test
+    void stopsAtAMigrationTheDatabaseRefuses() {
+        InMemorySnapshot broken = prod.next("deploy-2")
+                .with("db/migration/V3__typo.sql", "ALTER TABLE persn ADD COLUMN x INT;")
+                .with("db/migration/V4__more.sql", "ALTER TABLE person ADD COLUMN y INT;");
+        Timeline timeline = replay(prod, broken, List.of());
+
+        assertTrue(timeline.failure().isPresent());
+        assertEquals("V3__typo.sql", timeline.failure().get().migration().script());
+        assertEquals(1, timeline.failure().get().step());
+        assertEquals(1, timeline.states().size());
+    }
+
+    @Test
+    void disablesForeignKeyChecksForProbesOnly() {
+        InMemorySnapshot withOrders = prod.next("deploy-2")
+                .with("db/migration/V3__orders.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, person_id BIGINT REFERENCES person(id));");
+        ProbeStatement insert = new ProbeStatement("INSERT INTO orders (id, person_id) VALUES (?, ?)", List.of("orders"),
+                List.of("orders.id", "orders.person_id"));
+        Timeline timeline = replay(prod, withOrders, List.of(insert));
+
+        assertEquals(null, timeline.states().get(1).outcomes().get(0).error());
+    }
+}

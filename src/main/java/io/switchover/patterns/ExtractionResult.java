@@ -1,0 +1,46 @@
+package io.switchover.patterns;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the scan of a service found: the statements to check, the SQL-looking text it could not check, and problems
+ * with files that the report should mention.
+ */
+public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql> notChecked, List<String> warnings) {
+
+    private static final Comparator<Origin> BY_PATH_THEN_LINE =
+            Comparator.comparing(Origin::path).thenComparingInt(Origin::line);
+
+    public ExtractionResult {
+        patterns = List.copyOf(patterns);
+        notChecked = List.copyOf(notChecked);
+        warnings = List.copyOf(warnings);
+    }
+
+    public static ExtractionResult empty() {
+        return new ExtractionResult(List.of(), List.of(), List.of());
+    }
+
+    public static ExtractionResult warning(String warning) {
+        return new ExtractionResult(List.of(), List.of(), List.of(warning));
+    }
+
+    /** Joins per-file results; patterns and unresolved SQL end up ordered by path, then line. */
+    public static ExtractionResult combine(Collection<ExtractionResult> parts) {
+        List<AccessPattern> patterns = new ArrayList<>();
+        List<UnresolvedSql> notChecked = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ExtractionResult part : parts) {
+            patterns.addAll(part.patterns());
+            notChecked.addAll(part.notChecked());
+            warnings.addAll(part.warnings());
+        }
+        // Stable sort: two statements on one line keep their order of appearance.
+        patterns.sort(Comparator.comparing(AccessPattern::origin, BY_PATH_THEN_LINE));
+        notChecked.sort(Comparator.comparing(UnresolvedSql::origin, BY_PATH_THEN_LINE));
+        return new ExtractionResult(patterns, notChecked, warnings);
+    }
+}

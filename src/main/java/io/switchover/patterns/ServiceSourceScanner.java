@@ -1,0 +1,88 @@
+package io.switchover.patterns;
+
+import io.switchover.SwitchoverException;
+import io.switchover.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Collects the access patterns of the old service from its snapshot. Migration folders are skipped: their SQL is what
+ * changes the schema, not what the service sends.
+ */
+public final class ServiceSourceScanner {
+
+    private final SqlFileExtractor sqlFiles;
+    private final JavaStringExtractor javaSources;
+
+    public ServiceSourceScanner() {
+        SqlStatementClassifier classifier = new SqlStatementClassifier();
+        this.sqlFiles = new SqlFileExtractor(classifier);
+        this.javaSources = new JavaStringExtractor(classifier);
+    }
+
+    /**
+     * @param sourceRoots     folders relative to the snapshot root to look in; empty means the whole snapshot
+     * @param excludedFolders the Flyway migration folders, relative to the snapshot root
+     */
+    public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
+        List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
+        List<ExtractionResult> results = new ArrayList<>();
+        for (String path : filesToScan(snapshot, sourceRoots, results)) {
+            if (excluded.stream().anyMatch(path::startsWith)) {
+                continue;
+            }
+            if (path.endsWith(".sql")) {
+                results.add(read(snapshot, path).map(text -> sqlFiles.extract(path, text)));
+            } else if (path.endsWith(".java")) {
+                results.add(read(snapshot, path).map(text -> javaSources.extract(path, text)));
+            }
+        }
+        return ExtractionResult.combine(results);
+    }
+
+    private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots,
+                                               List<ExtractionResult> results) {
+        if (sourceRoots.isEmpty()) {
+            return new TreeSet<>(snapshot.files());
+        }
+        TreeSet<String> files = new TreeSet<>();
+        for (String root : sourceRoots) {
+            List<String> under = snapshot.filesUnder(stripDotSlash(root));
+            if (under.isEmpty()) {
+                // A misspelt source root would otherwise make the gate pass with nothing checked.
+                results.add(ExtractionResult.warning("source root " + root + " has no files in " + snapshot.name()));
+            }
+            files.addAll(under);
+        }
+        return files;
+    }
+
+    private static FileText read(Snapshot snapshot, String path) {
+        try {
+            return new FileText(snapshot.read(path), null);
+        } catch (SwitchoverException e) {
+            // One unreadable file (bad encoding, say) should not hide the SQL of all the others.
+            return new FileText(null, path + ": cannot read (" + e.getMessage() + "); its SQL is not checked");
+        }
+    }
+
+    private record FileText(String text, String problem) {
+        ExtractionResult map(Function<String, ExtractionResult> extractor) {
+            return text == null ? ExtractionResult.warning(problem) : extractor.apply(text);
+        }
+    }
+
+    private static String asFolderPrefix(String folder) {
+        String prefix = stripDotSlash(folder);
+        return prefix.endsWith("/") ? prefix : prefix + "/";
+    }
+
+    private static String stripDotSlash(String folder) {
+        String path = folder.replace('\\', '/');
+        return path.startsWith("./") ? path.substring(2) : path;
+    }
+}

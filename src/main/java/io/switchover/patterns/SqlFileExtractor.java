@@ -1,0 +1,35 @@
+package io.switchover.patterns;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the queries in a {@code .sql} file of the service (named queries, MyBatis-free query files, seed scripts).
+ * DDL in such files is not the service's access pattern and is ignored.
+ */
+public final class SqlFileExtractor {
+    public static final String ID = "sql-file";
+
+    private final SqlScriptSplitter splitter = new SqlScriptSplitter();
+    private final SqlStatementClassifier classifier;
+
+    public SqlFileExtractor(SqlStatementClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public ExtractionResult extract(String path, String text) {
+        List<AccessPattern> patterns = new ArrayList<>();
+        List<UnresolvedSql> notChecked = new ArrayList<>();
+        for (SqlScriptSplitter.ScriptStatement statement : splitter.split(text)) {
+            Origin origin = new Origin(path, statement.line());
+            if (classifier.isSql(statement.sql())) {
+                patterns.add(new AccessPattern(statement.sql(), origin, ID));
+            } else if (classifier.looksLikeSql(statement.sql())) {
+                String problem = SqlParsing.parse(statement.sql()).problem();
+                notChecked.add(new UnresolvedSql(origin, Fragments.shorten(statement.sql()),
+                        "JSqlParser cannot parse it" + (problem == null ? "" : ": " + problem)));
+            }
+        }
+        return new ExtractionResult(patterns, notChecked, List.of());
+    }
+}

@@ -1,0 +1,215 @@
+package io.switchover.patterns;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tables and columns one statement touches, so that a rule can tell whether a migration removes something the old
+ * service still uses. Names are folded like PostgreSQL folds them (unquoted to lower case).
+ *
+ * <p>Attribution is deliberately generous, because a column missed here is a hazard missed: an unqualified column in
+ * a statement with several tables is attributed to every one of them, and aliases are resolved statement-wide (not
+ * per subquery). A column qualified with something that is not a base table (a CTE, a subquery alias,
+ * {@code EXCLUDED}) is left out, since no table of the schema holds it.
+ *
+ * @param tables            unqualified table names
+ * @param qualifiedTables   the same tables as written: {@code schema.table} when a schema was given
+ * @param columns           table to the columns referenced on it, including INSERT columns and SET targets
+ * @param insertColumns     the INSERT column list in order; empty when there is none (then every column, in table order)
+ * @param updateColumns     the UPDATE SET targets in order
+ * @param selectsStar       whether {@code *} or {@code t.*} occurs anywhere
+ * @param parameterColumns  one entry per JDBC parameter, in order of appearance: {@code table.column} it is bound to
+ *                          (plain {@code column} when the table is ambiguous), or null when the binding is not obvious
+ */
+public record SqlReferences(StatementKind kind,
+                            Set<String> tables,
+                            Set<String> qualifiedTables,
+                            Map<String, Set<String>> columns,
+                            List<String> insertColumns,
+                            List<String> updateColumns,
+                            boolean selectsStar,
+                            List<String> parameterColumns) {
+
+    public SqlReferences {
+        tables = Collections.unmodifiableSet(new LinkedHashSet<>(tables));
+        qualifiedTables = Collections.unmodifiableSet(new LinkedHashSet<>(qualifiedTables));
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        columns.forEach((table, names) -> copy.put(table, Collections.unmodifiableSet(new LinkedHashSet<>(names))));
+        columns = Collections.unmodifiableMap(copy);
+        insertColumns = List.copyOf(insertColumns);
+        updateColumns = List.copyOf(updateColumns);
+        parameterColumns = Collections.unmodifiableList(new ArrayList<>(parameterColumns));
+    }
+
+    /**
+     * Describes a SELECT, INSERT, UPDATE, DELETE, MERGE or WITH statement; empty when JSqlParser cannot parse it or it
+     * is of another kind. {@code :name} parameters are accepted.
+     */
+    public static Optional<SqlReferences> of(String sql) {
+        // Positional first: the parser numbers each '?' in order of appearance, which gives parameterColumns its order.
+        JdbcParameters.Positional positional = JdbcParameters.toPositional(sql);
+        SqlParsing.Parsed parsed = SqlParsing.parse(positional.sql());
+        if (!parsed.ok()) {
+            return Optional.empty();
+        }
+        Statement statement = parsed.statement();
+        Optional<StatementKind> kind = SqlStatementClassifier.kindOf(statement);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        ReferenceCollector collector = new ReferenceCollector();
+        Set<String> qualified;
+        try {
+            qualified = collector.getTables(statement);
+        } catch (RuntimeException e) {
+            // The finder throws for the few constructs it does not support; such a statement is not described.
+            return Optional.empty();
+        }
+        return Optional.of(new Builder(kind.get(), qualified, collector, positional.parameterCount()).build(statement));
+    }
+
+    /** Resolves what the collector saw against the statement's tables. */
+    private static final class Builder {
+        private final StatementKind kind;
+        private final Set<String> qualifiedTables = new LinkedHashSet<>();
+        private final Set<String> tables = new LinkedHashSet<>();
+        private final ReferenceCollector collector;
+        private final Map<String, Set<String>> columns = new LinkedHashMap<>();
+        private final List<String> insertColumns = new ArrayList<>();
+        private final List<String> updateColumns = new ArrayList<>();
+        private final String[] parameterColumns;
+
+        Builder(StatementKind kind, Set<String> found, ReferenceCollector collector, int parameterCount) {
+            this.kind = kind;
+            this.collector = collector;
+            for (String name : found) {
+                String[] parts = name.split("\\.");
+                StringBuilder normalized = new StringBuilder();
+                for (String part : parts) {
+                    normalized.append(normalized.length() == 0 ? "" : ".").append(Identifiers.normalize(part));
+                }
+                qualifiedTables.add(normalized.toString());
+                tables.add(Identifiers.normalize(parts[parts.length - 1]));
+            }
+            this.parameterColumns = new String[parameterCount];
+        }
+
+        SqlReferences build(Statement statement) {
+            for (Column column : collector.columns) {
+                for (String table : tablesOf(column)) {
+                    addColumn(table, Identifiers.normalize(column.getColumnName()));
+                }
+            }
+            if (statement instanceof Insert insert) {
+                readInsert(insert);
+            }
+            if (statement instanceof Update update) {
+                readUpdate(update);
+            }
+            collector.boundParameters.forEach((index, column) -> setParameter(index, describe(column)));
+            return new SqlReferences(kind, tables, qualifiedTables, columns, insertColumns, updateColumns,
+                    collector.selectsStar, Arrays.asList(parameterColumns));
+        }
+
+        // The finder does not visit the INSERT column list; VALUES positions bind parameters to those columns.
+        private void readInsert(Insert insert) {
+            String target = tableName(insert.getTable());
+            if (insert.getColumns() != null) {
+                for (Column column : insert.getColumns()) {
+                    String name = Identifiers.normalize(column.getColumnName());
+                    insertColumns.add(name);
+                    addColumn(target, name);
+                }
+            }
+            if (insert.getSelect() instanceof Values values && !insertColumns.isEmpty()) {
+                for (ExpressionList<?> row : rows(values)) {
+                    for (int i = 0; i < row.size() && i < insertColumns.size(); i++) {
+                        bindPositionally(row.get(i), target + "." + insertColumns.get(i));
+                    }
+                }
+            }
+        }
+
+        private void bindPositionally(Expression value, String column) {
+            ReferenceCollector.parameterIndex(value).ifPresent(index -> setParameter(index, column));
+        }
+
+        // A single row comes as one list of values, several rows as a list of parenthesised lists.
+        private static List<ExpressionList<?>> rows(Values values) {
+            ExpressionList<?> expressions = values.getExpressions();
+            List<ExpressionList<?>> rows = new ArrayList<>();
+            if (!expressions.isEmpty() && expressions.stream().allMatch(e -> e instanceof ExpressionList<?>)) {
+                expressions.forEach(e -> rows.add((ExpressionList<?>) e));
+            } else {
+                rows.add(expressions);
+            }
+            return rows;
+        }
+
+        private void readUpdate(Update update) {
+            String target = tableName(update.getTable());
+            for (UpdateSet set : update.getUpdateSets()) {
+                ExpressionList<?> values = set.getValues();
+                for (int i = 0; i < set.getColumns().size(); i++) {
+                    Column column = set.getColumns().get(i);
+                    String name = Identifiers.normalize(column.getColumnName());
+                    updateColumns.add(name);
+                    addColumn(target, name);
+                    if (values != null && values.size() == set.getColumns().size()) {
+                        bindPositionally(values.get(i), target + "." + name);
+                    }
+                }
+            }
+        }
+
+        private void setParameter(int index, String column) {
+            if (index >= 1 && index <= parameterColumns.length && parameterColumns[index - 1] == null) {
+                parameterColumns[index - 1] = column;
+            }
+        }
+
+        private String describe(Column column) {
+            List<String> owners = tablesOf(column);
+            String name = Identifiers.normalize(column.getColumnName());
+            return owners.size() == 1 ? owners.get(0) + "." + name : name;
+        }
+
+        private List<String> tablesOf(Column column) {
+            Table qualifier = column.getTable();
+            if (qualifier == null || qualifier.getName() == null) {
+                return List.copyOf(tables);
+            }
+            String name = Identifiers.normalize(qualifier.getName());
+            Table aliased = collector.aliases.get(name);
+            if (aliased != null && tables.contains(tableName(aliased))) {
+                return List.of(tableName(aliased));
+            }
+            return tables.contains(name) ? List.of(name) : List.of();
+        }
+
+        private void addColumn(String table, String column) {
+            columns.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(column);
+        }
+
+        private static String tableName(Table table) {
+            return Identifiers.normalize(table.getName());
+        }
+    }
+}

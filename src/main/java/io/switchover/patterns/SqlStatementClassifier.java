@@ -1,0 +1,102 @@
+package io.switchover.patterns;
+
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.update.Update;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a string is a query or data-changing statement a service sends (SELECT, INSERT, UPDATE, DELETE,
+ * MERGE, WITH). A string counts only if JSqlParser parses it; a keyword test alone would take "update available" for
+ * SQL.
+ */
+public final class SqlStatementClassifier {
+
+    private static final Pattern LEADING_KEYWORD =
+            Pattern.compile("^[\\s(]*(select|insert|update|delete|merge|with)\\s", Pattern.CASE_INSENSITIVE);
+
+    // The word a real statement has after its first keyword; prose that starts with an SQL verb rarely has it.
+    private static final Map<String, Pattern> FOLLOW_UP = Map.of(
+            "select", Pattern.compile("\\bfrom\\b", Pattern.CASE_INSENSITIVE),
+            "delete", Pattern.compile("\\bfrom\\b", Pattern.CASE_INSENSITIVE),
+            "insert", Pattern.compile("\\binto\\b", Pattern.CASE_INSENSITIVE),
+            "merge", Pattern.compile("\\binto\\b", Pattern.CASE_INSENSITIVE),
+            "update", Pattern.compile("\\bset\\b", Pattern.CASE_INSENSITIVE),
+            "with", Pattern.compile("\\bas\\b", Pattern.CASE_INSENSITIVE));
+
+    /** The kind of statement, or empty when the text is not one of the checked kinds or does not parse. */
+    public Optional<StatementKind> classify(String text) {
+        if (leadingKeyword(text).isEmpty()) {
+            return Optional.empty();
+        }
+        SqlParsing.Parsed parsed = SqlParsing.parse(text);
+        if (!parsed.ok() || isProse(parsed.statement())) {
+            return Optional.empty();
+        }
+        return kindOf(parsed.statement());
+    }
+
+    public boolean isSql(String text) {
+        return classify(text).isPresent();
+    }
+
+    /**
+     * Whether text starts with a statement keyword followed by whitespace and later has the word such a statement
+     * needs ({@code FROM}, {@code INTO}, {@code SET}, {@code AS}). Used for text that is not parsed, such as the
+     * literal parts of SQL built at run time, to decide whether it is worth reporting as not checked.
+     */
+    public boolean looksLikeSql(String text) {
+        return leadingKeyword(text).map(keyword -> FOLLOW_UP.get(keyword).matcher(text).find()).orElse(false);
+    }
+
+    static Optional<StatementKind> kindOf(Statement statement) {
+        if (statement instanceof Select select) {
+            boolean hasWith = select.getWithItemsList() != null && !select.getWithItemsList().isEmpty();
+            return Optional.of(hasWith ? StatementKind.WITH : StatementKind.SELECT);
+        }
+        if (statement instanceof Insert) {
+            return Optional.of(StatementKind.INSERT);
+        }
+        if (statement instanceof Update) {
+            return Optional.of(StatementKind.UPDATE);
+        }
+        if (statement instanceof Delete) {
+            return Optional.of(StatementKind.DELETE);
+        }
+        if (statement instanceof Merge) {
+            return Optional.of(StatementKind.MERGE);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> leadingKeyword(String text) {
+        var matcher = LEADING_KEYWORD.matcher(text);
+        return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /**
+     * "Select a value" parses as {@code SELECT a AS value}. A SELECT without FROM that names a bare column cannot run
+     * on any database, so it is prose.
+     */
+    private static boolean isProse(Statement statement) {
+        if (!(statement instanceof PlainSelect select) || select.getFromItem() != null) {
+            return false;
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof Column) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package io.switchover.patterns;
+
+import io.switchover.snapshot.DirectorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceSourceScannerTest {
+    private final ServiceSourceScanner scanner = new ServiceSourceScanner();
+
+    private static final String REPO = "src/main/java/com/example/PersonRepository.java";
+
+    private static InMemorySnapshot service() {
+        return new InMemorySnapshot()
+                .with(REPO, """
+                        class PersonRepository {
+                            static final String FIND = "SELECT name FROM person WHERE id = ?";
+                            void count(Jdbc jdbc, String table) {
+                                jdbc.query("SELECT count(*) FROM " + table);
+                            }
+                        }
+                        """)
+                .with("src/main/java/com/example/Broken.java", "class Broken {")
+                .with("src/main/resources/db/migration/V1__person.sql",
+                        "CREATE TABLE person (id int, name text);\nINSERT INTO person (id, name) VALUES (1, 'a');\n")
+                .with("src/main/resources/queries/report.sql", "\n\nSELECT id FROM person;\n")
+                .with("README.md", "SELECT nothing FROM here");
+    }
+
+    @Test
+    void findsPatternsInJavaAndSqlFilesOrderedByPathThenLine() {
+        ExtractionResult result = scanner.scan(service(), List.of(), List.of("src/main/resources/db/migration"));
+        assertEquals(List.of(
+                new AccessPattern("SELECT name FROM person WHERE id = ?", new Origin(REPO, 2), "java-literal"),
+                new AccessPattern("SELECT id FROM person",
+                        new Origin("src/main/resources/queries/report.sql", 3), "sql-file")), result.patterns());
+    }
+
+    @Test
+    void skipsEverythingUnderTheMigrationFolders() {
+        ExtractionResult result = scanner.scan(service(), List.of(), List.of("./src/main/resources/db/migration/"));
+        assertTrue(result.patterns().stream().noneMatch(p -> p.origin().path().contains("db/migration")));
+        ExtractionResult unexcluded = scanner.scan(service(), List.of(), List.of());
+        assertTrue(unexcluded.patterns().stream().anyMatch(p -> p.origin().path().contains("db/migration")));
+    }
+
+    @Test
+    void looksOnlyUnderTheGivenSourceRoots() {
+        ExtractionResult result = scanner.scan(service(), List.of("src/main/resources"), List.of());
+        assertTrue(result.patterns().stream().allMatch(p -> p.origin().path().startsWith("src/main/resources/")));
+        assertTrue(result.warnings().isEmpty());
+    }
+
+    @Test
+    void warnsAboutASourceRootWithoutFiles() {
+        ExtractionResult result = scanner.scan(service(), List.of("src/mian/java"), List.of());
+        assertEquals(List.of("source root src/mian/java has no files in in-memory"), result.warnings());
+    }
+
+    @Test
+    void carriesUnresolvedSqlAndParseWarningsOn() {
+        ExtractionResult result = scanner.scan(service(), List.of("src/main/java"), List.of());
+        assertEquals(List.of(new UnresolvedSql(new Origin(REPO, 4), "\"SELECT count(*) FROM \" + table",
+                "built at run time from table")), result.notChecked());
+        assertEquals(1, result.warnings().size());
+        assertTrue(result.warnings().get(0).startsWith("src/main/java/com/example/Broken.java: cannot parse Java"));
+    }
+
+    @Test
+    void scansAServiceDirectoryOnDisk() throws URISyntaxException {
+        Path root = Path.of(Objects.requireNonNull(getClass().getResource("/patterns/service")).toURI());
+        ExtractionResult result = scanner.scan(DirectorySnapshot.of(root), List.of(), List.of("db/migration"));
+        assertEquals(List.of(
+                "src/com/example/OrderDao.java:3 SELECT id, total FROM orders",
+                "src/com/example/OrderDao.java:4 SELECT id, total FROM orders WHERE customer_id = :customerId",
+                "src/com/example/OrderDao.java:8 UPDATE orders SET total = ? WHERE id = ?"),
+                result.patterns().stream().map(p -> p.origin() + " " + p.sql()).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package io.switchover.patterns;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SqlStatementClassifierTest {
+    private final SqlStatementClassifier classifier = new SqlStatementClassifier();
+
+    @Test
+    void classifiesEachCheckedKind() {
+        assertEquals(Optional.of(StatementKind.SELECT), classifier.classify("SELECT id FROM person WHERE id = ?"));
+        assertEquals(Optional.of(StatementKind.INSERT), classifier.classify("insert into person (name) values (?)"));
+        assertEquals(Optional.of(StatementKind.UPDATE), classifier.classify("UPDATE person SET name = ? WHERE id = ?"));
+        assertEquals(Optional.of(StatementKind.DELETE), classifier.classify("DELETE FROM person WHERE id = ?"));
+        assertEquals(Optional.of(StatementKind.MERGE),
+                classifier.classify("MERGE INTO person p USING staged s ON (p.id = s.id) "
+                        + "WHEN MATCHED THEN UPDATE SET p.name = s.name"));
+        assertEquals(Optional.of(StatementKind.WITH),
+                classifier.classify("WITH recent AS (SELECT id FROM person) SELECT * FROM recent"));
+    }
+
+    @Test
+    void acceptsNamedParametersAndPostgresCasts() {
+        assertTrue(classifier.isSql("SELECT id::text FROM person WHERE name = :name AND id = ?"));
+    }
+
+    @Test
+    void acceptsATrailingSemicolonAndSurroundingWhitespace() {
+        assertTrue(classifier.isSql("\n  SELECT 1 FROM person;  \n"));
+    }
+
+    @Test
+    void rejectsEnglishProseThatStartsWithAnSqlVerb() {
+        assertFalse(classifier.isSql("Select a value"));
+        assertFalse(classifier.isSql("Select one of the options"));
+        assertFalse(classifier.isSql("update available"));
+        assertFalse(classifier.isSql("Delete failed for id 5"));
+    }
+
+    @Test
+    void rejectsDdlAndOtherStatements() {
+        assertFalse(classifier.isSql("CREATE TABLE person (id int)"));
+        assertFalse(classifier.isSql("ALTER TABLE person ADD COLUMN age int"));
+    }
+
+    @Test
+    void rejectsKeywordGluedToTheNextWord() {
+        assertFalse(classifier.isSql("selection"));
+        assertFalse(classifier.isSql("Deleting user 5"));
+    }
+
+    @Test
+    void selectWithoutFromIsStillSqlWhenItNamesNoColumn() {
+        assertTrue(classifier.isSql("SELECT nextval('person_seq')"));
+        assertTrue(classifier.isSql("SELECT CURRENT_TIMESTAMP"));
+    }
+
+    @Test
+    void looksLikeSqlNeedsTheFollowUpKeyword() {
+        assertTrue(classifier.looksLikeSql("SELECT * FROM %s WHERE id = ?"));
+        assertTrue(classifier.looksLikeSql("update x set"));
+        assertFalse(classifier.looksLikeSql("Update available for your app"));
+        assertFalse(classifier.looksLikeSql("Select a value"));
+    }
+
+    @Test
+    void parsesTenThousandStatementsQuickly() {
+        long start = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(classifier.isSql("SELECT name FROM person WHERE id = " + i));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // CCJSqlParserUtil.parse(String) needs 4-13 s for this because of its thread pool per call.
+        assertTrue(millis < 4_000, "took " + millis + " ms");
+    }
+}

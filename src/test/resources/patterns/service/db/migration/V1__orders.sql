@@ -1,0 +1,2 @@
+CREATE TABLE orders (id bigint primary key, total int);
+SELECT 1 FROM orders;

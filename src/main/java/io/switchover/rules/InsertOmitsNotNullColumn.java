@@ -1,0 +1,71 @@
+package io.switchover.rules;
+
+import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.StatementKind;
+import io.switchover.replay.CatalogDiff;
+import io.switchover.replay.ColumnInfo;
+import io.switchover.replay.FailureKind;
+import io.switchover.replay.SchemaState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The batch makes a column NOT NULL without a default (added so, or altered to it) while the old INSERT does not set
+ * it: every insert of the old service fails until the new version runs.
+ */
+public final class InsertOmitsNotNullColumn implements Rule {
+    private static final RuleDoc DOC = RuleDocs.load("insert-omits-not-null-column");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence, Breaks breaks) {
+        List<Finding> findings = new ArrayList<>();
+        for (Break broken : breaks.open()) {
+            Optional<SqlReferences> references = broken.checked().references();
+            boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
+                    .orElse(false);
+            if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || !insert) {
+                continue;
+            }
+            String script = broken.state().migration().script();
+            List<String> columns = requiredColumnsOmitted(broken.state(), references.get());
+            String named = columns.isEmpty() ? "a column" : String.join(", ", columns);
+            String message = script + " makes " + named + " NOT NULL without a default, and the INSERT of "
+                    + evidence.production() + " does not set it";
+            String help = "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version"
+                    + " omits it";
+            findings.addAll(Findings.forBreak(DOC, evidence, broken, message, help));
+            breaks.claim(broken);
+        }
+        return findings;
+    }
+
+    private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {
+        List<String> omitted = new ArrayList<>();
+        for (String table : insert.tables()) {
+            var after = state.catalog().table(table);
+            if (after.isEmpty()) {
+                continue;
+            }
+            for (ColumnInfo column : after.get().columns()) {
+                boolean required = !column.nullable() && !column.hasDefault();
+                if (required && !insert.insertColumns().contains(column.name()) && changedHere(state.diff(), table, column)) {
+                    omitted.add(table + "." + column.name());
+                }
+            }
+        }
+        return omitted;
+    }
+
+    private static boolean changedHere(CatalogDiff diff, String table, ColumnInfo column) {
+        return diff.addedColumns().contains(new CatalogDiff.ColumnRef(table, column.name()))
+                || diff.changedColumns().stream()
+                .anyMatch(c -> c.table().equals(table) && c.after().name().equals(column.name()));
+    }
+}

@@ -1,0 +1,33 @@
+package io.switchover.rules;
+
+import io.switchover.replay.DatabaseError;
+import io.switchover.replay.FailureKind;
+import io.switchover.replay.MigrationFailure;
+
+import java.util.List;
+
+/** A batch migration that the replay database refuses would fail the production deployment too. */
+public final class MigrationFailsToApply implements Rule {
+    private static final RuleDoc DOC = RuleDocs.load("migration-fails-to-apply");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence, Breaks breaks) {
+        return evidence.timeline().failure().map(failure -> List.of(finding(evidence, failure))).orElse(List.of());
+    }
+
+    private static Finding finding(Evidence evidence, MigrationFailure failure) {
+        int after = evidence.timeline().batch().size() - failure.step();
+        String message = failure.migration().script() + " does not apply: " + failure.message()
+                + (after > 0 ? "; the " + after + " migration(s) after it were not checked" : "");
+        DatabaseError error = new DatabaseError(failure.sqlState(), 0, failure.message(),
+                FailureKind.of(failure.sqlState(), 0));
+        return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(),
+                evidence.service(), null, message, "fix the migration (it would fail in production too) and check again",
+                error);
+    }
+}

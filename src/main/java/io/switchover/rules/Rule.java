@@ -1,0 +1,18 @@
+package io.switchover.rules;
+
+import java.util.List;
+
+/**
+ * One kind of hazard. A rule that explains a break claims it from {@link Breaks}, so that one break gives one finding
+ * and the catch-all rule sees only what no other rule explained.
+ */
+public interface Rule {
+
+    RuleDoc doc();
+
+    default String id() {
+        return doc().id();
+    }
+
+    List<Finding> check(Evidence evidence, Breaks breaks);
+}

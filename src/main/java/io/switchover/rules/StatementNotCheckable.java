@@ -1,0 +1,38 @@
+package io.switchover.rules;
+
+import io.switchover.patterns.AccessPattern;
+import io.switchover.replay.DatabaseError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A statement of the old service that already fails on production's schema (S0) cannot tell anything about the
+ * batch. It is reported, never silently dropped.
+ */
+public final class StatementNotCheckable implements Rule {
+    private static final RuleDoc DOC = RuleDocs.load("statement-not-checkable");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence, Breaks breaks) {
+        List<Finding> findings = new ArrayList<>();
+        for (int index : breaks.notCheckable()) {
+            CheckedStatement statement = evidence.statements().get(index);
+            DatabaseError error = evidence.timeline().initial().outcomes().get(index).error();
+            String message = "cannot be checked: it already fails on production's schema on "
+                    + evidence.timeline().engine();
+            String help = "if production runs it, the replay engine cannot (try another --engine); if not, it is dead"
+                    + " code or not SQL for this database";
+            for (AccessPattern pattern : statement.patterns()) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, evidence.service(), pattern,
+                        message, help, error));
+            }
+        }
+        return findings;
+    }
+}

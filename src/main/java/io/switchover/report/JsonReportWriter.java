@@ -1,0 +1,93 @@
+package io.switchover.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.switchover.migrations.Migration;
+import io.switchover.patterns.UnresolvedSql;
+import io.switchover.rules.Finding;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON contract of DESIGN.md: {@code verdict}, {@code batch[].version/script}, {@code findings[].rule, severity,
+ * migration, step, service, pattern.sql, pattern.origin, message} stay stable; fields may be added, never renamed.
+ * Built from maps so that the contract is spelt out here rather than implied by class layouts.
+ */
+public final class JsonReportWriter implements ReportWriter {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String render(Report report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("verdict", report.verdict().name());
+        root.put("production", report.production());
+        root.put("candidate", report.candidate());
+        root.put("engine", report.engine());
+        root.put("batch", report.batch().stream().map(JsonReportWriter::migration).toList());
+        root.put("findings", report.findings().stream().map(JsonReportWriter::finding).toList());
+        root.put("split", report.splitAdvice().map(split -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("promoteNow", split.promoteNow().stream().map(Migration::script).toList());
+            map.put("holdBack", split.holdBack().stream().map(Migration::script).toList());
+            return map;
+        }).orElse(null));
+        root.put("notChecked", report.notChecked().stream().map(JsonReportWriter::notChecked).toList());
+        root.put("warnings", report.warnings());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("statements", report.summary().statements());
+        summary.put("services", report.summary().services());
+        summary.put("states", report.summary().states());
+        summary.put("seconds", report.summary().elapsed().toMillis() / 1000.0);
+        root.put("summary", summary);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the report as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> migration(Migration migration) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("version", migration.version());
+        map.put("script", migration.script());
+        map.put("description", migration.description());
+        return map;
+    }
+
+    private static Map<String, Object> finding(Finding finding) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rule", finding.rule());
+        map.put("severity", finding.severity().label());
+        map.put("migration", finding.migration() == null ? null : finding.migration().script());
+        map.put("step", finding.step());
+        map.put("service", finding.service());
+        if (finding.pattern() != null) {
+            Map<String, Object> pattern = new LinkedHashMap<>();
+            pattern.put("sql", finding.pattern().sql());
+            pattern.put("origin", finding.pattern().origin().toString());
+            pattern.put("extractor", finding.pattern().extractor());
+            map.put("pattern", pattern);
+        } else {
+            map.put("pattern", null);
+        }
+        map.put("message", finding.message());
+        map.put("help", finding.help());
+        if (finding.error() != null) {
+            Map<String, Object> database = new LinkedHashMap<>();
+            database.put("sqlState", finding.error().sqlState());
+            database.put("message", finding.error().message());
+            map.put("database", database);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> notChecked(UnresolvedSql place) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("origin", place.origin().toString());
+        map.put("fragment", place.fragment());
+        map.put("reason", place.reason());
+        return map;
+    }
+}

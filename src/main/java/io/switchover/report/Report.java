@@ -1,0 +1,52 @@
+package io.switchover.report;
+
+import io.switchover.migrations.Migration;
+import io.switchover.patterns.UnresolvedSql;
+import io.switchover.rules.Finding;
+import io.switchover.rules.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a check found, computed once and rendered by every writer.
+ *
+ * @param production  the name of the production snapshot (the version that keeps serving traffic)
+ * @param candidate   the name of the snapshot about to be promoted
+ * @param notChecked  SQL-looking places in the old code that could not be resolved to a statement
+ * @param warnings    problems reading the input that did not stop the check (a Java file that does not parse...)
+ */
+public record Report(String production, String candidate, String engine, List<Migration> batch,
+                     List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
+                     Summary summary, Severity failOn) {
+
+    public Verdict verdict() {
+        if (findings.stream().anyMatch(f -> f.severity().atLeast(failOn))) {
+            return Verdict.FAIL;
+        }
+        return findings.isEmpty() ? Verdict.PASS : Verdict.WARN;
+    }
+
+    /** Advice exists when a batch migration (not production's state) breaks something at error severity. */
+    public Optional<SplitAdvice> splitAdvice() {
+        return findings.stream()
+                .filter(f -> f.severity() == Severity.ERROR && f.step() > 0 && f.pattern() != null)
+                .mapToInt(Finding::step)
+                .min()
+                .stream()
+                .mapToObj(step -> new SplitAdvice(List.copyOf(batch.subList(0, step - 1)),
+                        List.copyOf(batch.subList(step - 1, batch.size()))))
+                .findFirst();
+    }
+
+    public List<Finding> findingsAtOrAbove(Severity severity) {
+        List<Finding> selected = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (finding.severity().atLeast(severity)) {
+                selected.add(finding);
+            }
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,12 @@
+package io.switchover.report;
+
+import io.switchover.migrations.Migration;
+
+import java.util.List;
+
+/**
+ * How to split the batch so that the running version survives: the migrations before the first breaking one can go
+ * now; the breaking one and those after it wait for a later deployment.
+ */
+public record SplitAdvice(List<Migration> promoteNow, List<Migration> holdBack) {
+}

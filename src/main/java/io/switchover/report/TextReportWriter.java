@@ -1,0 +1,149 @@
+package io.switchover.report;
+
+import io.switchover.migrations.Migration;
+import io.switchover.patterns.UnresolvedSql;
+import io.switchover.rules.Finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report for a person reading a pipeline log: the verdict first, then each break as migration, old statement,
+ * where in the code, what the database said, what to do; then how to split the batch.
+ */
+public final class TextReportWriter implements ReportWriter {
+    private static final int SQL_WIDTH = 110;
+
+    @Override
+    public String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append(headline(report)).append("\n");
+        Map<String, List<Finding>> byMigration = new LinkedHashMap<>();
+        List<Finding> notCheckable = new ArrayList<>();
+        for (Finding finding : report.findings()) {
+            if (finding.migration() == null) {
+                notCheckable.add(finding);
+            } else {
+                byMigration.computeIfAbsent(finding.migration().script(), k -> new ArrayList<>()).add(finding);
+            }
+        }
+        byMigration.values().forEach(group -> renderMigration(out, report, group));
+        if (!notCheckable.isEmpty()) {
+            out.append("\n").append(notCheckable.size()).append(" statement(s) of ").append(report.production())
+                    .append(" cannot be checked\n");
+            renderStatements(out, notCheckable);
+        }
+        report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        renderNotChecked(out, report.notChecked());
+        for (String warning : report.warnings()) {
+            out.append("\nwarning: ").append(warning).append("\n");
+        }
+        out.append("\n").append("batch: ").append(report.batch().isEmpty() ? "(empty: production already has every migration)"
+                : report.batch().stream().map(Migration::script).collect(Collectors.joining(", "))).append("\n");
+        Summary summary = report.summary();
+        out.append(String.format(Locale.ROOT, "checked %d statement%s of %d service%s at %d schema state%s on %s in %.1f s; %d not checked%n",
+                summary.statements(), plural(summary.statements()), summary.services(), plural(summary.services()),
+                summary.states(), plural(summary.states()), report.engine(), summary.elapsed().toMillis() / 1000.0,
+                report.notChecked().size()));
+        return out.toString();
+    }
+
+    private static String headline(Report report) {
+        String promotion = "promoting " + report.candidate() + " while " + report.production() + " serves traffic";
+        return switch (report.verdict()) {
+            case PASS -> "PASS  " + promotion + " breaks nothing that was checked";
+            case WARN -> "WARN  " + promotion + ": " + report.findings().size() + " warning(s), nothing breaks";
+            case FAIL -> failing(report, promotion);
+        };
+    }
+
+    private static String failing(Report report, String promotion) {
+        List<Finding> failing = report.findingsAtOrAbove(report.failOn());
+        long statements = failing.stream().filter(f -> f.pattern() != null).count();
+        if (statements == failing.size()) {
+            return "FAIL  " + promotion + " breaks " + statements + " statement" + plural((int) statements)
+                    + " of " + report.production();
+        }
+        return "FAIL  " + promotion + ": " + failing.size() + " finding" + plural(failing.size());
+    }
+
+    private static void renderMigration(StringBuilder out, Report report, List<Finding> group) {
+        Finding first = group.get(0);
+        out.append("\n").append(first.migration().script()).append(" (batch step ").append(first.step())
+                .append(" of ").append(report.batch().size()).append(")");
+        long statements = group.stream().filter(f -> f.pattern() != null).count();
+        if (statements == 0) {
+            out.append("\n");
+            for (Finding finding : group) {
+                out.append("  ").append(finding.message()).append("   [").append(finding.rule()).append("]\n");
+                out.append("  help: ").append(finding.help()).append("\n");
+            }
+            return;
+        }
+        out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
+                .append(" that ").append(report.production()).append(" issues\n");
+        renderStatements(out, group);
+    }
+
+    private static void renderStatements(StringBuilder out, List<Finding> findings) {
+        String lastMessage = null;
+        String lastHelp = null;
+        for (Finding finding : findings) {
+            out.append("  ").append(oneLine(finding.pattern().sql())).append("\n");
+            out.append("    ").append(finding.pattern().origin()).append("\n");
+            String said = finding.error() == null ? "" : finding.error().toString();
+            out.append("    ").append(said).append(" ".repeat(Math.max(1, 58 - said.length())))
+                    .append("[").append(finding.rule()).append("]\n");
+            if (!finding.message().equals(lastMessage)) {
+                out.append("    ").append(finding.message()).append("\n");
+            }
+            if (!finding.help().equals(lastHelp)) {
+                out.append("    help: ").append(finding.help()).append("\n");
+            }
+            lastMessage = finding.message();
+            lastHelp = finding.help();
+        }
+    }
+
+    private static void renderSplit(StringBuilder out, Report report, SplitAdvice split) {
+        out.append("\nsplit the batch: ");
+        if (split.promoteNow().isEmpty()) {
+            out.append("hold back the whole batch");
+        } else {
+            out.append("promote ").append(scripts(split.promoteNow())).append(" now; hold back ");
+        }
+        if (!split.promoteNow().isEmpty()) {
+            out.append(scripts(split.holdBack()));
+        }
+        out.append(" until a version that no longer issues these statements serves traffic instead of ")
+                .append(report.production()).append("\n");
+    }
+
+    private static void renderNotChecked(StringBuilder out, List<UnresolvedSql> notChecked) {
+        if (notChecked.isEmpty()) {
+            return;
+        }
+        out.append("\nnot checked: ").append(notChecked.size()).append(" SQL string(s) built at run time\n");
+        for (UnresolvedSql place : notChecked) {
+            out.append("  ").append(place.origin()).append("  ").append(oneLine(place.fragment()))
+                    .append("  (").append(place.reason()).append(")\n");
+        }
+    }
+
+    private static String scripts(List<Migration> migrations) {
+        return migrations.stream().map(Migration::script).collect(Collectors.joining(", "));
+    }
+
+    static String oneLine(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= SQL_WIDTH ? flat : flat.substring(0, SQL_WIDTH - 3) + "...";
+    }
+
+    private static String plural(int count) {
+        return count == 1 ? "" : "s";
+    }
+}

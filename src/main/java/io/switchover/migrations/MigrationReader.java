@@ -1,5 +1,6 @@
 package io.switchover.migrations;
 
+import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
 import io.switchover.snapshot.Snapshot;
 import org.flywaydb.core.Flyway;
@@ -36,7 +37,8 @@ public final class MigrationReader {
             }
             return new MigrationSet(locations, List.copyOf(migrations));
         } catch (FlywayException e) {
-            throw SwitchoverException.badInput(snapshot.name() + ": " + FlywayMessages.firstLine(e));
+            throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
+                    + "; rename or move the file so that Flyway accepts it", e);
         }
     }
 

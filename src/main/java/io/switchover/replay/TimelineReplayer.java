@@ -82,8 +82,10 @@ public final class TimelineReplayer {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            SQLException cause = rootSqlException(e);
             throw new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not replay on "
-                    + db.description() + ": " + FlywayMessages.firstLine(e));
+                    + db.description() + ": " + FlywayMessages.firstLine(e)
+                    + (cause == null ? "" : ": " + DatabaseError.of(cause)), e);
         }
     }
 

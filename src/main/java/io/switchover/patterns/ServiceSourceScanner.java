@@ -25,13 +25,14 @@ public final class ServiceSourceScanner {
     }
 
     /**
-     * @param sourceRoots     folders relative to the snapshot root to look in; empty means the whole snapshot
+     * @param sourceRoots     folders relative to the snapshot root to look in; empty means the whole snapshot but its
+     *                        test sources ({@code src/test/}), whose SQL production never sends
      * @param excludedFolders the Flyway migration folders, relative to the snapshot root
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
         List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
         List<ExtractionResult> results = new ArrayList<>();
-        for (String path : filesToScan(snapshot, sourceRoots, results)) {
+        for (String path : filesToScan(snapshot, sourceRoots)) {
             if (excluded.stream().anyMatch(path::startsWith)) {
                 continue;
             }
@@ -44,21 +45,27 @@ public final class ServiceSourceScanner {
         return ExtractionResult.combine(results);
     }
 
-    private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots,
-                                               List<ExtractionResult> results) {
+    private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {
         if (sourceRoots.isEmpty()) {
-            return new TreeSet<>(snapshot.files());
+            TreeSet<String> files = new TreeSet<>(snapshot.files());
+            files.removeIf(ServiceSourceScanner::isTestSource);
+            return files;
         }
         TreeSet<String> files = new TreeSet<>();
         for (String root : sourceRoots) {
             List<String> under = snapshot.filesUnder(stripDotSlash(root));
             if (under.isEmpty()) {
                 // A misspelt source root would otherwise make the gate pass with nothing checked.
-                results.add(ExtractionResult.warning("source root " + root + " has no files in " + snapshot.name()));
+                throw SwitchoverException.badInput("source folder '" + root + "' has no files in " + snapshot.name()
+                        + "; --sources takes a folder relative to the snapshot root");
             }
             files.addAll(under);
         }
         return files;
+    }
+
+    private static boolean isTestSource(String path) {
+        return path.startsWith("src/test/") || path.contains("/src/test/");
     }
 
     private static FileText read(Snapshot snapshot, String path) {

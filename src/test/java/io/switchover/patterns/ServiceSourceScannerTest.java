@@ -1,6 +1,9 @@
 package io.switchover.patterns;
 
+import io.switchover.ExitCode;
+import io.switchover.SwitchoverException;
 import io.switchover.snapshot.DirectorySnapshot;
+import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceSourceScannerTest {
@@ -17,7 +22,7 @@ class ServiceSourceScannerTest {
     private static final String REPO = "src/main/java/com/example/PersonRepository.java";
 
     private static InMemorySnapshot service() {
-        return new InMemorySnapshot()
+        return new InMemorySnapshot("service")
                 .with(REPO, """
                         class PersonRepository {
                             static final String FIND = "SELECT name FROM person WHERE id = ?";
@@ -58,9 +63,22 @@ class ServiceSourceScannerTest {
     }
 
     @Test
-    void warnsAboutASourceRootWithoutFiles() {
-        ExtractionResult result = scanner.scan(service(), List.of("src/mian/java"), List.of());
-        assertEquals(List.of("source root src/mian/java has no files in in-memory"), result.warnings());
+    void rejectsASourceRootWithoutFiles() {
+        SwitchoverException error = assertThrows(SwitchoverException.class,
+                () -> scanner.scan(service(), List.of("src/mian/java"), List.of()));
+        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        assertTrue(error.getMessage().startsWith("source folder 'src/mian/java' has no files in service"), error.getMessage());
+    }
+
+    @Test
+    void leavesTestSourcesOutWhenNoSourceRootIsGiven() {
+        InMemorySnapshot withTests = service()
+                .with("src/test/java/com/example/Fixtures.java",
+                        "class Fixtures { static final String SEED = \"INSERT INTO person (id) VALUES (1)\"; }");
+        ExtractionResult result = scanner.scan(withTests, List.of(), List.of());
+        assertTrue(result.patterns().stream().noneMatch(p -> p.origin().path().startsWith("src/test/")),
+                result.patterns().toString());
+        assertFalse(result.patterns().isEmpty());
     }
 
     @Test

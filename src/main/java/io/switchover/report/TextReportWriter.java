@@ -110,17 +110,16 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static void renderSplit(StringBuilder out, Report report, SplitAdvice split) {
-        out.append("\nsplit the batch: ");
+        String waitFor = "once a version that no longer issues these statements serves traffic instead of "
+                + report.production();
         if (split.promoteNow().isEmpty()) {
-            out.append("hold back the whole batch");
+            out.append("\nto promote safely: change ").append(split.holdBack().get(0).script())
+                    .append(" as the help says, or promote it ").append(waitFor).append("\n");
         } else {
-            out.append("promote ").append(scripts(split.promoteNow())).append(" now; hold back ");
+            out.append("\nto promote safely, split the batch: promote ").append(scripts(split.promoteNow()))
+                    .append(" now; promote ").append(scripts(split.holdBack())).append(" in a later deployment, ")
+                    .append(waitFor).append("\n");
         }
-        if (!split.promoteNow().isEmpty()) {
-            out.append(scripts(split.holdBack()));
-        }
-        out.append(" until a version that no longer issues these statements serves traffic instead of ")
-                .append(report.production()).append("\n");
     }
 
     private static void renderNotChecked(StringBuilder out, List<UnresolvedSql> notChecked) {

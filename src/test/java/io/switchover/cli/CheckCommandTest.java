@@ -30,7 +30,7 @@ class CheckCommandTest {
         assertTrue(run.out().contains("INSERT INTO person (id, alice, created_at) VALUES (?, ?, ?)"), run.out());
         assertTrue(run.out().contains("src/main/java/com/example/people/PersonRepository.java:22"), run.out());
         assertTrue(run.out().contains("drops person.alice"), run.out());
-        assertTrue(run.out().contains("promote V3__copy_alice_to_brian.sql now; hold back V4__drop_alice.sql"), run.out());
+        assertTrue(run.out().contains("split the batch: promote V3__copy_alice_to_brian.sql now; promote V4__drop_alice.sql in a later deployment"), run.out());
         assertEquals("", run.err());
     }
 

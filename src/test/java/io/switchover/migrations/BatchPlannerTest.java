@@ -1,0 +1,61 @@
+package io.switchover.migrations;
+
+import io.switchover.snapshot.InMemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BatchPlannerTest {
+    private final MigrationReader reader = new MigrationReader();
+    private final InMemorySnapshot prod = new InMemorySnapshot("prod")
+            .with("db/migration/V1__init.sql", "CREATE TABLE t (id INT);")
+            .with("db/migration/V2__add_c.sql", "ALTER TABLE t ADD COLUMN c INT;")
+            .with("db/migration/R__report_view.sql", "CREATE OR REPLACE VIEW report AS SELECT id FROM t;");
+
+    private List<String> batch(InMemorySnapshot candidate) {
+        return new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()))
+                .migrations().stream().map(Migration::script).toList();
+    }
+
+    @Test
+    void holdsTheVersionedMigrationsProductionLacksInVersionOrder() {
+        InMemorySnapshot candidate = prod.next("candidate")
+                .with("db/migration/V10__ten.sql", "ALTER TABLE t ADD COLUMN ten INT;")
+                .with("db/migration/V3__three.sql", "ALTER TABLE t ADD COLUMN three INT;");
+
+        assertEquals(List.of("V3__three.sql", "V10__ten.sql"), batch(candidate));
+    }
+
+    @Test
+    void holdsARepeatableMigrationWhoseChecksumChangedAfterTheVersionedOnes() {
+        InMemorySnapshot candidate = prod.next("candidate")
+                .with("db/migration/V3__three.sql", "ALTER TABLE t ADD COLUMN three INT;")
+                .with("db/migration/R__report_view.sql", "CREATE OR REPLACE VIEW report AS SELECT id, c FROM t;");
+
+        assertEquals(List.of("V3__three.sql", "R__report_view.sql"), batch(candidate));
+    }
+
+    @Test
+    void leavesOutAnUnchangedRepeatableMigration() {
+        InMemorySnapshot candidate = prod.next("candidate")
+                .with("db/migration/V3__three.sql", "ALTER TABLE t ADD COLUMN three INT;");
+
+        assertEquals(List.of("V3__three.sql"), batch(candidate));
+    }
+
+    @Test
+    void isEmptyWhenTheCandidateAddsNoMigration() {
+        assertTrue(batch(prod.next("same")).isEmpty());
+    }
+
+    @Test
+    void holdsANewRepeatableMigration() {
+        InMemorySnapshot candidate = prod.next("candidate")
+                .with("db/migration/R__another_view.sql", "CREATE OR REPLACE VIEW another AS SELECT c FROM t;");
+
+        assertEquals(List.of("R__another_view.sql"), batch(candidate));
+    }
+}

@@ -1,0 +1,53 @@
+package io.switchover.report;
+
+import io.switchover.check.CheckRequest;
+import io.switchover.check.SwitchoverCheck;
+import io.switchover.replay.H2Engine;
+import io.switchover.rules.Severity;
+import io.switchover.snapshot.DirectorySnapshot;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The renderings of the sample stories, compared with golden files under {@code src/test/resources/golden/}. After a
+ * deliberate change of the output, regenerate them with {@code mvn test -Dtest=ReportGoldenTest -Dgolden.update=true}
+ * and review the diff.
+ */
+class ReportGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @ParameterizedTest(name = "{0} {1} -> {2} as {3}")
+    @CsvSource({
+            "alice-to-brian, deploy-1, deploy-5, text",
+            "alice-to-brian, deploy-1, deploy-5, json",
+            "alice-to-brian, deploy-4, deploy-5, text",
+            "order-currency, deploy-0, deploy-1, text",
+            "order-currency, deploy-0, deploy-1, json"})
+    void rendersTheSampleStoryAsTheGoldenFileSays(String story, String prod, String candidate, String format)
+            throws IOException {
+        Path root = Path.of("sample-migrations", story);
+        Report report = new SwitchoverCheck().run(new CheckRequest(DirectorySnapshot.of(root.resolve(prod)),
+                DirectorySnapshot.of(root.resolve(candidate)), List.of(), List.of(), new H2Engine(), Severity.ERROR));
+        String rendered = withoutTimings(ReportFormat.parse(format).writer().render(report));
+
+        Path golden = GOLDEN.resolve(story + "_" + prod + "_" + candidate + "." + format);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), rendered);
+    }
+
+    /** Timings differ from run to run; everything else must not. */
+    private static String withoutTimings(String rendered) {
+        return rendered.replaceAll(" in \\d+\\.\\d s;", " in #.# s;")
+                .replaceAll("\"seconds\" : [0-9.E-]+", "\"seconds\" : 0.0");
+    }
+}

@@ -2,11 +2,11 @@ package io.switchover.rules;
 
 import io.switchover.replay.FailureKind;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The batch drops (or renames away) a table or view that the old service still reads or writes. */
-public final class DroppedTableStillUsed implements Rule {
+public final class DroppedTableStillUsed extends BreakRule {
     private static final RuleDoc DOC = RuleDocs.load("dropped-table-still-used");
 
     @Override
@@ -15,26 +15,13 @@ public final class DroppedTableStillUsed implements Rule {
     }
 
     @Override
-    public List<Finding> check(Evidence evidence, Breaks breaks) {
-        List<Finding> findings = new ArrayList<>();
-        for (Break broken : breaks.open()) {
-            if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
-                continue;
-            }
-            String script = broken.state().migration().script();
-            List<String> dropped = broken.state().diff().droppedTables().stream()
-                    .filter(t -> broken.checked().references().map(r -> r.tables().contains(t)).orElse(false))
-                    .toList();
-            String tables = String.join(", ", dropped);
-            String message = dropped.isEmpty()
-                    ? script + " removes a table that the old statement " + Findings.verb(broken.checked())
-                    : script + " drops " + tables + ", which " + evidence.production() + " still "
-                    + Findings.verb(broken.checked());
-            String help = "drop " + (dropped.isEmpty() ? "the table" : tables)
-                    + " only once no version that uses it serves traffic: promote " + script + " in a later deployment";
-            findings.addAll(Findings.forBreak(DOC, evidence, broken, message, help));
-            breaks.claim(broken);
+    Optional<Explanation> explain(Break broken, Evidence evidence) {
+        if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
+            return Optional.empty();
         }
-        return findings;
+        List<String> dropped = broken.state().diff().droppedTables().stream()
+                .filter(table -> broken.checked().references().map(r -> r.tables().contains(table)).orElse(false))
+                .toList();
+        return Optional.of(removed(broken, evidence, dropped, "table"));
     }
 }

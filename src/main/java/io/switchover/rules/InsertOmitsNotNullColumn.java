@@ -15,7 +15,7 @@ import java.util.Optional;
  * The batch makes a column NOT NULL without a default (added so, or altered to it) while the old INSERT does not set
  * it: every insert of the old service fails until the new version runs.
  */
-public final class InsertOmitsNotNullColumn implements Rule {
+public final class InsertOmitsNotNullColumn extends BreakRule {
     private static final RuleDoc DOC = RuleDocs.load("insert-omits-not-null-column");
 
     @Override
@@ -24,26 +24,20 @@ public final class InsertOmitsNotNullColumn implements Rule {
     }
 
     @Override
-    public List<Finding> check(Evidence evidence, Breaks breaks) {
-        List<Finding> findings = new ArrayList<>();
-        for (Break broken : breaks.open()) {
-            Optional<SqlReferences> references = broken.checked().references();
-            boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
-                    .orElse(false);
-            if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || !insert) {
-                continue;
-            }
-            String script = broken.state().migration().script();
-            List<String> columns = requiredColumnsOmitted(broken.state(), references.get());
-            String named = columns.isEmpty() ? "a column" : String.join(", ", columns);
-            String message = script + " makes " + named + " NOT NULL without a default, and the INSERT of "
-                    + evidence.production() + " does not set it";
-            String help = "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version"
-                    + " omits it";
-            findings.addAll(Findings.forBreak(DOC, evidence, broken, message, help));
-            breaks.claim(broken);
+    Optional<Explanation> explain(Break broken, Evidence evidence) {
+        Optional<SqlReferences> references = broken.checked().references();
+        boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
+                .orElse(false);
+        if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || !insert) {
+            return Optional.empty();
         }
-        return findings;
+        String script = broken.state().migration().script();
+        List<String> columns = requiredColumnsOmitted(broken.state(), references.get());
+        String named = columns.isEmpty() ? "a column" : String.join(", ", columns);
+        return Optional.of(new Explanation(
+                script + " makes " + named + " NOT NULL without a default, and the INSERT of " + evidence.production()
+                        + " does not set it",
+                "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version omits it"));
     }
 
     private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {

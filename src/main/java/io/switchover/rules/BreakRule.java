@@ -1,0 +1,49 @@
+package io.switchover.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rule that explains breaks of old statements: it looks at each break no rule has explained yet, and claims the ones
+ * it can explain, giving one finding per place in the code that issues the statement.
+ */
+abstract class BreakRule implements Rule {
+
+    /** What a rule says about one break. */
+    record Explanation(String message, String help) {
+    }
+
+    /** The explanation of this break, or empty when it is not this rule's kind of break. */
+    abstract Optional<Explanation> explain(Break broken, Evidence evidence);
+
+    @Override
+    public final List<Finding> check(Evidence evidence, Breaks breaks) {
+        List<Finding> findings = new ArrayList<>();
+        for (Break broken : breaks.open()) {
+            Optional<Explanation> explanation = explain(broken, evidence);
+            if (explanation.isPresent()) {
+                findings.addAll(Findings.forBreak(doc(), evidence, broken, explanation.get().message(),
+                        explanation.get().help()));
+                breaks.claim(broken);
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The explanation of a break caused by something the migration removed: the removed names the statement uses, or
+     * a general word for them when the catalog diff does not say.
+     */
+    static Explanation removed(Break broken, Evidence evidence, List<String> names, String kind) {
+        String script = broken.state().migration().script();
+        String named = String.join(", ", names);
+        String message = names.isEmpty()
+                ? script + " removes a " + kind + " that the old statement " + Findings.verb(broken.checked())
+                : script + " drops " + named + ", which " + evidence.production() + " still "
+                + Findings.verb(broken.checked());
+        String help = "drop " + (names.isEmpty() ? "the " + kind : named)
+                + " only once no version that uses it serves traffic: promote " + script + " in a later deployment";
+        return new Explanation(message, help);
+    }
+}

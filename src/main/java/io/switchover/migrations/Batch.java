@@ -3,10 +3,11 @@ package io.switchover.migrations;
 import java.util.List;
 
 /**
- * The candidate's migrations that production has not applied, in the order Flyway would apply them, together with
- * the migrations production has applied (S0).
+ * The candidate's migrations that production has not applied, in the order Flyway would apply them; production's
+ * state (S0); and what is wrong with production's history compared with the candidate.
  */
-public record Batch(MigrationSet production, MigrationSet candidate, List<Migration> migrations) {
+public record Batch(ProductionState production, MigrationSet candidate, List<Migration> migrations,
+                    List<HistoryProblem> problems) {
 
     public int size() {
         return migrations.size();

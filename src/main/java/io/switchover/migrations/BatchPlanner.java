@@ -1,24 +1,83 @@
 package io.switchover.migrations;
 
+import org.flywaydb.core.api.MigrationVersion;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes the batch the way Flyway's migrate would see it: a versioned migration production lacks, or a repeatable
- * migration that production lacks or whose checksum changed. Versioned ones come first, by version, then
- * repeatables by description (Flyway's own order, kept from {@link MigrationReader}).
+ * Computes the batch the way Flyway's migrate would see it against production's history: a versioned migration
+ * production has not applied, or a repeatable migration it lacks or whose checksum changed. The candidate's order is
+ * Flyway's own (versions, then repeatables by description). Also finds what Flyway would trip over: applied
+ * migrations edited or removed since, pending ones older than production's newest, failed rows.
  */
 public final class BatchPlanner {
 
+    /** Production given as a snapshot: everything in it is applied. */
     public Batch plan(MigrationSet production, MigrationSet candidate) {
+        return plan(ProductionHistory.fromSnapshot(production, production.snapshot().name()), Optional.of(production),
+                candidate);
+    }
+
+    /**
+     * @param history            what production applied
+     * @param productionSnapshot the production snapshot's migrations, whose text is what ran; empty when only the
+     *                           history is known (the candidate's text is used then)
+     */
+    public Batch plan(ProductionHistory history, Optional<MigrationSet> productionSnapshot, MigrationSet candidate) {
+        Map<String, AppliedMigration> applied = history.applied();
+        MigrationVersion newest = applied.values().stream().filter(a -> !a.isRepeatable())
+                .map(a -> MigrationVersion.fromVersion(a.version())).max(MigrationVersion::compareTo)
+                .orElse(MigrationVersion.EMPTY);
         List<Migration> pending = new ArrayList<>();
+        List<HistoryProblem> problems = new ArrayList<>();
         for (Migration migration : candidate.migrations()) {
-            Optional<Migration> applied = production.find(migration);
-            if (applied.isEmpty() || (migration.isRepeatable() && !migration.sameContentAs(applied.get()))) {
+            AppliedMigration row = applied.get(migration.identity());
+            boolean changed = row != null && history.checksumsKnown() && row.checksum() != null
+                    && !row.checksum().equals(migration.checksum());
+            if (migration.isRepeatable()) {
+                if (row == null || changed) {
+                    pending.add(migration);
+                }
+            } else if (row == null) {
                 pending.add(migration);
+                if (MigrationVersion.fromVersion(migration.version()).compareTo(newest) < 0) {
+                    problems.add(new HistoryProblem(HistoryProblem.Kind.OUT_OF_ORDER, null, migration));
+                }
+            } else if (changed) {
+                problems.add(new HistoryProblem(HistoryProblem.Kind.EDITED_AFTER_APPLY, row, migration));
             }
         }
-        return new Batch(production, candidate, List.copyOf(pending));
+        for (AppliedMigration row : applied.values()) {
+            if (candidate.find(row.identity()).isEmpty()) {
+                problems.add(new HistoryProblem(HistoryProblem.Kind.MISSING_FROM_CANDIDATE, row, null));
+            }
+        }
+        for (AppliedMigration row : history.failed()) {
+            problems.add(new HistoryProblem(HistoryProblem.Kind.FAILED_IN_HISTORY, row, candidate.find(row.identity())
+                    .orElse(null)));
+        }
+        return new Batch(productionState(history, productionSnapshot, candidate), candidate, List.copyOf(pending),
+                List.copyOf(problems));
+    }
+
+    private static ProductionState productionState(ProductionHistory history, Optional<MigrationSet> productionSnapshot,
+                                                   MigrationSet candidate) {
+        List<MigrationFile> files = new ArrayList<>();
+        for (AppliedMigration row : history.applied().values()) {
+            textOf(row, productionSnapshot.orElse(null)).or(() -> textOf(row, candidate)).ifPresent(files::add);
+        }
+        FlywaySettings settings = productionSnapshot.map(MigrationSet::settings).orElse(candidate.settings());
+        return new ProductionState(history, files, settings);
+    }
+
+    /** The file of an applied migration in a migration set, preferring one with the applied checksum. */
+    private static Optional<MigrationFile> textOf(AppliedMigration row, MigrationSet set) {
+        if (set == null) {
+            return Optional.empty();
+        }
+        return set.find(row.identity()).map(m -> new MigrationFile(set.snapshot(), m.path(), m.script()));
     }
 }

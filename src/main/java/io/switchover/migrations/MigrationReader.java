@@ -10,6 +10,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,12 +19,27 @@ import java.util.UUID;
  */
 public final class MigrationReader {
 
+    private final FlywaySettingsReader settingsReader = new FlywaySettingsReader();
+
     public MigrationSet read(Snapshot snapshot, List<String> explicitLocations) {
-        List<String> locations = MigrationLocations.find(snapshot, explicitLocations);
+        return read(snapshot, explicitLocations, Map.of());
+    }
+
+    /**
+     * @param explicitLocations {@code --migrations}: wins over the project's Flyway configuration
+     * @param placeholders      values for placeholders that only production knows; they win over the project's
+     */
+    public MigrationSet read(Snapshot snapshot, List<String> explicitLocations, Map<String, String> placeholders) {
+        FlywaySettings configured = settingsReader.read(snapshot);
+        List<String> locations = MigrationLocations.find(snapshot,
+                explicitLocations.isEmpty() ? existing(snapshot, configured.locations()) : explicitLocations);
+        Map<String, String> values = new java.util.LinkedHashMap<>(configured.placeholders());
+        values.putAll(placeholders);
+        FlywaySettings settings = configured.withLocations(locations).withPlaceholders(values);
         String url = "jdbc:h2:mem:switchover_info_" + UUID.randomUUID().toString().replace("-", "");
         // Without DB_CLOSE_DELAY the database lives as long as Flyway's connection and vanishes with it.
         try {
-            Flyway flyway = configure(snapshot, locations).dataSource(url, "sa", "").load();
+            Flyway flyway = configure(snapshot, settings).dataSource(url, "sa", "").load();
             List<Migration> migrations = new ArrayList<>();
             for (MigrationInfo info : flyway.info().all()) {
                 String script = info.getScript();
@@ -35,7 +51,7 @@ public final class MigrationReader {
                 throw SwitchoverException.badInput("no Flyway migrations in " + snapshot.name() + " under "
                         + String.join(", ", locations) + "; name the folder with --migrations");
             }
-            return new MigrationSet(locations, List.copyOf(migrations));
+            return new MigrationSet(snapshot, settings, List.copyOf(migrations));
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
                     + "; rename or move the file so that Flyway accepts it", e);
@@ -43,13 +59,35 @@ public final class MigrationReader {
     }
 
     /** The Flyway configuration of a snapshot's migrations, shared by the reader and the replay. */
-    public static FluentConfiguration configure(Snapshot snapshot, List<String> locations) {
-        return Flyway.configure(MigrationReader.class.getClassLoader())
-                .resourceProvider(new SnapshotResourceProvider(snapshot, locations))
+    static FluentConfiguration configure(Snapshot snapshot, FlywaySettings settings) {
+        return configure(MigrationFileProvider.of(snapshot, settings.locations()), settings);
+    }
+
+    static FluentConfiguration configure(org.flywaydb.core.api.ResourceProvider resources, FlywaySettings settings) {
+        FluentConfiguration configuration = Flyway.configure(MigrationReader.class.getClassLoader())
+                .resourceProvider(resources)
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(false)
                 .skipDefaultCallbacks(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .table(settings.table())
+                .sqlMigrationPrefix(settings.sqlMigrationPrefix())
+                .repeatableSqlMigrationPrefix(settings.repeatableSqlMigrationPrefix())
+                .sqlMigrationSeparator(settings.sqlMigrationSeparator())
+                .sqlMigrationSuffixes(settings.sqlMigrationSuffixes().toArray(String[]::new))
+                .placeholderReplacement(settings.placeholderReplacement())
+                .placeholderPrefix(settings.placeholderPrefix())
+                .placeholderSuffix(settings.placeholderSuffix())
+                .placeholders(settings.placeholders());
+        if (!settings.schemas().isEmpty()) {
+            configuration.schemas(settings.schemas().toArray(String[]::new));
+        }
+        return configuration;
+    }
+
+    /** Configured locations that the snapshot has; a configuration naming only absent folders falls back to finding. */
+    private static List<String> existing(Snapshot snapshot, List<String> configured) {
+        return configured.stream().filter(snapshot::isDirectory).toList();
     }
 
     private static String pathOf(Snapshot snapshot, List<String> locations, String script) {

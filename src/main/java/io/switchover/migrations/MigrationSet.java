@@ -1,16 +1,34 @@
 package io.switchover.migrations;
 
+import io.switchover.snapshot.Snapshot;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
 import java.util.List;
 import java.util.Optional;
 
-/** The migrations of one snapshot, in the order Flyway applies them, with the locations they came from. */
-public record MigrationSet(List<String> locations, List<Migration> migrations) {
+/**
+ * The migrations of one snapshot, in the order Flyway applies them, with the Flyway settings they were read with.
+ */
+public record MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations) {
+
+    public List<String> locations() {
+        return settings.locations();
+    }
 
     public Optional<Migration> find(Migration like) {
-        return migrations.stream().filter(m -> m.identity().equals(like.identity())).findFirst();
+        return find(like.identity());
+    }
+
+    public Optional<Migration> find(String identity) {
+        return migrations.stream().filter(m -> m.identity().equals(identity)).findFirst();
     }
 
     public boolean isEmpty() {
         return migrations.isEmpty();
+    }
+
+    /** A Flyway configuration (without a data source) that resolves exactly these migrations. */
+    public FluentConfiguration flyway() {
+        return MigrationReader.configure(snapshot, settings);
     }
 }

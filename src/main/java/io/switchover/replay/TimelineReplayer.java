@@ -5,7 +5,6 @@ import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.FlywayMessages;
 import io.switchover.migrations.Migration;
-import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.Snapshot;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -59,7 +58,7 @@ public final class TimelineReplayer {
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
                 try {
-                    MigrationReader.configure(candidate, batch.candidate().locations())
+                    batch.candidate().flyway()
                             .dataSource(db.url(), db.user(), db.password())
                             .validateOnMigrate(false)
                             .outOfOrder(true)
@@ -77,7 +76,7 @@ public final class TimelineReplayer {
 
     private static void migrateProduction(ReplayDatabase db, Batch batch, Snapshot production) {
         try {
-            MigrationReader.configure(production, batch.production().locations())
+            batch.production().flyway()
                     .dataSource(db.url(), db.user(), db.password())
                     .load()
                     .migrate();

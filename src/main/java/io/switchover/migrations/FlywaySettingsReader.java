@@ -1,0 +1,166 @@
+package io.switchover.migrations;
+
+import io.switchover.SwitchoverException;
+import io.switchover.snapshot.Snapshot;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Finds the Flyway configuration a project already has: {@code flyway.conf}, {@code flyway.toml}, or Spring Boot's
+ * {@code spring.flyway.*} in {@code application.properties}/{@code application.yml}. The first file found wins, in
+ * that order; a project normally has one of them.
+ */
+public final class FlywaySettingsReader {
+    private static final List<String> CONF = List.of("flyway.conf", "conf/flyway.conf");
+    private static final List<String> TOML = List.of("flyway.toml", "conf/flyway.toml");
+    private static final List<String> SPRING = List.of("src/main/resources/application.properties",
+            "src/main/resources/application.yml", "src/main/resources/application.yaml");
+
+    public FlywaySettings read(Snapshot snapshot) {
+        for (String path : CONF) {
+            if (snapshot.files().contains(path)) {
+                return fromKeys(properties(snapshot, path), "flyway.", path, snapshot);
+            }
+        }
+        for (String path : TOML) {
+            if (snapshot.files().contains(path)) {
+                return fromKeys(TomlSubset.flatten(snapshot.read(path), path), "flyway.", path, snapshot);
+            }
+        }
+        for (String path : springFiles(snapshot)) {
+            Map<String, String> keys = path.endsWith(".properties") ? properties(snapshot, path) : yaml(snapshot, path);
+            Map<String, String> flyway = new LinkedHashMap<>();
+            keys.forEach((key, value) -> {
+                if (key.startsWith("spring.flyway.")) {
+                    flyway.put("flyway." + camel(key.substring("spring.flyway.".length())), value);
+                }
+            });
+            if (!flyway.isEmpty()) {
+                return fromKeys(flyway, "flyway.", path, snapshot);
+            }
+        }
+        return FlywaySettings.defaults();
+    }
+
+    private static List<String> springFiles(Snapshot snapshot) {
+        List<String> found = new ArrayList<>();
+        for (String path : SPRING) {
+            if (snapshot.files().contains(path)) {
+                found.add(path);
+            }
+        }
+        // Multi-module builds keep the service's resources in a module folder.
+        for (String file : snapshot.files()) {
+            for (String suffix : SPRING) {
+                if (file.endsWith("/" + suffix) && !found.contains(file)) {
+                    found.add(file);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static FlywaySettings fromKeys(Map<String, String> keys, String prefix, String source, Snapshot snapshot) {
+        FlywaySettings defaults = FlywaySettings.defaults();
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        keys.forEach((key, value) -> {
+            if (key.startsWith(prefix + "placeholders.")) {
+                placeholders.put(key.substring((prefix + "placeholders.").length()), value);
+            }
+        });
+        List<String> locations = new ArrayList<>();
+        for (String location : list(keys.get(prefix + "locations"))) {
+            locations.addAll(FlywayLocations.toFolders(location, snapshot, source));
+        }
+        return new FlywaySettings(
+                List.copyOf(locations),
+                Map.copyOf(placeholders),
+                keys.getOrDefault(prefix + "placeholderPrefix", defaults.placeholderPrefix()),
+                keys.getOrDefault(prefix + "placeholderSuffix", defaults.placeholderSuffix()),
+                Boolean.parseBoolean(keys.getOrDefault(prefix + "placeholderReplacement", "true")),
+                keys.getOrDefault(prefix + "table", defaults.table()),
+                list(keys.get(prefix + "schemas")),
+                keys.getOrDefault(prefix + "sqlMigrationPrefix", defaults.sqlMigrationPrefix()),
+                keys.getOrDefault(prefix + "repeatableSqlMigrationPrefix", defaults.repeatableSqlMigrationPrefix()),
+                keys.getOrDefault(prefix + "sqlMigrationSeparator", defaults.sqlMigrationSeparator()),
+                keys.containsKey(prefix + "sqlMigrationSuffixes") ? list(keys.get(prefix + "sqlMigrationSuffixes"))
+                        : defaults.sqlMigrationSuffixes(),
+                Boolean.parseBoolean(keys.getOrDefault(prefix + "outOfOrder", "false")),
+                source);
+    }
+
+    static List<String> list(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Spring's relaxed binding: {@code sql-migration-prefix} and {@code sqlMigrationPrefix} mean the same. */
+    static String camel(String key) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-' || c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        String camel = out.toString();
+        // placeholder names keep their spelling
+        int dot = key.indexOf('.');
+        if (key.startsWith("placeholders.") && dot > 0) {
+            return "placeholders." + key.substring(dot + 1);
+        }
+        return camel;
+    }
+
+    private static Map<String, String> properties(Snapshot snapshot, String path) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(snapshot.read(path)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw SwitchoverException.badInput(path + ": cannot read it as a properties file: " + e.getMessage());
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            keys.put(name, properties.getProperty(name).strip());
+        }
+        return keys;
+    }
+
+    private static Map<String, String> yaml(Snapshot snapshot, String path) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        try {
+            Load load = new Load(LoadSettings.builder().setLabel(path).build());
+            for (Object document : load.loadAllFromString(snapshot.read(path))) {
+                flatten("", document, keys);
+            }
+        } catch (YamlEngineException e) {
+            throw SwitchoverException.badInput(path + ": " + e.getMessage().lines().findFirst().orElse("invalid YAML"));
+        }
+        return keys;
+    }
+
+    private static void flatten(String prefix, Object node, Map<String, String> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+        } else if (node instanceof List<?> list) {
+            out.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
+        } else if (node != null) {
+            out.put(prefix, String.valueOf(node));
+        }
+    }
+}

@@ -1,17 +1,32 @@
 package io.switchover.check;
 
 import io.switchover.replay.ReplayEngine;
+import io.switchover.rules.DeploymentOrder;
 import io.switchover.rules.Severity;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What to check.
  *
- * @param migrations Flyway locations relative to each snapshot's root; empty to find them
- * @param sources    the service's source roots relative to the production snapshot; empty for the whole snapshot
+ * @param production   production's applied migrations
+ * @param candidate    the snapshot whose migrations are about to be promoted
+ * @param migrations   Flyway locations relative to the snapshots' roots; empty to take the project's configuration
+ * @param placeholders placeholder values only production knows (they win over the project's Flyway configuration)
+ * @param services     the services that use the database
  */
-public record CheckRequest(Snapshot production, Snapshot candidate, List<String> migrations, List<String> sources,
-                           ReplayEngine engine, Severity failOn) {
+public record CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
+                           Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
+                           Severity failOn, DeploymentOrder order) {
+
+    /** The simple form: a production directory and a candidate directory of one service holding its migrations. */
+    public static CheckRequest of(Snapshot production, Snapshot candidate, List<String> migrations, List<String> sources,
+                                  ReplayEngine engine, Severity failOn) {
+        return new CheckRequest(ProductionMigrations.ofSnapshot(production), candidate, migrations, Map.of(),
+                List.of(new ServiceToCheck(ServiceNames.guess(production), production, Optional.of(candidate), sources)),
+                engine, failOn, DeploymentOrder.MIGRATE_FIRST);
+    }
 }

@@ -4,48 +4,86 @@ import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationSet;
+import io.switchover.migrations.PlaceholderCheck;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.UnresolvedSql;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.TimelineReplayer;
 import io.switchover.report.Report;
 import io.switchover.report.Summary;
+import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleSet;
+import io.switchover.snapshot.Snapshot;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One {@code check}: if the candidate's batch is applied while the production version keeps serving traffic, does
- * anything that version does against the database break?
+ * One {@code check}: if the candidate's batch is applied while the production versions of the services keep serving
+ * traffic, does anything they do against the database break, and does the candidate work afterwards?
  */
 public final class SwitchoverCheck {
     private final MigrationReader migrationReader = new MigrationReader();
     private final BatchPlanner batchPlanner = new BatchPlanner();
     private final ServiceSourceScanner scanner = new ServiceSourceScanner();
-    private final ProbePlanner probePlanner = new ProbePlanner();
     private final RuleSet rules = RuleSet.standard();
 
     public Report run(CheckRequest request) {
         long started = System.nanoTime();
-        MigrationSet production = migrationReader.read(request.production(), request.migrations());
-        MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations());
-        Batch batch = batchPlanner.plan(production, candidate);
+        MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders());
+        Batch batch = plan(request, candidate);
+        PlaceholderCheck.requireValues(batch);
 
-        ExtractionResult extracted = scanner.scan(request.production(), request.sources(), production.locations());
-        ProbePlanner.Plan plan = probePlanner.plan(extracted.patterns());
+        ProbePlanner probes = new ProbePlanner();
+        Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (ServiceToCheck service : request.services()) {
+            scan(service, service.running(), ServiceVersion.Role.RUNNING, candidate, probes, notChecked, warnings);
+            service.candidate().ifPresent(snapshot ->
+                    scan(service, snapshot, ServiceVersion.Role.CANDIDATE, candidate, probes, notChecked, warnings));
+        }
 
         Timeline timeline = new TimelineReplayer(request.engine())
-                .replay(batch, request.production(), request.candidate(), plan.probes());
-        String service = request.production().name();
-        List<Finding> findings = rules.evaluate(new Evidence(service, request.production().name(), timeline,
-                plan.statements()));
+                .replay(batch, request.candidate(), request.candidate(), probes.probes());
+        List<Finding> findings = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
+                candidate.settings().outOfOrder(), request.order()));
 
-        Summary summary = new Summary(plan.probes().size(), 1, timeline.states().size(),
-                Duration.ofNanos(System.nanoTime() - started));
-        return new Report(request.production().name(), request.candidate().name(), timeline.engine(),
-                batch.migrations(), findings, extracted.notChecked(), extracted.warnings(), summary, request.failOn());
+        int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
+        Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
+                timeline.states().size(), Duration.ofNanos(System.nanoTime() - started));
+        return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
+                batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn());
+    }
+
+    private Batch plan(CheckRequest request, MigrationSet candidate) {
+        Optional<MigrationSet> productionFiles = request.production().snapshot()
+                .map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders()));
+        if (request.production().history().isPresent()) {
+            return batchPlanner.plan(request.production().history().get(), productionFiles, candidate);
+        }
+        return batchPlanner.plan(productionFiles.orElseThrow(), candidate);
+    }
+
+    /** Scans one version of a service; what both versions share is said once. */
+    private void scan(ServiceToCheck service, Snapshot snapshot, ServiceVersion.Role role, MigrationSet migrations,
+                      ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
+        ExtractionResult extracted = scanner.scan(snapshot, service.sources(), migrations.locations());
+        probes.add(new ServiceVersion(service.name(), snapshot.name(), role), extracted.patterns());
+        notChecked.addAll(extracted.notChecked());
+        warnings.addAll(extracted.warnings());
+    }
+
+    private static String productionLabel(CheckRequest request) {
+        return request.services().stream()
+                .map(s -> new ServiceVersion(s.name(), s.running().name(), ServiceVersion.Role.RUNNING).label())
+                .collect(Collectors.joining(", "));
     }
 }

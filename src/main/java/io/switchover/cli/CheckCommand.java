@@ -2,7 +2,10 @@ package io.switchover.cli;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.check.CheckOptions;
 import io.switchover.check.CheckRequest;
+import io.switchover.check.RequestResolver;
+import io.switchover.config.SwitchoverConfig;
 import io.switchover.check.SwitchoverCheck;
 import io.switchover.report.Report;
 import io.switchover.report.ReportFormat;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code switchover check}: the gate. */
@@ -27,7 +31,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Replays the candidate's batch of migrations one at a time on a throwaway database and runs the",
-                "production version's SQL against every intermediate schema.",
+                "production version's SQL against every intermediate schema. With a switchover.yml, no option is",
+                "needed: the candidate is the working tree, production is as configured.",
                 "",
                 "Exit codes: 0 safe to promote, 1 unsafe, 2 bad input or usage, 3 infrastructure failure."})
 final class CheckCommand implements Callable<Integer> {
@@ -35,17 +40,49 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--prod", required = true, paramLabel = "<snapshot>",
-            description = "What runs in production: a directory (its migrations are all applied, its code serves traffic).")
+    @Option(names = "--prod", paramLabel = "<snapshot>",
+            description = "What runs in production: a directory or git:<ref> of --repo (its migrations count as"
+                    + " applied unless --prod-history says otherwise; its code serves traffic).")
     String production;
 
-    @Option(names = "--candidate", required = true, paramLabel = "<snapshot>",
-            description = "What is about to be promoted: a directory.")
+    @Option(names = "--candidate", paramLabel = "<snapshot>",
+            description = "What is about to be promoted: a directory or git:<ref>. Default: the working tree of --repo.")
     String candidate;
 
+    @Option(names = "--repo", paramLabel = "<path>",
+            description = "The git repository git:<ref> snapshots are read from (a checkout or a bare repository)."
+                    + " Default: the current directory.")
+    Path repository;
+
+    @Option(names = "--prod-history", paramLabel = "<source>",
+            description = "Production's Flyway history: a JDBC URL (read-only, one SELECT; user and password from"
+                    + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD or --prod-password-file) or a JSON export"
+                    + " (switchover snapshot-prod, flyway info -outputType=json, /actuator/flyway).")
+    String productionHistory;
+
+    @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
+    String historySchema;
+
+    @Option(names = "--history-table", paramLabel = "<table>",
+            description = "Name of the history table. Default: flyway_schema_history.")
+    String historyTable;
+
+    @Option(names = "--prod-password-file", paramLabel = "<file>",
+            description = "File holding the password for --prod-history (instead of SWITCHOVER_PROD_PASSWORD).")
+    Path passwordFile;
+
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "The switchover.yml to use. Default: switchover.yml in --repo or the current directory.")
+    Path config;
+
+    @Option(names = "--order", paramLabel = "<order>",
+            description = "migrate-first (migrations run while the old version serves, then the new one starts) or"
+                    + " code-first (the new version rolls out first). Default: migrate-first.")
+    String order;
+
     @Option(names = "--migrations", paramLabel = "<path>",
-            description = "Flyway location relative to the snapshot root (repeatable). Default: db/migration or"
-                    + " src/main/resources/db/migration.")
+            description = "Flyway location relative to the snapshot root (repeatable). Default: the project's Flyway"
+                    + " configuration, else db/migration or src/main/resources/db/migration.")
     List<String> migrations = new ArrayList<>();
 
     @Option(names = "--sources", paramLabel = "<path>",
@@ -53,8 +90,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " snapshot outside the migration folders.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "auto",
-            description = "Replay engine: auto or h2 (embedded, in memory). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--engine", paramLabel = "<engine>",
+            description = "Replay engine: auto or h2 (embedded, in memory). Default: auto.")
     String engine;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
@@ -76,11 +113,18 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         ReportFormat reportFormat = ReportFormat.parse(format);
         Severity threshold = parseSeverity(failOn);
-        CheckRequest request = new CheckRequest(
-                SnapshotArgument.open(production, "--prod"),
-                SnapshotArgument.open(candidate, "--candidate"),
-                migrations, sources, EngineArgument.open(engine), threshold);
-        Report report = new SwitchoverCheck().run(request);
+        CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
+                Optional.ofNullable(repository), migrations, sources, Optional.ofNullable(productionHistory),
+                Optional.ofNullable(historySchema), Optional.ofNullable(historyTable), Optional.ofNullable(config),
+                Optional.ofNullable(passwordFile), Optional.ofNullable(order), Path.of("").toAbsolutePath(),
+                System.getenv());
+        Report report;
+        try (RequestResolver resolver = new RequestResolver(options)) {
+            String engineName = Optional.ofNullable(engine)
+                    .or(() -> resolver.config().flatMap(SwitchoverConfig::engine)).orElse("auto");
+            CheckRequest request = resolver.resolve(EngineArgument.open(engineName), threshold);
+            report = new SwitchoverCheck().run(request);
+        }
         String rendered = reportFormat.writer().render(report);
         if (output != null) {
             write(output, rendered);

@@ -37,6 +37,8 @@ public final class BatchPlanner {
             AppliedMigration row = applied.get(migration.identity());
             boolean changed = row != null && history.checksumsKnown() && row.checksum() != null
                     && !row.checksum().equals(migration.checksum());
+            boolean renamed = row != null && !migration.isRepeatable() && row.description() != null
+                    && !row.description().equals(migration.description());
             if (migration.isRepeatable()) {
                 if (row == null || changed) {
                     pending.add(migration);
@@ -46,7 +48,7 @@ public final class BatchPlanner {
                 if (MigrationVersion.fromVersion(migration.version()).compareTo(newest) < 0) {
                     problems.add(new HistoryProblem(HistoryProblem.Kind.OUT_OF_ORDER, null, migration));
                 }
-            } else if (changed) {
+            } else if (changed || renamed) {
                 problems.add(new HistoryProblem(HistoryProblem.Kind.EDITED_AFTER_APPLY, row, migration));
             }
         }

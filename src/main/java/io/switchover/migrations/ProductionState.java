@@ -27,6 +27,10 @@ public final class ProductionState {
         return settings;
     }
 
+    List<MigrationFile> files() {
+        return files;
+    }
+
     /** How many of production's migrations the replay applies to build S0. */
     public int size() {
         return files.size();

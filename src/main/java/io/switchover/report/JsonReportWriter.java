@@ -37,6 +37,7 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("warnings", report.warnings());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("statements", report.summary().statements());
+        summary.put("candidateStatements", report.summary().candidateStatements());
         summary.put("services", report.summary().services());
         summary.put("states", report.summary().states());
         summary.put("seconds", report.summary().elapsed().toMillis() / 1000.0);

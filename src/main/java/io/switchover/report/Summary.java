@@ -2,6 +2,9 @@ package io.switchover.report;
 
 import java.time.Duration;
 
-/** How much was checked: statements probed, services, schema states, and how long it took. */
-public record Summary(int statements, int services, int states, Duration elapsed) {
+/**
+ * How much was checked: distinct statements of the running versions (probed at every state) and of the candidate
+ * (probed where it must work), services, schema states, and how long it took.
+ */
+public record Summary(int statements, int candidateStatements, int services, int states, Duration elapsed) {
 }

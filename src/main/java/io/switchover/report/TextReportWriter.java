@@ -45,10 +45,13 @@ public final class TextReportWriter implements ReportWriter {
         out.append("\n").append("batch: ").append(report.batch().isEmpty() ? "(empty: production already has every migration)"
                 : report.batch().stream().map(Migration::script).collect(Collectors.joining(", "))).append("\n");
         Summary summary = report.summary();
-        out.append(String.format(Locale.ROOT, "checked %d statement%s of %d service%s at %d schema state%s on %s in %.1f s; %d not checked%n",
+        out.append(String.format(Locale.ROOT, "checked %d statement%s of %d service%s at %d schema state%s%s on %s in %.1f s;"
+                        + " %d not checked%n",
                 summary.statements(), plural(summary.statements()), summary.services(), plural(summary.services()),
-                summary.states(), plural(summary.states()), report.engine(), summary.elapsed().toMillis() / 1000.0,
-                report.notChecked().size()));
+                summary.states(), plural(summary.states()),
+                summary.candidateStatements() == 0 ? ""
+                        : String.format(Locale.ROOT, " and %d of the candidate", summary.candidateStatements()),
+                report.engine(), summary.elapsed().toMillis() / 1000.0, report.notChecked().size()));
         return out.toString();
     }
 

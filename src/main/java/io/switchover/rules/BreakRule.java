@@ -23,7 +23,7 @@ abstract class BreakRule implements Rule {
         for (Break broken : breaks.open()) {
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
-                findings.addAll(Findings.forBreak(doc(), evidence, broken, explanation.get().message(),
+                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().message(),
                         explanation.get().help()));
                 breaks.claim(broken);
             }
@@ -40,7 +40,7 @@ abstract class BreakRule implements Rule {
         String named = String.join(", ", names);
         String message = names.isEmpty()
                 ? script + " removes a " + kind + " that the old statement " + Findings.verb(broken.checked())
-                : script + " drops " + named + ", which " + evidence.production() + " still "
+                : script + " drops " + named + ", which " + broken.checked().issuer().label() + " still "
                 + Findings.verb(broken.checked());
         String help = "drop " + (names.isEmpty() ? "the " + kind : named)
                 + " only once no version that uses it serves traffic: promote " + script + " in a later deployment";

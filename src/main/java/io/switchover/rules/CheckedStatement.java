@@ -1,14 +1,20 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One distinct statement of the old service that the timeline probed, with every place in the code that issues it
- * and what it references (empty when JSqlParser could not read it).
+ * One distinct statement of one service version that the timeline probed, with every place in that version's code
+ * that issues it and what it references (empty when JSqlParser could not read it).
  */
-public record CheckedStatement(String sql, List<AccessPattern> patterns, Optional<SqlReferences> references) {
+public record CheckedStatement(String sql, List<AccessPattern> patterns, Optional<SqlReferences> references,
+                               ServiceVersion issuer) {
+
+    public boolean isRunning() {
+        return issuer.role() == ServiceVersion.Role.RUNNING;
+    }
 }

@@ -1,12 +1,26 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.HistoryProblem;
 import io.switchover.replay.Timeline;
 
 import java.util.List;
 
 /**
- * What the rules read: the timeline of one service and its statements, aligned with the timeline's probe outcomes
- * ({@code statements.get(i)} is {@code timeline.statements().get(i)}).
+ * What the rules read: the timeline, the statements it probed ({@code statements.get(i)} is
+ * {@code timeline.statements().get(i)}), what is wrong with production's history, and how the deployment runs.
+ *
+ * @param outOfOrderAllowed whether the project's Flyway configuration sets {@code outOfOrder}
  */
-public record Evidence(String service, String production, Timeline timeline, List<CheckedStatement> statements) {
+public record Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
+                       boolean outOfOrderAllowed, DeploymentOrder order) {
+
+    /** Evidence of a replay alone: no history problems, the usual deployment order. */
+    public static Evidence of(Timeline timeline, List<CheckedStatement> statements) {
+        return new Evidence(timeline, statements, List.of(), false, DeploymentOrder.MIGRATE_FIRST);
+    }
+
+    /** Whether every batch migration applied, so that the last state is the schema the candidate will live with. */
+    public boolean replayCompleted() {
+        return timeline.failure().isEmpty() && timeline.states().size() == timeline.batch().size() + 1;
+    }
 }

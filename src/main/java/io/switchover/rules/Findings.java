@@ -10,11 +10,11 @@ final class Findings {
     private Findings() {
     }
 
-    static List<Finding> forBreak(RuleDoc doc, Evidence evidence, Break broken, String message, String help) {
+    static List<Finding> forBreak(RuleDoc doc, Break broken, String message, String help) {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : broken.checked().patterns()) {
             findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
-                    broken.state().step(), evidence.service(), pattern, message, help, broken.error()));
+                    broken.state().step(), broken.checked().issuer().service(), pattern, message, help, broken.error()));
         }
         return findings;
     }

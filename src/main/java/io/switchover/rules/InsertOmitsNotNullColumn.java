@@ -35,7 +35,7 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
         List<String> columns = requiredColumnsOmitted(broken.state(), references.get());
         String named = columns.isEmpty() ? "a column" : String.join(", ", columns);
         return Optional.of(new Explanation(
-                script + " makes " + named + " NOT NULL without a default, and the INSERT of " + evidence.production()
+                script + " makes " + named + " NOT NULL without a default, and the INSERT of " + broken.checked().issuer().label()
                         + " does not set it",
                 "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version omits it"));
     }

@@ -27,7 +27,7 @@ public final class MigrationFailsToApply implements Rule {
         DatabaseError error = new DatabaseError(failure.sqlState(), 0, failure.message(),
                 FailureKind.of(failure.sqlState(), 0));
         return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(),
-                evidence.service(), null, message, "fix the migration (it would fail in production too) and check again",
+                null, null, message, "fix the migration (it would fail in production too) and check again",
                 error);
     }
 }

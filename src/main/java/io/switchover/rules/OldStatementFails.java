@@ -14,7 +14,7 @@ public final class OldStatementFails extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         String script = broken.state().migration().script();
-        return Optional.of(new Explanation(script + " breaks a statement that " + evidence.production() + " issues",
+        return Optional.of(new Explanation(script + " breaks a statement that " + broken.checked().issuer().label() + " issues",
                 "promote " + script + " only once no running version issues this statement"));
     }
 }

@@ -16,10 +16,15 @@ public final class RuleSet {
 
     public static RuleSet standard() {
         return new RuleSet(List.of(
+                new AppliedMigrationEdited(),
+                new AppliedMigrationMissing(),
+                new FailedMigrationInHistory(),
+                new MigrationOutOfOrder(),
                 new MigrationFailsToApply(),
                 new DroppedColumnStillUsed(),
                 new DroppedTableStillUsed(),
                 new InsertOmitsNotNullColumn(),
+                new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails()));
     }

@@ -34,7 +34,7 @@ class ReportGoldenTest {
     void rendersTheSampleStoryAsTheGoldenFileSays(String story, String prod, String candidate, String format)
             throws IOException {
         Path root = Path.of("sample-migrations", story);
-        Report report = new SwitchoverCheck().run(new CheckRequest(DirectorySnapshot.of(root.resolve(prod)),
+        Report report = new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(root.resolve(prod)),
                 DirectorySnapshot.of(root.resolve(candidate)), List.of(), List.of(), new H2Engine(), Severity.ERROR));
         String rendered = withoutTimings(ReportFormat.parse(format).writer().render(report));
 

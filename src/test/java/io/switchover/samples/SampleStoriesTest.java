@@ -50,7 +50,7 @@ class SampleStoriesTest {
     }
 
     private static void check(Path story, String prod, String candidate, JsonNode expected) {
-        Report report = new SwitchoverCheck().run(new CheckRequest(
+        Report report = new SwitchoverCheck().run(CheckRequest.of(
                 DirectorySnapshot.of(story.resolve(prod)), DirectorySnapshot.of(story.resolve(candidate)),
                 List.of(), List.of(), new H2Engine(), Severity.ERROR));
 

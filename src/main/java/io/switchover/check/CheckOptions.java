@@ -1,0 +1,21 @@
+package io.switchover.check;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the user asked for, as given: command-line values (each overriding {@code switchover.yml}), the working
+ * directory and the environment. {@link RequestResolver} turns it into a {@link CheckRequest}.
+ *
+ * @param production        {@code --prod}: a directory or {@code git:<ref>}
+ * @param candidate         {@code --candidate}: a directory or {@code git:<ref>}; default the working tree
+ * @param productionHistory {@code --prod-history}: a JDBC URL or an export file
+ */
+public record CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
+                           List<String> migrations, List<String> sources, Optional<String> productionHistory,
+                           Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
+                           Optional<Path> passwordFile, Optional<String> order, Path workingDirectory,
+                           Map<String, String> environment) {
+}

@@ -1,0 +1,15 @@
+package io.switchover.check;
+
+import io.switchover.snapshot.Snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A service that uses the database: the version production runs, the candidate version (when it is promoted with
+ * the batch), and where its sources are.
+ *
+ * @param sources source roots relative to the snapshots' roots; empty for the whole snapshot
+ */
+public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources) {
+}

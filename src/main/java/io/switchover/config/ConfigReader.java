@@ -1,0 +1,134 @@
+package io.switchover.config;
+
+import io.switchover.SwitchoverException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code switchover.yml}; every mistake is a one-line error naming the file, the line and the key. */
+public final class ConfigReader {
+    public static final String FILE_NAME = "switchover.yml";
+
+    private static final Set<String> TOP = Set.of("migrations", "production", "placeholders", "order", "engine",
+            "dialect", "naming", "services");
+    private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
+    private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
+            "endpoint");
+    private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production");
+    private static final Set<String> SERVICE_PRODUCTION = Set.of("ref", "tag", "endpoint");
+
+    public SwitchoverConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw SwitchoverException.badInput("cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(file.toAbsolutePath().normalize(), text);
+    }
+
+    SwitchoverConfig parse(Path file, String text) {
+        String name = file.getFileName().toString();
+        Node root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text)
+                    .orElseThrow(() -> SwitchoverException.badInput(name + ": the file is empty"));
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+            throw SwitchoverException.badInput(name + ":" + line + ": not valid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw SwitchoverException.badInput(name + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Path folder = file.getParent();
+        Map<String, YamlNode> top = new YamlNode(name, "", root).mapping(TOP);
+
+        Path migrationsRepository = folder;
+        List<String> locations = List.of();
+        if (top.containsKey("migrations")) {
+            Map<String, YamlNode> migrations = top.get("migrations").mapping(MIGRATIONS);
+            migrationsRepository = YamlNode.text(migrations, "repository").map(p -> folder.resolve(p).normalize())
+                    .orElse(folder);
+            locations = migrations.containsKey("locations") ? migrations.get("locations").texts() : List.of();
+        }
+        Optional<VersionSource> productionMigrations = Optional.empty();
+        Optional<String> history = Optional.empty();
+        Optional<String> historySchema = Optional.empty();
+        Optional<String> historyTable = Optional.empty();
+        if (top.containsKey("production")) {
+            YamlNode node = top.get("production");
+            Map<String, YamlNode> production = node.mapping(PRODUCTION);
+            history = YamlNode.text(production, "history");
+            historySchema = YamlNode.text(production, "history-schema");
+            historyTable = YamlNode.text(production, "history-table");
+            productionMigrations = versionSource(node, production, true);
+        }
+        List<ServiceConfig> services = new ArrayList<>();
+        if (top.containsKey("services")) {
+            for (YamlNode item : top.get("services").items()) {
+                services.add(service(item, folder));
+            }
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < services.size(); i++) {
+            if (!names.add(services.get(i).name())) {
+                throw top.get("services").items().get(i).error("a second service named " + services.get(i).name());
+            }
+        }
+        Optional<String> order = YamlNode.text(top, "order");
+        if (order.isPresent() && !Set.of("migrate-first", "code-first").contains(order.get())) {
+            throw top.get("order").error("'" + order.get() + "' is not an order; use migrate-first or code-first");
+        }
+        Optional<String> naming = YamlNode.text(top, "naming");
+        if (naming.isPresent() && !Set.of("spring", "as-is").contains(naming.get())) {
+            throw top.get("naming").error("'" + naming.get() + "' is not a naming; use spring or as-is");
+        }
+        return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
+                historySchema, historyTable,
+                top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
+                order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services));
+    }
+
+    private static ServiceConfig service(YamlNode item, Path folder) {
+        Map<String, YamlNode> service = item.mapping(SERVICE);
+        String name = YamlNode.text(service, "name").orElseThrow(() -> item.error("a service needs a name"));
+        Path repository = YamlNode.text(service, "repository").map(p -> folder.resolve(p).normalize()).orElse(folder);
+        List<String> sources = service.containsKey("sources") ? service.get("sources").texts() : List.of();
+        Optional<VersionSource> production = Optional.empty();
+        if (service.containsKey("production")) {
+            YamlNode node = service.get("production");
+            production = versionSource(node, node.mapping(SERVICE_PRODUCTION), false);
+        }
+        return new ServiceConfig(name, repository, sources, production);
+    }
+
+    private static Optional<VersionSource> versionSource(YamlNode node, Map<String, YamlNode> keys, boolean optional) {
+        List<VersionSource> given = new ArrayList<>();
+        YamlNode.text(keys, "ref").ifPresent(ref -> given.add(new VersionSource.GitRef(ref)));
+        YamlNode.text(keys, "tag").ifPresent(tag -> given.add(new VersionSource.NewestTag(tag)));
+        YamlNode.text(keys, "endpoint").ifPresent(url -> {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw keys.get("endpoint").error("an endpoint is an http:// or https:// URL");
+            }
+            given.add(new VersionSource.Endpoint(url));
+        });
+        if (given.size() > 1) {
+            throw node.error("give one of ref, tag or endpoint, not several");
+        }
+        if (given.isEmpty() && !optional) {
+            throw node.error("give one of ref, tag or endpoint");
+        }
+        return given.stream().findFirst();
+    }
+}

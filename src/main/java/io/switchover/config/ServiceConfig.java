@@ -1,0 +1,14 @@
+package io.switchover.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One service that uses the database.
+ *
+ * @param repository its git repository (absolute; may be the migrations' own)
+ * @param production where its production version comes from
+ */
+public record ServiceConfig(String name, Path repository, List<String> sources, Optional<VersionSource> production) {
+}

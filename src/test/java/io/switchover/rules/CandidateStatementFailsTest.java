@@ -1,0 +1,47 @@
+package io.switchover.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CandidateStatementFailsTest {
+    private static final String PERSON = "CREATE TABLE person (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
+
+    @Test
+    void flagsCandidateCodeThatNeedsAColumnNoMigrationAdds() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("index_alice", "CREATE INDEX person_alice ON person (alice);")
+                .candidateCode("INSERT INTO person (id, alice, brian) VALUES (?, ?, ?)")
+                .findings("candidate-statement-fails");
+
+        assertEquals(1, findings.size());
+        assertEquals("candidate deploy-2 fails on the schema after the whole batch", findings.get(0).message());
+        assertEquals(1, findings.get(0).step());
+    }
+
+    @Test
+    void flagsCodeFirstCandidateCodeThatRunsBeforeTheMigrationItNeeds() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("add_brian", "ALTER TABLE person ADD COLUMN brian VARCHAR(100);")
+                .candidateCode("INSERT INTO person (id, alice, brian) VALUES (?, ?, ?)")
+                .order(DeploymentOrder.CODE_FIRST)
+                .findings("candidate-statement-fails");
+
+        assertEquals(1, findings.size());
+        assertEquals(0, findings.get(0).step());
+        assertEquals("with code-first deployment candidate deploy-2 serves traffic on production's schema, before the batch,"
+                + " where this fails", findings.get(0).message());
+    }
+
+    @Test
+    void acceptsMigrateFirstCandidateCodeThatNeedsAColumnTheBatchAdds() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("add_brian", "ALTER TABLE person ADD COLUMN brian VARCHAR(100);")
+                .candidateCode("INSERT INTO person (id, alice, brian) VALUES (?, ?, ?)")
+                .findings("candidate-statement-fails");
+
+        assertEquals(List.of(), findings);
+    }
+}

@@ -4,6 +4,7 @@ import io.switchover.SwitchoverException;
 import io.switchover.config.ConfigReader;
 import io.switchover.config.ServiceConfig;
 import io.switchover.config.SwitchoverConfig;
+import io.switchover.config.VersionSource;
 import io.switchover.migrations.HistoryTable;
 import io.switchover.migrations.ProductionHistory;
 import io.switchover.production.HistorySource;
@@ -73,10 +74,12 @@ public final class RequestResolver implements AutoCloseable {
         Optional<Snapshot> productionMigrations = explicitProduction;
         if (config().isPresent() && !config().get().services().isEmpty()) {
             for (ServiceConfig service : config().get().services()) {
-                boolean ownsMigrations = sameFolder(service.repository(), migrationsRepository);
+                boolean ownsMigrations = service.ownsMigrations().orElseGet(() ->
+                        sameFolder(service.repository(), migrationsRepository)
+                                && !(service.production().orElse(null) instanceof VersionSource.Directory));
                 Snapshot running = ownsMigrations && explicitProduction.isPresent() ? explicitProduction.get()
                         : service.production().map(source -> versions.snapshot(service.name(), source,
-                        repository(service.repository()))).orElseThrow(() -> SwitchoverException.badInput(
+                        () -> repository(service.repository()))).orElseThrow(() -> SwitchoverException.badInput(
                         config().get().file().getFileName() + ": service " + service.name() + " has no production"
                                 + " version; give production: ref, tag or endpoint, or --prod"));
                 if (ownsMigrations && productionMigrations.isEmpty()) {
@@ -94,7 +97,7 @@ public final class RequestResolver implements AutoCloseable {
         }
         if (productionMigrations.isEmpty()) {
             productionMigrations = config().flatMap(SwitchoverConfig::productionMigrations)
-                    .map(source -> versions.snapshot("the migrations", source, repository(migrationsRepository)));
+                    .map(source -> versions.snapshot("the migrations", source, () -> repository(migrationsRepository)));
         }
         Optional<ProductionHistory> history = history();
         if (productionMigrations.isEmpty() && history.isEmpty()) {

@@ -26,8 +26,8 @@ public final class ConfigReader {
     private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
-    private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production");
-    private static final Set<String> SERVICE_PRODUCTION = Set.of("ref", "tag", "endpoint");
+    private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production", "owns-migrations");
+    private static final Set<String> SERVICE_PRODUCTION = Set.of("ref", "tag", "endpoint", "path");
 
     public SwitchoverConfig read(Path file) {
         String text;
@@ -72,7 +72,7 @@ public final class ConfigReader {
             history = YamlNode.text(production, "history");
             historySchema = YamlNode.text(production, "history-schema");
             historyTable = YamlNode.text(production, "history-table");
-            productionMigrations = versionSource(node, production, true);
+            productionMigrations = versionSource(node, production, true, folder);
         }
         List<ServiceConfig> services = new ArrayList<>();
         if (top.containsKey("services")) {
@@ -108,12 +108,21 @@ public final class ConfigReader {
         Optional<VersionSource> production = Optional.empty();
         if (service.containsKey("production")) {
             YamlNode node = service.get("production");
-            production = versionSource(node, node.mapping(SERVICE_PRODUCTION), false);
+            production = versionSource(node, node.mapping(SERVICE_PRODUCTION), false, folder);
         }
-        return new ServiceConfig(name, repository, sources, production);
+        Optional<Boolean> owns = Optional.empty();
+        if (service.containsKey("owns-migrations")) {
+            String value = service.get("owns-migrations").text();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw service.get("owns-migrations").error("expected true or false");
+            }
+            owns = Optional.of(Boolean.parseBoolean(value));
+        }
+        return new ServiceConfig(name, repository, sources, production, owns);
     }
 
-    private static Optional<VersionSource> versionSource(YamlNode node, Map<String, YamlNode> keys, boolean optional) {
+    private static Optional<VersionSource> versionSource(YamlNode node, Map<String, YamlNode> keys, boolean optional,
+                                                         Path folder) {
         List<VersionSource> given = new ArrayList<>();
         YamlNode.text(keys, "ref").ifPresent(ref -> given.add(new VersionSource.GitRef(ref)));
         YamlNode.text(keys, "tag").ifPresent(tag -> given.add(new VersionSource.NewestTag(tag)));
@@ -123,11 +132,12 @@ public final class ConfigReader {
             }
             given.add(new VersionSource.Endpoint(url));
         });
+        YamlNode.text(keys, "path").ifPresent(path -> given.add(new VersionSource.Directory(folder.resolve(path).normalize())));
         if (given.size() > 1) {
-            throw node.error("give one of ref, tag or endpoint, not several");
+            throw node.error("give one of ref, tag, endpoint or path, not several");
         }
         if (given.isEmpty() && !optional) {
-            throw node.error("give one of ref, tag or endpoint");
+            throw node.error("give one of ref, tag, endpoint or path");
         }
         return given.stream().findFirst();
     }

@@ -7,8 +7,11 @@ import java.util.Optional;
 /**
  * One service that uses the database.
  *
- * @param repository its git repository (absolute; may be the migrations' own)
- * @param production where its production version comes from
+ * @param repository     its git repository (absolute; may be the migrations' own)
+ * @param production     where its production version comes from
+ * @param ownsMigrations whether it is promoted with the migrations (its candidate is the candidate snapshot); when
+ *                       not said, a service owns them when its repository is the migrations' repository
  */
-public record ServiceConfig(String name, Path repository, List<String> sources, Optional<VersionSource> production) {
+public record ServiceConfig(String name, Path repository, List<String> sources, Optional<VersionSource> production,
+                            Optional<Boolean> ownsMigrations) {
 }

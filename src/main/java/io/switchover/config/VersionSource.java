@@ -1,8 +1,8 @@
 package io.switchover.config;
 
 /**
- * Where the version production runs comes from: a git ref, the newest tag matching a pattern, or an HTTP(S) endpoint
- * that returns the deployed commit.
+ * Where the version production runs comes from: a git ref, the newest tag matching a pattern, an HTTP(S) endpoint
+ * that returns the deployed commit, or a directory.
  */
 public sealed interface VersionSource {
 
@@ -13,5 +13,9 @@ public sealed interface VersionSource {
     }
 
     record Endpoint(String url) implements VersionSource {
+    }
+
+    /** A directory holding that version (for local checks and samples), resolved against the config's folder. */
+    record Directory(java.nio.file.Path path) implements VersionSource {
     }
 }

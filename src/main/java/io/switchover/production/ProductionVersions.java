@@ -2,6 +2,7 @@ package io.switchover.production;
 
 import io.switchover.SwitchoverException;
 import io.switchover.config.VersionSource;
+import io.switchover.snapshot.DirectorySnapshot;
 import io.switchover.snapshot.GitRepository;
 import io.switchover.snapshot.Snapshot;
 
@@ -9,8 +10,15 @@ import io.switchover.snapshot.Snapshot;
 public final class ProductionVersions {
     private final DeployedCommitEndpoint endpoint = new DeployedCommitEndpoint();
 
-    public Snapshot snapshot(String service, VersionSource source, GitRepository repository) {
-        return repository.at(ref(service, source, repository));
+    /**
+     * @param repository opens the service's repository; not called for a directory
+     */
+    public Snapshot snapshot(String service, VersionSource source, java.util.function.Supplier<GitRepository> repository) {
+        if (source instanceof VersionSource.Directory directory) {
+            return DirectorySnapshot.of(directory.path());
+        }
+        GitRepository git = repository.get();
+        return git.at(ref(service, source, git));
     }
 
     public String ref(String service, VersionSource source, GitRepository repository) {
@@ -22,7 +30,9 @@ public final class ProductionVersions {
                     "no tag of " + repository.name() + " matches '" + tag.pattern() + "' for the production version of "
                             + service));
         }
-        VersionSource.Endpoint url = (VersionSource.Endpoint) source;
+        if (!(source instanceof VersionSource.Endpoint url)) {
+            throw new IllegalArgumentException("a directory has no git ref: " + source);
+        }
         String commit = endpoint.commitOf(url.url(), service);
         if (!repository.hasCommit(commit)) {
             throw SwitchoverException.badInput("the version endpoint of " + service + " says commit " + commit

@@ -15,17 +15,25 @@ public final class DirectorySnapshot implements Snapshot {
     private static final List<String> SKIPPED_FOLDERS = List.of(".git", "target", "build", "node_modules", ".gradle", ".idea");
 
     private final Path root;
+    private final String name;
     private List<String> files;
 
-    private DirectorySnapshot(Path root) {
+    private DirectorySnapshot(Path root, String name) {
         this.root = root;
+        this.name = name;
     }
 
     public static DirectorySnapshot of(Path root) {
+        Path normalized = root.toAbsolutePath().normalize();
+        return of(root, normalized.getFileName() == null ? normalized.toString() : normalized.getFileName().toString());
+    }
+
+    /** A directory under a name of its own, such as "people (working tree)". */
+    public static DirectorySnapshot of(Path root, String name) {
         if (!Files.isDirectory(root)) {
             throw SwitchoverException.badInput("snapshot directory " + root + " does not exist; pass a directory or git:<ref>");
         }
-        return new DirectorySnapshot(root.toAbsolutePath().normalize());
+        return new DirectorySnapshot(root.toAbsolutePath().normalize(), name);
     }
 
     public Path root() {
@@ -34,7 +42,7 @@ public final class DirectorySnapshot implements Snapshot {
 
     @Override
     public String name() {
-        return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        return name;
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class GitRepository implements AutoCloseable {
             throw SwitchoverException.badInput(location + " is a bare repository and has no working tree; pass"
                     + " --candidate git:<ref>");
         }
-        return DirectorySnapshot.of(repository.getWorkTree().toPath());
+        return DirectorySnapshot.of(repository.getWorkTree().toPath(), name() + " (working tree)");
     }
 
     /** The files at a commit, tag or branch. */

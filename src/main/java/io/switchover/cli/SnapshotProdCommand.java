@@ -1,0 +1,90 @@
+package io.switchover.cli;
+
+import io.switchover.SwitchoverException;
+import io.switchover.check.CheckOptions;
+import io.switchover.check.RequestResolver;
+import io.switchover.config.SwitchoverConfig;
+import io.switchover.migrations.HistoryExport;
+import io.switchover.migrations.ProductionHistory;
+import io.switchover.production.HistorySource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code switchover snapshot-prod}: reads production's Flyway history once, read-only, and writes it to a file, so
+ * that the gate itself never needs production's credentials.
+ */
+@Command(name = "snapshot-prod",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Reads production's flyway_schema_history (one SELECT over a read-only connection) and writes it as",
+                "JSON for 'switchover check --prod-history <file>'. The user and password come from",
+                "SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD (or --prod-password-file), never from the command line."})
+final class SnapshotProdCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--prod-history", paramLabel = "<jdbc-url>",
+            description = "JDBC URL of production's database. Default: production.history of switchover.yml.")
+    String url;
+
+    @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
+    String historySchema;
+
+    @Option(names = "--history-table", paramLabel = "<table>",
+            description = "Name of the history table. Default: flyway_schema_history.")
+    String historyTable;
+
+    @Option(names = "--prod-password-file", paramLabel = "<file>",
+            description = "File holding the password (instead of SWITCHOVER_PROD_PASSWORD).")
+    Path passwordFile;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "The switchover.yml to use.")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "<file>", description = "Where to write the export. Default: standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), Optional.ofNullable(url), Optional.ofNullable(historySchema), Optional.ofNullable(historyTable),
+                Optional.ofNullable(config), Optional.ofNullable(passwordFile), Optional.empty(), workingDirectory,
+                System.getenv());
+        try (RequestResolver resolver = new RequestResolver(options)) {
+            String source = Optional.ofNullable(url).or(() -> resolver.config().flatMap(SwitchoverConfig::history))
+                    .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));
+            if (!source.startsWith("jdbc:")) {
+                throw SwitchoverException.badInput("--prod-history must be a jdbc: URL of production's database");
+            }
+            ProductionHistory history = new HistorySource(System.getenv(), Optional.ofNullable(passwordFile))
+                    .read(source, resolver.historyTable(), workingDirectory);
+            String json = HistoryExport.write(history);
+            if (output == null) {
+                spec.commandLine().getOut().print(json);
+            } else {
+                try {
+                    Files.writeString(output, json, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw SwitchoverException.badInput("cannot write " + output + ": " + e.getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + history.rows().size() + " history rows of "
+                        + history.source() + " to " + output);
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -36,6 +36,11 @@ public final class HistoryDatabaseReader {
         if (password != null) {
             properties.setProperty("password", password);
         }
+        if (url.startsWith("jdbc:postgresql:")) {
+            // Sent as start-up parameters rather than as a SET statement: the SELECT stays the only statement.
+            properties.setProperty("assumeMinServerVersion", "10");
+            properties.setProperty("ApplicationName", "switchover");
+        }
         String where = JdbcUrls.withoutSecrets(url);
         try (Connection connection = DriverManager.getConnection(url, properties)) {
             // With auto-commit on, the driver sends nothing for read-only: the SELECT is the only statement.

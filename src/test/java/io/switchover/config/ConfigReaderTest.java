@@ -1,0 +1,103 @@
+package io.switchover.config;
+
+import io.switchover.ExitCode;
+import io.switchover.SwitchoverException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ConfigReaderTest {
+    private static final Path FILE = Path.of("/repo/switchover.yml");
+    private final ConfigReader reader = new ConfigReader();
+
+    @Test
+    void readsServicesHistoryPlaceholdersAndOrder() {
+        SwitchoverConfig config = reader.parse(FILE, """
+                migrations:
+                  locations: [src/main/resources/db/migration]
+                production:
+                  history: jdbc:postgresql://prod-db:5432/people
+                  history-schema: flyway
+                placeholders:
+                  reporting_role: reporting
+                order: code-first
+                services:
+                  - name: person-service
+                    sources: src/main/java
+                    production:
+                      endpoint: https://people.internal/actuator/info
+                  - name: billing
+                    repository: ../billing
+                    production:
+                      tag: "billing-v*"
+                """);
+
+        assertEquals(Path.of("/repo"), config.migrationsRepository());
+        assertEquals(List.of("src/main/resources/db/migration"), config.locations());
+        assertEquals(Optional.of("jdbc:postgresql://prod-db:5432/people"), config.history());
+        assertEquals(Optional.of("flyway"), config.historySchema());
+        assertEquals(Map.of("reporting_role", "reporting"), config.placeholders());
+        assertEquals(Optional.of("code-first"), config.order());
+        assertEquals(new ServiceConfig("person-service", Path.of("/repo"), List.of("src/main/java"),
+                Optional.of(new VersionSource.Endpoint("https://people.internal/actuator/info")), Optional.empty()),
+                config.services().get(0));
+        assertEquals(Path.of("/billing"), config.services().get(1).repository());
+        assertEquals(Optional.of(new VersionSource.NewestTag("billing-v*")), config.services().get(1).production());
+    }
+
+    @Test
+    void namesFileLineAndKeyOfAnUnknownKey() {
+        assertError("switchover.yml:3: services[0].prod: unknown key; expected one of name, owns-migrations,"
+                + " production, repository, sources", """
+                services:
+                  - name: person-service
+                    prod:
+                      ref: main
+                """);
+    }
+
+    @Test
+    void rejectsSeveralProductionVersionSources() {
+        assertError("switchover.yml:4: services[0].production: give one of ref, tag, endpoint or path, not several", """
+                services:
+                  - name: person-service
+                    production:
+                      ref: main
+                      tag: v*
+                """);
+    }
+
+    @Test
+    void rejectsAServiceWithoutName() {
+        assertError("switchover.yml:2: services[0]: a service needs a name", """
+                services:
+                  - repository: .
+                """);
+    }
+
+    @Test
+    void rejectsAnUnknownOrder() {
+        assertError("switchover.yml:1: order: 'blue-green' is not an order; use migrate-first or code-first",
+                "order: blue-green\n");
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithTheirLine() {
+        SwitchoverException error = assertThrows(SwitchoverException.class,
+                () -> reader.parse(FILE, "services:\n  - name: [unclosed\n"));
+        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        assertEquals(true, error.getMessage().startsWith("switchover.yml:3: not valid YAML"), error.getMessage());
+    }
+
+    private void assertError(String expected, String yaml) {
+        SwitchoverException error = assertThrows(SwitchoverException.class, () -> reader.parse(FILE, yaml));
+        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        assertEquals(expected, error.getMessage());
+    }
+}

@@ -1,0 +1,134 @@
+package io.switchover.migrations;
+
+import io.switchover.ExitCode;
+import io.switchover.SwitchoverException;
+import io.switchover.snapshot.InMemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlywaySettingsReaderTest {
+    private final FlywaySettingsReader reader = new FlywaySettingsReader();
+
+    @Test
+    void readsFlywayConf() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("flyway.conf", """
+                        flyway.locations=filesystem:sql/migrations
+                        flyway.table=schema_version
+                        flyway.schemas=app,audit
+                        flyway.placeholders.owner=app_owner
+                        flyway.sqlMigrationPrefix=M
+                        flyway.outOfOrder=true
+                        """)
+                .with("sql/migrations/M1__init.sql", "CREATE TABLE t (id INT);"));
+
+        assertEquals(List.of("sql/migrations"), settings.locations());
+        assertEquals("schema_version", settings.table());
+        assertEquals(List.of("app", "audit"), settings.schemas());
+        assertEquals(Map.of("owner", "app_owner"), settings.placeholders());
+        assertEquals("M", settings.sqlMigrationPrefix());
+        assertTrue(settings.outOfOrder());
+        assertEquals("flyway.conf", settings.source());
+    }
+
+    @Test
+    void readsFlywayToml() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("flyway.toml", """
+                        [environments.prod]
+                        url = "jdbc:postgresql://prod/app"
+
+                        [flyway]
+                        locations = ["filesystem:database/migrations"]   # where the team keeps them
+                        table = "history"
+
+                        [flyway.placeholders]
+                        owner = "app_owner"
+                        """)
+                .with("database/migrations/V1__init.sql", "CREATE TABLE t (id INT);"));
+
+        assertEquals(List.of("database/migrations"), settings.locations());
+        assertEquals("history", settings.table());
+        assertEquals(Map.of("owner", "app_owner"), settings.placeholders());
+    }
+
+    @Test
+    void readsSpringBootPropertiesWithRelaxedNamesAndClasspathLocations() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("src/main/resources/application.properties", """
+                        spring.application.name=orders
+                        spring.flyway.locations=classpath:db/changes
+                        spring.flyway.sql-migration-separator=___
+                        spring.flyway.placeholders.tenant=acme
+                        spring.flyway.out-of-order=true
+                        """)
+                .with("src/main/resources/db/changes/V1___init.sql", "CREATE TABLE t (id INT);"));
+
+        assertEquals(List.of("src/main/resources/db/changes"), settings.locations());
+        assertEquals("___", settings.sqlMigrationSeparator());
+        assertEquals(Map.of("tenant", "acme"), settings.placeholders());
+        assertTrue(settings.outOfOrder());
+    }
+
+    @Test
+    void readsSpringBootYaml() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("src/main/resources/application.yml", """
+                        spring:
+                          flyway:
+                            locations:
+                              - classpath:db/migration/common
+                            table: flyway_history
+                            placeholders:
+                              tenant: acme
+                        """)
+                .with("src/main/resources/db/migration/common/V1__init.sql", "CREATE TABLE t (id INT);"));
+
+        assertEquals(List.of("src/main/resources/db/migration/common"), settings.locations());
+        assertEquals("flyway_history", settings.table());
+        assertEquals(Map.of("tenant", "acme"), settings.placeholders());
+    }
+
+    @Test
+    void fallsBackToFlywaysDefaults() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app").with("db/migration/V1__init.sql", "SELECT 1;"));
+
+        assertEquals(FlywaySettings.defaults(), settings);
+    }
+
+    @Test
+    void readsMigrationsNamedAsTheProjectConfiguresThem() {
+        MigrationSet set = new MigrationReader().read(new InMemorySnapshot("app")
+                .with("flyway.conf", "flyway.locations=filesystem:sql\nflyway.sqlMigrationPrefix=M\n")
+                .with("sql/M1__init.sql", "CREATE TABLE t (id INT);")
+                .with("sql/M2__more.sql", "ALTER TABLE t ADD COLUMN c INT;"), List.of());
+
+        assertEquals(List.of("M1__init.sql", "M2__more.sql"), set.migrations().stream().map(Migration::script).toList());
+    }
+
+    @Test
+    void namesTheMigrationAndThePlaceholderThatHasNoValue() {
+        InMemorySnapshot production = new InMemorySnapshot("prod").with("db/migration/V1__init.sql", "CREATE TABLE t (id INT);");
+        InMemorySnapshot candidate = production.next("candidate")
+                .with("db/migration/V2__grant.sql", "GRANT SELECT ON t TO ${reporting_role};");
+        MigrationReader migrations = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(migrations.read(production, List.of()), migrations.read(candidate, List.of()));
+
+        SwitchoverException error = assertThrows(SwitchoverException.class, () -> PlaceholderCheck.requireValues(batch));
+
+        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        assertEquals("V2__grant.sql uses placeholder ${reporting_role}, which has no value; give it in switchover.yml"
+                + " (placeholders: reporting_role: ...) or in the environment (FLYWAY_PLACEHOLDERS_REPORTING_ROLE)",
+                error.getMessage());
+
+        Batch withValue = new BatchPlanner().plan(migrations.read(production, List.of()),
+                migrations.read(candidate, List.of(), Map.of("reporting_role", "reporting")));
+        PlaceholderCheck.requireValues(withValue);
+    }
+}

@@ -3,6 +3,7 @@ package io.switchover.report;
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Finding;
+import io.switchover.rules.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +34,9 @@ public final class TextReportWriter implements ReportWriter {
         }
         byMigration.values().forEach(group -> renderMigration(out, report, group));
         if (!notCheckable.isEmpty()) {
-            out.append("\n").append(notCheckable.size()).append(" statement(s) of ").append(report.production())
+            out.append("\n").append(notCheckable.size()).append(" statement(s) of ").append(services(notCheckable))
                     .append(" cannot be checked\n");
-            renderStatements(out, notCheckable);
+            renderStatements(out, notCheckable, report);
         }
         report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
         renderNotChecked(out, report.notChecked());
@@ -56,7 +57,8 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String headline(Report report) {
-        String promotion = "promoting " + report.candidate() + " while " + report.production() + " serves traffic";
+        String promotion = "promoting " + report.candidate() + " while " + report.production()
+                + (report.summary().services() > 1 ? " serve" : " serves") + " traffic";
         return switch (report.verdict()) {
             case PASS -> "PASS  " + promotion + " breaks nothing that was checked";
             case WARN -> "WARN  " + promotion + ": " + report.findings().size() + " warning(s), nothing breaks";
@@ -69,7 +71,7 @@ public final class TextReportWriter implements ReportWriter {
         long statements = failing.stream().filter(f -> f.pattern() != null).count();
         if (statements == failing.size()) {
             return "FAIL  " + promotion + " breaks " + statements + " statement" + plural((int) statements)
-                    + " of " + report.production();
+                    + " of " + services(failing);
         }
         return "FAIL  " + promotion + ": " + failing.size() + " finding" + plural(failing.size());
     }
@@ -88,16 +90,25 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
-                .append(" that ").append(report.production()).append(" issues\n");
-        renderStatements(out, group);
+                .append(" that ").append(services(group)).append(" issue").append(services(group).contains(", ") ? "" : "s")
+                .append("\n");
+        renderStatements(out, group, report);
     }
 
-    private static void renderStatements(StringBuilder out, List<Finding> findings) {
+    /** The services the findings are about, in the order they come. */
+    private static String services(List<Finding> findings) {
+        return findings.stream().map(Finding::service).filter(java.util.Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void renderStatements(StringBuilder out, List<Finding> findings, Report report) {
+        boolean severalServices = report.summary().services() > 1;
         String lastMessage = null;
         String lastHelp = null;
         for (Finding finding : findings) {
             out.append("  ").append(oneLine(finding.pattern().sql())).append("\n");
-            out.append("    ").append(finding.pattern().origin()).append("\n");
+            out.append("    ").append(severalServices ? finding.service() + ": " : "").append(finding.pattern().origin())
+                    .append("\n");
             String said = finding.error() == null ? "" : finding.error().toString();
             out.append("    ").append(said).append(" ".repeat(Math.max(1, 58 - said.length())))
                     .append("[").append(finding.rule()).append("]\n");
@@ -113,8 +124,10 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static void renderSplit(StringBuilder out, Report report, SplitAdvice split) {
+        List<Finding> breaking = report.findingsAtOrAbove(Severity.ERROR).stream().filter(f -> f.pattern() != null)
+                .toList();
         String waitFor = "once a version that no longer issues these statements serves traffic instead of "
-                + report.production();
+                + services(breaking);
         if (split.promoteNow().isEmpty()) {
             out.append("\nto promote safely: change ").append(split.holdBack().get(0).script())
                     .append(" as the help says, or promote it ").append(waitFor).append("\n");

@@ -84,7 +84,8 @@ class GitAndConfigCheckTest {
         CommandLineRun run = CommandLineRun.of("check", "--repo", checkout.toString(), "--config", config.toString());
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("breaks 4 statements of person-service at deploy-1 ("), run.out());
+        assertTrue(run.out().contains("while person-service at deploy-1 ("), run.out());
+        assertTrue(run.out().contains("breaks 4 statements of person-service\n"), run.out());
     }
 
     @Test

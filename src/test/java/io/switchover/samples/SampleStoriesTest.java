@@ -2,7 +2,9 @@ package io.switchover.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchover.check.CheckOptions;
 import io.switchover.check.CheckRequest;
+import io.switchover.check.RequestResolver;
 import io.switchover.check.SwitchoverCheck;
 import io.switchover.replay.H2Engine;
 import io.switchover.report.Report;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,21 +54,36 @@ class SampleStoriesTest {
     }
 
     private static void check(Path story, String prod, String candidate, JsonNode expected) {
-        Report report = new SwitchoverCheck().run(CheckRequest.of(
-                DirectorySnapshot.of(story.resolve(prod)), DirectorySnapshot.of(story.resolve(candidate)),
-                List.of(), List.of(), new H2Engine(), Severity.ERROR));
+        Report report = new SwitchoverCheck().run(request(story, prod, candidate, expected));
 
         List<String> wanted = new ArrayList<>();
-        expected.get("findings").forEach(f -> wanted.add(
-                f.get("rule").asText() + " " + f.get("migration").asText() + " " + f.get("origin").asText()));
-        List<String> actual = report.findingsAtOrAbove(Severity.ERROR).stream().map(SampleStoriesTest::describe).toList();
+        expected.get("findings").forEach(f -> wanted.add(f.get("rule").asText() + " " + f.get("migration").asText()
+                + " " + (f.has("service") ? f.get("service").asText() + ":" : "") + f.get("origin").asText()));
+        List<String> actual = report.findingsAtOrAbove(Severity.ERROR).stream()
+                .map(f -> describe(f, expected.get("findings").toString().contains("\"service\""))).toList();
 
         assertEquals(wanted.stream().sorted().toList(), actual.stream().sorted().toList(), "error findings");
         assertEquals(expected.get("verdict").asText(), report.verdict().name(), "verdict");
     }
 
-    private static String describe(Finding finding) {
+    /** A case with a {@code config} runs as the command line would with --config; others as the simple form. */
+    private static CheckRequest request(Path story, String prod, String candidate, JsonNode expected) {
+        if (!expected.has("config")) {
+            return CheckRequest.of(DirectorySnapshot.of(story.resolve(prod)),
+                    DirectorySnapshot.of(story.resolve(candidate)), List.of(), List.of(), new H2Engine(), Severity.ERROR);
+        }
+        CheckOptions options = new CheckOptions(Optional.of(prod), Optional.of(candidate), Optional.empty(), List.of(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Path.of(expected.get("config").asText())), Optional.empty(), Optional.empty(),
+                story.toAbsolutePath(), Map.of());
+        try (RequestResolver resolver = new RequestResolver(options)) {
+            return resolver.resolve(new H2Engine(), Severity.ERROR);
+        }
+    }
+
+    private static String describe(Finding finding, boolean withService) {
         return finding.rule() + " " + (finding.migration() == null ? "-" : finding.migration().script()) + " "
+                + (withService && finding.service() != null ? finding.service() + ":" : "")
                 + (finding.pattern() == null ? "-" : finding.pattern().origin());
     }
 }

@@ -1,6 +1,7 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ public final class ServiceSourceScanner {
 
     private final SqlFileExtractor sqlFiles;
     private final JavaStringExtractor javaSources;
+    private final MyBatisXmlExtractor myBatisMappers;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
         this.sqlFiles = new SqlFileExtractor(classifier);
         this.javaSources = new JavaStringExtractor(classifier);
+        this.myBatisMappers = new MyBatisXmlExtractor(classifier);
     }
 
     /**
@@ -40,6 +43,8 @@ public final class ServiceSourceScanner {
                 results.add(read(snapshot, path).map(text -> sqlFiles.extract(path, text)));
             } else if (path.endsWith(".java")) {
                 results.add(read(snapshot, path).map(text -> javaSources.extract(path, text)));
+            } else if (path.endsWith(".xml")) {
+                results.add(read(snapshot, path).map(text -> myBatisMappers.extract(path, text)));
             }
         }
         return ExtractionResult.combine(results);

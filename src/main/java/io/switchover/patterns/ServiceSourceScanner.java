@@ -2,6 +2,7 @@ package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
 import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
+import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.snapshot.Snapshot;
 
@@ -21,6 +22,7 @@ public final class ServiceSourceScanner {
     private final JavaStringExtractor javaSources;
     private final MyBatisXmlExtractor myBatisMappers;
     private final JavaApiSqlExtractor javaApis;
+    private final KotlinStringExtractor kotlinSources;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
@@ -28,6 +30,7 @@ public final class ServiceSourceScanner {
         this.javaSources = new JavaStringExtractor(classifier);
         this.myBatisMappers = new MyBatisXmlExtractor(classifier);
         this.javaApis = new JavaApiSqlExtractor(classifier);
+        this.kotlinSources = new KotlinStringExtractor(classifier);
     }
 
     /**
@@ -48,6 +51,8 @@ public final class ServiceSourceScanner {
                 // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
                 results.add(read(snapshot, path).map(text ->
                         javaApis.preferredOver(javaSources.extract(path, text), path, text)));
+            } else if (path.endsWith(".kt")) {
+                results.add(read(snapshot, path).map(text -> kotlinSources.extract(path, text)));
             } else if (path.endsWith(".xml")) {
                 results.add(read(snapshot, path).map(text -> myBatisMappers.extract(path, text)));
             }

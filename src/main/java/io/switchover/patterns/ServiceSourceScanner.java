@@ -1,6 +1,7 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
@@ -23,6 +24,7 @@ public final class ServiceSourceScanner {
     private final MyBatisXmlExtractor myBatisMappers;
     private final JavaApiSqlExtractor javaApis;
     private final KotlinStringExtractor kotlinSources;
+    private final CapturedSqlReader capturedSql;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
@@ -31,6 +33,7 @@ public final class ServiceSourceScanner {
         this.myBatisMappers = new MyBatisXmlExtractor(classifier);
         this.javaApis = new JavaApiSqlExtractor(classifier);
         this.kotlinSources = new KotlinStringExtractor(classifier);
+        this.capturedSql = new CapturedSqlReader(classifier);
     }
 
     /**
@@ -55,6 +58,8 @@ public final class ServiceSourceScanner {
                 results.add(read(snapshot, path).map(text -> kotlinSources.extract(path, text)));
             } else if (path.endsWith(".xml")) {
                 results.add(read(snapshot, path).map(text -> myBatisMappers.extract(path, text)));
+            } else if (CapturedSqlReader.isCaptureFile(path)) {
+                results.add(read(snapshot, path).map(text -> capturedSql.read(path, text)));
             }
         }
         return ExtractionResult.combine(results);

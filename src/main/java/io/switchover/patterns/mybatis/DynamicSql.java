@@ -77,7 +77,7 @@ public final class DynamicSql {
                 String open = nullToEmpty(element.attribute("open"));
                 String close = nullToEmpty(element.attribute("close"));
                 return children(element, properties, including).stream()
-                        .map(body -> " " + open + body + close + " ").toList();
+                        .map(body -> " " + open + body.strip() + close + " ").toList();
             case "choose":
                 List<String> branches = new ArrayList<>();
                 for (XmlElement branch : element.elements()) {
@@ -163,10 +163,12 @@ public final class DynamicSql {
         return content;
     }
 
+    // MyBatis joins the pieces of a statement with a space (DynamicContext), so <if>s written back to back still
+    // give "a = ? OR b = ?".
     private List<String> product(List<String> left, List<String> right) {
         if (right.size() == 1) {
             String only = right.get(0);
-            return left.stream().map(l -> l + only).toList();
+            return left.stream().map(l -> join(l, only)).toList();
         }
         List<String> combined = new ArrayList<>();
         for (String l : left) {
@@ -176,10 +178,14 @@ public final class DynamicSql {
                             + MAX_VARIANTS + " are checked");
                     return combined;
                 }
-                combined.add(l + r);
+                combined.add(join(l, r));
             }
         }
         return combined;
+    }
+
+    private static String join(String left, String right) {
+        return left.isEmpty() ? right : left + " " + right;
     }
 
     private static String text(String text, Map<String, String> properties) {

@@ -1,6 +1,10 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.capture.CapturedSqlReader;
+import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
+import io.switchover.patterns.kotlin.KotlinStringExtractor;
+import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -17,11 +21,19 @@ public final class ServiceSourceScanner {
 
     private final SqlFileExtractor sqlFiles;
     private final JavaStringExtractor javaSources;
+    private final MyBatisXmlExtractor myBatisMappers;
+    private final JavaApiSqlExtractor javaApis;
+    private final KotlinStringExtractor kotlinSources;
+    private final CapturedSqlReader capturedSql;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
         this.sqlFiles = new SqlFileExtractor(classifier);
         this.javaSources = new JavaStringExtractor(classifier);
+        this.myBatisMappers = new MyBatisXmlExtractor(classifier);
+        this.javaApis = new JavaApiSqlExtractor(classifier);
+        this.kotlinSources = new KotlinStringExtractor(classifier);
+        this.capturedSql = new CapturedSqlReader(classifier);
     }
 
     /**
@@ -39,7 +51,15 @@ public final class ServiceSourceScanner {
             if (path.endsWith(".sql")) {
                 results.add(read(snapshot, path).map(text -> sqlFiles.extract(path, text)));
             } else if (path.endsWith(".java")) {
-                results.add(read(snapshot, path).map(text -> javaSources.extract(path, text)));
+                // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
+                results.add(read(snapshot, path).map(text ->
+                        javaApis.preferredOver(javaSources.extract(path, text), path, text)));
+            } else if (path.endsWith(".kt")) {
+                results.add(read(snapshot, path).map(text -> kotlinSources.extract(path, text)));
+            } else if (path.endsWith(".xml")) {
+                results.add(read(snapshot, path).map(text -> myBatisMappers.extract(path, text)));
+            } else if (CapturedSqlReader.isCaptureFile(path)) {
+                results.add(read(snapshot, path).map(text -> capturedSql.read(path, text)));
             }
         }
         return ExtractionResult.combine(results);

@@ -24,10 +24,12 @@ import java.util.Set;
  * The tables and columns one statement touches, so that a rule can tell whether a migration removes something the old
  * service still uses. Names are folded like PostgreSQL folds them (unquoted to lower case).
  *
- * <p>Attribution is deliberately generous, because a column missed here is a hazard missed: an unqualified column in
- * a statement with several tables is attributed to every one of them, and aliases are resolved statement-wide (not
- * per subquery). A column qualified with something that is not a base table (a CTE, a subquery alias,
- * {@code EXCLUDED}) is left out, since no table of the schema holds it.
+ * <p>Names resolve per scope (see {@link ReferenceCollector}): {@code o.generasjon_ref} belongs to the table that
+ * {@code o} stands for in the innermost SELECT, UPDATE, DELETE, INSERT or MERGE that declares {@code o}, and to no
+ * other. Where SQL alone cannot tell, attribution is generous, because a column missed here is a hazard missed: an
+ * unqualified column is attributed to every base table of the innermost scope that has a FROM. A column of a CTE or
+ * subquery is left out (its own SELECT list attributed what it reads) unless the subquery passes it through with
+ * {@code *}; so is one qualified with {@code EXCLUDED}, since no table of the schema holds it.
  *
  * @param tables            unqualified table names
  * @param qualifiedTables   the same tables as written: {@code schema.table} when a schema was given
@@ -112,9 +114,11 @@ public record SqlReferences(StatementKind kind,
         }
 
         SqlReferences build(Statement statement) {
-            for (Column column : collector.columns) {
-                for (String table : tablesOf(column)) {
-                    addColumn(table, Identifiers.normalize(column.getColumnName()));
+            for (ReferenceCollector.ResolvedColumn column : collector.columns) {
+                for (String table : column.tables()) {
+                    if (tables.contains(table)) {
+                        addColumn(table, Identifiers.normalize(column.column().getColumnName()));
+                    }
                 }
             }
             if (statement instanceof Insert insert) {
@@ -185,23 +189,10 @@ public record SqlReferences(StatementKind kind,
             }
         }
 
-        private String describe(Column column) {
-            List<String> owners = tablesOf(column);
-            String name = Identifiers.normalize(column.getColumnName());
+        private String describe(ReferenceCollector.ResolvedColumn column) {
+            List<String> owners = column.tables().stream().filter(tables::contains).toList();
+            String name = Identifiers.normalize(column.column().getColumnName());
             return owners.size() == 1 ? owners.get(0) + "." + name : name;
-        }
-
-        private List<String> tablesOf(Column column) {
-            Table qualifier = column.getTable();
-            if (qualifier == null || qualifier.getName() == null) {
-                return List.copyOf(tables);
-            }
-            String name = Identifiers.normalize(qualifier.getName());
-            Table aliased = collector.aliases.get(name);
-            if (aliased != null && tables.contains(tableName(aliased))) {
-                return List.of(tableName(aliased));
-            }
-            return tables.contains(name) ? List.of(name) : List.of();
         }
 
         private void addColumn(String table, String column) {

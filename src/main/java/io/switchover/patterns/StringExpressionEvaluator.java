@@ -31,7 +31,7 @@ import java.util.Set;
  * {@code static final String} constants declared in the same file. Imports are not followed: a constant from another
  * file leaves the expression unresolved, which is reported rather than guessed.
  */
-final class StringExpressionEvaluator {
+public final class StringExpressionEvaluator {
 
     /** One operand of a concatenation; {@code text} is null when it is only known at run time. */
     record Part(String text, Expression source) {
@@ -46,7 +46,7 @@ final class StringExpressionEvaluator {
     private final Map<VariableDeclarator, Optional<String>> values = new IdentityHashMap<>();
     private final Set<VariableDeclarator> evaluating = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    StringExpressionEvaluator(CompilationUnit unit) {
+    public StringExpressionEvaluator(CompilationUnit unit) {
         for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
             if (!isConstant(field)) {
                 continue;
@@ -64,7 +64,7 @@ final class StringExpressionEvaluator {
     }
 
     /** The value of the expression, or empty when part of it is only known at run time. */
-    Optional<String> evaluate(Expression expression) {
+    public Optional<String> evaluate(Expression expression) {
         StringBuilder text = new StringBuilder();
         for (Part part : parts(expression)) {
             if (!part.resolved()) {
@@ -83,8 +83,13 @@ final class StringExpressionEvaluator {
     }
 
     /** Whether the expression names a string constant of this file. */
-    boolean isConstantReference(Expression expression) {
+    public boolean isConstantReference(Expression expression) {
         return constantFor(expression).isPresent();
+    }
+
+    /** The initializer of the constant the expression names; where a constant's SQL is reported. */
+    public Optional<Expression> constantInitializer(Expression expression) {
+        return constantFor(expression).flatMap(VariableDeclarator::getInitializer);
     }
 
     private void collect(Expression expression, List<Part> parts) {

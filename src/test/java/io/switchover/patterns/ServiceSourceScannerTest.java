@@ -100,4 +100,38 @@ class ServiceSourceScannerTest {
                 "src/com/example/OrderDao.java:8 UPDATE orders SET total = ? WHERE id = ?"),
                 result.patterns().stream().map(p -> p.origin() + " " + p.sql()).toList());
     }
+
+    @Test
+    void readsMapperXmlKotlinCapturesAndJavaApisEachStatementOnce() {
+        InMemorySnapshot snapshot = new InMemorySnapshot("service")
+                .with("src/main/java/com/example/TicketMapper.java", """
+                        import org.apache.ibatis.annotations.Select;
+                        interface TicketMapper {
+                            @Select("SELECT id FROM ticket WHERE id = #{id}")
+                            long find(long id);
+                            @Select("SELECT title FROM ticket")
+                            List<String> titles();
+                        }
+                        """)
+                .with("src/main/resources/TicketMapper.xml", """
+                        <mapper namespace="TicketMapper">
+                          <delete id="delete">DELETE FROM ticket WHERE id = #{id}</delete>
+                        </mapper>
+                        """)
+                .with("src/main/kotlin/Tickets.kt", "val q = \"\"\"\n  SELECT status FROM ticket\n\"\"\".trimIndent()\n")
+                .with("captured-sql/prod.log", "2024-01-01 UTC [1] LOG:  statement: UPDATE ticket SET status = $1\n")
+                .with("ops/prod.pg_stat_statements.csv", "query,calls\n\"SELECT title FROM ticket\",1\n")
+                .with("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
+        ExtractionResult result = scanner.scan(snapshot, List.of(), List.of());
+        assertEquals(List.of(
+                "captured-sql/prod.log:1 pg-log UPDATE ticket SET status = ?",
+                "ops/prod.pg_stat_statements.csv:2 pg-stat-statements SELECT title FROM ticket",
+                "src/main/java/com/example/TicketMapper.java:3 mybatis-annotation SELECT id FROM ticket WHERE id = ?",
+                "src/main/java/com/example/TicketMapper.java:5 mybatis-annotation SELECT title FROM ticket",
+                "src/main/kotlin/Tickets.kt:1 kotlin-literal SELECT status FROM ticket",
+                "src/main/resources/TicketMapper.xml:2 mybatis-xml DELETE FROM ticket WHERE id = ?"),
+                result.patterns().stream().map(p -> p.origin() + " " + p.extractor() + " " + p.sql()).toList());
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of(), result.warnings());
+    }
 }

@@ -131,6 +131,114 @@ class SqlReferencesTest {
     }
 
     @Test
+    void blamesAnAliasedColumnOnlyOnTheTableItsAliasStandsFor() {
+        SqlReferences refs = of("SELECT v.id FROM selve_varsel v JOIN oppgave o ON o.id = v.oppgave_id"
+                + " WHERE o.generasjon_ref = ?");
+        assertEquals(Map.of("selve_varsel", Set.of("id", "oppgave_id"), "oppgave", Set.of("id", "generasjon_ref")),
+                refs.columns());
+        assertEquals(List.of("oppgave.generasjon_ref"), refs.parameterColumns());
+    }
+
+    @Test
+    void resolvesTheSameAliasSeparatelyInEachSubquery() {
+        SqlReferences refs = of("SELECT o.id FROM oppgave o WHERE o.status = ?"
+                + " AND EXISTS (SELECT 1 FROM selve_varsel o WHERE o.generasjon_ref = ?)");
+        assertEquals(Set.of("id", "status"), refs.columns().get("oppgave"));
+        assertEquals(Set.of("generasjon_ref"), refs.columns().get("selve_varsel"));
+        assertEquals(List.of("oppgave.status", "selve_varsel.generasjon_ref"), refs.parameterColumns());
+    }
+
+    @Test
+    void resolvesACorrelatedSubqueryColumnToTheOuterTable() {
+        SqlReferences refs = of("SELECT o.id FROM oppgave o WHERE NOT EXISTS"
+                + " (SELECT 1 FROM selve_varsel v WHERE v.oppgave_id = o.id AND v.generasjon_ref = o.generasjon_ref)");
+        assertEquals(Set.of("id", "generasjon_ref"), refs.columns().get("oppgave"));
+        assertEquals(Set.of("oppgave_id", "generasjon_ref"), refs.columns().get("selve_varsel"));
+    }
+
+    @Test
+    void givesUnqualifiedColumnsOfASubqueryToTheSubquerysOwnTable() {
+        SqlReferences refs = of("SELECT p.name FROM person p WHERE p.id IN (SELECT person_id FROM address WHERE city = ?)");
+        assertEquals(Map.of("person", Set.of("name", "id"), "address", Set.of("person_id", "city")), refs.columns());
+        assertEquals(List.of("address.city"), refs.parameterColumns());
+    }
+
+    @Test
+    void leavesColumnsOfADerivedTableToItsSelectList() {
+        SqlReferences refs = of("SELECT d.total, p.name FROM (SELECT person_id, sum(amount) AS total FROM payment"
+                + " GROUP BY person_id) d JOIN person p ON p.id = d.person_id");
+        assertEquals(Map.of("payment", Set.of("person_id", "amount"), "person", Set.of("name", "id")), refs.columns());
+    }
+
+    @Test
+    void followsAStarOfACommonTableExpressionToItsTable() {
+        SqlReferences refs = of("WITH active AS (SELECT * FROM person WHERE deleted_at IS NULL)"
+                + " SELECT a.alice FROM active a WHERE a.id = ?");
+        assertEquals(Map.of("person", Set.of("deleted_at", "alice", "id")), refs.columns());
+        assertEquals(List.of("person.id"), refs.parameterColumns());
+    }
+
+    @Test
+    void doesNotBlameACommonTableExpressionsOutputOnATableOfTheSameColumnName() {
+        SqlReferences refs = of("WITH latest AS (SELECT oppgave_id, max(opprettet) AS opprettet FROM selve_varsel"
+                + " GROUP BY oppgave_id) SELECT o.id FROM oppgave o JOIN latest l ON l.oppgave_id = o.id"
+                + " WHERE l.opprettet > ?");
+        assertEquals(Map.of("selve_varsel", Set.of("oppgave_id", "opprettet"), "oppgave", Set.of("id")),
+                refs.columns());
+    }
+
+    @Test
+    void resolvesEachBranchOfAUnionInItsOwnScope() {
+        SqlReferences refs = of("SELECT p.name FROM person p WHERE p.id = ? UNION SELECT c.name FROM company c"
+                + " WHERE c.org_nr = ?");
+        assertEquals(Map.of("person", Set.of("name", "id"), "company", Set.of("name", "org_nr")), refs.columns());
+        assertEquals(List.of("person.id", "company.org_nr"), refs.parameterColumns());
+    }
+
+    @Test
+    void readsInsertSelectWithTheSelectsColumnsOnItsOwnTable() {
+        SqlReferences refs = of("INSERT INTO person_archive (id, name) SELECT p.id, p.name FROM person p"
+                + " WHERE p.deleted_at < ?");
+        assertEquals(List.of("id", "name"), refs.insertColumns());
+        assertEquals(Map.of("person", Set.of("id", "name", "deleted_at"), "person_archive", Set.of("id", "name")),
+                refs.columns());
+        assertEquals(List.of("person.deleted_at"), refs.parameterColumns());
+    }
+
+    @Test
+    void leavesExcludedOutOfAnUpsert() {
+        SqlReferences refs = of("INSERT INTO person (id, name) VALUES (?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name");
+        assertEquals(Map.of("person", Set.of("id", "name")), refs.columns());
+    }
+
+    @Test
+    void resolvesUpdateFromPerTable() {
+        SqlReferences refs = of("UPDATE selve_varsel v SET status = ? FROM oppgave o"
+                + " WHERE o.id = v.oppgave_id AND o.generasjon_ref = ?");
+        assertEquals(Set.of("status", "oppgave_id"), refs.columns().get("selve_varsel"));
+        assertEquals(Set.of("id", "generasjon_ref"), refs.columns().get("oppgave"));
+        assertEquals(List.of("selve_varsel.status", "oppgave.generasjon_ref"), refs.parameterColumns());
+    }
+
+    @Test
+    void resolvesDeleteUsingPerTable() {
+        SqlReferences refs = of("DELETE FROM selve_varsel v USING oppgave o"
+                + " WHERE v.oppgave_id = o.id AND o.generasjon_ref = ?");
+        assertEquals(Map.of("selve_varsel", Set.of("oppgave_id"), "oppgave", Set.of("id", "generasjon_ref")),
+                refs.columns());
+        assertEquals(List.of("oppgave.generasjon_ref"), refs.parameterColumns());
+    }
+
+    @Test
+    void resolvesSchemaQualifiedColumnReferences() {
+        SqlReferences refs = of("SELECT billing.invoice.total FROM billing.invoice JOIN customer c"
+                + " ON c.id = billing.invoice.customer_id");
+        assertEquals(Map.of("invoice", Set.of("total", "customer_id"), "customer", Set.of("id")), refs.columns());
+        assertEquals(Set.of("billing.invoice", "customer"), refs.qualifiedTables());
+    }
+
+    @Test
     void isEmptyForUnparsableSqlAndForDdl() {
         assertTrue(SqlReferences.of("SELECT FROM WHERE").isEmpty());
         assertTrue(SqlReferences.of("CREATE TABLE t (id int)").isEmpty());

@@ -1,0 +1,81 @@
+package io.switchover.patterns.javaapi;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.Origin;
+import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.UnresolvedSql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the SQL of MyBatis annotations ({@value MyBatisAnnotations#ID}), jDBI annotations ({@value JdbiAnnotations#ID})
+ * and jOOQ plain SQL ({@value JooqPlainSql#ID}) from one Java source file.
+ */
+public final class JavaApiSqlExtractor {
+    // A file that imports none of the APIs is left to the generic extractor without a second parse.
+    private static final Pattern USES_AN_API = Pattern.compile("org\\.apache\\.ibatis|org\\.jdbi|org\\.skife\\.jdbi|org\\.jooq");
+
+    private final JavaParser parser =
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private final SqlStatementClassifier classifier;
+
+    public JavaApiSqlExtractor(SqlStatementClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /**
+     * What the API readers found, and the origins of the string expressions they consumed: where the generic
+     * extractor reports the same text (a constant where it is declared, any other expression where it starts).
+     */
+    public record Result(ExtractionResult found, Set<Origin> claimed) {
+        public Result {
+            claimed = Set.copyOf(claimed);
+        }
+    }
+
+    public Result extract(String path, String source) {
+        if (!USES_AN_API.matcher(source).find()) {
+            return new Result(ExtractionResult.empty(), Set.of());
+        }
+        ParseResult<CompilationUnit> parsed;
+        try {
+            parsed = parser.parse(source);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Result(ExtractionResult.empty(), Set.of()); // the generic extractor warns about the file
+        }
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return new Result(ExtractionResult.empty(), Set.of());
+        }
+        JavaApiContext context = new JavaApiContext(path, parsed.getResult().get(), classifier);
+        new MyBatisAnnotations().find(context);
+        new JdbiAnnotations().find(context);
+        new JooqPlainSql().find(context);
+        return context.result();
+    }
+
+    /**
+     * The generic extractor's result for a file, with what it found at expressions an API reader consumed replaced by
+     * what that reader found.
+     */
+    public ExtractionResult preferredOver(ExtractionResult generic, String path, String source) {
+        Result specific = extract(path, source);
+        if (specific.claimed().isEmpty()) {
+            return generic;
+        }
+        List<AccessPattern> patterns = new ArrayList<>(specific.found().patterns());
+        generic.patterns().stream().filter(p -> !specific.claimed().contains(p.origin())).forEach(patterns::add);
+        List<UnresolvedSql> notChecked = new ArrayList<>(specific.found().notChecked());
+        generic.notChecked().stream().filter(u -> !specific.claimed().contains(u.origin())).forEach(notChecked::add);
+        List<String> warnings = new ArrayList<>(generic.warnings());
+        warnings.addAll(specific.found().warnings());
+        return ExtractionResult.combine(List.of(new ExtractionResult(patterns, notChecked, warnings)));
+    }
+}

@@ -1,0 +1,110 @@
+package io.switchover.patterns.javaapi;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.switchover.patterns.Origin;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * jDBI's {@code @SqlQuery}, {@code @SqlUpdate} and {@code @SqlBatch} on SQL-object methods. {@code :name} parameters
+ * stay (the probe binds them like {@code ?}); a {@code <ids>} list binding ({@code @BindList}) becomes one {@code ?};
+ * a {@code <name>} that {@code @Define} fills in is text known at run time only, so the statement is not checked.
+ */
+public final class JdbiAnnotations {
+    public static final String ID = "jdbi-annotation";
+
+    private static final Set<String> STATEMENTS = Set.of("SqlQuery", "SqlUpdate", "SqlBatch");
+    private static final Pattern TEMPLATE = Pattern.compile("<([A-Za-z_][A-Za-z0-9_]*)>");
+
+    void find(JavaApiContext context) {
+        if (!context.imports("org.jdbi") && !context.imports("org.skife.jdbi")) {
+            return;
+        }
+        for (MethodDeclaration method : context.unit().findAll(MethodDeclaration.class)) {
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                String name = annotation.getName().getIdentifier();
+                if (name.equals("SqlCall")) {
+                    JavaApiContext.value(annotation).ifPresent(context::claim);
+                    context.notChecked(lineOf(context, annotation), "@SqlCall " + method.getNameAsString(),
+                            "a stored procedure call");
+                } else if (STATEMENTS.contains(name)) {
+                    read(context, method, annotation);
+                }
+            }
+        }
+    }
+
+    private static void read(JavaApiContext context, MethodDeclaration method, AnnotationExpr annotation) {
+        String label = "@" + annotation.getName().getIdentifier() + " " + method.getNameAsString();
+        Optional<Expression> value = JavaApiContext.value(annotation);
+        if (usesClasspathLocator(method)) {
+            value.ifPresent(context::claim);
+            context.notChecked(lineOf(context, annotation), label, "@UseClasspathSqlLocator reads the SQL from a"
+                    + " .sql resource; that file is checked on its own when it is among the sources");
+            return;
+        }
+        Optional<String> text = value.flatMap(context::text);
+        if (value.isEmpty() || (value.get() instanceof StringLiteralExpr && text.map(String::isBlank).orElse(true))) {
+            context.notChecked(lineOf(context, annotation), label, "the annotation holds no SQL");
+            return;
+        }
+        if (text.isEmpty()) {
+            return; // built at run time: the generic extractor says so
+        }
+        Origin origin = context.origin(value.get());
+        context.claim(value.get());
+        Set<String> defined = defines(method);
+        StringBuilder sql = new StringBuilder();
+        Matcher template = TEMPLATE.matcher(text.get());
+        while (template.find()) {
+            if (defined.contains(template.group(1))) {
+                context.notChecked(origin, JavaApiContext.shorten(text.get()),
+                        "<" + template.group(1) + "> is text filled in at run time (@Define)");
+                return;
+            }
+            boolean inParentheses = text.get().substring(0, template.start()).stripTrailing().endsWith("(");
+            template.appendReplacement(sql, inParentheses ? "?" : "(?)");
+        }
+        template.appendTail(sql);
+        context.statement(sql.toString().strip(), origin, ID, JavaApiContext.shorten(text.get()));
+    }
+
+    private static Set<String> defines(MethodDeclaration method) {
+        Set<String> names = new HashSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            parameter.getAnnotationByName("Define").ifPresent(define -> names.add(JavaApiContext.value(define)
+                    .filter(StringLiteralExpr.class::isInstance)
+                    .map(v -> ((StringLiteralExpr) v).asString())
+                    .orElse(parameter.getNameAsString())));
+        }
+        return names;
+    }
+
+    private static boolean usesClasspathLocator(MethodDeclaration method) {
+        Optional<Node> current = Optional.of(method);
+        while (current.isPresent()) {
+            if (current.get() instanceof MethodDeclaration m && m.isAnnotationPresent("UseClasspathSqlLocator")) {
+                return true;
+            }
+            if (current.get() instanceof TypeDeclaration<?> type && type.isAnnotationPresent("UseClasspathSqlLocator")) {
+                return true;
+            }
+            current = current.get().getParentNode();
+        }
+        return false;
+    }
+
+    private static Origin lineOf(JavaApiContext context, AnnotationExpr annotation) {
+        return new Origin(context.path(), annotation.getBegin().map(p -> p.line).orElse(1));
+    }
+}

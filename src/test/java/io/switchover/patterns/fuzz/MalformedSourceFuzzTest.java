@@ -1,0 +1,117 @@
+package io.switchover.patterns.fuzz;
+
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.capture.CapturedSqlReader;
+import io.switchover.patterns.kotlin.KotlinStringExtractor;
+import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
+import io.switchover.snapshot.InMemorySnapshot;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Truncated and mutated fixtures never stop a scan: an extractor either reads what it can or warns, naming the file.
+ * A half-written file in a snapshot (a merge conflict, a generated file cut short) must cost its own SQL at most.
+ */
+class MalformedSourceFuzzTest {
+    private static final SqlStatementClassifier CLASSIFIER = new SqlStatementClassifier();
+    private static final String NOISE = "<>\"'{}()[]$#@\n\t/*+`\\;:,=&|%?.";
+
+    private final MyBatisXmlExtractor mappers = new MyBatisXmlExtractor(CLASSIFIER);
+    private final KotlinStringExtractor kotlin = new KotlinStringExtractor(CLASSIFIER);
+    private final CapturedSqlReader captures = new CapturedSqlReader(CLASSIFIER);
+    private final ServiceSourceScanner scanner = new ServiceSourceScanner();
+
+    @Property(tries = 300)
+    void mapperXmlNeverThrows(@ForAll("mappers") String xml) {
+        assertNamesTheFile("Mapper.xml", mappers.extract("Mapper.xml", xml));
+    }
+
+    @Property(tries = 300)
+    void kotlinNeverThrows(@ForAll("kotlinSources") String source) {
+        assertNamesTheFile("Repo.kt", kotlin.extract("Repo.kt", source));
+    }
+
+    @Property(tries = 150)
+    void javaWithDataAccessApisNeverStopsAScan(@ForAll("javaSources") String source) {
+        String path = "src/main/java/Dao.java";
+        ExtractionResult result = scanner.scan(new InMemorySnapshot("fuzz").with(path, source), List.of(), List.of());
+        assertNamesTheFile(path, result);
+    }
+
+    @Property(tries = 300)
+    void capturesNeverThrow(@ForAll("captures") String text) {
+        assertNamesTheFile("a.pg_stat_statements.csv", captures.read("a.pg_stat_statements.csv", text));
+        assertNamesTheFile("a.pg_stat_statements.json", captures.read("a.pg_stat_statements.json", text));
+        assertNamesTheFile("captured-sql/a.log", captures.read("captured-sql/a.log", text));
+    }
+
+    @Provide
+    Arbitrary<String> mappers() {
+        return mutationsOf(fixture("/mybatis/OppgaveMapper.xml"));
+    }
+
+    @Provide
+    Arbitrary<String> kotlinSources() {
+        return mutationsOf(fixture("/kotlin/VarselRepository.kt"));
+    }
+
+    @Provide
+    Arbitrary<String> javaSources() {
+        return Arbitraries.oneOf(mutationsOf(fixture("/javaapi/TicketMapper.java")),
+                mutationsOf(fixture("/javaapi/VarselDao.java")),
+                mutationsOf(fixture("/javaapi/OppgaveRepository.java")));
+    }
+
+    @Provide
+    Arbitrary<String> captures() {
+        return Arbitraries.oneOf(mutationsOf(fixture("/capture/varsel.pg_stat_statements.csv")),
+                mutationsOf(fixture("/capture/varsel.pg_stat_statements.json")),
+                mutationsOf(fixture("/capture/postgresql.log")));
+    }
+
+    private static void assertNamesTheFile(String path, ExtractionResult result) {
+        for (String warning : result.warnings()) {
+            assertTrue(warning.startsWith(path + ":"), warning);
+        }
+    }
+
+    /** A truncation, an insertion of syntax characters or a deletion, once or twice. */
+    private static Arbitrary<String> mutationsOf(String text) {
+        Arbitrary<String> once = mutation(text);
+        return Arbitraries.oneOf(once, once.flatMap(MalformedSourceFuzzTest::mutation));
+    }
+
+    private static Arbitrary<String> mutation(String text) {
+        Arbitrary<Integer> position = Arbitraries.integers().between(0, text.length());
+        Arbitrary<String> noise = Arbitraries.strings().withChars(NOISE).ofMinLength(1).ofMaxLength(6);
+        Arbitrary<String> truncated = position.map(n -> text.substring(0, n));
+        Arbitrary<String> inserted = Combinators.combine(position, noise)
+                .as((n, chars) -> text.substring(0, n) + chars + text.substring(n));
+        Arbitrary<String> deleted = Combinators.combine(position, Arbitraries.integers().between(1, 60))
+                .as((n, length) -> text.substring(0, n) + text.substring(Math.min(text.length(), n + length)));
+        return Arbitraries.oneOf(truncated, inserted, deleted);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = Objects.requireNonNull(MalformedSourceFuzzTest.class.getResourceAsStream(name), name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

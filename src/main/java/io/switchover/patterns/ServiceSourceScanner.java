@@ -1,6 +1,7 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ public final class ServiceSourceScanner {
 
     private final SqlFileExtractor sqlFiles;
     private final JavaStringExtractor javaSources;
+    private final JpaExtractor jpaSources;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
         this.sqlFiles = new SqlFileExtractor(classifier);
         this.javaSources = new JavaStringExtractor(classifier);
+        this.jpaSources = new JpaExtractor(classifier);
     }
 
     /**
@@ -42,7 +45,10 @@ public final class ServiceSourceScanner {
                 results.add(read(snapshot, path).map(text -> javaSources.extract(path, text)));
             }
         }
-        return ExtractionResult.combine(results);
+        // JPA mappings span files: the extractor reads all Java and Kotlin files of the service at once.
+        results.add(jpaSources.extract(snapshot, filesToScan(snapshot, sourceRoots).stream()
+                .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList()));
+        return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
     }
 
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {

@@ -322,7 +322,6 @@ final class JpqlTranslator {
                 } else {
                     out.add(join.get());
                     i = skipAlias(tokens, i + 1) - 1;
-                    out.add(join.get().substring(0, 0));
                 }
                 continue;
             }

@@ -5,6 +5,7 @@ import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
+import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class ServiceSourceScanner {
     private final JavaApiSqlExtractor javaApis;
     private final KotlinStringExtractor kotlinSources;
     private final CapturedSqlReader capturedSql;
+    private final JpaExtractor jpaSources;
 
     public ServiceSourceScanner() {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
@@ -34,6 +36,7 @@ public final class ServiceSourceScanner {
         this.javaApis = new JavaApiSqlExtractor(classifier);
         this.kotlinSources = new KotlinStringExtractor(classifier);
         this.capturedSql = new CapturedSqlReader(classifier);
+        this.jpaSources = new JpaExtractor(classifier);
     }
 
     /**
@@ -62,7 +65,10 @@ public final class ServiceSourceScanner {
                 results.add(read(snapshot, path).map(text -> capturedSql.read(path, text)));
             }
         }
-        return ExtractionResult.combine(results);
+        // JPA mappings span files: the extractor reads all Java and Kotlin files of the service at once.
+        results.add(jpaSources.extract(snapshot, filesToScan(snapshot, sourceRoots).stream()
+                .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList()));
+        return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
     }
 
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {

@@ -1,0 +1,202 @@
+package io.switchover.patterns.jpa;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Translates Spring Data derived query methods ({@code findByEmailAndStatusOrderByCreatedAtDesc}) into the SQL
+ * Hibernate runs for them. {@code find/read/get/query/search/stream} select every column of the entity; {@code count}
+ * counts; {@code exists} selects the id of at most one row; {@code delete/remove} load the rows to delete (each is then
+ * deleted by id, which the entity's own DELETE covers).
+ */
+final class DerivedQueries {
+    private static final Pattern METHOD = Pattern.compile(
+            "^(find|read|get|query|search|stream|count|exists|delete|remove)(\\p{Lu}\\w*?)??By(.*)$");
+    private static final Pattern LIMIT = Pattern.compile("(?:First|Top)(\\d*)");
+    private static final Pattern ORDER_PART = Pattern.compile("^(.+?)(Asc|Desc)?$");
+
+    /** Keywords in the order they are tried: longer ones first, so that {@code IsNotNull} wins over {@code NotNull}. */
+    private static final List<String[]> KEYWORDS = List.of(
+            new String[] {"IsNotNull", "# IS NOT NULL"}, new String[] {"NotNull", "# IS NOT NULL"},
+            new String[] {"IsNull", "# IS NULL"}, new String[] {"Null", "# IS NULL"},
+            new String[] {"IsLessThanEqual", "# <= ?"}, new String[] {"LessThanEqual", "# <= ?"},
+            new String[] {"IsLessThan", "# < ?"}, new String[] {"LessThan", "# < ?"},
+            new String[] {"IsGreaterThanEqual", "# >= ?"}, new String[] {"GreaterThanEqual", "# >= ?"},
+            new String[] {"IsGreaterThan", "# > ?"}, new String[] {"GreaterThan", "# > ?"},
+            new String[] {"IsBefore", "# < ?"}, new String[] {"Before", "# < ?"},
+            new String[] {"IsAfter", "# > ?"}, new String[] {"After", "# > ?"},
+            new String[] {"IsBetween", "# BETWEEN ? AND ?"}, new String[] {"Between", "# BETWEEN ? AND ?"},
+            new String[] {"IsNotLike", "# NOT LIKE ?"}, new String[] {"NotLike", "# NOT LIKE ?"},
+            new String[] {"IsLike", "# LIKE ?"}, new String[] {"Like", "# LIKE ?"},
+            new String[] {"IsStartingWith", "# LIKE ?"}, new String[] {"StartingWith", "# LIKE ?"},
+            new String[] {"StartsWith", "# LIKE ?"},
+            new String[] {"IsEndingWith", "# LIKE ?"}, new String[] {"EndingWith", "# LIKE ?"},
+            new String[] {"EndsWith", "# LIKE ?"},
+            new String[] {"IsNotContaining", "# NOT LIKE ?"}, new String[] {"NotContaining", "# NOT LIKE ?"},
+            new String[] {"NotContains", "# NOT LIKE ?"},
+            new String[] {"IsContaining", "# LIKE ?"}, new String[] {"Containing", "# LIKE ?"},
+            new String[] {"Contains", "# LIKE ?"},
+            new String[] {"IsNotIn", "# NOT IN (?)"}, new String[] {"NotIn", "# NOT IN (?)"},
+            new String[] {"IsIn", "# IN (?)"}, new String[] {"In", "# IN (?)"},
+            new String[] {"IsTrue", "# = TRUE"}, new String[] {"True", "# = TRUE"},
+            new String[] {"IsFalse", "# = FALSE"}, new String[] {"False", "# = FALSE"},
+            new String[] {"IsNot", "# <> ?"}, new String[] {"Not", "# <> ?"},
+            new String[] {"Equals", "# = ?"}, new String[] {"Is", "# = ?"});
+    private static final List<String> UNSUPPORTED = List.of("IsEmpty", "IsNotEmpty", "Empty", "NotEmpty", "Near",
+            "Within", "Regex", "MatchesRegex", "Matches", "Exists");
+
+    private final QueryPaths paths;
+
+    DerivedQueries(QueryPaths paths) {
+        this.paths = paths;
+    }
+
+    static boolean isDerived(String methodName) {
+        return METHOD.matcher(methodName).matches();
+    }
+
+    Translation translate(EntityMapping entity, String methodName) {
+        Matcher method = METHOD.matcher(methodName);
+        if (!method.matches()) {
+            return Translation.failed("not a derived query method name");
+        }
+        String verb = method.group(1);
+        String subject = method.group(2) == null ? "" : method.group(2);
+        String predicate = method.group(3);
+        String orderBy = "";
+        int order = predicate.indexOf("OrderBy");
+        if (order >= 0) {
+            orderBy = predicate.substring(order + "OrderBy".length());
+            predicate = predicate.substring(0, order);
+        }
+        boolean allIgnoreCase = false;
+        for (String suffix : List.of("AllIgnoreCase", "AllIgnoringCase")) {
+            if (predicate.endsWith(suffix)) {
+                allIgnoreCase = true;
+                predicate = predicate.substring(0, predicate.length() - suffix.length());
+            }
+        }
+        FromClause from = new FromClause(entity);
+        List<String> orGroups = new ArrayList<>();
+        if (!predicate.isEmpty()) {
+            for (String orPart : predicate.split("Or(?=\\p{Lu})")) {
+                List<String> conditions = new ArrayList<>();
+                for (String andPart : orPart.split("And(?=\\p{Lu})")) {
+                    Optional<String> condition = condition(entity, from, andPart, allIgnoreCase);
+                    if (condition.isEmpty()) {
+                        return Translation.failed(methodName + ": cannot read '" + andPart
+                                + "' as a property of " + entity.type().name() + " with a Spring Data keyword");
+                    }
+                    conditions.add(condition.get());
+                }
+                orGroups.add(String.join(" AND ", conditions));
+            }
+        }
+        List<String> orderings = new ArrayList<>();
+        // As Spring Data's OrderBySource: parts end at Asc or Desc ("NameAscCreatedAtDesc"), or the text ends.
+        for (String part : orderBy.isEmpty() ? new String[0] : orderBy.split("(?<=Asc|Desc)(?=\\p{Lu})")) {
+            Matcher parts = ORDER_PART.matcher(part);
+            if (!parts.matches()) {
+                return Translation.failed(methodName + ": cannot read the order '" + part + "'");
+            }
+            Optional<QueryPaths.Resolved> column = resolve(entity, parts.group(1));
+            if (column.isEmpty() || !from.join(column.get().hops(), false)) {
+                return Translation.failed(methodName + ": cannot order by '" + parts.group(1) + "'");
+            }
+            orderings.add(from.column(column.get().column())
+                    + ("Desc".equals(parts.group(2)) ? " DESC" : parts.group(2) == null ? "" : " ASC"));
+        }
+        if (from.conflict()) {
+            return Translation.failed(methodName + ": the query joins a table to itself");
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        boolean distinct = subject.contains("Distinct");
+        switch (verb) {
+            case "count" -> sql.append(distinct ? "count(DISTINCT " : "count(")
+                    .append(String.join(", ", qualifiedIds(entity, from))).append(')');
+            case "exists" -> sql.append(String.join(", ", qualifiedIds(entity, from)));
+            default -> sql.append(distinct ? "DISTINCT " : "").append(String.join(", ", allColumns(entity, from)));
+        }
+        sql.append(" FROM ").append(from.sql());
+        if (!orGroups.isEmpty()) {
+            sql.append(" WHERE ").append(orGroups.size() == 1 ? orGroups.get(0)
+                    : "(" + String.join(") OR (", orGroups) + ")");
+        }
+        if (!orderings.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", orderings));
+        }
+        Matcher limit = LIMIT.matcher(subject);
+        if (verb.equals("exists")) {
+            sql.append(" LIMIT 1");
+        } else if (limit.find()) {
+            sql.append(" LIMIT ").append(limit.group(1).isEmpty() ? "1" : limit.group(1));
+        }
+        return Translation.of(sql.toString());
+    }
+
+    private Optional<String> condition(EntityMapping entity, FromClause from, String part, boolean allIgnoreCase) {
+        boolean ignoreCase = allIgnoreCase;
+        String text = part;
+        for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
+            if (text.endsWith(suffix)) {
+                ignoreCase = true;
+                text = text.substring(0, text.length() - suffix.length());
+            }
+        }
+        for (String unsupported : UNSUPPORTED) {
+            if (text.endsWith(unsupported) && resolve(entity, text.substring(0, text.length() - unsupported.length())).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        // The property itself may end in a keyword ("isActive", "Status"): try the plain property first.
+        Optional<QueryPaths.Resolved> plain = resolve(entity, text);
+        if (plain.isPresent()) {
+            return render(from, plain.get(), "# = ?", ignoreCase);
+        }
+        for (String[] keyword : KEYWORDS) {
+            if (text.endsWith(keyword[0]) && text.length() > keyword[0].length()) {
+                Optional<QueryPaths.Resolved> property = resolve(entity,
+                        text.substring(0, text.length() - keyword[0].length()));
+                if (property.isPresent()) {
+                    return render(from, property.get(), keyword[1], ignoreCase);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> render(FromClause from, QueryPaths.Resolved property, String template,
+                                           boolean ignoreCase) {
+        if (!from.join(property.hops(), false)) {
+            return Optional.empty();
+        }
+        String column = from.column(property.column());
+        if (ignoreCase && template.contains("?")) {
+            return Optional.of(template.replace("#", "upper(" + column + ")").replace("?", "upper(?)"));
+        }
+        return Optional.of(template.replace("#", column));
+    }
+
+    private Optional<QueryPaths.Resolved> resolve(EntityMapping entity, String camel) {
+        return paths.fromMethodName(entity, camel).flatMap(path -> paths.resolve(entity, path));
+    }
+
+    private static List<String> allColumns(EntityMapping entity, FromClause from) {
+        List<String> columns = new ArrayList<>();
+        for (MappedColumn column : entity.columns()) {
+            String name = from.column(column);
+            if (!columns.contains(name)) {
+                columns.add(name);
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> qualifiedIds(EntityMapping entity, FromClause from) {
+        return entity.idColumns().stream()
+                .map(id -> from.qualified() ? entity.primaryTable().sql() + "." + id : id).toList();
+    }
+}

@@ -1,0 +1,182 @@
+package io.switchover.patterns.jpa;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the types of one Java file with JavaParser; a file that does not parse yields a warning, never an exception. */
+final class JavaSourceReader {
+
+    private final JavaParser parser =
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+
+    /** The types of the file, or the reason it cannot be read. */
+    record Read(List<SourceType> types, String problem) {
+    }
+
+    Read read(String path, String source) {
+        ParseResult<CompilationUnit> parsed;
+        try {
+            parsed = parser.parse(source);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Read(List.of(), String.valueOf(e.getMessage()));
+        }
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return new Read(List.of(), parsed.getProblems().stream().findFirst().map(Problem::getMessage)
+                    .map(m -> m.lines().findFirst().orElse("").strip()).orElse("no result"));
+        }
+        CompilationUnit unit = parsed.getResult().get();
+        String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        List<String> imports = unit.getImports().stream()
+                .filter(i -> !i.isStatic())
+                .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : ""))
+                .toList();
+        List<SourceType> types = new ArrayList<>();
+        for (ClassOrInterfaceDeclaration declaration : unit.findAll(ClassOrInterfaceDeclaration.class)) {
+            types.add(type(path, packageName, imports, declaration));
+        }
+        return new Read(types, null);
+    }
+
+    private static SourceType type(String path, String packageName, List<String> imports,
+                                   ClassOrInterfaceDeclaration declaration) {
+        List<SourceField> fields = new ArrayList<>();
+        Map<String, Object> constants = new HashMap<>();
+        for (FieldDeclaration field : declaration.getFields()) {
+            boolean isStatic = field.isStatic() || declaration.isInterface();
+            for (VariableDeclarator variable : field.getVariables()) {
+                if (isStatic && variable.getInitializer().isPresent()
+                        && variable.getTypeAsString().matches("(java\\.lang\\.)?String")) {
+                    constants.put(variable.getNameAsString(), value(variable.getInitializer().get()));
+                }
+                fields.add(new SourceField(variable.getNameAsString(), typeRef(variable.getType()),
+                        annotations(field.getAnnotations()), isStatic, field.hasModifier(Modifier.Keyword.TRANSIENT),
+                        line(variable.getName())));
+            }
+        }
+        List<SourceMethod> methods = new ArrayList<>();
+        for (MethodDeclaration method : declaration.getMethods()) {
+            methods.add(new SourceMethod(method.getNameAsString(), annotations(method.getAnnotations()),
+                    method.getBody().isPresent(), line(method.getName())));
+        }
+        TypeRef superclass = declaration.isInterface() || declaration.getExtendedTypes().isEmpty()
+                ? TypeRef.NONE : typeRef(declaration.getExtendedTypes().get(0));
+        List<TypeRef> interfaces = new ArrayList<>();
+        (declaration.isInterface() ? declaration.getExtendedTypes() : declaration.getImplementedTypes())
+                .forEach(t -> interfaces.add(typeRef(t)));
+        return new SourceType(path, packageName, imports, declaration.getNameAsString(), declaration.isInterface(),
+                declaration.isAbstract(), line(declaration.getName()), annotations(declaration.getAnnotations()),
+                superclass, interfaces, fields, methods, constants);
+    }
+
+    private static TypeRef typeRef(Type type) {
+        if (type instanceof ClassOrInterfaceType classType) {
+            List<TypeRef> arguments = new ArrayList<>();
+            classType.getTypeArguments().ifPresent(args -> args.forEach(a -> arguments.add(typeRef(a))));
+            return new TypeRef(classType.getNameWithScope(), arguments);
+        }
+        if (type instanceof ArrayType array) {
+            return new TypeRef(typeRef(array.getComponentType()).name() + "[]", List.of());
+        }
+        return new TypeRef(type.asString(), List.of());
+    }
+
+    private static List<SourceAnnotation> annotations(NodeList<AnnotationExpr> annotations) {
+        return annotations.stream().map(JavaSourceReader::annotation).toList();
+    }
+
+    private static SourceAnnotation annotation(AnnotationExpr expression) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        if (expression instanceof SingleMemberAnnotationExpr single) {
+            values.put("value", value(single.getMemberValue()));
+            lines.put("value", line(single.getMemberValue()));
+        } else if (expression instanceof NormalAnnotationExpr normal) {
+            for (MemberValuePair pair : normal.getPairs()) {
+                values.put(pair.getNameAsString(), value(pair.getValue()));
+                lines.put(pair.getNameAsString(), line(pair.getValue()));
+            }
+        }
+        return new SourceAnnotation(expression.getNameAsString(), values, lines, line(expression));
+    }
+
+    private static Object value(Expression expression) {
+        if (expression instanceof StringLiteralExpr literal) {
+            return literal.asString();
+        }
+        if (expression instanceof TextBlockLiteralExpr textBlock) {
+            return textBlock.asString();
+        }
+        if (expression instanceof BooleanLiteralExpr flag) {
+            return flag.getValue();
+        }
+        if (expression instanceof NameExpr || expression instanceof FieldAccessExpr) {
+            return new SourceAnnotation.Symbol(expression.toString());
+        }
+        if (expression instanceof ClassExpr classExpr) {
+            return new SourceAnnotation.Symbol(classExpr.getType().asString());
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return value(enclosed.getInner());
+        }
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            List<Object> parts = new ArrayList<>();
+            flatten(binary, parts);
+            return new SourceAnnotation.Concat(parts);
+        }
+        if (expression instanceof AnnotationExpr nested) {
+            return annotation(nested);
+        }
+        if (expression instanceof ArrayInitializerExpr array) {
+            return array.getValues().stream().map(JavaSourceReader::value).toList();
+        }
+        return new SourceAnnotation.Unresolved(expression.toString());
+    }
+
+    private static void flatten(Expression expression, List<Object> parts) {
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            flatten(binary.getLeft(), parts);
+            flatten(binary.getRight(), parts);
+        } else if (expression instanceof EnclosedExpr enclosed) {
+            flatten(enclosed.getInner(), parts);
+        } else {
+            parts.add(value(expression));
+        }
+    }
+
+    private static int line(Node node) {
+        return node.getBegin().map(p -> p.line).orElse(1);
+    }
+}

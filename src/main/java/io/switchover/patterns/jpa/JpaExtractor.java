@@ -1,0 +1,163 @@
+package io.switchover.patterns.jpa;
+
+import io.switchover.SwitchoverException;
+import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.Origin;
+import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.UnresolvedSql;
+import io.switchover.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the SQL that Hibernate and Spring Data issue for a service without any SQL string in its code: the
+ * statements of every JPA entity (Java or Kotlin), one probe per mapped column, and the queries of Spring Data
+ * repositories. The model is built from all Java and Kotlin files at once, because mappings span files.
+ *
+ * <p>Extractor ids: {@value #ENTITY} (INSERT/UPDATE/SELECT/DELETE of an entity, at the class declaration),
+ * {@value #COLUMN} (one {@code SELECT <column> FROM <table>} per mapped column, at the field that maps it),
+ * {@value #NATIVE}, {@value #JPQL}, {@value #DERIVED} (repository queries, at the query or method) and
+ * {@value #NAMED} ({@code @NamedQuery} on an entity).
+ */
+public final class JpaExtractor {
+    public static final String ENTITY = "jpa-entity";
+    public static final String COLUMN = "jpa-column";
+    public static final String NATIVE = "spring-data-native";
+    public static final String JPQL = "spring-data-jpql";
+    public static final String DERIVED = "spring-data-derived";
+    public static final String NAMED = "jpa-named-query";
+
+    private final SqlStatementClassifier classifier;
+    private final PhysicalNaming naming;
+    private final JavaSourceReader javaReader = new JavaSourceReader();
+    private final KotlinSourceReader kotlinReader = new KotlinSourceReader();
+
+    public JpaExtractor(SqlStatementClassifier classifier) {
+        this(classifier, PhysicalNaming.SPRING);
+    }
+
+    public JpaExtractor(SqlStatementClassifier classifier, PhysicalNaming naming) {
+        this.classifier = classifier;
+        this.naming = naming;
+    }
+
+    /**
+     * Reads the {@code .java} and {@code .kt} files among {@code paths} (other files are ignored). A Java file that
+     * cannot be read is already reported by the Java string extractor; a Kotlin file is reported here.
+     */
+    public ExtractionResult extract(Snapshot snapshot, Collection<String> paths) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (String path : paths) {
+            if (!path.endsWith(".java") && !path.endsWith(".kt")) {
+                continue;
+            }
+            try {
+                sources.put(path, snapshot.read(path));
+            } catch (SwitchoverException e) {
+                if (path.endsWith(".kt")) {
+                    warnings.add(path + ": cannot read (" + e.getMessage() + "); its entities are not checked");
+                }
+            }
+        }
+        ExtractionResult result = extract(sources);
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(result.warnings());
+        return new ExtractionResult(result.patterns(), result.notChecked(), allWarnings);
+    }
+
+    /**
+     * @param sources path to text of the service's {@code .java} and {@code .kt} files
+     */
+    public ExtractionResult extract(Map<String, String> sources) {
+        List<SourceType> types = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> file : sources.entrySet()) {
+            String path = file.getKey();
+            if (path.endsWith(".java")) {
+                JavaSourceReader.Read read = javaReader.read(path, file.getValue());
+                types.addAll(read.types());
+                if (read.problem() != null && mentionsJpa(file.getValue())) {
+                    warnings.add(path + ": cannot parse Java (" + read.problem()
+                            + "); its entities and repositories are not checked");
+                }
+            } else if (path.endsWith(".kt")) {
+                KotlinSourceReader.Read read = kotlinReader.read(path, file.getValue());
+                types.addAll(read.types());
+                if (read.problem() != null) {
+                    warnings.add(path + ": " + read.problem() + "; its entities and repositories are not checked");
+                }
+            }
+        }
+        EntityModel model;
+        try {
+            model = new EntityModel(types, naming);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect of ours must not hide the SQL the other extractors found.
+            return ExtractionResult.warning("JPA mapping could not be read (" + e.getClass().getSimpleName()
+                    + "); entities and repositories are not checked");
+        }
+        warnings.addAll(model.warnings());
+        List<AccessPattern> patterns = new ArrayList<>();
+        List<UnresolvedSql> notChecked = new ArrayList<>();
+        EntityStatements statements = new EntityStatements();
+        Set<AccessPattern> probes = new LinkedHashSet<>();
+        for (EntityMapping entity : model.entities()) {
+            patterns.addAll(statements.of(entity));
+            probes.addAll(statements.columnProbes(entity)); // a SINGLE_TABLE root's columns once, not per subclass
+        }
+        patterns.addAll(probes);
+        SpringDataRepositories repositories = new SpringDataRepositories(model, classifier);
+        for (SourceType type : types) {
+            try {
+                repositories.extract(type, patterns, notChecked);
+            } catch (RuntimeException | StackOverflowError e) {
+                warnings.add(type.path() + ": queries of " + type.name() + " could not be read ("
+                        + e.getClass().getSimpleName() + "); they are not checked");
+            }
+        }
+        return new ExtractionResult(patterns, notChecked, warnings);
+    }
+
+    /**
+     * Drops what the Java string extractor reported for a native {@code @Query} that this extractor reports too (the
+     * same file, and the same line or the same statement), so that one query is not checked and reported twice.
+     */
+    /** Extractors that report any SQL-looking string, and so also the native queries read here. */
+    private static final Set<String> GENERIC_LITERALS = Set.of("java-literal", "kotlin-literal");
+
+    public static ExtractionResult withoutDuplicateLiterals(ExtractionResult combined) {
+        Set<Origin> nativeOrigins = new HashSet<>();
+        Set<String> nativeStatements = new HashSet<>();
+        for (AccessPattern pattern : combined.patterns()) {
+            if (pattern.extractor().equals(NATIVE)) {
+                nativeOrigins.add(pattern.origin());
+                nativeStatements.add(pattern.origin().path() + "\n" + pattern.sql());
+            }
+        }
+        if (nativeOrigins.isEmpty()) {
+            return combined;
+        }
+        List<AccessPattern> patterns = combined.patterns().stream()
+                .filter(p -> !GENERIC_LITERALS.contains(p.extractor()) || !(nativeOrigins.contains(p.origin())
+                        || nativeStatements.contains(p.origin().path() + "\n" + SpringDataRepositories.nativeSql(p.sql(), ""))))
+                .toList();
+        List<UnresolvedSql> notChecked = combined.notChecked().stream()
+                .filter(u -> !nativeOrigins.contains(u.origin()) || !u.fragment().startsWith("\""))
+                .toList();
+        return new ExtractionResult(patterns, notChecked, combined.warnings());
+    }
+
+    // A Java file that does not parse is reported by the string extractor already; repeat it only when it matters here.
+    private static boolean mentionsJpa(String text) {
+        return text.contains("persistence") || text.contains("springframework.data");
+    }
+}

@@ -1,0 +1,18 @@
+package io.switchover.patterns.jpa;
+
+import io.switchover.patterns.Origin;
+
+/**
+ * One column an entity maps, with where the mapping is written (the field, or the annotation that names it).
+ *
+ * @param insertable whether Hibernate writes it on INSERT (false for an IDENTITY id and {@code insertable = false})
+ * @param updatable  whether Hibernate writes it on UPDATE (never for ids and discriminators)
+ */
+record MappedColumn(TableName table, String name, Role role, boolean insertable, boolean updatable, Origin origin) {
+
+    enum Role { ID, BASIC, VERSION, DISCRIMINATOR, FOREIGN_KEY }
+
+    boolean isId() {
+        return role == Role.ID;
+    }
+}

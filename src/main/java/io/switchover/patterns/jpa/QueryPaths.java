@@ -1,0 +1,179 @@
+package io.switchover.patterns.jpa;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves attribute paths of queries ({@code customer.address.city}, or {@code CustomerAddressCity} in a method name)
+ * to a column, through embeddables and associations. A path through {@code @ManyToOne} to the target's id needs no
+ * join (the foreign key is in the owner's table); any other path through an association adds a join.
+ */
+final class QueryPaths {
+    private final EntityModel model;
+
+    QueryPaths(EntityModel model) {
+        this.model = model;
+    }
+
+    /** A join from one entity to another that a path needs: {@code to.toColumns = from.fromColumns}. */
+    record Hop(EntityMapping from, TableName fromTable, List<String> fromColumns, EntityMapping to,
+               List<String> toColumns) {
+    }
+
+    /** A path that ends at a column, with the joins it needs (none for a column of the entity itself). */
+    record Resolved(List<Hop> hops, MappedColumn column, EntityMapping owner) {
+    }
+
+    /** A path that ends at an entity (the path of a JOIN), with its hops; the last hop reaches the entity. */
+    record Reached(List<Hop> hops, EntityMapping entity) {
+    }
+
+    Optional<Resolved> resolve(EntityMapping root, List<String> path) {
+        EntityMapping entity = root;
+        Map<String, Property> properties = root.properties();
+        List<Hop> hops = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            Property property = properties.get(path.get(i));
+            boolean last = i == path.size() - 1;
+            if (property instanceof Property.Basic basic) {
+                return last ? Optional.of(new Resolved(hops, basic.column(), entity)) : Optional.empty();
+            }
+            if (property instanceof Property.Embedded embedded) {
+                if (last) {
+                    return Optional.empty();
+                }
+                properties = embedded.parts();
+                continue;
+            }
+            Optional<Hop> hop = hop(entity, property);
+            if (hop.isEmpty() || last) {
+                return Optional.empty();
+            }
+            // o.customer.id: the foreign key in the owner's table holds it, no join needed.
+            if (property instanceof Property.ToOne toOne && !toOne.joinColumns().isEmpty() && i + 2 == path.size()
+                    && toOne.joinColumns().size() == 1 && isSingleId(hop.get().to(), path.get(i + 1))) {
+                return Optional.of(new Resolved(hops, toOne.joinColumns().get(0), entity));
+            }
+            hops.add(hop.get());
+            entity = hop.get().to();
+            properties = entity.properties();
+        }
+        return Optional.empty();
+    }
+
+    Optional<Reached> reach(EntityMapping root, List<String> path) {
+        EntityMapping entity = root;
+        Map<String, Property> properties = root.properties();
+        List<Hop> hops = new ArrayList<>();
+        for (String segment : path) {
+            Property property = properties.get(segment);
+            if (property instanceof Property.Embedded embedded) {
+                properties = embedded.parts();
+                continue;
+            }
+            Optional<Hop> hop = hop(entity, property);
+            if (hop.isEmpty()) {
+                return Optional.empty();
+            }
+            hops.add(hop.get());
+            entity = hop.get().to();
+            properties = entity.properties();
+        }
+        return hops.isEmpty() ? Optional.empty() : Optional.of(new Reached(hops, entity));
+    }
+
+    private boolean isSingleId(EntityMapping target, String attribute) {
+        Property property = target.properties().get(attribute);
+        return property instanceof Property.Basic basic && basic.column().isId() && target.idColumns().size() == 1;
+    }
+
+    private Optional<Hop> hop(EntityMapping from, Property property) {
+        if (property instanceof Property.ToOne toOne) {
+            Optional<EntityMapping> target = model.entity(toOne.targetType());
+            if (target.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!toOne.joinColumns().isEmpty()) {
+                return Optional.of(new Hop(from, toOne.joinColumns().get(0).table(),
+                        toOne.joinColumns().stream().map(MappedColumn::name).toList(), target.get(),
+                        target.get().idColumns()));
+            }
+            return inverse(from, target.get(), toOne.mappedBy());
+        }
+        if (property instanceof Property.Plural plural && plural.targetType() != null && plural.mappedBy() != null) {
+            return model.entity(plural.targetType()).flatMap(target -> inverse(from, target, plural.mappedBy()));
+        }
+        if (property instanceof Property.Plural plural && plural.mapping() != null
+                && plural.mapping().kind() == CollectionMapping.Kind.FOREIGN_KEY) {
+            return model.entity(plural.targetType()).map(target -> new Hop(from, from.primaryTable(),
+                    from.idColumns(), target, plural.mapping().ownerColumns()));
+        }
+        return Optional.empty();
+    }
+
+    /** The other side maps the foreign key: {@code target.fk = from.id}. */
+    private static Optional<Hop> inverse(EntityMapping from, EntityMapping target, String mappedBy) {
+        if (mappedBy == null || !(target.properties().get(mappedBy) instanceof Property.ToOne owning)
+                || owning.joinColumns().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hop(from, from.primaryTable(), from.idColumns(), target,
+                owning.joinColumns().stream().map(MappedColumn::name).toList()));
+    }
+
+    /**
+     * The attribute path a Spring Data method name part means: {@code CustomerEmail} is {@code customer.email} when the
+     * entity has {@code customer}; the longest attribute name wins, as Spring Data resolves it; {@code _} separates
+     * explicitly.
+     */
+    Optional<List<String>> fromMethodName(EntityMapping root, String camel) {
+        return camel(root, root.properties(), camel, 0);
+    }
+
+    private Optional<List<String>> camel(EntityMapping entity, Map<String, Property> properties, String text,
+                                         int depth) {
+        if (text.isEmpty() || depth > 8) {
+            return Optional.empty();
+        }
+        String rest = text.startsWith("_") ? text.substring(1) : text;
+        for (int end = rest.length(); end > 0; end--) {
+            if (end < rest.length() && !Character.isUpperCase(rest.charAt(end)) && rest.charAt(end) != '_') {
+                continue;
+            }
+            String head = uncapitalize(rest.substring(0, end));
+            Property property = properties.get(head);
+            if (property == null) {
+                continue;
+            }
+            if (end == rest.length()) {
+                return Optional.of(List.of(head));
+            }
+            String remainder = rest.substring(end);
+            Optional<List<String>> tail = Optional.empty();
+            if (property instanceof Property.Embedded embedded) {
+                tail = camel(entity, embedded.parts(), remainder, depth + 1);
+            } else if (property instanceof Property.ToOne toOne) {
+                tail = model.entity(toOne.targetType()).flatMap(t -> camel(t, t.properties(), remainder, depth + 1));
+            } else if (property instanceof Property.Plural plural && plural.targetType() != null) {
+                tail = model.entity(plural.targetType()).flatMap(t -> camel(t, t.properties(), remainder, depth + 1));
+            }
+            if (tail.isPresent()) {
+                List<String> path = new ArrayList<>();
+                path.add(head);
+                path.addAll(tail.get());
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String uncapitalize(String text) {
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(1)) && Character.isUpperCase(text.charAt(0))) {
+            return text; // URL stays URL, as java.beans.Introspector decapitalizes
+        }
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+}

@@ -1,0 +1,3 @@
+package com.example.shop.model;
+
+public enum OrderStatus { OPEN, PAID, SHIPPED }

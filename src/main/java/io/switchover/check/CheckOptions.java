@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param production        {@code --prod}: a directory or {@code git:<ref>}
  * @param candidate         {@code --candidate}: a directory or {@code git:<ref>}; default the working tree
  * @param productionHistory {@code --prod-history}: a JDBC URL or an export file
+ * @param capturedSql       {@code --captured-sql}: statements captured from production for the service that owns the
+ *                          migrations
  */
 public record CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
                            List<String> migrations, List<String> sources, Optional<String> productionHistory,
                            Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
-                           Optional<Path> passwordFile, Optional<String> order, Path workingDirectory,
-                           Map<String, String> environment) {
+                           Optional<Path> passwordFile, Optional<String> order, List<Path> capturedSql,
+                           Path workingDirectory, Map<String, String> environment) {
 }

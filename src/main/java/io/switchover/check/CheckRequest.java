@@ -1,5 +1,6 @@
 package io.switchover.check;
 
+import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.replay.ReplayEngine;
 import io.switchover.rules.DeploymentOrder;
 import io.switchover.rules.Severity;
@@ -17,10 +18,17 @@ import java.util.Optional;
  * @param migrations   Flyway locations relative to the snapshots' roots; empty to take the project's configuration
  * @param placeholders placeholder values only production knows (they win over the project's Flyway configuration)
  * @param services     the services that use the database
+ * @param naming       how JPA entities name tables and columns
  */
 public record CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                            Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
-                           Severity failOn, DeploymentOrder order) {
+                           Severity failOn, DeploymentOrder order, PhysicalNaming naming) {
+
+    public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
+                        Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
+                        Severity failOn, DeploymentOrder order) {
+        this(production, candidate, migrations, placeholders, services, engine, failOn, order, PhysicalNaming.SPRING);
+    }
 
     /** The simple form: a production directory and a candidate directory of one service holding its migrations. */
     public static CheckRequest of(Snapshot production, Snapshot candidate, List<String> migrations, List<String> sources,

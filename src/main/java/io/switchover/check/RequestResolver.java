@@ -7,6 +7,7 @@ import io.switchover.config.SwitchoverConfig;
 import io.switchover.config.VersionSource;
 import io.switchover.migrations.HistoryTable;
 import io.switchover.migrations.ProductionHistory;
+import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.production.HistorySource;
 import io.switchover.production.ProductionVersions;
 import io.switchover.replay.ReplayEngine;
@@ -86,14 +87,18 @@ public final class RequestResolver implements AutoCloseable {
                     productionMigrations = Optional.of(running);
                 }
                 List<String> sources = options.sources().isEmpty() ? service.sources() : options.sources();
+                List<Path> captured = new ArrayList<>(service.capturedSql());
+                if (ownsMigrations) {
+                    options.capturedSql().forEach(file -> captured.add(options.workingDirectory().resolve(file)));
+                }
                 services.add(new ServiceToCheck(service.name(), running,
-                        ownsMigrations ? Optional.of(candidate) : Optional.empty(), sources));
+                        ownsMigrations ? Optional.of(candidate) : Optional.empty(), sources, List.copyOf(captured)));
             }
         } else {
             Snapshot running = explicitProduction.orElseThrow(() -> SwitchoverException.badInput(
                     "--prod is required (a directory or git:<ref>), or a switchover.yml that names the services"));
             services.add(new ServiceToCheck(ServiceNames.guess(running), running, Optional.of(candidate),
-                    options.sources()));
+                    options.sources(), options.capturedSql().stream().map(options.workingDirectory()::resolve).toList()));
         }
         if (productionMigrations.isEmpty()) {
             productionMigrations = config().flatMap(SwitchoverConfig::productionMigrations)
@@ -106,8 +111,16 @@ public final class RequestResolver implements AutoCloseable {
         }
         List<String> locations = !options.migrations().isEmpty() ? options.migrations()
                 : config().map(SwitchoverConfig::locations).orElse(List.of());
+        for (ServiceToCheck service : services) {
+            for (Path file : service.capturedSql()) {
+                if (!Files.isRegularFile(file)) {
+                    throw SwitchoverException.badInput("captured SQL file " + file + " of " + service.name()
+                            + " does not exist");
+                }
+            }
+        }
         return new CheckRequest(new ProductionMigrations(productionMigrations, history), candidate, locations,
-                placeholders(), List.copyOf(services), engine, failOn, order());
+                placeholders(), List.copyOf(services), engine, failOn, order(), naming());
     }
 
     private Optional<ProductionHistory> history() {
@@ -126,6 +139,11 @@ public final class RequestResolver implements AutoCloseable {
         String table = options.historyTable().or(() -> config().flatMap(SwitchoverConfig::historyTable))
                 .orElse(HistoryTable.defaults().table());
         return new HistoryTable(schema, table);
+    }
+
+    private PhysicalNaming naming() {
+        return "as-is".equals(config().flatMap(SwitchoverConfig::naming).orElse("spring"))
+                ? PhysicalNaming.AS_IS : PhysicalNaming.SPRING;
     }
 
     private DeploymentOrder order() {

@@ -2,6 +2,7 @@ package io.switchover.check;
 
 import io.switchover.snapshot.Snapshot;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,14 @@ import java.util.Optional;
  * A service that uses the database: the version production runs, the candidate version (when it is promoted with
  * the batch), and where its sources are.
  *
- * @param sources source roots relative to the snapshots' roots; empty for the whole snapshot
+ * @param sources     source roots relative to the snapshots' roots; empty for the whole snapshot
+ * @param capturedSql statements captured from the running version in production (pg_stat_statements exports,
+ *                    statement logs): the most faithful picture of what it sends
  */
-public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources) {
+public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
+                             List<Path> capturedSql) {
+
+    public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources) {
+        this(name, running, candidate, sources, List.of());
+    }
 }

@@ -17,7 +17,6 @@ import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleSet;
-import io.switchover.snapshot.Snapshot;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
 public final class SwitchoverCheck {
     private final MigrationReader migrationReader = new MigrationReader();
     private final BatchPlanner batchPlanner = new BatchPlanner();
-    private final ServiceSourceScanner scanner = new ServiceSourceScanner();
     private final RuleSet rules = RuleSet.standard();
 
     public Report run(CheckRequest request) {
@@ -42,13 +40,20 @@ public final class SwitchoverCheck {
         Batch batch = plan(request, candidate);
         PlaceholderCheck.requireValues(batch);
 
+        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         for (ServiceToCheck service : request.services()) {
-            scan(service, service.running(), ServiceVersion.Role.RUNNING, candidate, probes, notChecked, warnings);
-            service.candidate().ifPresent(snapshot ->
-                    scan(service, snapshot, ServiceVersion.Role.CANDIDATE, candidate, probes, notChecked, warnings));
+            ServiceVersion running = new ServiceVersion(service.name(), service.running().name(), ServiceVersion.Role.RUNNING);
+            collect(running, scanner.scan(service.running(), service.sources(), candidate.locations()), probes, notChecked,
+                    warnings);
+            for (java.nio.file.Path captured : service.capturedSql()) {
+                collect(running, scanner.captured(captured), probes, notChecked, warnings);
+            }
+            service.candidate().ifPresent(snapshot -> collect(
+                    new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
+                    scanner.scan(snapshot, service.sources(), candidate.locations()), probes, notChecked, warnings));
         }
 
         Timeline timeline = new TimelineReplayer(request.engine())
@@ -72,11 +77,10 @@ public final class SwitchoverCheck {
         return batchPlanner.plan(productionFiles.orElseThrow(), candidate);
     }
 
-    /** Scans one version of a service; what both versions share is said once. */
-    private void scan(ServiceToCheck service, Snapshot snapshot, ServiceVersion.Role role, MigrationSet migrations,
-                      ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
-        ExtractionResult extracted = scanner.scan(snapshot, service.sources(), migrations.locations());
-        probes.add(new ServiceVersion(service.name(), snapshot.name(), role), extracted.patterns());
+    /** Adds what was extracted from one version of a service; what both versions share is said once. */
+    private static void collect(ServiceVersion issuer, ExtractionResult extracted, ProbePlanner probes,
+                                Set<UnresolvedSql> notChecked, Set<String> warnings) {
+        probes.add(issuer, extracted.patterns());
         notChecked.addAll(extracted.notChecked());
         warnings.addAll(extracted.warnings());
     }

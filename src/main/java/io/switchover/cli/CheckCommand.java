@@ -90,6 +90,11 @@ final class CheckCommand implements Callable<Integer> {
                     + " snapshot outside the migration folders.")
     List<String> sources = new ArrayList<>();
 
+    @Option(names = "--captured-sql", paramLabel = "<file>",
+            description = "Statements captured from production for the service (repeatable): a pg_stat_statements"
+                    + " export (CSV or JSON) or a PostgreSQL statement log. See docs/capturing-sql.md.")
+    List<Path> capturedSql = new ArrayList<>();
+
     @Option(names = "--engine", paramLabel = "<engine>",
             description = "Replay engine: auto or h2 (embedded, in memory). Default: auto.")
     String engine;
@@ -116,7 +121,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
                 Optional.ofNullable(repository), migrations, sources, Optional.ofNullable(productionHistory),
                 Optional.ofNullable(historySchema), Optional.ofNullable(historyTable), Optional.ofNullable(config),
-                Optional.ofNullable(passwordFile), Optional.ofNullable(order), Path.of("").toAbsolutePath(),
+                Optional.ofNullable(passwordFile), Optional.ofNullable(order), capturedSql, Path.of("").toAbsolutePath(),
                 System.getenv());
         Report report;
         try (RequestResolver resolver = new RequestResolver(options)) {

@@ -61,8 +61,8 @@ final class SnapshotProdCommand implements Callable<Integer> {
         Path workingDirectory = Path.of("").toAbsolutePath();
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), Optional.ofNullable(url), Optional.ofNullable(historySchema), Optional.ofNullable(historyTable),
-                Optional.ofNullable(config), Optional.ofNullable(passwordFile), Optional.empty(), workingDirectory,
-                System.getenv());
+                Optional.ofNullable(config), Optional.ofNullable(passwordFile), Optional.empty(), List.of(),
+                workingDirectory, System.getenv());
         try (RequestResolver resolver = new RequestResolver(options)) {
             String source = Optional.ofNullable(url).or(() -> resolver.config().flatMap(SwitchoverConfig::history))
                     .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));

@@ -26,7 +26,8 @@ public final class ConfigReader {
     private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
-    private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production", "owns-migrations");
+    private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production", "owns-migrations",
+            "captured-sql");
     private static final Set<String> SERVICE_PRODUCTION = Set.of("ref", "tag", "endpoint", "path");
 
     public SwitchoverConfig read(Path file) {
@@ -118,7 +119,9 @@ public final class ConfigReader {
             }
             owns = Optional.of(Boolean.parseBoolean(value));
         }
-        return new ServiceConfig(name, repository, sources, production, owns);
+        List<Path> captured = service.containsKey("captured-sql")
+                ? service.get("captured-sql").texts().stream().map(p -> folder.resolve(p).normalize()).toList() : List.of();
+        return new ServiceConfig(name, repository, sources, production, owns, captured);
     }
 
     private static Optional<VersionSource> versionSource(YamlNode node, Map<String, YamlNode> keys, boolean optional,

@@ -6,6 +6,7 @@ import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.patterns.jpa.JpaExtractor;
+import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ public final class ServiceSourceScanner {
     private final JpaExtractor jpaSources;
 
     public ServiceSourceScanner() {
+        this(PhysicalNaming.SPRING);
+    }
+
+    /** @param naming how the service's JPA entities name their tables and columns (Spring Boot's, or as written) */
+    public ServiceSourceScanner(PhysicalNaming naming) {
         SqlStatementClassifier classifier = new SqlStatementClassifier();
         this.sqlFiles = new SqlFileExtractor(classifier);
         this.javaSources = new JavaStringExtractor(classifier);
@@ -36,7 +42,12 @@ public final class ServiceSourceScanner {
         this.javaApis = new JavaApiSqlExtractor(classifier);
         this.kotlinSources = new KotlinStringExtractor(classifier);
         this.capturedSql = new CapturedSqlReader(classifier);
-        this.jpaSources = new JpaExtractor(classifier);
+        this.jpaSources = new JpaExtractor(classifier, naming);
+    }
+
+    /** Statements captured from production (pg_stat_statements exports, statement logs) given outside the snapshot. */
+    public ExtractionResult captured(java.nio.file.Path file) {
+        return capturedSql.read(file);
     }
 
     /**

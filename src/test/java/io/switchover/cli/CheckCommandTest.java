@@ -93,6 +93,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void checksStatementsCapturedFromProductionToo() throws IOException {
+        Path capture = temp.resolve("people.pg_stat_statements.csv");
+        Files.writeString(capture, "query,calls\n"
+                + "\"SELECT id FROM person WHERE lower(alice) = lower($1)\",1520\n"
+                + "BEGIN,99000\n");
+
+        CommandLineRun run = CommandLineRun.of("check", "--prod", STORY + "deploy-4", "--candidate", STORY + "deploy-5",
+                "--captured-sql", capture.toString());
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("SELECT id FROM person WHERE lower(alice) = lower(?)"), run.out());
+        assertTrue(run.out().contains(capture + ":2"), run.out());
+        assertBadInput(CommandLineRun.of("check", "--prod", STORY + "deploy-4", "--candidate", STORY + "deploy-5",
+                "--captured-sql", temp.resolve("missing.csv").toString()), "missing.csv");
+    }
+
+    @Test
     void rejectsUnknownOptionsInOneLineWithExitCode2() {
         CommandLineRun run = CommandLineRun.of("check", "--prod", STORY + "deploy-1", "--candidate", STORY + "deploy-5",
                 "--frobnicate");

@@ -30,6 +30,7 @@ class ConfigReaderTest {
                 services:
                   - name: person-service
                     sources: src/main/java
+                    captured-sql: captured/people.pg_stat_statements.csv
                     production:
                       endpoint: https://people.internal/actuator/info
                   - name: billing
@@ -45,7 +46,8 @@ class ConfigReaderTest {
         assertEquals(Map.of("reporting_role", "reporting"), config.placeholders());
         assertEquals(Optional.of("code-first"), config.order());
         assertEquals(new ServiceConfig("person-service", Path.of("/repo"), List.of("src/main/java"),
-                Optional.of(new VersionSource.Endpoint("https://people.internal/actuator/info")), Optional.empty()),
+                Optional.of(new VersionSource.Endpoint("https://people.internal/actuator/info")), Optional.empty(),
+                List.of(Path.of("/repo/captured/people.pg_stat_statements.csv"))),
                 config.services().get(0));
         assertEquals(Path.of("/billing"), config.services().get(1).repository());
         assertEquals(Optional.of(new VersionSource.NewestTag("billing-v*")), config.services().get(1).production());
@@ -53,8 +55,8 @@ class ConfigReaderTest {
 
     @Test
     void namesFileLineAndKeyOfAnUnknownKey() {
-        assertError("switchover.yml:3: services[0].prod: unknown key; expected one of name, owns-migrations,"
-                + " production, repository, sources", """
+        assertError("switchover.yml:3: services[0].prod: unknown key; expected one of captured-sql, name,"
+                + " owns-migrations, production, repository, sources", """
                 services:
                   - name: person-service
                     prod:

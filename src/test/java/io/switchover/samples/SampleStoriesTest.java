@@ -74,7 +74,7 @@ class SampleStoriesTest {
         }
         CheckOptions options = new CheckOptions(Optional.of(prod), Optional.of(candidate), Optional.empty(), List.of(),
                 List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Path.of(expected.get("config").asText())), Optional.empty(), Optional.empty(),
+                Optional.of(Path.of(expected.get("config").asText())), Optional.empty(), Optional.empty(), List.of(),
                 story.toAbsolutePath(), Map.of());
         try (RequestResolver resolver = new RequestResolver(options)) {
             return resolver.resolve(new H2Engine(), Severity.ERROR);

@@ -141,7 +141,32 @@ public final class RequestResolver implements AutoCloseable {
         return new HistoryTable(schema, table);
     }
 
-    private PhysicalNaming naming() {
+    /** A snapshot named on the command line: a directory, or git:<ref> of --repo (default the working directory). */
+    public Snapshot snapshotAt(String value) {
+        return snapshot(value, "--at", repositoryFolder());
+    }
+
+    /** What the user has in front of them: the working tree of --repo, or the working directory. */
+    public Snapshot workingSnapshot() {
+        Path folder = repositoryFolder();
+        boolean checkout = Files.exists(folder.resolve(".git"));
+        return checkout ? repository(folder).workingTree() : DirectorySnapshot.of(folder);
+    }
+
+    /** The version of a configured service that production runs. */
+    public Snapshot productionOf(ServiceConfig service) {
+        return service.production().map(source -> versions.snapshot(service.name(), source,
+                () -> repository(service.repository()))).orElseThrow(() -> SwitchoverException.badInput(
+                "service " + service.name() + " has no production version in switchover.yml; pass --at"));
+    }
+
+    private Path repositoryFolder() {
+        return options.repository().map(options.workingDirectory()::resolve)
+                .or(() -> config().map(SwitchoverConfig::migrationsRepository))
+                .orElse(options.workingDirectory());
+    }
+
+    public PhysicalNaming naming() {
         return "as-is".equals(config().flatMap(SwitchoverConfig::naming).orElse("spring"))
                 ? PhysicalNaming.AS_IS : PhysicalNaming.SPRING;
     }

@@ -62,7 +62,7 @@ public final class ServiceSourceScanner {
             if (excluded.stream().anyMatch(path::startsWith)) {
                 continue;
             }
-            if (path.endsWith(".sql")) {
+            if (path.endsWith(".sql") && !isInitializationScript(path)) {
                 results.add(read(snapshot, path).map(text -> sqlFiles.extract(path, text)));
             } else if (path.endsWith(".java")) {
                 // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
@@ -99,6 +99,15 @@ public final class ServiceSourceScanner {
             files.addAll(under);
         }
         return files;
+    }
+
+    /**
+     * Spring Boot's {@code schema.sql}/{@code data.sql} (and {@code -<platform>} variants) run once when an instance
+     * starts, not while it serves traffic: their seed INSERTs are not access patterns of the running version.
+     */
+    static boolean isInitializationScript(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.matches("(schema|data)(-[\\w.]+)?\\.sql");
     }
 
     private static boolean isTestSource(String path) {

@@ -71,6 +71,18 @@ class ServiceSourceScannerTest {
     }
 
     @Test
+    void leavesSpringBootInitializationScriptsOut() {
+        InMemorySnapshot withInit = service()
+                .with("src/main/resources/db/h2/data.sql", "INSERT INTO vets (id, first_name) VALUES (1, 'James');")
+                .with("src/main/resources/schema-postgresql.sql", "INSERT INTO types (id, name) VALUES (1, 'cat');")
+                .with("src/main/resources/queries/report.sql", "SELECT id FROM vets;");
+        ExtractionResult result = scanner.scan(withInit, List.of("src/main/resources"),
+                List.of("src/main/resources/db/migration"));
+        assertEquals(List.of("src/main/resources/queries/report.sql"),
+                result.patterns().stream().map(p -> p.origin().path()).toList());
+    }
+
+    @Test
     void leavesTestSourcesOutWhenNoSourceRootIsGiven() {
         InMemorySnapshot withTests = service()
                 .with("src/test/java/com/example/Fixtures.java",

@@ -1,0 +1,49 @@
+package io.switchover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PatternsCommandTest {
+
+    @Test
+    void listsTheStatementsOfAJpaServiceWithOriginsAndCounts() {
+        CommandLineRun run = CommandLineRun.of("patterns", "--at", "sample-migrations/jpa-drop-mapped-column/deploy-0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("deploy-0: 10 statement(s), 0 not checked"), run.out());
+        assertTrue(run.out().contains("src/main/java/com/example/crm/Customer.java:24  [jpa-column]\n"
+                + "    SELECT fax_number FROM customer"), run.out());
+        assertTrue(run.out().contains("by extractor: jpa-column 5 jpa-entity 4 spring-data-derived 1"), run.out());
+    }
+
+    @Test
+    void writesJsonWithMyBatisStatementsAndTheirMapperLines() throws IOException {
+        CommandLineRun run = CommandLineRun.of("patterns", "--at", "sample-migrations/mybatis-rename-column/deploy-0",
+                "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("byExtractor").get("mybatis-xml").asInt() > 0, run.out());
+        boolean mapperLine = false;
+        for (JsonNode pattern : json.get("patterns")) {
+            mapperLine |= pattern.get("origin").asText().matches(".*TicketMapper\\.xml:\\d+");
+        }
+        assertTrue(mapperLine, run.out());
+    }
+
+    @Test
+    void rejectsAnUnknownService() {
+        CommandLineRun run = CommandLineRun.of("patterns", "--config",
+                "sample-migrations/shared-database/switchover.yml", "--service", "billing");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no service named billing in switchover.yml; it names person-service,"
+                + " newsletter-service"), run.err());
+    }
+}

@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.SqlParsing;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;

@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.SqlScriptSplitter;
+import io.switchover.sql.SqlParsing;
 import java.util.ArrayList;
 import java.util.List;
 

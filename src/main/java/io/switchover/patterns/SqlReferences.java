@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;

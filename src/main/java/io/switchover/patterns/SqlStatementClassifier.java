@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;

@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +7,17 @@ import java.util.List;
  * Splits a SQL script into statements on {@code ;}. Done by hand rather than with JSqlParser because one statement
  * JSqlParser cannot parse would otherwise cost every statement of the file.
  */
-final class SqlScriptSplitter {
+public final class SqlScriptSplitter {
 
     /**
      * One statement of a script, without its {@code ;}.
      *
      * @param line 1-based line of its first character after leading blank lines and comments
      */
-    record ScriptStatement(String sql, int line) {
+    public record ScriptStatement(String sql, int line) {
     }
 
-    List<ScriptStatement> split(String script) {
+    public List<ScriptStatement> split(String script) {
         LineIndex lines = new LineIndex(script);
         List<ScriptStatement> statements = new ArrayList<>();
         int start = 0;

@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.sql;
 
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -8,19 +8,19 @@ import net.sf.jsqlparser.statement.Statement;
  * Parses one statement with JSqlParser. {@code CCJSqlParserUtil.parse(String)} starts a thread pool per call (it
  * enforces a timeout), which makes a scan of thousands of strings take seconds; the parser is driven directly here.
  */
-final class SqlParsing {
+public final class SqlParsing {
 
     private SqlParsing() {
     }
 
     /** Either the statement or the first line of the reason JSqlParser gave up. */
-    record Parsed(Statement statement, String problem) {
-        boolean ok() {
+    public record Parsed(Statement statement, String problem) {
+        public boolean ok() {
             return statement != null;
         }
     }
 
-    static Parsed parse(String sql) {
+    public static Parsed parse(String sql) {
         String text = withoutTrailingSemicolon(sql);
         try {
             return new Parsed(CCJSqlParserUtil.newParser(text).Statement(), null);
@@ -31,7 +31,7 @@ final class SqlParsing {
         }
     }
 
-    static String withoutTrailingSemicolon(String sql) {
+    public static String withoutTrailingSemicolon(String sql) {
         String text = sql.strip();
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip();

@@ -1,11 +1,11 @@
-package io.switchover.patterns;
+package io.switchover.sql;
 
 /**
  * Finds the parts of SQL text that are not code: quoted strings and identifiers, comments and PostgreSQL
  * dollar-quoted bodies. Splitting statements and rewriting parameters both have to step over these, or a {@code ;}
  * or {@code :name} inside a string would be taken for syntax.
  */
-final class SqlText {
+public final class SqlText {
 
     private SqlText() {
     }
@@ -14,7 +14,7 @@ final class SqlText {
      * The index just after the string, identifier, comment or dollar-quoted body starting at {@code i}, or {@code i}
      * itself when none starts there. An unterminated one runs to the end of the text.
      */
-    static int skipNonCode(String s, int i) {
+    public static int skipNonCode(String s, int i) {
         char c = s.charAt(i);
         if (c == '\'' || c == '"') {
             return skipQuoted(s, i, c);
@@ -37,7 +37,7 @@ final class SqlText {
     }
 
     /** The index of the first character at or after {@code i} that is neither whitespace nor inside a comment. */
-    static int skipBlankAndComments(String s, int i) {
+    public static int skipBlankAndComments(String s, int i) {
         while (i < s.length()) {
             if (Character.isWhitespace(s.charAt(i))) {
                 i++;

@@ -3,6 +3,8 @@ package io.switchover.check;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
+import io.switchover.migrations.MigrationScript;
+import io.switchover.migrations.MigrationScriptReader;
 import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.PlaceholderCheck;
 import io.switchover.patterns.ExtractionResult;
@@ -39,6 +41,7 @@ public final class SwitchoverCheck {
         MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders());
         Batch batch = plan(request, candidate);
         PlaceholderCheck.requireValues(batch);
+        List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
 
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
         ProbePlanner probes = new ProbePlanner();
@@ -59,7 +62,7 @@ public final class SwitchoverCheck {
         Timeline timeline = new TimelineReplayer(request.engine())
                 .replay(batch, request.candidate(), request.candidate(), probes.probes());
         List<Finding> findings = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order()));
+                candidate.settings().outOfOrder(), request.order(), scripts));
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),

@@ -14,7 +14,7 @@ final class Findings {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : broken.checked().patterns()) {
             findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
-                    broken.state().step(), broken.checked().issuer().service(), pattern, message, help, broken.error()));
+                    broken.state().step(), 0, broken.checked().issuer().service(), pattern, message, help, broken.error()));
         }
         return findings;
     }

@@ -26,7 +26,7 @@ public final class MigrationFailsToApply implements Rule {
                 + (after > 0 ? "; the " + after + " migration(s) after it were not checked" : "");
         DatabaseError error = new DatabaseError(failure.sqlState(), 0, failure.message(),
                 FailureKind.of(failure.sqlState(), 0));
-        return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(),
+        return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(), 0,
                 null, null, message, "fix the migration (it would fail in production too) and check again",
                 error);
     }

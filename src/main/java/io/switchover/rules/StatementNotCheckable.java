@@ -29,7 +29,7 @@ public final class StatementNotCheckable implements Rule {
             String help = "if production runs it, the replay engine cannot (try another --engine); if not, it is dead"
                     + " code or not SQL for this database";
             for (AccessPattern pattern : statement.patterns()) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, statement.issuer().service(),
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0, statement.issuer().service(),
                         pattern,
                         message, help, error));
             }
@@ -38,7 +38,7 @@ public final class StatementNotCheckable implements Rule {
             String message = "cannot be checked: " + broken.checked().issuer().label() + " fails on "
                     + evidence.timeline().engine() + " with an error the schema does not explain";
             for (AccessPattern pattern : broken.checked().patterns()) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0,
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
                         broken.checked().issuer().service(), pattern, message,
                         "if the database runs it, the replay engine cannot (try another --engine); else fix it",
                         broken.error()));

@@ -46,6 +46,7 @@ public final class SwitchoverCheck {
         Summary summary = new Summary(plan.probes().size(), 1, timeline.states().size(),
                 Duration.ofNanos(System.nanoTime() - started));
         return new Report(request.production().name(), request.candidate().name(), timeline.engine(),
-                batch.migrations(), findings, extracted.notChecked(), extracted.warnings(), summary, request.failOn());
+                batch.migrations(), findings, extracted.notChecked(), extracted.warnings(), summary, request.failOn(),
+                timeline.notes());
     }
 }

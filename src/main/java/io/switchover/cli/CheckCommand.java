@@ -10,6 +10,7 @@ import io.switchover.report.TextReportWriter;
 import io.switchover.report.Verdict;
 import io.switchover.rules.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,9 +54,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " snapshot outside the migration folders.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "auto",
-            description = "Replay engine: auto or h2 (embedded, in memory). Default: ${DEFAULT-VALUE}.")
-    String engine;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
             description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckRequest request = new CheckRequest(
                 SnapshotArgument.open(production, "--prod"),
                 SnapshotArgument.open(candidate, "--candidate"),
-                migrations, sources, EngineArgument.open(engine), threshold);
+                migrations, sources, engine.open(null), threshold);
         Report report = new SwitchoverCheck().run(request);
         String rendered = reportFormat.writer().render(report);
         if (output != null) {

@@ -47,6 +47,31 @@ final class MigrationScript {
         return statements;
     }
 
+    /** The JDBC {@code ?} placeholders of a statement, outside quotes and comments. */
+    static int countPlaceholders(String sql) {
+        int count = 0;
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                i = endOfQuoted(sql, i, c);
+            } else {
+                if (c == '?') {
+                    count++;
+                }
+                i++;
+            }
+        }
+        return count;
+    }
+
     private static int endOfQuoted(String script, int open, char quote) {
         int i = open + 1;
         while (i < script.length()) {

@@ -16,6 +16,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replays the switch-over on a throwaway database: production's migrations (S0), then the batch in one Flyway migrate
@@ -48,6 +50,15 @@ public final class TimelineReplayer {
     }
 
     public Timeline replay(Batch batch, Snapshot production, Snapshot candidate, List<ProbeStatement> statements) {
+        return replay(batch, production, candidate, () -> statements);
+    }
+
+    /**
+     * As {@link #replay(Batch, Snapshot, Snapshot, List)}, asking for the statements only once production's migrations
+     * have run, so that the caller can extract them meanwhile.
+     */
+    public Timeline replay(Batch batch, Snapshot production, Snapshot candidate,
+                           Supplier<List<ProbeStatement>> statements) {
         long started = System.nanoTime();
         Optional<ReplayEngine> fallback = engine.fallback();
         Timeline first;
@@ -69,7 +80,7 @@ public final class TimelineReplayer {
     }
 
     private Timeline switchTo(ReplayEngine real, String why, Batch batch, Snapshot production, Snapshot candidate,
-                              List<ProbeStatement> statements, long started) {
+                              Supplier<List<ProbeStatement>> statements, long started) {
         Timeline timeline;
         try {
             timeline = replayOn(real, batch, production, candidate, statements, started);
@@ -84,18 +95,22 @@ public final class TimelineReplayer {
     }
 
     private Timeline replayOn(ReplayEngine on, Batch batch, Snapshot production, Snapshot candidate,
-                              List<ProbeStatement> statements, long started) {
+                              Supplier<List<ProbeStatement>> probes, long started) {
         try (ReplayDatabase db = on.create()) {
             Map<String, Set<String>> adapted = new LinkedHashMap<>();
             migrateProduction(db, batch, production, adapted);
+            List<ProbeStatement> statements = probes.get();
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             try (Connection connection = db.connect()) {
-                connection.setAutoCommit(false);
+                // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not
+                // describe (its table is missing at S0) would otherwise abort the transaction the probes run in.
+                connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
                 for (ProbeStatement statement : statements) {
                     values.add(synthesizer.valuesFor(statement, catalog, connection));
                 }
+                connection.setAutoCommit(false);
                 List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, null, null));
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (!outcomes.get(i).passed()) {
@@ -165,15 +180,19 @@ public final class TimelineReplayer {
             throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
+            Savepoint guard = connection.setSavepoint();
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
                 if (previous != null && touched != null && !touches(statement, touched)) {
                     outcomes.add(previous.get(i));
+                } else if (Prober.readOnly(statement.jdbcSql())) {
+                    outcomes.add(prober.probeReadOnly(connection, statement.jdbcSql(), values.get(i), guard));
                 } else {
                     outcomes.add(prober.probe(connection, statement.jdbcSql(), values.get(i)));
                 }
             }
+            connection.rollback(guard);
             return List.copyOf(outcomes);
         } finally {
             db.enableForeignKeyChecks(connection);
@@ -294,7 +313,8 @@ public final class TimelineReplayer {
                 }
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
-                SchemaCatalog catalog = catalogReader.read(connection);
+                SchemaCatalog catalog = effects.all() ? catalogReader.read(connection)
+                        : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
                         effects.all() ? null : touched(effects, diff));

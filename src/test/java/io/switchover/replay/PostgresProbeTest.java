@@ -89,6 +89,8 @@ class PostgresProbeTest {
                 new ProbeStatement("INSERT INTO orders (id, person_id) VALUES (?, ?)", List.of("orders"),
                         List.of("orders.id", "orders.person_id")), insert);
 
+        assertFalse(timeline.initial().outcomes().get(0).passed(), "orders does not exist at S0");
+        assertTrue(timeline.initial().outcomes().get(1).passed(), "a statement that fails at S0 spoils none after it");
         assertTrue(timeline.states().get(2).outcomes().get(0).passed(), "a foreign-key violation of made-up data");
         assertEquals("P0001", timeline.states().get(2).outcomes().get(1).error().sqlState());
     }

@@ -16,6 +16,8 @@ import io.switchover.rules.RuleSet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One {@code check}: if the candidate's batch is applied while the production version keeps serving traffic, does
@@ -28,17 +30,31 @@ public final class SwitchoverCheck {
     private final ProbePlanner probePlanner = new ProbePlanner();
     private final RuleSet rules = RuleSet.standard();
 
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     public Report run(CheckRequest request) {
         long started = System.nanoTime();
         MigrationSet production = migrationReader.read(request.production(), request.migrations());
         MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations());
         Batch batch = batchPlanner.plan(production, candidate);
 
-        ExtractionResult extracted = scanner.scan(request.production(), request.sources(), production.locations());
-        ProbePlanner.Plan plan = probePlanner.plan(extracted.patterns());
-
+        // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
+        CompletableFuture<ExtractionResult> extraction = CompletableFuture.supplyAsync(
+                () -> scanner.scan(request.production(), request.sources(), production.locations()));
+        CompletableFuture<ProbePlanner.Plan> planned = extraction.thenApply(e -> probePlanner.plan(e.patterns()));
         Timeline timeline = new TimelineReplayer(request.engine())
-                .replay(batch, request.production(), request.candidate(), plan.probes());
+                .replay(batch, request.production(), request.candidate(), () -> join(planned).probes());
+        ExtractionResult extracted = join(extraction);
+        ProbePlanner.Plan plan = join(planned);
         String service = request.production().name();
         List<Finding> findings = rules.evaluate(new Evidence(service, request.production().name(), timeline,
                 plan.statements()));

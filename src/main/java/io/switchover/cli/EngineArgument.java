@@ -30,10 +30,6 @@ final class EngineArgument {
     private EngineArgument() {
     }
 
-    static ReplayEngine open(String value) {
-        return open(value, null, null, TestcontainersEngine.DEFAULT_IMAGE, "1h", null, Map.of());
-    }
-
     static ReplayEngine open(String value, String url, Path passwordFile, String image, String leftoverAge,
                              String dialect, Map<String, String> environment) {
         String engine = value.toLowerCase(Locale.ROOT);

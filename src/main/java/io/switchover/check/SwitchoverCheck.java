@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One {@code check}: if the candidate's batch is applied while the production versions of the services keep serving
@@ -36,6 +38,17 @@ public final class SwitchoverCheck {
     private final BatchPlanner batchPlanner = new BatchPlanner();
     private final RuleSet rules = RuleSet.standard();
 
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     public Report run(CheckRequest request) {
         long started = System.nanoTime();
         MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders());
@@ -43,6 +56,30 @@ public final class SwitchoverCheck {
         PlaceholderCheck.requireValues(batch);
         List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
 
+        // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
+        CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, candidate));
+        Timeline timeline = new TimelineReplayer(request.engine())
+                .replay(batch, request.candidate(), request.candidate(), () -> join(extraction).probes().probes());
+        Extracted extracted = join(extraction);
+        ProbePlanner probes = extracted.probes();
+        Set<UnresolvedSql> notChecked = extracted.notChecked();
+        Set<String> warnings = extracted.warnings();
+        List<Finding> findings = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
+                candidate.settings().outOfOrder(), request.order(), scripts));
+
+        int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
+        Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
+                timeline.states().size(), Duration.ofNanos(System.nanoTime() - started));
+        return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
+                batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
+                timeline.notes());
+    }
+
+    /** The statements of every service version, and what could not be read. */
+    private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
+    }
+
+    private static Extracted extract(CheckRequest request, MigrationSet candidate) {
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
@@ -58,17 +95,7 @@ public final class SwitchoverCheck {
                     new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
                     scanner.scan(snapshot, service.sources(), candidate.locations()), probes, notChecked, warnings));
         }
-
-        Timeline timeline = new TimelineReplayer(request.engine())
-                .replay(batch, request.candidate(), request.candidate(), probes.probes());
-        List<Finding> findings = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts));
-
-        int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
-        Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
-                timeline.states().size(), Duration.ofNanos(System.nanoTime() - started));
-        return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
-                batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn());
+        return new Extracted(probes, notChecked, warnings);
     }
 
     private Batch plan(CheckRequest request, MigrationSet candidate) {

@@ -13,6 +13,7 @@ import io.switchover.report.TextReportWriter;
 import io.switchover.report.Verdict;
 import io.switchover.rules.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,9 +96,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " export (CSV or JSON) or a PostgreSQL statement log. See docs/capturing-sql.md.")
     List<Path> capturedSql = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "<engine>",
-            description = "Replay engine: auto or h2 (embedded, in memory). Default: auto.")
-    String engine;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
             description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
@@ -125,9 +125,9 @@ final class CheckCommand implements Callable<Integer> {
                 System.getenv());
         Report report;
         try (RequestResolver resolver = new RequestResolver(options)) {
-            String engineName = Optional.ofNullable(engine)
-                    .or(() -> resolver.config().flatMap(SwitchoverConfig::engine)).orElse("auto");
-            CheckRequest request = resolver.resolve(EngineArgument.open(engineName), threshold);
+            Optional<SwitchoverConfig> config = resolver.config();
+            CheckRequest request = resolver.resolve(engine.open(config.flatMap(SwitchoverConfig::engine).orElse(null),
+                    config.flatMap(SwitchoverConfig::dialect).orElse(null)), threshold);
             report = new SwitchoverCheck().run(request);
         }
         String rendered = reportFormat.writer().render(report);

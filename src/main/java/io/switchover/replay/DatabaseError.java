@@ -20,7 +20,8 @@ public record DatabaseError(String sqlState, int vendorCode, String message, Fai
         if (echo > 0) {
             line = line.substring(0, echo);
         }
-        return line.strip();
+        // MariaDB's driver prefixes its connection number, PostgreSQL the severity: noise in a report
+        return line.strip().replaceFirst("^\\(conn=\\d+\\)\\s*", "").replaceFirst("^(ERROR|FATAL):\\s+", "");
     }
 
     @Override

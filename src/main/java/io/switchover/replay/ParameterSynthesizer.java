@@ -24,6 +24,10 @@ import java.util.UUID;
 public final class ParameterSynthesizer {
 
     public List<Object> valuesFor(ProbeStatement statement, SchemaCatalog catalog, Connection connection) {
+        List<Object> fromSchema = fromSchemaAlone(statement, catalog);
+        if (fromSchema != null) {
+            return fromSchema;
+        }
         int count = countParameters(statement, connection);
         List<Object> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -32,6 +36,26 @@ public final class ParameterSynthesizer {
             int index = i + 1;
             values.add(column.map(c -> valueOf(c.jdbcType(), c.size()))
                     .orElseGet(() -> fromMetadata(statement, connection, index)));
+        }
+        return values;
+    }
+
+    /**
+     * The values when the schema types every parameter, without asking the database (a server round trip per
+     * statement on PostgreSQL); null when it does not.
+     */
+    private static List<Object> fromSchemaAlone(ProbeStatement statement, SchemaCatalog catalog) {
+        List<String> bound = statement.parameterColumns();
+        if (bound.size() != MigrationScript.countPlaceholders(statement.jdbcSql())) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>(bound.size());
+        for (String column : bound) {
+            Optional<ColumnInfo> info = column == null ? Optional.empty() : resolve(column, statement.tables(), catalog);
+            if (info.isEmpty()) {
+                return null;
+            }
+            values.add(valueOf(info.get().jdbcType(), info.get().size()));
         }
         return values;
     }

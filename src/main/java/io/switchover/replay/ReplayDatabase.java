@@ -1,7 +1,10 @@
 package io.switchover.replay;
 
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** A throwaway database that one replay owns: created empty, destroyed on close, whatever happened in between. */
 public interface ReplayDatabase extends AutoCloseable {
@@ -21,6 +24,26 @@ public interface ReplayDatabase extends AutoCloseable {
     void disableForeignKeyChecks(Connection connection) throws SQLException;
 
     void enableForeignKeyChecks(Connection connection) throws SQLException;
+
+    /** Engine-specific Flyway settings (PostgreSQL: session locks, so that CREATE INDEX CONCURRENTLY cannot hang). */
+    default FluentConfiguration tune(FluentConfiguration configuration) {
+        return configuration;
+    }
+
+    /** Rewrites a migration for this engine; only H2 needs it. */
+    default AdaptedScript adapt(String script) {
+        return AdaptedScript.unchanged(script);
+    }
+
+    /** Says why a statement fails at S0 when the engine, not the statement, is the reason. */
+    default DatabaseError explainInitialFailure(String sql, DatabaseError error) {
+        return error;
+    }
+
+    /** What the report should say about this database, e.g. leftovers of an interrupted run it removed. */
+    default List<String> notes() {
+        return List.of();
+    }
 
     @Override
     void close();

@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import java.util.Optional;
+
 /** Creates throwaway databases of one kind. */
 public interface ReplayEngine {
 
@@ -7,4 +9,12 @@ public interface ReplayEngine {
     String id();
 
     ReplayDatabase create();
+
+    /**
+     * The engine to replay on instead when migrations fail on this one, because this engine may be what fails them
+     * ({@code auto}: H2, then embedded PostgreSQL). Empty when a failure here is a real one.
+     */
+    default Optional<ReplayEngine> fallback() {
+        return Optional.empty();
+    }
 }

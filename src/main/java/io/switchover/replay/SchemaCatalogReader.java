@@ -22,6 +22,15 @@ public final class SchemaCatalogReader {
     }
 
     public SchemaCatalog read(Connection connection) throws SQLException {
+        return refresh(connection, null, Set.of());
+    }
+
+    /**
+     * The catalog after a step that changed only the {@code touched} tables and views (lower-case): the list of
+     * tables is read anew (so that any table that appeared or vanished shows), the columns only of touched and new
+     * ones; the rest comes from {@code previous}. With {@code previous} null, everything is read.
+     */
+    public SchemaCatalog refresh(Connection connection, SchemaCatalog previous, Set<String> touched) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String schema = connection.getSchema();
         Set<String> views = new HashSet<>();
@@ -39,8 +48,38 @@ public final class SchemaCatalogReader {
                 }
             }
         }
+        Set<String> stale = new HashSet<>();
+        for (String key : names.keySet()) {
+            boolean known = previous != null && previous.table(key).map(t -> t.view() == views.contains(key)).orElse(false);
+            if (!known || touched.contains(key)) {
+                stale.add(key);
+            }
+        }
         Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
-        try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, "%", "%")) {
+        if (previous == null || stale.size() > names.size() / 2) {
+            readColumns(meta, connection, schema, "%", names, columns);
+        } else {
+            String escape = meta.getSearchStringEscape();
+            for (String key : stale) {
+                String pattern = escape == null ? names.get(key)
+                        : names.get(key).replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+                readColumns(meta, connection, schema, pattern, names, columns);
+            }
+        }
+        Map<String, TableInfo> tables = new TreeMap<>();
+        for (String key : names.keySet()) {
+            if (previous != null && !stale.contains(key) && !columns.containsKey(key)) {
+                tables.put(key, previous.table(key).orElseThrow());
+            } else {
+                tables.put(key, new TableInfo(key, views.contains(key), List.copyOf(columns.getOrDefault(key, List.of()))));
+            }
+        }
+        return new SchemaCatalog(tables);
+    }
+
+    private void readColumns(DatabaseMetaData meta, Connection connection, String schema, String tablePattern,
+                             Map<String, String> names, Map<String, List<ColumnInfo>> columns) throws SQLException {
+        try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, tablePattern, "%")) {
             while (rs.next()) {
                 String key = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!names.containsKey(key)) {
@@ -56,10 +95,5 @@ public final class SchemaCatalogReader {
                         rs.getString("COLUMN_DEF")));
             }
         }
-        Map<String, TableInfo> tables = new TreeMap<>();
-        for (String key : names.keySet()) {
-            tables.put(key, new TableInfo(key, views.contains(key), List.copyOf(columns.getOrDefault(key, List.of()))));
-        }
-        return new SchemaCatalog(tables);
     }
 }

@@ -9,9 +9,18 @@ import java.util.Optional;
 /**
  * The whole replay: S0..Sk (k = n when every batch migration applied), the statements probed at each state, and the
  * migration that failed, if one did.
+ *
+ * @param notes what the reader of the report should know about the replay itself, one line each: the engine it
+ *              switched to and why, statements adapted for H2, leftovers of killed runs removed
  */
 public record Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements,
-                       List<SchemaState> states, Optional<MigrationFailure> failure, Duration elapsed) {
+                       List<SchemaState> states, Optional<MigrationFailure> failure, Duration elapsed,
+                       List<String> notes) {
+
+    public Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements, List<SchemaState> states,
+                    Optional<MigrationFailure> failure, Duration elapsed) {
+        this(engine, batch, statements, states, failure, elapsed, List.of());
+    }
 
     public SchemaState initial() {
         return states.get(0);

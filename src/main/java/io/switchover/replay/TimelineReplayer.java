@@ -11,18 +11,30 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replays the switch-over on a throwaway database: production's migrations (S0), then the batch in one Flyway migrate
- * whose after-each-migrate callback catalogs the schema and probes every statement on the migration's own connection
- * (so that it sees the migration's effects even where DDL is transactional).
+ * whose after-each-migrate callback catalogs the schema and probes the statements on the migration's own connection
+ * (so that it sees the migration's effects even where DDL is transactional). After a step, only the statements that
+ * touch what the step changed are probed again; the others keep their outcome.
+ *
+ * <p>When the engine has a fallback ({@code auto}) and a migration fails, the whole replay runs again on the fallback,
+ * since the engine itself may be what failed it; the timeline says so in a note.
  */
 public final class TimelineReplayer {
     private static final String HISTORY_TABLE = "flyway_schema_history";
@@ -37,29 +49,85 @@ public final class TimelineReplayer {
     }
 
     public Timeline replay(Batch batch, Snapshot production, Snapshot candidate, List<ProbeStatement> statements) {
+        return replay(batch, production, candidate, () -> statements);
+    }
+
+    /**
+     * As {@link #replay(Batch, Snapshot, Snapshot, List)}, asking for the statements only once production's migrations
+     * have run, so that the caller can extract them meanwhile.
+     */
+    public Timeline replay(Batch batch, Snapshot production, Snapshot candidate,
+                           Supplier<List<ProbeStatement>> statements) {
         long started = System.nanoTime();
-        try (ReplayDatabase db = engine.create()) {
-            migrateProduction(db, batch, production);
+        Optional<ReplayEngine> fallback = engine.fallback();
+        Timeline first;
+        try {
+            first = replayOn(engine, batch, production, candidate, statements, started);
+        } catch (ProductionDoesNotReplay e) {
+            if (fallback.isEmpty()) {
+                throw e.error;
+            }
+            return switchTo(fallback.get(), "production's " + e.script + " does not run on " + e.engine + ": "
+                    + e.reason, batch, production, candidate, statements, started);
+        }
+        if (first.failure().isPresent() && fallback.isPresent()) {
+            MigrationFailure failure = first.failure().get();
+            return switchTo(fallback.get(), failure.migration().script() + " does not run on " + first.engine() + ": "
+                    + failure.message(), batch, production, candidate, statements, started);
+        }
+        return first;
+    }
+
+    private Timeline switchTo(ReplayEngine real, String why, Batch batch, Snapshot production, Snapshot candidate,
+                              Supplier<List<ProbeStatement>> statements, long started) {
+        Timeline timeline;
+        try {
+            timeline = replayOn(real, batch, production, candidate, statements, started);
+        } catch (ProductionDoesNotReplay e) {
+            throw e.error;
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("replayed on " + timeline.engine() + " because " + why);
+        notes.addAll(timeline.notes());
+        return new Timeline(timeline.engine(), timeline.batch(), timeline.statements(), timeline.states(),
+                timeline.failure(), timeline.elapsed(), List.copyOf(notes));
+    }
+
+    private Timeline replayOn(ReplayEngine on, Batch batch, Snapshot production, Snapshot candidate,
+                              Supplier<List<ProbeStatement>> probes, long started) {
+        try (ReplayDatabase db = on.create()) {
+            Map<String, Set<String>> adapted = new LinkedHashMap<>();
+            migrateProduction(db, batch, production, adapted);
+            List<ProbeStatement> statements = probes.get();
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             try (Connection connection = db.connect()) {
-                connection.setAutoCommit(false);
+                // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not
+                // describe (its table is missing at S0) would otherwise abort the transaction the probes run in.
+                connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
                 for (ProbeStatement statement : statements) {
                     values.add(synthesizer.valuesFor(statement, catalog, connection));
                 }
-                states.add(new SchemaState(0, null, catalog, CatalogDiff.none(), probeAll(db, connection, statements, values)));
+                connection.setAutoCommit(false);
+                List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, null, null));
+                for (int i = 0; i < outcomes.size(); i++) {
+                    if (!outcomes.get(i).passed()) {
+                        outcomes.set(i, ProbeOutcome.failed(db.explainInitialFailure(statements.get(i).jdbcSql(),
+                                outcomes.get(i).error())));
+                    }
+                }
+                states.add(new SchemaState(0, null, catalog, CatalogDiff.none(), List.copyOf(outcomes)));
                 connection.rollback();
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                         + DatabaseError.of(e), e);
             }
-            StepCallback steps = new StepCallback(db, batch, statements, values, states);
+            StepCallback steps = new StepCallback(db, batch, candidate, statements, values, states);
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
                 try {
-                    batch.candidate().flyway()
-                            .dataSource(db.url(), db.user(), db.password())
+                    configure(db, batch.candidate().flyway(), adapted)
                             .validateOnMigrate(false)
                             .outOfOrder(true)
                             .callbacks(steps)
@@ -69,36 +137,128 @@ public final class TimelineReplayer {
                     failure = Optional.of(steps.failure(e));
                 }
             }
+            List<String> notes = new ArrayList<>(db.notes());
+            adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
+                    + String.join("; ", changes) + " (no effect the old service can see)"));
             return new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states), failure,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes));
         }
     }
 
-    private static void migrateProduction(ReplayDatabase db, Batch batch, Snapshot production) {
+    private static FluentConfiguration configure(ReplayDatabase db, FluentConfiguration base,
+                                                 Map<String, Set<String>> adapted) {
+        FluentConfiguration configuration = base.dataSource(db.url(), db.user(), db.password());
+        configuration.resourceProvider(new AdaptingResourceProvider(configuration.getResourceProvider(), db::adapt,
+                adapted));
+        return db.tune(configuration);
+    }
+
+    private static void migrateProduction(ReplayDatabase db, Batch batch, Snapshot production,
+                                          Map<String, Set<String>> adapted) {
+        FailedScript failed = new FailedScript();
         try {
-            batch.production().flyway()
-                    .dataSource(db.url(), db.user(), db.password())
-                    .load()
-                    .migrate();
+            configure(db, batch.production().flyway(), adapted).callbacks(failed).load().migrate();
         } catch (FlywayException e) {
             SQLException cause = rootSqlException(e);
-            throw new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not replay on "
-                    + db.description() + ": " + FlywayMessages.firstLine(e)
+            String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();
+            SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
+                    + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
                     + (cause == null ? "" : ": " + DatabaseError.of(cause)), e);
+            throw new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
+                    db.description(), reason);
         }
     }
 
-    private List<ProbeOutcome> probeAll(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                        List<List<Object>> values) throws SQLException {
+    /**
+     * Probes the statements at one state: all of them, or (after a step) only those whose tables the step touched;
+     * the others keep the outcome they had at the previous state.
+     */
+    private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
+                                     List<List<Object>> values, List<ProbeOutcome> previous, Set<String> touched)
+            throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
+            Savepoint guard = connection.setSavepoint();
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
-                outcomes.add(prober.probe(connection, statements.get(i).jdbcSql(), values.get(i)));
+                ProbeStatement statement = statements.get(i);
+                if (previous != null && touched != null && !touches(statement, touched)) {
+                    outcomes.add(previous.get(i));
+                } else if (Prober.readOnly(statement.jdbcSql())) {
+                    outcomes.add(prober.probeReadOnly(connection, statement.jdbcSql(), values.get(i), guard));
+                } else {
+                    outcomes.add(prober.probe(connection, statement.jdbcSql(), values.get(i)));
+                }
             }
+            connection.rollback(guard);
             return List.copyOf(outcomes);
         } finally {
             db.enableForeignKeyChecks(connection);
+        }
+    }
+
+    private static boolean touches(ProbeStatement statement, Set<String> touched) {
+        if (statement.tables().isEmpty()) {
+            return true;
+        }
+        for (String table : statement.tables()) {
+            if (touched.contains(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tables and views a step changed: those its text names and those whose catalog entry differs. */
+    private static Set<String> touched(MigrationEffects effects, CatalogDiff diff) {
+        Set<String> tables = new HashSet<>(effects.tables());
+        tables.addAll(diff.droppedTables());
+        tables.addAll(diff.addedTables());
+        diff.droppedColumns().forEach(c -> tables.add(c.table()));
+        diff.addedColumns().forEach(c -> tables.add(c.table()));
+        diff.changedColumns().forEach(c -> tables.add(c.table()));
+        return tables;
+    }
+
+    /** Remembers which production migration failed. */
+    private static final class FailedScript implements Callback {
+        private String script;
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.AFTER_EACH_MIGRATE_ERROR;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            script = context.getMigrationInfo().getScript();
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "switchover-production-failure";
+        }
+    }
+
+    /** Production's migrations fail on this engine: bad input, unless a fallback engine runs them. */
+    private static final class ProductionDoesNotReplay extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SwitchoverException error;
+        private final String script;
+        private final String engine;
+        private final String reason;
+
+        ProductionDoesNotReplay(SwitchoverException error, String script, String engine, String reason) {
+            super(error.getMessage(), error, false, false);
+            this.error = error;
+            this.script = script;
+            this.engine = engine;
+            this.reason = reason;
         }
     }
 
@@ -106,15 +266,17 @@ public final class TimelineReplayer {
     private final class StepCallback implements Callback {
         private final ReplayDatabase db;
         private final Batch batch;
+        private final Snapshot candidate;
         private final List<ProbeStatement> statements;
         private final List<List<Object>> values;
         private final List<SchemaState> states;
         private Migration failed;
 
-        StepCallback(ReplayDatabase db, Batch batch, List<ProbeStatement> statements, List<List<Object>> values,
-                     List<SchemaState> states) {
+        StepCallback(ReplayDatabase db, Batch batch, Snapshot candidate, List<ProbeStatement> statements,
+                     List<List<Object>> values, List<SchemaState> states) {
             this.db = db;
             this.batch = batch;
+            this.candidate = candidate;
             this.statements = statements;
             this.values = values;
             this.states = states;
@@ -138,13 +300,23 @@ public final class TimelineReplayer {
                 return;
             }
             Connection connection = context.getConnection();
+            SchemaState previous = states.get(states.size() - 1);
+            MigrationEffects effects = effectsOf(migration);
             try {
+                if (effects.none()) {
+                    // Data only: the schema the old service sees is the one before, and so are its outcomes.
+                    states.add(new SchemaState(states.size(), migration, previous.catalog(), CatalogDiff.none(),
+                            previous.outcomes()));
+                    return;
+                }
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
-                SchemaCatalog catalog = catalogReader.read(connection);
-                SchemaState previous = states.get(states.size() - 1);
-                states.add(new SchemaState(states.size(), migration, catalog,
-                        CatalogDiff.between(previous.catalog(), catalog), probeAll(db, connection, statements, values)));
+                SchemaCatalog catalog = effects.all() ? catalogReader.read(connection)
+                        : catalogReader.refresh(connection, previous.catalog(), effects.tables());
+                CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
+                List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
+                        effects.all() ? null : touched(effects, diff));
+                states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe after " + migration.script() + " on " + db.description()
@@ -152,10 +324,19 @@ public final class TimelineReplayer {
             }
         }
 
+        private MigrationEffects effectsOf(Migration migration) {
+            try {
+                return MigrationEffects.of(candidate.read(migration.path()));
+            } catch (RuntimeException e) {
+                // Not found where Flyway found it (a Java migration...): assume it may change anything.
+                return new MigrationEffects(true, Set.of());
+            }
+        }
+
         private Migration find(MigrationInfo info) {
             String version = info.getVersion() == null ? null : info.getVersion().getVersion();
             for (Migration migration : batch.migrations()) {
-                if (migration.script().equals(info.getScript()) && java.util.Objects.equals(migration.version(), version)) {
+                if (migration.script().equals(info.getScript()) && Objects.equals(migration.version(), version)) {
                     return migration;
                 }
             }

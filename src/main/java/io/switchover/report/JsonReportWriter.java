@@ -35,6 +35,7 @@ public final class JsonReportWriter implements ReportWriter {
         }).orElse(null));
         root.put("notChecked", report.notChecked().stream().map(JsonReportWriter::notChecked).toList());
         root.put("warnings", report.warnings());
+        root.put("notes", report.notes());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("statements", report.summary().statements());
         summary.put("candidateStatements", report.summary().candidateStatements());

@@ -16,10 +16,16 @@ import java.util.Optional;
  * @param candidate   the name of the snapshot about to be promoted
  * @param notChecked  SQL-looking places in the old code that could not be resolved to a statement
  * @param warnings    problems reading the input that did not stop the check (a Java file that does not parse...)
+ * @param notes       what to know about the replay itself (the engine it switched to and why...), one line each
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                     Summary summary, Severity failOn) {
+                     Summary summary, Severity failOn, List<String> notes) {
+
+    public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
+                  List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of());
+    }
 
     public Verdict verdict() {
         if (findings.stream().anyMatch(f -> f.severity().atLeast(failOn))) {

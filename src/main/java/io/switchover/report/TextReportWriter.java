@@ -43,7 +43,9 @@ public final class TextReportWriter implements ReportWriter {
         for (String warning : report.warnings()) {
             out.append("\nwarning: ").append(warning).append("\n");
         }
-        out.append("\n").append("batch: ").append(report.batch().isEmpty() ? "(empty: production already has every migration)"
+        out.append("\n");
+        report.notes().forEach(note -> out.append("note: ").append(note).append("\n"));
+        out.append("batch: ").append(report.batch().isEmpty() ? "(empty: production already has every migration)"
                 : report.batch().stream().map(Migration::script).collect(Collectors.joining(", "))).append("\n");
         Summary summary = report.summary();
         out.append(String.format(Locale.ROOT, "checked %d statement%s of %d service%s at %d schema state%s%s on %s in %.1f s;"

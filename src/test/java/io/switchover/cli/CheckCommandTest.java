@@ -164,7 +164,8 @@ class CheckCommandTest {
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("V4__index_brian.sql (batch step 2 of 2)"), run.out());
-        assertTrue(run.out().contains("V4__index_brian.sql does not apply: Syntax error"), run.out());
+        // H2 fails it, so auto replays on embedded PostgreSQL, which fails it too: a real failure, in PostgreSQL's words
+        assertTrue(run.out().contains("V4__index_brian.sql does not apply: syntax error at or near \"INDEKS\""), run.out());
         assertTrue(run.out().contains("[migration-fails-to-apply]"), run.out());
     }
 

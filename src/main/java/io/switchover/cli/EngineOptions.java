@@ -1,0 +1,57 @@
+package io.switchover.cli;
+
+import io.switchover.replay.ReplayEngine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The replay-engine options of a command ({@code @Mixin EngineOptions engine;}): which engine, where its server is,
+ * how to log in. Credentials come from the URL's parameters, the environment or a file, and never appear in output.
+ */
+public final class EngineOptions {
+
+    @Option(names = "--engine", paramLabel = "<engine>",
+            description = "Replay engine: auto (H2, or embedded PostgreSQL where the migrations need PostgreSQL), h2,"
+                    + " embedded-postgres, postgres, mariadb (both with --engine-url) or testcontainers."
+                    + " Default: engine: of switchover.yml, else auto.")
+    String engine;
+
+    @Option(names = "--engine-url", paramLabel = "<jdbc-url>",
+            description = "For --engine postgres or mariadb: a server where switchover may create and drop its own"
+                    + " database, e.g. jdbc:postgresql://db:5432/postgres. User and password may be URL parameters.")
+    String url;
+
+    @Option(names = "--engine-password-file", paramLabel = "<file>",
+            description = "Read the server password from this file (else the URL's password parameter, else"
+                    + " SWITCHOVER_ENGINE_PASSWORD). The user: the URL's user parameter, else SWITCHOVER_ENGINE_USER.")
+    Path passwordFile;
+
+    @Option(names = "--image", paramLabel = "<image>", defaultValue = "postgres:16",
+            description = "For --engine testcontainers: the PostgreSQL image. Default: ${DEFAULT-VALUE}.")
+    String image;
+
+    @Option(names = "--leftover-age", paramLabel = "<age>", defaultValue = "1h",
+            description = "For --engine postgres or mariadb: drop databases that a killed switchover run left on the"
+                    + " server once they are this old (e.g. 30m, 1h, 2d). Default: ${DEFAULT-VALUE}.")
+    String leftoverAge;
+
+    /** The engine these options name; {@code dialect} is the project's declared SQL dialect, or null. */
+    public ReplayEngine open(String dialect) {
+        return open(null, dialect, System.getenv());
+    }
+
+    /**
+     * @param configured the engine switchover.yml names, used when {@code --engine} is not given; null for none
+     */
+    public ReplayEngine open(String configured, String dialect) {
+        return open(configured, dialect, System.getenv());
+    }
+
+    /** As {@link #open(String, String)}, with the environment given (tests). */
+    ReplayEngine open(String configured, String dialect, Map<String, String> environment) {
+        String name = engine != null ? engine : configured != null ? configured : "auto";
+        return EngineArgument.open(name, url, passwordFile, image, leftoverAge, dialect, environment);
+    }
+}

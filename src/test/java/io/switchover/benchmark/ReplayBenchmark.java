@@ -1,0 +1,145 @@
+package io.switchover.benchmark;
+
+import io.switchover.check.CheckRequest;
+import io.switchover.check.SwitchoverCheck;
+import io.switchover.migrations.MigrationReader;
+import io.switchover.migrations.MigrationSet;
+import io.switchover.replay.EmbeddedPostgresEngine;
+import io.switchover.replay.H2Engine;
+import io.switchover.replay.ReplayDatabase;
+import io.switchover.replay.ReplayEngine;
+import io.switchover.report.Report;
+import io.switchover.rules.Severity;
+import io.switchover.snapshot.DirectorySnapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * How much a {@code check} costs next to what a deployment costs anyway: on one engine, in one run, the time of a
+ * whole check (migrations read, SQL extracted, production replayed, batch stepped and probed, rules) against a plain
+ * Flyway migrate of the same migrations on a fresh database. Generates a project of N applied migrations, a batch of
+ * B and a service of M distinct statements.
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ReplayBenchmark -Dexec.classpathScope=test
+ *     [-Dexec.args="500 50 5000"]</pre>
+ *
+ * Not part of the test suite.
+ */
+public final class ReplayBenchmark {
+    private static final int TABLES = 100;
+    private static final int ROUNDS = 3;
+
+    public static void main(String[] args) throws IOException {
+        int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int statements = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        Path root = Files.createTempDirectory("switchover-benchmark");
+        try {
+            Path prod = root.resolve("prod");
+            Path candidate = root.resolve("candidate");
+            generate(prod, applied, 0, statements);
+            generate(candidate, applied, batch, statements);
+            System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; best of %d%n",
+                    applied, batch, statements, ROUNDS);
+            measure("H2", new H2Engine(), prod, candidate);
+            try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
+                measure("embedded PostgreSQL", postgres, prod, candidate);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static void measure(String name, ReplayEngine engine, Path prod, Path candidate) {
+        double check = Double.MAX_VALUE;
+        double migrate = Double.MAX_VALUE;
+        Report report = null;
+        for (int round = 0; round <= ROUNDS; round++) {
+            long started = System.nanoTime();
+            report = new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate),
+                    List.of(), List.of(), engine, Severity.ERROR));
+            double checkSeconds = (System.nanoTime() - started) / 1e9;
+            MigrationSet migrations = new MigrationReader().read(DirectorySnapshot.of(candidate), List.of("db/migration"));
+            started = System.nanoTime();
+            try (ReplayDatabase db = engine.create()) {
+                migrations.flyway().dataSource(db.url(), db.user(), db.password()).load().migrate();
+            }
+            double migrateSeconds = (System.nanoTime() - started) / 1e9;
+            if (round > 0) { // round 0 warms the JIT up
+                check = Math.min(check, checkSeconds);
+                migrate = Math.min(migrate, migrateSeconds);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (%s, %d findings, %d states)%n",
+                name, check, migrate, check / migrate, report.verdict(), report.findings().size(),
+                report.summary().states());
+    }
+
+    /**
+     * 100 tables created by the first migrations, then columns, indexes and backfills; the batch adds columns and
+     * indexes, backfills, and drops columns the service still reads (so that the check has breaks to report).
+     */
+    private static void generate(Path root, int applied, int batch, int statements) throws IOException {
+        Path migrations = Files.createDirectories(root.resolve("db/migration"));
+        int version = 0;
+        for (int t = 0; t < TABLES && version < applied; t++) {
+            write(migrations, ++version, "create_t" + t, "CREATE TABLE t" + t + " (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+                    + " amount INTEGER, created_at TIMESTAMP);");
+        }
+        while (version < applied) {
+            int t = version % TABLES;
+            int kind = version % 3;
+            String sql = switch (kind) {
+                case 0 -> "ALTER TABLE t" + t + " ADD COLUMN c" + version + " VARCHAR(50);";
+                case 1 -> "CREATE INDEX i" + version + " ON t" + t + " (amount);";
+                default -> "UPDATE t" + t + " SET amount = 0 WHERE amount IS NULL;";
+            };
+            write(migrations, ++version, "step" + version, sql);
+        }
+        for (int b = 0; b < batch; b++) {
+            int t = (b * 7) % TABLES;
+            String sql = switch (b % 5) {
+                case 0, 1 -> "ALTER TABLE t" + t + " ADD COLUMN b" + b + " VARCHAR(50);";
+                case 2 -> "CREATE INDEX bi" + b + " ON t" + t + " (name);";
+                case 3 -> "UPDATE t" + t + " SET name = 'x' WHERE name IS NULL;";
+                default -> "ALTER TABLE t" + t + " DROP COLUMN amount;";
+            };
+            write(migrations, ++version, "batch" + b, sql);
+        }
+        Path source = Files.createDirectories(root.resolve("src/main/java/com/example"));
+        int perClass = Math.max(1, statements / TABLES);
+        int made = 0;
+        for (int t = 0; made < statements; t++) {
+            StringBuilder java = new StringBuilder("package com.example;\n\nclass Repository" + t + " {\n");
+            for (int i = 0; i < perClass && made < statements; i++, made++) {
+                int table = t % TABLES;
+                String sql = switch (i % 4) {
+                    case 0 -> "SELECT id, name, amount FROM t" + table + " WHERE id = ? LIMIT " + (i + 1);
+                    case 1 -> "INSERT INTO t" + table + " (id, name, amount) VALUES (?, ?, " + i + ")";
+                    case 2 -> "UPDATE t" + table + " SET name = ? WHERE id = ? AND amount > " + i;
+                    default -> "SELECT count(*) FROM t" + table + " WHERE created_at > ? AND amount < " + i;
+                };
+                java.append("    static final String Q").append(i).append(" = \"").append(sql).append("\";\n");
+            }
+            Files.writeString(source.resolve("Repository" + t + ".java"), java.append("}\n").toString());
+        }
+    }
+
+    private static void write(Path migrations, int version, String description, String sql) throws IOException {
+        Files.writeString(migrations.resolve("V" + version + "__" + description + ".sql"), sql + "\n");
+    }
+
+    private ReplayBenchmark() {
+    }
+
+}

@@ -1,0 +1,134 @@
+package io.switchover.replay;
+
+import io.switchover.migrations.Batch;
+import io.switchover.migrations.BatchPlanner;
+import io.switchover.migrations.MigrationReader;
+import io.switchover.snapshot.InMemorySnapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Probing on real PostgreSQL (embedded, started once for the class): what the driver's prepare alone would miss. */
+class PostgresProbeTest {
+    private static EmbeddedPostgresEngine postgres;
+
+    private final InMemorySnapshot prod = new InMemorySnapshot("deploy-1")
+            .with("db/migration/V1__person.sql", "CREATE TABLE person (id bigint PRIMARY KEY, alice varchar(100),"
+                    + " created_at timestamptz NOT NULL DEFAULT now());");
+    private final ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)",
+            List.of("person"), List.of("person.id", "person.alice"));
+    private final ProbeStatement select = new ProbeStatement("SELECT alice FROM person WHERE id = ?",
+            List.of("person"), List.of("person.id"));
+
+    @BeforeAll
+    static void start() {
+        postgres = EmbeddedPostgresEngine.shared();
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    private Timeline replay(InMemorySnapshot candidate, ProbeStatement... statements) {
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
+        return new TimelineReplayer(postgres).replay(batch, prod, candidate, List.of(statements));
+    }
+
+    @Test
+    void executesEveryProbeSoThatADroppedColumnAndAMissingNotNullValueShow() {
+        Timeline timeline = replay(prod.next("deploy-2")
+                        .with("db/migration/V2__country.sql", "ALTER TABLE person ADD COLUMN country char(2) NOT NULL;")
+                        .with("db/migration/V3__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"),
+                insert, select);
+
+        assertTrue(timeline.engine().startsWith("embedded PostgreSQL"), timeline.engine());
+        assertTrue(timeline.initial().outcomes().stream().allMatch(ProbeOutcome::passed), timeline.initial().toString());
+        assertEquals(FailureKind.NOT_NULL_VIOLATION, timeline.states().get(1).outcomes().get(0).error().kind());
+        assertEquals("23502", timeline.states().get(1).outcomes().get(0).error().sqlState());
+        assertTrue(timeline.states().get(1).outcomes().get(1).passed());
+        assertEquals(FailureKind.UNDEFINED_COLUMN, timeline.states().get(2).outcomes().get(1).error().kind());
+    }
+
+    @Test
+    void aFailedProbeDoesNotAbortTheMigrationsTransaction() {
+        Timeline timeline = replay(prod.next("deploy-2")
+                        .with("db/migration/V2__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;\n"
+                                + "ALTER TABLE person ADD COLUMN brian text;")
+                        .with("db/migration/V3__more.sql", "ALTER TABLE person ADD COLUMN x int;"),
+                select, insert);
+
+        assertTrue(timeline.failure().isEmpty(), () -> timeline.failure().toString());
+        assertEquals(3, timeline.states().size());
+        assertEquals(FailureKind.UNDEFINED_COLUMN, timeline.states().get(2).outcomes().get(0).error().kind());
+    }
+
+    @Test
+    void madeUpRowsTrippingAForeignKeyAreNoBreakAndTriggersStillFire() {
+        Timeline timeline = replay(prod.next("deploy-2")
+                        .with("db/migration/V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY,"
+                                + " person_id bigint NOT NULL REFERENCES person (id));")
+                        .with("db/migration/V3__guard.sql", """
+                                CREATE FUNCTION no_alice() RETURNS trigger LANGUAGE plpgsql AS $$
+                                BEGIN
+                                    IF NEW.alice IS NOT NULL THEN RAISE EXCEPTION 'alice is read-only now'; END IF;
+                                    RETURN NEW;
+                                END;
+                                $$;
+                                CREATE TRIGGER no_alice BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION no_alice();
+                                """),
+                new ProbeStatement("INSERT INTO orders (id, person_id) VALUES (?, ?)", List.of("orders"),
+                        List.of("orders.id", "orders.person_id")), insert);
+
+        assertFalse(timeline.initial().outcomes().get(0).passed(), "orders does not exist at S0");
+        assertTrue(timeline.initial().outcomes().get(1).passed(), "a statement that fails at S0 spoils none after it");
+        assertTrue(timeline.states().get(2).outcomes().get(0).passed(), "a foreign-key violation of made-up data");
+        assertEquals("P0001", timeline.states().get(2).outcomes().get(1).error().sqlState());
+    }
+
+    @Test
+    void typesParametersFromTheSchemaAtS0AndSeesATypeChange() {
+        Timeline timeline = replay(prod.next("deploy-2").with("db/migration/V2__alice_int.sql",
+                "ALTER TABLE person ALTER COLUMN alice TYPE integer USING NULL;"), insert);
+
+        assertTrue(timeline.initial().outcomes().get(0).passed());
+        assertFalse(timeline.states().get(1).outcomes().get(0).passed(), "S0 sends alice as text, as the old code does");
+    }
+
+    @Test
+    void aConcurrentIndexBuildDoesNotHangFlywaysLock() {
+        Timeline timeline = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> replay(prod.next("deploy-2")
+                .with("db/migration/V2__index.sql", "CREATE INDEX CONCURRENTLY person_alice ON person (alice);")
+                .with("db/migration/V3__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), select));
+
+        assertTrue(timeline.failure().isEmpty(), () -> timeline.failure().toString());
+        assertTrue(timeline.states().get(1).outcomes().get(0).passed());
+        assertFalse(timeline.states().get(2).outcomes().get(0).passed());
+    }
+
+    @Test
+    void probesAgainAfterAStepThatOnlyReplacesAFunction() {
+        InMemorySnapshot withFunction = prod.next("deploy-1b").with("db/migration/V2__label.sql",
+                "CREATE FUNCTION label(t text) RETURNS text LANGUAGE sql AS $$ SELECT upper(t) $$;");
+        InMemorySnapshot dropped = withFunction.next("deploy-2")
+                .with("db/migration/V3__drop_label.sql", "DROP FUNCTION label(text);");
+        ProbeStatement call = new ProbeStatement("SELECT label(alice) FROM person WHERE id = ?", List.of("person"),
+                List.of("person.id"));
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(withFunction, List.of()), reader.read(dropped, List.of()));
+
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, withFunction, dropped, List.of(call));
+
+        assertTrue(timeline.initial().outcomes().get(0).passed());
+        assertEquals(FailureKind.UNDEFINED_FUNCTION, timeline.states().get(1).outcomes().get(0).error().kind());
+    }
+}

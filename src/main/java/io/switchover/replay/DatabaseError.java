@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 /** A database's complaint in one line, with its SQLSTATE and the kind of failure it means. */
 public record DatabaseError(String sqlState, int vendorCode, String message, FailureKind kind) {
+    private static final int MAX_LENGTH = 240;
 
     public static DatabaseError of(SQLException e) {
         return new DatabaseError(e.getSQLState(), e.getErrorCode(), oneLine(e.getMessage()),
@@ -21,7 +22,10 @@ public record DatabaseError(String sqlState, int vendorCode, String message, Fai
             line = line.substring(0, echo);
         }
         // MariaDB's driver prefixes its connection number, PostgreSQL the severity: noise in a report
-        return line.strip().replaceFirst("^\\(conn=\\d+\\)\\s*", "").replaceFirst("^(ERROR|FATAL):\\s+", "");
+        line = line.strip().replaceFirst("^\\(conn=\\d+\\)\\s*", "").replaceFirst("^(ERROR|FATAL):\\s+", "");
+        // H2 quotes a whole failing statement with its newlines escaped: keep one readable line
+        line = line.replace("\\000a", " ").replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
     }
 
     @Override

@@ -11,7 +11,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +26,16 @@ import java.util.UUID;
  * the driver's parameter metadata decides, and failing that a short string, which most databases convert.
  */
 public final class ParameterSynthesizer {
+    private static final String ENUM_LABELS = "SELECT t.typname, e.enumlabel FROM pg_type t"
+            + " JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder";
+
+    /** A valid label of every enum type of the database (PostgreSQL), read once: "x" is no value of an enum. */
+    private Map<String, String> enumLabels;
 
     public List<Object> valuesFor(ProbeStatement statement, SchemaCatalog catalog, Connection connection) {
+        if (enumLabels == null) {
+            enumLabels = readEnumLabels(connection);
+        }
         List<Object> fromSchema = fromSchemaAlone(statement, catalog);
         if (fromSchema != null) {
             return fromSchema;
@@ -34,7 +46,7 @@ public final class ParameterSynthesizer {
             String bound = i < statement.parameterColumns().size() ? statement.parameterColumns().get(i) : null;
             Optional<ColumnInfo> column = bound == null ? Optional.empty() : resolve(bound, statement.tables(), catalog);
             int index = i + 1;
-            values.add(column.map(c -> valueOf(c.jdbcType(), c.size()))
+            values.add(column.map(c -> valueOf(c.typeName(), c.jdbcType(), c.size()))
                     .orElseGet(() -> fromMetadata(statement, connection, index)));
         }
         return values;
@@ -44,7 +56,7 @@ public final class ParameterSynthesizer {
      * The values when the schema types every parameter, without asking the database (a server round trip per
      * statement on PostgreSQL); null when it does not.
      */
-    private static List<Object> fromSchemaAlone(ProbeStatement statement, SchemaCatalog catalog) {
+    private List<Object> fromSchemaAlone(ProbeStatement statement, SchemaCatalog catalog) {
         List<String> bound = statement.parameterColumns();
         if (bound.size() != MigrationScript.countPlaceholders(statement.jdbcSql())) {
             return null;
@@ -55,7 +67,7 @@ public final class ParameterSynthesizer {
             if (info.isEmpty()) {
                 return null;
             }
-            values.add(valueOf(info.get().jdbcType(), info.get().size()));
+            values.add(valueOf(info.get().typeName(), info.get().jdbcType(), info.get().size()));
         }
         return values;
     }
@@ -83,10 +95,14 @@ public final class ParameterSynthesizer {
         return Optional.empty();
     }
 
-    private static Object fromMetadata(ProbeStatement statement, Connection connection, int index) {
+    private Object fromMetadata(ProbeStatement statement, Connection connection, int index) {
         try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
             ParameterMetaData meta = ps.getParameterMetaData();
             int type = meta.getParameterType(index);
+            Object special = special(meta.getParameterTypeName(index), type);
+            if (special != null) {
+                return special;
+            }
             if (type != Types.NULL && type != Types.OTHER && type != Types.JAVA_OBJECT) {
                 return valueOf(type, meta.getPrecision(index));
             }
@@ -94,6 +110,45 @@ public final class ParameterSynthesizer {
             // Drivers that cannot describe a parameter get the plain guess below.
         }
         return "1";
+    }
+
+    /** A value of a column's type, minding the types whose names say more than their JDBC type. */
+    Object valueOf(String typeName, int jdbcType, int size) {
+        Object special = special(typeName, jdbcType);
+        return special != null ? special : valueOf(jdbcType, size);
+    }
+
+    /** Values for uuid, json, arrays and enums, which a short string does not fit; null for other types. */
+    private Object special(String typeName, int jdbcType) {
+        String type = typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+        if (type.equals("uuid")) {
+            return UUID.fromString("00000000-0000-0000-0000-000000000001");
+        }
+        if (type.equals("json") || type.equals("jsonb")) {
+            return new UntypedValue("{}");
+        }
+        if (jdbcType == Types.ARRAY || type.startsWith("_") || type.endsWith("[]")) {
+            return new UntypedValue("{}");
+        }
+        String label = enumLabels == null ? null : enumLabels.get(type);
+        return label == null ? null : new UntypedValue(label);
+    }
+
+    private static Map<String, String> readEnumLabels(Connection connection) {
+        Map<String, String> labels = new HashMap<>();
+        try {
+            if (!"PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+                return labels;
+            }
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(ENUM_LABELS)) {
+                while (rs.next()) {
+                    labels.putIfAbsent(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            // Without the labels an enum parameter gets "x", and its statement is reported as not checkable.
+        }
+        return labels;
     }
 
     static Object valueOf(int jdbcType, int size) {

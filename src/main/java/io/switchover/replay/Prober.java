@@ -22,7 +22,7 @@ public final class Prober {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(TIMEOUT_SECONDS);
             for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
+                UntypedValue.bind(ps, i + 1, values.get(i));
             }
             ps.execute();
             return ProbeOutcome.ok();
@@ -49,7 +49,7 @@ public final class Prober {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setQueryTimeout(TIMEOUT_SECONDS);
                 for (int i = 0; i < values.size(); i++) {
-                    ps.setObject(i + 1, values.get(i));
+                    UntypedValue.bind(ps, i + 1, values.get(i));
                 }
                 ps.execute();
             }

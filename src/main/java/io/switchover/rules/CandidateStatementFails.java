@@ -1,10 +1,14 @@
 package io.switchover.rules;
 
+import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.StatementKind;
 import io.switchover.replay.FailureKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The candidate's own statement does not work where it has to: on the schema after the whole batch, or, with
@@ -12,9 +16,16 @@ import java.util.Set;
  */
 public final class CandidateStatementFails implements Rule {
     private static final RuleDoc DOC = RuleDocs.load("candidate-statement-fails");
-    /** Failures the schema explains; anything else (syntax a replay engine lacks...) is left to the catch-all. */
+    /** The column of a not-null violation as PostgreSQL, H2 and MariaDB name it. */
+    private static final Pattern NULL_COLUMN =
+            Pattern.compile("column \"([^\"]+)\"|Column '([^']+)'|Field '([^']+)'", Pattern.CASE_INSENSITIVE);
+    /**
+     * Failures the schema alone explains. A candidate statement has no "before" to compare with, so a failure that
+     * made-up values can cause (a bad literal for an enum or array, a sub-select finding no row) is not claimed: it
+     * is reported as not checkable instead.
+     */
     private static final Set<FailureKind> SCHEMA = Set.of(FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE,
-            FailureKind.UNDEFINED_FUNCTION, FailureKind.NOT_NULL_VIOLATION, FailureKind.BAD_VALUE);
+            FailureKind.UNDEFINED_FUNCTION);
 
     @Override
     public RuleDoc doc() {
@@ -26,7 +37,7 @@ public final class CandidateStatementFails implements Rule {
         List<Finding> findings = new ArrayList<>();
         int last = evidence.timeline().states().size() - 1;
         for (Break broken : breaks.candidate()) {
-            if (!SCHEMA.contains(broken.error().kind())) {
+            if (!SCHEMA.contains(broken.error().kind()) && !omitsRequiredColumn(broken)) {
                 continue;
             }
             String who = broken.checked().issuer().label();
@@ -47,5 +58,22 @@ public final class CandidateStatementFails implements Rule {
             breaks.claim(broken);
         }
         return findings;
+    }
+
+    /**
+     * A not-null violation the schema explains: the column the database names is one the INSERT leaves out. When the
+     * INSERT names the column, a made-up value (a sub-select finding no row) caused it.
+     */
+    private static boolean omitsRequiredColumn(Break broken) {
+        if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || broken.checked().references().isEmpty()) {
+            return false;
+        }
+        SqlReferences insert = broken.checked().references().get();
+        Matcher named = NULL_COLUMN.matcher(broken.error().message());
+        if (insert.kind() != StatementKind.INSERT || insert.insertColumns().isEmpty() || !named.find()) {
+            return false;
+        }
+        String column = named.group(1) != null ? named.group(1) : named.group(2) != null ? named.group(2) : named.group(3);
+        return !insert.insertColumns().contains(column.toLowerCase(java.util.Locale.ROOT));
     }
 }

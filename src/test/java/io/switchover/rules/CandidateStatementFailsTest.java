@@ -36,6 +36,26 @@ class CandidateStatementFailsTest {
     }
 
     @Test
+    void flagsCandidateCodeThatOmitsAColumnTheBatchMakesRequired() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("add_country", "ALTER TABLE person ADD COLUMN country VARCHAR(2) NOT NULL;")
+                .candidateCode("INSERT INTO person (id, alice) VALUES (?, ?)")
+                .findings("candidate-statement-fails");
+
+        assertEquals(1, findings.size());
+    }
+
+    @Test
+    void ignoresANullThatAMadeUpSubSelectProduces() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("add_country", "ALTER TABLE person ADD COLUMN country VARCHAR(2) NOT NULL;")
+                .candidateCode("INSERT INTO person (id, alice, country) VALUES (?, ?, (SELECT alice FROM person WHERE id = ?))")
+                .findings("candidate-statement-fails");
+
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
     void acceptsMigrateFirstCandidateCodeThatNeedsAColumnTheBatchAdds() {
         List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
                 .migrate("add_brian", "ALTER TABLE person ADD COLUMN brian VARCHAR(100);")

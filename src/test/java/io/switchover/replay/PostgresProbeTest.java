@@ -60,6 +60,26 @@ class PostgresProbeTest {
     }
 
     @Test
+    void makesUpValuesThatEnumsJsonArraysAndUuidsAccept() {
+        InMemorySnapshot typed = new InMemorySnapshot("deploy-1")
+                .with("db/migration/V1__notes.sql", "CREATE TYPE note_kind AS ENUM ('PUBLIC', 'PRIVATE');\n"
+                        + "CREATE TABLE note (id uuid PRIMARY KEY, kind note_kind NOT NULL, body jsonb NOT NULL,"
+                        + " tags text[] NOT NULL);");
+        ProbeStatement insertNote = new ProbeStatement("INSERT INTO note (id, kind, body, tags) VALUES (?, ?, ?, ?)",
+                List.of("note"), List.of("note.id", "note.kind", "note.body", "note.tags"));
+        ProbeStatement byKind = new ProbeStatement("SELECT id FROM note WHERE kind = ?", List.of("note"),
+                java.util.Arrays.asList((String) null));
+        MigrationReader reader = new MigrationReader();
+        InMemorySnapshot next = typed.next("deploy-2").with("db/migration/V2__more.sql", "ALTER TABLE note ADD COLUMN x int;");
+        Batch batch = new BatchPlanner().plan(reader.read(typed, List.of()), reader.read(next, List.of()));
+
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, typed, next, List.of(insertNote, byKind));
+
+        assertTrue(timeline.initial().outcomes().get(0).passed(), () -> timeline.initial().outcomes().toString());
+        assertTrue(timeline.initial().outcomes().get(1).passed(), () -> timeline.initial().outcomes().toString());
+    }
+
+    @Test
     void aFailedProbeDoesNotAbortTheMigrationsTransaction() {
         Timeline timeline = replay(prod.next("deploy-2")
                         .with("db/migration/V2__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;\n"

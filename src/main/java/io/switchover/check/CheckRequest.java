@@ -3,6 +3,7 @@ package io.switchover.check;
 import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.replay.ReplayEngine;
 import io.switchover.rules.DeploymentOrder;
+import io.switchover.rules.RuleSettings;
 import io.switchover.rules.Severity;
 import io.switchover.snapshot.Snapshot;
 
@@ -19,15 +20,17 @@ import java.util.Optional;
  * @param placeholders placeholder values only production knows (they win over the project's Flyway configuration)
  * @param services     the services that use the database
  * @param naming       how JPA entities name tables and columns
+ * @param rules        rules turned off or given another severity
  */
 public record CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                            Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
-                           Severity failOn, DeploymentOrder order, PhysicalNaming naming) {
+                           Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules) {
 
     public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                         Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
                         Severity failOn, DeploymentOrder order) {
-        this(production, candidate, migrations, placeholders, services, engine, failOn, order, PhysicalNaming.SPRING);
+        this(production, candidate, migrations, placeholders, services, engine, failOn, order, PhysicalNaming.SPRING,
+                RuleSettings.defaults());
     }
 
     /** The simple form: a production directory and a candidate directory of one service holding its migrations. */

@@ -12,6 +12,8 @@ import io.switchover.production.HistorySource;
 import io.switchover.production.ProductionVersions;
 import io.switchover.replay.ReplayEngine;
 import io.switchover.rules.DeploymentOrder;
+import io.switchover.rules.RuleSet;
+import io.switchover.rules.RuleSettings;
 import io.switchover.rules.Severity;
 import io.switchover.snapshot.DirectorySnapshot;
 import io.switchover.snapshot.GitRepository;
@@ -120,7 +122,7 @@ public final class RequestResolver implements AutoCloseable {
             }
         }
         return new CheckRequest(new ProductionMigrations(productionMigrations, history), candidate, locations,
-                placeholders(), List.copyOf(services), engine, failOn, order(), naming());
+                placeholders(), List.copyOf(services), engine, failOn, order(), naming(), ruleSettings());
     }
 
     private Optional<ProductionHistory> history() {
@@ -139,6 +141,11 @@ public final class RequestResolver implements AutoCloseable {
         String table = options.historyTable().or(() -> config().flatMap(SwitchoverConfig::historyTable))
                 .orElse(HistoryTable.defaults().table());
         return new HistoryTable(schema, table);
+    }
+
+    private RuleSettings ruleSettings() {
+        return config().map(c -> RuleSettings.of(c.rules(), RuleSet.standard(), c.file().getFileName().toString()))
+                .orElse(RuleSettings.defaults());
     }
 
     /** A snapshot named on the command line: a directory, or git:<ref> of --repo (default the working directory). */

@@ -18,6 +18,7 @@ import io.switchover.report.Summary;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
+import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
 
 import java.time.Duration;
@@ -64,15 +65,16 @@ public final class SwitchoverCheck {
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();
         Set<String> warnings = extracted.warnings();
-        List<Finding> findings = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts));
+        RuleOutcome outcome = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
+                candidate.settings().outOfOrder(), request.order(), scripts), request.rules());
+        List<Finding> findings = outcome.findings();
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started));
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
-                timeline.notes());
+                timeline.notes(), outcome.suppressed());
     }
 
     /** The statements of every service version, and what could not be read. */

@@ -22,7 +22,7 @@ public final class ConfigReader {
     public static final String FILE_NAME = "switchover.yml";
 
     private static final Set<String> TOP = Set.of("migrations", "production", "placeholders", "order", "engine",
-            "dialect", "naming", "services");
+            "dialect", "naming", "services", "rules");
     private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
@@ -98,7 +98,8 @@ public final class ConfigReader {
         return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
                 historySchema, historyTable,
                 top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
-                order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services));
+                order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services),
+                top.containsKey("rules") ? top.get("rules").textMap() : Map.of());
     }
 
     private static ServiceConfig service(YamlNode item, Path folder) {

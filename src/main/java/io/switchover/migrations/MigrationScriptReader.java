@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Reads the batch's migrations statement by statement, with their {@code switchover:allow} comments. */
 public final class MigrationScriptReader {
     private static final Pattern SUPPRESSION =
-            Pattern.compile("--\\s*switchover:(allow|allow-file)\\b\\s*([a-z0-9-]*)\\s*(.*)$");
+            Pattern.compile("--\\s*switchover:(allow-file|allow)\\b\\s*([a-z0-9-]*)\\s*(.*)$");
 
     private final SqlScriptSplitter splitter = new SqlScriptSplitter();
 

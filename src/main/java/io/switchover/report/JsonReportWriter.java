@@ -33,6 +33,12 @@ public final class JsonReportWriter implements ReportWriter {
             map.put("holdBack", split.holdBack().stream().map(Migration::script).toList());
             return map;
         }).orElse(null));
+        root.put("suppressed", report.suppressed().stream().map(entry -> {
+            Map<String, Object> map = finding(entry.finding());
+            map.put("suppressedBy", entry.suppression().toString());
+            map.put("reason", entry.suppression().reason());
+            return map;
+        }).toList());
         root.put("notChecked", report.notChecked().stream().map(JsonReportWriter::notChecked).toList());
         root.put("warnings", report.warnings());
         root.put("notes", report.notes());

@@ -4,6 +4,7 @@ import io.switchover.migrations.Migration;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
+import io.switchover.rules.SuppressedFinding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,15 @@ import java.util.Optional;
  * @param notChecked  SQL-looking places in the old code that could not be resolved to a statement
  * @param warnings    problems reading the input that did not stop the check (a Java file that does not parse...)
  * @param notes       what to know about the replay itself (the engine it switched to and why...), one line each
+ * @param suppressed  findings the migrations' switchover:allow comments set aside, with their reasons
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                     Summary summary, Severity failOn, List<String> notes) {
+                     Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed) {
 
     public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
                   List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of());
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of());
     }
 
     public Verdict verdict() {

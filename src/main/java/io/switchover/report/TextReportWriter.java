@@ -4,6 +4,7 @@ import io.switchover.migrations.Migration;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
+import io.switchover.rules.SuppressedFinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class TextReportWriter implements ReportWriter {
             renderStatements(out, notCheckable, report);
         }
         report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        renderSuppressed(out, report.suppressed());
         renderNotChecked(out, report.notChecked());
         for (String warning : report.warnings()) {
             out.append("\nwarning: ").append(warning).append("\n");
@@ -137,6 +139,22 @@ public final class TextReportWriter implements ReportWriter {
             out.append("\nto promote safely, split the batch: promote ").append(scripts(split.promoteNow()))
                     .append(" now; promote ").append(scripts(split.holdBack())).append(" in a later deployment, ")
                     .append(waitFor).append("\n");
+        }
+    }
+
+    private static void renderSuppressed(StringBuilder out, List<SuppressedFinding> suppressed) {
+        if (suppressed.isEmpty()) {
+            return;
+        }
+        out.append("\nsuppressed: ").append(suppressed.size()).append(" finding(s) the migrations allow\n");
+        for (SuppressedFinding entry : suppressed) {
+            Finding finding = entry.finding();
+            out.append("  ").append(entry.suppression()).append(": ").append(entry.suppression().reason()).append("\n");
+            out.append("    ").append(finding.message());
+            if (finding.pattern() != null) {
+                out.append(" (").append(finding.pattern().origin()).append(")");
+            }
+            out.append("\n");
         }
     }
 

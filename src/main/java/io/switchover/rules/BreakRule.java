@@ -10,8 +10,15 @@ import java.util.Optional;
  */
 abstract class BreakRule implements Rule {
 
-    /** What a rule says about one break. */
-    record Explanation(String message, String help) {
+    /**
+     * What a rule says about one break.
+     *
+     * @param line the line of the migration statement that caused it, or 0
+     */
+    record Explanation(String message, String help, int line) {
+        Explanation(String message, String help) {
+            this(message, help, 0);
+        }
     }
 
     /** The explanation of this break, or empty when it is not this rule's kind of break. */
@@ -23,8 +30,8 @@ abstract class BreakRule implements Rule {
         for (Break broken : breaks.open()) {
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
-                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().message(),
-                        explanation.get().help()));
+                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().line(),
+                        explanation.get().message(), explanation.get().help()));
                 breaks.claim(broken);
             }
         }
@@ -44,6 +51,7 @@ abstract class BreakRule implements Rule {
                 + Findings.verb(broken.checked());
         String help = "drop " + (names.isEmpty() ? "the " + kind : named)
                 + " only once no version that uses it serves traffic: promote " + script + " in a later deployment";
-        return new Explanation(message, help);
+        List<String> unqualified = names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).toList();
+        return new Explanation(message, help, Findings.lineNaming(evidence, broken.state().step(), unqualified));
     }
 }

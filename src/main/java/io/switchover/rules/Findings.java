@@ -1,9 +1,12 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.MigrationScript;
+import io.switchover.migrations.MigrationStatement;
 import io.switchover.patterns.AccessPattern;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Builds the findings of one break: one per place in the old code that issues the broken statement. */
 final class Findings {
@@ -11,12 +14,38 @@ final class Findings {
     }
 
     static List<Finding> forBreak(RuleDoc doc, Break broken, String message, String help) {
+        return forBreak(doc, broken, 0, message, help);
+    }
+
+    /** @param line the line of the migration's statement that caused the break, or 0 when it is not known */
+    static List<Finding> forBreak(RuleDoc doc, Break broken, int line, String message, String help) {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : broken.checked().patterns()) {
             findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
-                    broken.state().step(), 0, broken.checked().issuer().service(), pattern, message, help, broken.error()));
+                    broken.state().step(), line, broken.checked().issuer().service(), pattern, message, help,
+                    broken.error()));
         }
         return findings;
+    }
+
+    /**
+     * The line of the first statement of the step's migration that names one of {@code names} (as a whole word), or
+     * 0: the statement that removed what a break is about, so that a suppression before it applies.
+     */
+    static int lineNaming(Evidence evidence, int step, List<String> names) {
+        for (MigrationScript script : evidence.scripts()) {
+            if (script.step() != step) {
+                continue;
+            }
+            for (MigrationStatement statement : script.statements()) {
+                for (String name : names) {
+                    if (Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b").matcher(statement.sql()).find()) {
+                        return statement.line();
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** "reads" or "writes", as the old statement does to what the migration took away. */

@@ -1,5 +1,9 @@
 package io.switchover.rules;
 
+import io.switchover.SwitchoverException;
+import io.switchover.migrations.MigrationScript;
+import io.switchover.migrations.Suppression;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +30,8 @@ public final class RuleSet {
                 new InsertOmitsNotNullColumn(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
-                new OldStatementFails()));
+                new OldStatementFails(),
+                new UnusedSuppression()));
     }
 
     public List<Rule> rules() {
@@ -34,11 +39,39 @@ public final class RuleSet {
     }
 
     public List<Finding> evaluate(Evidence evidence) {
+        return evaluate(evidence, RuleSettings.defaults()).findings();
+    }
+
+    /**
+     * Runs every rule, then the configuration (rules off, other severities), then the migrations' suppressions; a
+     * suppression that allows nothing becomes an {@code unused-suppression} finding.
+     */
+    public RuleOutcome evaluate(Evidence evidence, RuleSettings settings) {
         Breaks breaks = Breaks.of(evidence);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            findings.addAll(rule.check(evidence, breaks));
+            rule.check(evidence, breaks).forEach(f -> settings.apply(f).ifPresent(findings::add));
         }
-        return findings;
+        validateSuppressions(evidence);
+        UnusedSuppression unused = (UnusedSuppression) rules.stream().filter(UnusedSuppression.class::isInstance)
+                .findFirst().orElseGet(UnusedSuppression::new);
+        RuleOutcome outcome = Suppressions.apply(findings, evidence.scripts(), unused);
+        // Configures the unused-suppression findings too (the others are configured already; applying is idempotent).
+        List<Finding> configured = new ArrayList<>();
+        outcome.findings().forEach(f -> settings.apply(f).ifPresent(configured::add));
+        return new RuleOutcome(List.copyOf(configured), outcome.suppressed());
+    }
+
+    /** A suppression naming no rule is a typo that would silently allow nothing: bad input, not a warning. */
+    private void validateSuppressions(Evidence evidence) {
+        for (MigrationScript script : evidence.scripts()) {
+            for (Suppression suppression : script.suppressions()) {
+                if (rules.stream().noneMatch(r -> r.id().equals(suppression.rule()))) {
+                    throw SwitchoverException.badInput(script.migration().script() + ":" + suppression.line()
+                            + ": switchover:allow names no rule '" + suppression.rule() + "'; 'switchover rules' lists"
+                            + " them");
+                }
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ final class RuleScenario {
     private int nextVersion = 2;
     private ProductionHistory history;
     private DeploymentOrder order = DeploymentOrder.MIGRATE_FIRST;
+    private RuleSettings settings = RuleSettings.defaults();
 
     private RuleScenario(String schema, String... statements) {
         productionFiles.put("db/migration/V1__schema.sql", schema);
@@ -66,6 +67,12 @@ final class RuleScenario {
         return this;
     }
 
+    /** Per-rule configuration as switchover.yml's {@code rules:} gives it. */
+    RuleScenario rules(Map<String, String> values) {
+        this.settings = RuleSettings.of(values, RuleSet.standard(), "switchover.yml");
+        return this;
+    }
+
     RuleScenario order(DeploymentOrder deploymentOrder) {
         this.order = deploymentOrder;
         return this;
@@ -79,7 +86,7 @@ final class RuleScenario {
         CheckRequest request = new CheckRequest(new ProductionMigrations(Optional.of(production),
                 Optional.ofNullable(history)), candidate, List.of(), Map.of(),
                 List.of(new ServiceToCheck("prod", production, Optional.of(candidate), List.of())), simple.engine(),
-                Severity.ERROR, order);
+                Severity.ERROR, order, io.switchover.patterns.jpa.PhysicalNaming.SPRING, settings);
         return new SwitchoverCheck().run(request);
     }
 

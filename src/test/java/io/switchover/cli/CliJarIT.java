@@ -73,6 +73,18 @@ class CliJarIT {
     }
 
     @Test
+    void theJarExplainsEveryRuleItLists() throws Exception {
+        Run rules = run("rules");
+        assertEquals(0, rules.exitCode(), rules.err());
+        for (String line : rules.out().lines().toList()) {
+            String id = line.split(" +")[0];
+            Run explain = run("explain", id);
+            assertEquals(0, explain.exitCode(), id + ": " + explain.err());
+            assertTrue(explain.out().contains("# " + id), explain.out());
+        }
+    }
+
+    @Test
     void theJarPrintsItsVersion() throws Exception {
         Run run = run("--version");
 

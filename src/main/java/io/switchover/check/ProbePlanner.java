@@ -20,19 +20,29 @@ import java.util.Optional;
 final class ProbePlanner {
     private final List<CheckedStatement> statements = new ArrayList<>();
     private final List<ProbeStatement> probes = new ArrayList<>();
+    /** Probe index by service and statement, so that the candidate's unchanged statements cost no probe of their own. */
+    private final Map<String, Integer> probeOf = new java.util.HashMap<>();
+    /** What each distinct statement references: parsing is the costly part, and versions share most statements. */
+    private final Map<String, Optional<SqlReferences>> referencesOf = new java.util.HashMap<>();
 
     void add(ServiceVersion issuer, List<AccessPattern> patterns) {
         Map<String, List<AccessPattern>> bySql = new LinkedHashMap<>();
         for (AccessPattern pattern : patterns) {
             bySql.computeIfAbsent(normalize(pattern.sql()), k -> new ArrayList<>()).add(pattern);
         }
-        for (List<AccessPattern> same : bySql.values()) {
+        for (Map.Entry<String, List<AccessPattern>> entry : bySql.entrySet()) {
+            List<AccessPattern> same = entry.getValue();
             String sql = same.get(0).sql();
-            Optional<SqlReferences> references = SqlReferences.of(sql);
-            statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer));
-            probes.add(new ProbeStatement(JdbcParameters.toPositional(sql).sql(),
-                    references.map(r -> List.copyOf(r.tables())).orElse(List.of()),
-                    references.map(SqlReferences::parameterColumns).orElse(List.of())));
+            Optional<SqlReferences> references = referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql));
+            Integer probe = probeOf.get(issuer.service() + "\n" + entry.getKey());
+            if (probe == null) {
+                probe = probes.size();
+                probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
+                probes.add(new ProbeStatement(JdbcParameters.toPositional(sql).sql(),
+                        references.map(r -> List.copyOf(r.tables())).orElse(List.of()),
+                        references.map(SqlReferences::parameterColumns).orElse(List.of())));
+            }
+            statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe));
         }
     }
 

@@ -12,7 +12,9 @@ import io.switchover.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ public final class ServiceSourceScanner {
     private final KotlinStringExtractor kotlinSources;
     private final CapturedSqlReader capturedSql;
     private final JpaExtractor jpaSources;
+    private final Map<FileKey, ExtractionResult> extracted = new ConcurrentHashMap<>();
 
     public ServiceSourceScanner() {
         this(PhysicalNaming.SPRING);
@@ -62,24 +65,39 @@ public final class ServiceSourceScanner {
             if (excluded.stream().anyMatch(path::startsWith)) {
                 continue;
             }
-            if (path.endsWith(".sql") && !isInitializationScript(path)) {
-                results.add(read(snapshot, path).map(text -> sqlFiles.extract(path, text)));
-            } else if (path.endsWith(".java")) {
-                // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
-                results.add(read(snapshot, path).map(text ->
-                        javaApis.preferredOver(javaSources.extract(path, text), path, text)));
-            } else if (path.endsWith(".kt")) {
-                results.add(read(snapshot, path).map(text -> kotlinSources.extract(path, text)));
-            } else if (path.endsWith(".xml")) {
-                results.add(read(snapshot, path).map(text -> myBatisMappers.extract(path, text)));
-            } else if (CapturedSqlReader.isCaptureFile(path)) {
-                results.add(read(snapshot, path).map(text -> capturedSql.read(path, text)));
+            Function<String, ExtractionResult> extractor = extractorFor(path);
+            if (extractor != null) {
+                results.add(read(snapshot, path).map(text -> extracted.computeIfAbsent(new FileKey(path, text),
+                        key -> extractor.apply(text))));
             }
         }
         // JPA mappings span files: the extractor reads all Java and Kotlin files of the service at once.
         results.add(jpaSources.extract(snapshot, filesToScan(snapshot, sourceRoots).stream()
                 .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList()));
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
+    }
+
+    /** The reader for a file, or null for a file that holds no SQL of the service. */
+    private Function<String, ExtractionResult> extractorFor(String path) {
+        if (path.endsWith(".sql") && !isInitializationScript(path)) {
+            return text -> sqlFiles.extract(path, text);
+        } else if (path.endsWith(".java")) {
+            // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
+            return text -> javaApis.preferredOver(javaSources.extract(path, text), path, text);
+        } else if (path.endsWith(".kt")) {
+            return text -> kotlinSources.extract(path, text);
+        } else if (path.endsWith(".xml")) {
+            return text -> myBatisMappers.extract(path, text);
+        } else if (CapturedSqlReader.isCaptureFile(path)) {
+            return text -> capturedSql.read(path, text);
+        }
+        return null;
+    }
+
+    /**
+     * A file as read: the candidate's unchanged files are not read twice within one check, which is most of them.
+     */
+    private record FileKey(String path, String text) {
     }
 
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {

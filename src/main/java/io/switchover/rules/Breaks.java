@@ -5,7 +5,9 @@ import io.switchover.replay.SchemaState;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The differential reading of a timeline. A statement of the running version that passed at S0 and fails at Sk breaks
@@ -16,6 +18,8 @@ import java.util.List;
 public final class Breaks {
     private final List<Break> open = new ArrayList<>();
     private final List<Break> candidate = new ArrayList<>();
+    /** Claimed breaks, by identity: a break's state holds a whole catalog, far too much to compare. */
+    private final Set<Break> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Integer> notCheckable = new ArrayList<>();
 
     public static Breaks of(Evidence evidence) {
@@ -35,7 +39,7 @@ public final class Breaks {
     }
 
     private void readRunning(int index, CheckedStatement statement, List<SchemaState> states) {
-        if (!states.get(0).outcomes().get(index).passed()) {
+        if (!states.get(0).outcomes().get(statement.probe()).passed()) {
             notCheckable.add(index);
             return;
         }
@@ -44,7 +48,7 @@ public final class Breaks {
 
     private static java.util.Optional<Break> firstFailure(int index, CheckedStatement statement, List<SchemaState> states) {
         for (SchemaState state : states) {
-            ProbeOutcome outcome = state.outcomes().get(index);
+            ProbeOutcome outcome = state.outcomes().get(statement.probe());
             if (!outcome.passed()) {
                 return java.util.Optional.of(new Break(index, statement, state, outcome.error()));
             }
@@ -54,17 +58,16 @@ public final class Breaks {
 
     /** The breaks of the running version that no rule has explained yet. */
     public List<Break> open() {
-        return Collections.unmodifiableList(new ArrayList<>(open));
+        return open.stream().filter(b -> !claimed.contains(b)).toList();
     }
 
     public void claim(Break explained) {
-        open.remove(explained);
-        candidate.remove(explained);
+        claimed.add(explained);
     }
 
     /** The candidate's statements that fail where they must work, not yet explained. */
     public List<Break> candidate() {
-        return Collections.unmodifiableList(new ArrayList<>(candidate));
+        return candidate.stream().filter(b -> !claimed.contains(b)).toList();
     }
 
     public List<Integer> notCheckable() {

@@ -10,9 +10,12 @@ import java.util.Optional;
 /**
  * One distinct statement of one service version that the timeline probed, with every place in that version's code
  * that issues it and what it references (empty when JSqlParser could not read it).
+ *
+ * @param probe the index of its probe in the timeline's statements: the candidate's copy of a statement the running
+ *              version issues too shares that probe, since the outcome at every state is the same
  */
 public record CheckedStatement(String sql, List<AccessPattern> patterns, Optional<SqlReferences> references,
-                               ServiceVersion issuer) {
+                               ServiceVersion issuer, int probe) {
 
     public boolean isRunning() {
         return issuer.role() == ServiceVersion.Role.RUNNING;

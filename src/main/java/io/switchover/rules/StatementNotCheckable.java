@@ -23,7 +23,7 @@ public final class StatementNotCheckable implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (int index : breaks.notCheckable()) {
             CheckedStatement statement = evidence.statements().get(index);
-            DatabaseError error = evidence.timeline().initial().outcomes().get(index).error();
+            DatabaseError error = evidence.timeline().initial().outcomes().get(statement.probe()).error();
             String message = "cannot be checked: it already fails on production's schema on "
                     + evidence.timeline().engine();
             String help = "if production runs it, the replay engine cannot (try another --engine); if not, it is dead"

@@ -61,7 +61,10 @@ public final class JpaExtractor {
                 continue;
             }
             try {
-                sources.put(path, snapshot.read(path));
+                String text = snapshot.read(path);
+                if (mayMap(text)) {
+                    sources.put(path, text);
+                }
             } catch (SwitchoverException e) {
                 if (path.endsWith(".kt")) {
                     warnings.add(path + ": cannot read (" + e.getMessage() + "); its entities are not checked");
@@ -154,6 +157,15 @@ public final class JpaExtractor {
                 .filter(u -> !nativeOrigins.contains(u.origin()) || !u.fragment().startsWith("\""))
                 .toList();
         return new ExtractionResult(patterns, notChecked, combined.warnings());
+    }
+
+    /**
+     * Whether a file may hold a mapping or a repository: JPA and Spring Data need their annotations or types, whose
+     * names these are. Most files of a service (controllers, services, plain DAOs) need no second parse.
+     */
+    private static boolean mayMap(String text) {
+        return text.contains("persistence") || text.contains("springframework.data") || text.contains("Repository")
+                || text.contains("Entity") || text.contains("Embeddable") || text.contains("MappedSuperclass");
     }
 
     // A Java file that does not parse is reported by the string extractor already; repeat it only when it matters here.

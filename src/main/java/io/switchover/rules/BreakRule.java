@@ -10,8 +10,15 @@ import java.util.Optional;
  */
 abstract class BreakRule implements Rule {
 
-    /** What a rule says about one break. */
-    record Explanation(String message, String help) {
+    /**
+     * What a rule says about one break.
+     *
+     * @param line the line of the migration statement that caused it, 0 when not known
+     */
+    record Explanation(String message, String help, int line) {
+        Explanation(String message, String help) {
+            this(message, help, 0);
+        }
     }
 
     /** The explanation of this break, or empty when it is not this rule's kind of break. */
@@ -24,7 +31,7 @@ abstract class BreakRule implements Rule {
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
                 findings.addAll(Findings.forBreak(doc(), broken, explanation.get().message(),
-                        explanation.get().help()));
+                        explanation.get().help(), explanation.get().line()));
                 breaks.claim(broken);
             }
         }

@@ -20,6 +20,9 @@ sealed interface DdlChange {
     record DropColumn(String table, String column) implements DdlChange {
     }
 
+    record DropTable(String table) implements DdlChange {
+    }
+
     record RenameColumn(String table, String from, String to) implements DdlChange {
     }
 

@@ -91,6 +91,9 @@ final class MigrationDdl {
             if (startsWith(tokens, "create", "index") || startsWith(tokens, "create", "unique", "index")) {
                 return createIndex(tokens).stream().toList();
             }
+            if (startsWith(tokens, "drop", "table")) {
+                return dropTable(tokens);
+            }
             if (startsWith(tokens, "update")) {
                 return update(tokens);
             }
@@ -325,6 +328,18 @@ final class MigrationDdl {
                 ? SqlTokens.identifiers(tokens.subList(i + 1, Math.min(SqlTokens.closing(tokens, i), tokens.size())))
                 : List.of();
         return Optional.of(new CreateIndex(table, name, unique, concurrently, columns));
+    }
+
+    /** {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}. */
+    private static List<DdlChange> dropTable(List<Token> tokens) {
+        int i = skip(tokens, 2, "if", "exists");
+        List<DdlChange> drops = new ArrayList<>();
+        for (List<Token> name : SqlTokens.split(tokens.subList(i, tokens.size()), ",")) {
+            if (!name.isEmpty() && name.get(0).isIdentifier()) {
+                drops.add(new DdlChange.DropTable(name.get(qualifiedNameEnd(name, 0) - 1).name()));
+            }
+        }
+        return drops;
     }
 
     /** {@code UPDATE t [AS x] SET a = expr, ... [FROM ...] [WHERE ...]}: each SET that reads columns copies them. */

@@ -37,6 +37,12 @@ class MigrationDdlTest {
     }
 
     @Test
+    void readsDroppedTables() {
+        assertEquals(List.of(new DdlChange.DropTable("legacy_address"), new DdlChange.DropTable("fax")),
+                MigrationDdl.read("DROP TABLE IF EXISTS public.legacy_address, fax CASCADE"));
+    }
+
+    @Test
     void readsSeveralActionsOfOneAlterTable() {
         assertEquals(List.of(new AddColumn("person", "brian", "VARCHAR(100)", Optional.empty(), false),
                         new DropColumn("person", "alice")),

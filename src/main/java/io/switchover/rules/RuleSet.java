@@ -21,6 +21,8 @@ public final class RuleSet {
                 new FailedMigrationInHistory(),
                 new MigrationOutOfOrder(),
                 new MigrationFailsToApply(),
+                new RenamedColumnStillUsed(),
+                new RenamedTableStillUsed(),
                 new DroppedColumnStillUsed(),
                 new DroppedTableStillUsed(),
                 new InsertOmitsNotNullColumn(),

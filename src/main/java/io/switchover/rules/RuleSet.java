@@ -21,6 +21,7 @@ public final class RuleSet {
                 new FailedMigrationInHistory(),
                 new MigrationOutOfOrder(),
                 new MigrationFailsToApply(),
+                new ExpandAndContractInOneBatch(),
                 new RenamedColumnStillUsed(),
                 new RenamedTableStillUsed(),
                 new DroppedColumnStillUsed(),

@@ -26,6 +26,7 @@ public final class RuleSet {
                 new RenamedTableStillUsed(),
                 new DroppedColumnStillUsed(),
                 new DroppedTableStillUsed(),
+                new DroppedDefaultStillReliedOn(),
                 new InsertOmitsNotNullColumn(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),

@@ -28,6 +28,7 @@ public final class RuleSet {
                 new DroppedTableStillUsed(),
                 new DroppedDefaultStillReliedOn(),
                 new InsertOmitsNotNullColumn(),
+                new TypeChangeMayNotFit(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails()));

@@ -29,6 +29,7 @@ public final class RuleSet {
                 new DroppedDefaultStillReliedOn(),
                 new InsertOmitsNotNullColumn(),
                 new TypeChangeMayNotFit(),
+                new SelectStarOrPositionalInsert(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails()));

@@ -30,6 +30,7 @@ public final class RuleSet {
                 new InsertOmitsNotNullColumn(),
                 new TypeChangeMayNotFit(),
                 new SelectStarOrPositionalInsert(),
+                new NewConstraintMayRejectOldWrites(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails()));

@@ -31,6 +31,7 @@ public final class RuleSet {
                 new TypeChangeMayNotFit(),
                 new SelectStarOrPositionalInsert(),
                 new NewConstraintMayRejectOldWrites(),
+                new LockingDdl(),
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails()));

@@ -65,8 +65,24 @@ final class MigrationDdl {
     private MigrationDdl() {
     }
 
+    private record Memo(List<MigrationScript> scripts, List<Located> changes) {
+    }
+
+    /** The last batch read: several rules ask for the same one, some once per break. */
+    private static volatile Memo last;
+
     /** Every change of the batch's scripts, in batch and statement order. */
     static List<Located> of(List<MigrationScript> scripts) {
+        Memo memo = last;
+        if (memo != null && memo.scripts() == scripts) {
+            return memo.changes();
+        }
+        List<Located> changes = readAll(scripts);
+        last = new Memo(scripts, changes);
+        return changes;
+    }
+
+    private static List<Located> readAll(List<MigrationScript> scripts) {
         List<Located> changes = new ArrayList<>();
         for (MigrationScript script : scripts) {
             for (MigrationStatement statement : script.statements()) {
@@ -75,7 +91,7 @@ final class MigrationDdl {
                 }
             }
         }
-        return changes;
+        return List.copyOf(changes);
     }
 
     /** What one statement changes; empty when it is not of a form read here. */

@@ -84,19 +84,24 @@ public final class TextReportWriter implements ReportWriter {
         Finding first = group.get(0);
         out.append("\n").append(first.migration().script()).append(" (batch step ").append(first.step())
                 .append(" of ").append(report.batch().size()).append(")");
-        long statements = group.stream().filter(f -> f.pattern() != null).count();
-        if (statements == 0) {
-            out.append("\n");
-            for (Finding finding : group) {
+        List<Finding> aboutStatements = group.stream().filter(f -> f.pattern() != null).toList();
+        long statements = aboutStatements.size();
+        if (statements > 0) {
+            out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
+                    .append(" that ").append(services(aboutStatements)).append(" issue")
+                    .append(services(aboutStatements).contains(", ") ? "" : "s");
+        }
+        out.append("\n");
+        // Findings about the migration alone (locking, history...) come first; they have no statement to show.
+        for (Finding finding : group) {
+            if (finding.pattern() == null) {
                 out.append("  ").append(finding.message()).append("   [").append(finding.rule()).append("]\n");
                 out.append("  help: ").append(finding.help()).append("\n");
             }
-            return;
         }
-        out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
-                .append(" that ").append(services(group)).append(" issue").append(services(group).contains(", ") ? "" : "s")
-                .append("\n");
-        renderStatements(out, group, report);
+        if (statements > 0) {
+            renderStatements(out, aboutStatements, report);
+        }
     }
 
     /** The services the findings are about, in the order they come. */

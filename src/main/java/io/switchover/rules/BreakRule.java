@@ -13,7 +13,7 @@ abstract class BreakRule implements Rule {
     /**
      * What a rule says about one break.
      *
-     * @param line the line of the migration statement that caused it, or 0
+     * @param line the line of the migration statement that caused it, 0 when not known
      */
     record Explanation(String message, String help, int line) {
         Explanation(String message, String help) {
@@ -30,8 +30,8 @@ abstract class BreakRule implements Rule {
         for (Break broken : breaks.open()) {
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
-                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().line(),
-                        explanation.get().message(), explanation.get().help()));
+                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().message(),
+                        explanation.get().help(), explanation.get().line()));
                 breaks.claim(broken);
             }
         }

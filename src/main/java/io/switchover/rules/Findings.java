@@ -1,8 +1,10 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationStatement;
 import io.switchover.patterns.AccessPattern;
+import io.switchover.replay.DatabaseError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +16,32 @@ final class Findings {
     }
 
     static List<Finding> forBreak(RuleDoc doc, Break broken, String message, String help) {
-        return forBreak(doc, broken, 0, message, help);
+        return forBreak(doc, broken, message, help, 0);
     }
 
-    /** @param line the line of the migration's statement that caused the break, or 0 when it is not known */
-    static List<Finding> forBreak(RuleDoc doc, Break broken, int line, String message, String help) {
+    /** @param line the line of the migration statement that caused the break, 0 when not known */
+    static List<Finding> forBreak(RuleDoc doc, Break broken, String message, String help, int line) {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : broken.checked().patterns()) {
             findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
                     broken.state().step(), line, broken.checked().issuer().service(), pattern, message, help,
                     broken.error()));
+        }
+        return findings;
+    }
+
+    /**
+     * The findings of a rule that reads the migration rather than a probe, about one old statement: one per place in
+     * the old code that issues it.
+     *
+     * @param error what the database said when a probe confirmed the finding, else null
+     */
+    static List<Finding> forStatement(RuleDoc doc, Severity severity, Migration migration, int step, int line,
+                                      CheckedStatement statement, String message, String help, DatabaseError error) {
+        List<Finding> findings = new ArrayList<>();
+        for (AccessPattern pattern : statement.patterns()) {
+            findings.add(new Finding(doc.id(), severity, doc.title(), migration, step, line,
+                    statement.issuer().service(), pattern, message, help, error));
         }
         return findings;
     }

@@ -37,7 +37,18 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
         return Optional.of(new Explanation(
                 script + " makes " + named + " NOT NULL without a default, and the INSERT of " + broken.checked().issuer().label()
                         + " does not set it",
-                "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version omits it"));
+                "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version omits it",
+                line(evidence, broken.state().step(), columns)));
+    }
+
+    /** The line of the statement that adds the first of {@code columns} or makes it NOT NULL. */
+    private static int line(Evidence evidence, int step, List<String> columns) {
+        return MigrationDdl.of(evidence.scripts()).stream()
+                .filter(l -> l.step() == step && (l.change() instanceof DdlChange.AddColumn add
+                        && columns.contains(add.table() + "." + add.column())
+                        || l.change() instanceof DdlChange.SetNotNull notNull
+                        && columns.contains(notNull.table() + "." + notNull.column())))
+                .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
     }
 
     private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {

@@ -56,7 +56,7 @@ class CheckCommandTest {
         assertEquals("3", json.get("batch").get(0).get("version").asText());
         assertEquals("V4__drop_alice.sql", json.get("batch").get(1).get("script").asText());
         JsonNode finding = json.get("findings").get(0);
-        assertEquals("dropped-column-still-used", finding.get("rule").asText());
+        assertEquals("expand-and-contract-in-one-batch", finding.get("rule").asText());
         assertEquals("error", finding.get("severity").asText());
         assertEquals("V4__drop_alice.sql", finding.get("migration").asText());
         assertEquals(2, finding.get("step").asInt());

@@ -51,7 +51,7 @@ class CliJarIT {
         assertTrue(run.out().contains("alice"), run.out());
         assertTrue(run.out().contains("V4__drop_alice.sql"), run.out());
         assertTrue(run.out().contains("src/main/java/com/example/people/PersonRepository.java:22"), run.out());
-        assertTrue(run.out().contains("[dropped-column-still-used]"), run.out());
+        assertTrue(run.out().contains("[expand-and-contract-in-one-batch]"), run.out());
         assertEquals("", run.err(), "no library logging on standard error");
     }
 

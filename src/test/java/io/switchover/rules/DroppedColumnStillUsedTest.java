@@ -20,6 +20,7 @@ class DroppedColumnStillUsedTest {
         Finding finding = findings.get(0);
         assertEquals("V2__drop_alice.sql", finding.migration().script());
         assertEquals(1, finding.step());
+        assertEquals(1, finding.line(), "the DROP's line in the migration");
         assertEquals("src/main/java/com/example/Repository.java:4", finding.pattern().origin().toString());
         assertEquals("V2__drop_alice.sql drops person.alice, which prod still reads", finding.message());
         assertTrue(finding.help().contains("promote V2__drop_alice.sql in a later deployment"), finding.help());
@@ -27,9 +28,10 @@ class DroppedColumnStillUsedTest {
     }
 
     @Test
-    void flagsARenameBecauseTheOldNameIsGone() {
+    void flagsTheDropOfAColumnEvenWhenTheBatchAddsAnotherOfAnotherType() {
         List<Finding> findings = RuleScenario.production(PERSON, "UPDATE person SET alice = ? WHERE id = ?")
-                .migrate("rename_alice", "ALTER TABLE person RENAME COLUMN alice TO carol;")
+                .migrate("add_age", "ALTER TABLE person ADD COLUMN age INTEGER;")
+                .migrate("drop_alice", "ALTER TABLE person DROP COLUMN alice;")
                 .findings("dropped-column-still-used");
 
         assertEquals(1, findings.size());

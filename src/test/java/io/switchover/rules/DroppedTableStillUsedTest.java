@@ -13,10 +13,11 @@ class DroppedTableStillUsedTest {
     @Test
     void flagsTheDropOfATableTheOldCodeReads() {
         List<Finding> findings = RuleScenario.production(SCHEMA, "SELECT street FROM legacy_address WHERE person_id = ?")
-                .migrate("drop_legacy_address", "DROP TABLE legacy_address;")
+                .migrate("drop_legacy_address", "-- nobody lives there\nDROP TABLE IF EXISTS legacy_address;")
                 .findings("dropped-table-still-used");
 
         assertEquals(1, findings.size());
+        assertEquals(2, findings.get(0).line());
         assertEquals("V2__drop_legacy_address.sql drops legacy_address, which prod still reads", findings.get(0).message());
     }
 

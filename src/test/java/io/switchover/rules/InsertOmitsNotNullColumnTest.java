@@ -30,6 +30,7 @@ class InsertOmitsNotNullColumnTest {
         assertEquals(1, findings.size());
         assertEquals("V2__note_required.sql makes orders.note NOT NULL without a default, and the INSERT of prod"
                 + " does not set it", findings.get(0).message());
+        assertEquals(1, findings.get(0).line());
     }
 
     @Test

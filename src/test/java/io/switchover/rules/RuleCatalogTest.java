@@ -39,7 +39,7 @@ class RuleCatalogTest {
         for (Rule rule : RuleSet.standard().rules()) {
             String markdown = rule.doc().markdown();
             for (String section : List.of("## What breaks during switch-over", "## Unsafe example",
-                    "## Safe expand-contract sequence", "## How it is detected")) {
+                    "## Safe expand-contract sequence", "## How it is detected", "## How to suppress")) {
                 assertTrue(markdown.contains(section), rule.id() + " lacks '" + section + "'");
             }
             assertTrue(rule.id().matches("[a-z]+(-[a-z]+)+"), "kebab-case id: " + rule.id());

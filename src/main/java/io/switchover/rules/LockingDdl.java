@@ -1,0 +1,172 @@
+package io.switchover.rules;
+
+import io.switchover.replay.ColumnInfo;
+import io.switchover.replay.SchemaCatalog;
+import io.switchover.replay.SchemaState;
+import io.switchover.rules.DdlChange.AddColumn;
+import io.switchover.rules.DdlChange.AddConstraint;
+import io.switchover.rules.DdlChange.AlterColumnType;
+import io.switchover.rules.DdlChange.ConstraintKind;
+import io.switchover.rules.DdlChange.CreateIndex;
+import io.switchover.rules.DdlChange.SetNotNull;
+import io.switchover.rules.DdlChange.ValidateConstraint;
+import io.switchover.rules.MigrationDdl.Located;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DDL that, on PostgreSQL, rewrites or scans a whole table while holding a lock that stops the old service's reads or
+ * writes: nothing fails, but every request waits until the statement ends, and a long wait is an outage. Read from
+ * the migration text with PostgreSQL's semantics, whatever the replay engine (H2 runs in PostgreSQL mode); silent
+ * when the replay engine is MariaDB or MySQL, whose online DDL differs. Tables the batch creates are empty and
+ * unused by the old service, so they are left alone.
+ */
+public final class LockingDdl implements Rule {
+    private static final RuleDoc DOC = RuleDocs.load("locking-ddl");
+    /** Functions PostgreSQL marks volatile that are used as column defaults; now() and friends are only stable. */
+    private static final Set<String> VOLATILE = Set.of("random", "clock_timestamp", "timeofday", "gen_random_uuid",
+            "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current", "random_uuid");
+    private static final Pattern SERIAL = Pattern.compile("(?i)(small|big)?serial[248]?");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence, Breaks breaks) {
+        String engine = evidence.timeline().engine().toLowerCase(Locale.ROOT);
+        if (engine.contains("mariadb") || engine.contains("mysql")) {
+            return List.of();
+        }
+        SchemaCatalog production = evidence.timeline().initial().catalog();
+        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Located located = changes.get(i);
+            if (production.table(located.change().table()).isEmpty()) {
+                continue;
+            }
+            hazard(evidence, changes.subList(0, i), located).ifPresent(hazard -> findings.add(new Finding(DOC.id(),
+                    DOC.severity(), DOC.title(), located.migration(), located.step(), located.line(), null, null,
+                    located.scriptName() + " " + hazard.message(), hazard.help(), null)));
+        }
+        return findings;
+    }
+
+    private record Hazard(String message, String help) {
+    }
+
+    private static Optional<Hazard> hazard(Evidence evidence, List<Located> earlier, Located located) {
+        DdlChange change = located.change();
+        String table = change.table();
+        if (change instanceof CreateIndex index && !index.concurrently()) {
+            return Optional.of(new Hazard("builds index " + (index.name() == null ? "" : index.name() + " ") + "on "
+                    + table + " without CONCURRENTLY: on PostgreSQL, writes to " + table + " wait until it is built",
+                    "CREATE INDEX CONCURRENTLY in a migration of its own, which Flyway runs outside a transaction"));
+        }
+        if (change instanceof AddConstraint constraint && !constraint.notValid() && !constraint.usingIndex()) {
+            return constraint(constraint);
+        }
+        if (change instanceof AlterColumnType alter) {
+            return typeChange(evidence, located, alter);
+        }
+        if (change instanceof SetNotNull notNull && !validatedCheck(earlier, notNull)) {
+            return Optional.of(new Hazard("sets " + table + "." + notNull.column() + " NOT NULL: on PostgreSQL, every"
+                    + " row is scanned while reads and writes of " + table + " wait",
+                    "add CHECK (" + notNull.column() + " IS NOT NULL) NOT VALID, VALIDATE it in a later migration,"
+                            + " then SET NOT NULL (PostgreSQL 12+ skips the scan)"));
+        }
+        if (change instanceof AddColumn add) {
+            return addColumn(add);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Hazard> constraint(AddConstraint constraint) {
+        String table = constraint.table();
+        if (constraint.kind() == ConstraintKind.UNIQUE || constraint.kind() == ConstraintKind.PRIMARY_KEY) {
+            return Optional.of(new Hazard("adds " + constraint.definition() + " on " + table + ": on PostgreSQL, its"
+                    + " index is built while reads and writes of " + table + " wait",
+                    "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... " + constraint.kind().sql()
+                            + " USING INDEX"));
+        }
+        String waits = constraint.kind() == ConstraintKind.FOREIGN_KEY
+                ? "writes of " + table + " and of the table it references wait"
+                : "reads and writes of " + table + " wait";
+        return Optional.of(new Hazard("adds " + constraint.definition() + " on " + table + " without NOT VALID: on"
+                + " PostgreSQL, every row is checked while " + waits,
+                "add it NOT VALID, then VALIDATE CONSTRAINT in a later migration (that takes a lighter lock)"));
+    }
+
+    private static Optional<Hazard> typeChange(Evidence evidence, Located located, AlterColumnType alter) {
+        List<SchemaState> states = evidence.timeline().states();
+        int step = located.step();
+        Optional<ColumnInfo> before = step - 1 < states.size()
+                ? states.get(step - 1).catalog().column(alter.table(), alter.column()) : Optional.empty();
+        Optional<ColumnInfo> after = step < states.size()
+                ? states.get(step).catalog().column(alter.table(), alter.column()) : Optional.empty();
+        if (before.isPresent() && after.isPresent() && ColumnTypes.changesWithoutRewrite(before.get(), after.get())) {
+            return Optional.empty();
+        }
+        String column = alter.table() + "." + alter.column();
+        String change = before.isPresent() && after.isPresent()
+                ? "changes " + column + " from " + before.get().typeLabel() + " to " + after.get().typeLabel()
+                + ": on PostgreSQL, that rewrites " + alter.table()
+                : "changes the type of " + column + " to " + alter.type() + ": on PostgreSQL, that may rewrite "
+                + alter.table();
+        return Optional.of(new Hazard(change + " while its reads and writes wait",
+                "add a column of the new type, fill it in batches and switch over to it (expand-contract) instead"));
+    }
+
+    /** A CHECK (column IS NOT NULL) the batch added and validated before {@code SET NOT NULL}. */
+    private static boolean validatedCheck(List<Located> earlier, SetNotNull notNull) {
+        Pattern isNotNull = Pattern.compile("(?i)\\(?\\s*\"?" + Pattern.quote(notNull.column())
+                + "\"?\\s+IS\\s+NOT\\s+NULL");
+        for (Located located : earlier) {
+            if (located.change() instanceof AddConstraint check && check.kind() == ConstraintKind.CHECK
+                    && check.table().equals(notNull.table()) && isNotNull.matcher(check.definition()).find()
+                    && (!check.notValid() || validated(earlier, check))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validated(List<Located> earlier, AddConstraint check) {
+        return check.name() != null && earlier.stream().anyMatch(l -> l.change() instanceof ValidateConstraint v
+                && v.table().equals(check.table()) && v.name().equals(check.name()));
+    }
+
+    private static Optional<Hazard> addColumn(AddColumn add) {
+        String column = add.table() + "." + add.column();
+        String rewrite = ": on PostgreSQL, that rewrites " + add.table() + " while its reads and writes wait";
+        String help = "add the column without a default (or with a constant one), then fill it in batches";
+        if (SERIAL.matcher(add.type().strip()).matches()) {
+            return Optional.of(new Hazard("adds " + column + " as " + add.type() + ", filled from a sequence"
+                    + rewrite, help));
+        }
+        if (add.generated()) {
+            return Optional.of(new Hazard("adds the generated column " + column + rewrite, help));
+        }
+        Optional<String> volatileCall = add.defaultExpression().flatMap(LockingDdl::volatileCall);
+        return volatileCall.map(call -> new Hazard("adds " + column + " with the volatile default "
+                + add.defaultExpression().get() + rewrite, help));
+    }
+
+    private static Optional<String> volatileCall(String expression) {
+        List<SqlTokens.Token> tokens = SqlTokens.of(expression);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() == SqlTokens.Kind.WORD && VOLATILE.contains(tokens.get(i).name())
+                    && tokens.get(i + 1).isSymbol("(")) {
+                return Optional.of(tokens.get(i).name());
+            }
+        }
+        return Optional.empty();
+    }
+}

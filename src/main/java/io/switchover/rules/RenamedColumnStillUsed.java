@@ -1,0 +1,79 @@
+package io.switchover.rules;
+
+import io.switchover.replay.FailureKind;
+import io.switchover.rules.DdlChange.CopyData;
+import io.switchover.rules.DdlChange.DropColumn;
+import io.switchover.rules.DdlChange.RenameColumn;
+import io.switchover.rules.MigrationDdl.Located;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The batch renames a column that the old service still uses: in place ({@code RENAME COLUMN}), or in one migration
+ * that copies it into another column and drops it. The old name is gone the moment the migration runs.
+ */
+public final class RenamedColumnStillUsed extends BreakRule {
+    private static final RuleDoc DOC = RuleDocs.load("renamed-column-still-used");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    Optional<Explanation> explain(Break broken, Evidence evidence) {
+        if (broken.error().kind() != FailureKind.UNDEFINED_COLUMN) {
+            return Optional.empty();
+        }
+        int step = broken.state().step();
+        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        for (Located located : changes) {
+            if (located.step() == step && located.change() instanceof RenameColumn rename
+                    && uses(broken, rename.table(), rename.from())) {
+                return Optional.of(explanation(broken, located, rename.table(), rename.from(), rename.to(), ""));
+            }
+        }
+        for (Located located : changes) {
+            if (located.step() == step && located.change() instanceof DropColumn drop
+                    && uses(broken, drop.table(), drop.column())) {
+                Optional<CopyData> copy = copiedWithin(changes, step, drop);
+                if (copy.isPresent()) {
+                    return Optional.of(explanation(broken, located, drop.table(), drop.column(),
+                            copy.get().targetColumns().get(0), " (copies it, then drops it)"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A copy of the dropped column into another column of its table, made by the migration that drops it (a copy in an
+     * earlier migration makes an expand-contract sequence, not a rename).
+     */
+    private static Optional<CopyData> copiedWithin(List<Located> changes, int step, DropColumn drop) {
+        return changes.stream()
+                .filter(c -> c.step() == step && c.change() instanceof CopyData)
+                .map(c -> (CopyData) c.change())
+                .filter(copy -> copy.table().equals(drop.table()) && copy.sourceTable().equals(drop.table())
+                        && copy.sourceColumns().contains(drop.column())
+                        && !copy.targetColumns().contains(drop.column()))
+                .findFirst();
+    }
+
+    private static Explanation explanation(Break broken, Located located, String table, String from, String to,
+                                           String how) {
+        String message = located.scriptName() + " renames " + table + "." + from + " to " + table + "." + to + how
+                + ", which " + broken.checked().issuer().label() + " still " + Findings.verb(broken.checked());
+        String help = "add " + table + "." + to + " next to " + table + "." + from + " instead, and drop " + table
+                + "." + from + " in a later deployment, once no running version uses it";
+        return new Explanation(message, help, located.line());
+    }
+
+    static boolean uses(Break broken, String table, String column) {
+        return broken.checked().references()
+                .map(r -> r.columns().getOrDefault(table, Set.of()).contains(column))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,36 @@
+package io.switchover.rules;
+
+import io.switchover.replay.FailureKind;
+import io.switchover.rules.DdlChange.RenameTable;
+import io.switchover.rules.MigrationDdl.Located;
+
+import java.util.Optional;
+
+/** The batch renames a table that the old service still uses: the old name is gone the moment the migration runs. */
+public final class RenamedTableStillUsed extends BreakRule {
+    private static final RuleDoc DOC = RuleDocs.load("renamed-table-still-used");
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    Optional<Explanation> explain(Break broken, Evidence evidence) {
+        if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
+            return Optional.empty();
+        }
+        for (Located located : MigrationDdl.of(evidence.scripts())) {
+            if (located.step() == broken.state().step() && located.change() instanceof RenameTable rename
+                    && broken.checked().references().map(r -> r.tables().contains(rename.table())).orElse(false)) {
+                String message = located.scriptName() + " renames table " + rename.table() + " to " + rename.to()
+                        + ", which " + broken.checked().issuer().label() + " still " + Findings.verb(broken.checked());
+                String help = "keep a view named " + rename.table() + " over " + rename.to()
+                        + " until no running version uses " + rename.table() + ", or promote "
+                        + located.scriptName() + " in a later deployment";
+                return Optional.of(new Explanation(message, help, located.line()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -60,7 +60,7 @@ class EngineOptionsTest {
 
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("on PostgreSQL 15"), run.out());
-        assertTrue(run.out().contains("[dropped-column-still-used]"), run.out());
+        assertTrue(run.out().contains("[expand-and-contract-in-one-batch]"), run.out());
     }
 
     @Test

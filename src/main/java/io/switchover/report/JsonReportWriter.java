@@ -70,6 +70,9 @@ public final class JsonReportWriter implements ReportWriter {
         map.put("severity", finding.severity().label());
         map.put("migration", finding.migration() == null ? null : finding.migration().script());
         map.put("step", finding.step());
+        if (finding.line() > 0) {
+            map.put("line", finding.line());
+        }
         map.put("service", finding.service());
         if (finding.pattern() != null) {
             Map<String, Object> pattern = new LinkedHashMap<>();

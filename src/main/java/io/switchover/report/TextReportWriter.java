@@ -82,8 +82,8 @@ public final class TextReportWriter implements ReportWriter {
 
     private static void renderMigration(StringBuilder out, Report report, List<Finding> group) {
         Finding first = group.get(0);
-        out.append("\n").append(first.migration().script()).append(" (batch step ").append(first.step())
-                .append(" of ").append(report.batch().size()).append(")");
+        out.append("\n").append(first.migration().script()).append(first.step() == 0 ? " (production's history)"
+                : " (batch step " + first.step() + " of " + report.batch().size() + ")");
         List<Finding> aboutStatements = group.stream().filter(f -> f.pattern() != null).toList();
         long statements = aboutStatements.size();
         if (statements > 0) {
@@ -95,7 +95,8 @@ public final class TextReportWriter implements ReportWriter {
         // Findings about the migration alone (locking, history...) come first; they have no statement to show.
         for (Finding finding : group) {
             if (finding.pattern() == null) {
-                out.append("  ").append(finding.message()).append("   [").append(finding.rule()).append("]\n");
+                out.append("  ").append(finding.line() > 0 ? "line " + finding.line() + ": " : "")
+                        .append(finding.message()).append("   [").append(finding.rule()).append("]\n");
                 out.append("  help: ").append(finding.help()).append("\n");
             }
         }

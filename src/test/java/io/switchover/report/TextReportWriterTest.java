@@ -31,7 +31,7 @@ class TextReportWriterTest {
         String text = new TextReportWriter().render(report);
 
         assertTrue(text.contains("V2__both.sql (batch step 1 of 1) breaks 1 statement that prod issues\n"
-                + "  V2__both.sql builds index i on person without CONCURRENTLY   [locking-ddl]\n"
+                + "  line 1: V2__both.sql builds index i on person without CONCURRENTLY   [locking-ddl]\n"
                 + "  help: use CONCURRENTLY\n"
                 + "  SELECT alice FROM person\n"), text);
     }

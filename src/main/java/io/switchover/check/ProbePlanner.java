@@ -40,7 +40,8 @@ final class ProbePlanner {
                 probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
                 probes.add(new ProbeStatement(JdbcParameters.toPositional(sql).sql(),
                         references.map(r -> List.copyOf(r.tables())).orElse(List.of()),
-                        references.map(SqlReferences::parameterColumns).orElse(List.of())));
+                        references.map(SqlReferences::parameterColumns).orElse(List.of()),
+                        issuer.role() == ServiceVersion.Role.CANDIDATE));
             }
             statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe));
         }

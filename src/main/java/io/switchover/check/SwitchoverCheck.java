@@ -11,6 +11,7 @@ import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.UnresolvedSql;
+import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.TimelineReplayer;
 import io.switchover.report.Report;
@@ -52,8 +53,11 @@ public final class SwitchoverCheck {
 
     public Report run(CheckRequest request) {
         long started = System.nanoTime();
+        // Flyway resolves the two snapshots' migrations independently: one of them on another core.
+        CompletableFuture<Optional<MigrationSet>> production = CompletableFuture.supplyAsync(() -> request.production()
+                .snapshot().map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders())));
         MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders());
-        Batch batch = plan(request, candidate);
+        Batch batch = plan(request, join(production), candidate);
         PlaceholderCheck.requireValues(batch);
         List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
 
@@ -70,8 +74,9 @@ public final class SwitchoverCheck {
         List<Finding> findings = outcome.findings();
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
+        int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
         Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
-                timeline.states().size(), Duration.ofNanos(System.nanoTime() - started));
+                timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 timeline.notes(), outcome.suppressed());
@@ -100,9 +105,7 @@ public final class SwitchoverCheck {
         return new Extracted(probes, notChecked, warnings);
     }
 
-    private Batch plan(CheckRequest request, MigrationSet candidate) {
-        Optional<MigrationSet> productionFiles = request.production().snapshot()
-                .map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders()));
+    private Batch plan(CheckRequest request, Optional<MigrationSet> productionFiles, MigrationSet candidate) {
         if (request.production().history().isPresent()) {
             return batchPlanner.plan(request.production().history().get(), productionFiles, candidate);
         }

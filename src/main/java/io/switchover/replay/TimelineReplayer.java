@@ -106,11 +106,16 @@ public final class TimelineReplayer {
                 // describe (its table is missing at S0) would otherwise abort the transaction the probes run in.
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
+                Optional<Set<String>> reach = reach(batch, candidate);
+                List<ProbeOutcome> skipped = new ArrayList<>();
                 for (ProbeStatement statement : statements) {
-                    values.add(synthesizer.valuesFor(statement, catalog, connection));
+                    boolean affected = statement.baseline() || reach.isEmpty() || touches(statement, reach.get());
+                    values.add(affected ? synthesizer.valuesFor(statement, catalog, connection) : null);
+                    skipped.add(affected ? null : ProbeOutcome.unaffectedByBatch());
                 }
                 connection.setAutoCommit(false);
-                List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, null, null));
+                List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, skipped,
+                        Set.of(), catalog));
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (!outcomes.get(i).passed()) {
                         outcomes.set(i, ProbeOutcome.failed(db.explainInitialFailure(statements.get(i).jdbcSql(),
@@ -174,7 +179,8 @@ public final class TimelineReplayer {
      * the others keep the outcome they had at the previous state.
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                     List<List<Object>> values, List<ProbeOutcome> previous, Set<String> touched)
+                                     List<List<Object>> values, List<ProbeOutcome> previous, Set<String> touched,
+                                     SchemaCatalog initial)
             throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
@@ -182,9 +188,15 @@ public final class TimelineReplayer {
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
-                if (previous != null && touched != null && !touches(statement, touched)) {
+                if (previous != null && previous.get(i) != null && touched != null && !touches(statement, touched)) {
                     outcomes.add(previous.get(i));
-                } else if (Prober.readOnly(statement.jdbcSql())) {
+                    continue;
+                }
+                if (values.get(i) == null) {
+                    // A step changed more than its text named: the statement is probed from here on, typed by S0.
+                    values.set(i, synthesizer.valuesFor(statement, initial, connection));
+                }
+                if (Prober.readOnly(statement.jdbcSql())) {
                     outcomes.add(prober.probeReadOnly(connection, statement.jdbcSql(), values.get(i), guard));
                 } else {
                     outcomes.add(prober.probe(connection, statement.jdbcSql(), values.get(i)));
@@ -195,6 +207,27 @@ public final class TimelineReplayer {
         } finally {
             db.enableForeignKeyChecks(connection);
         }
+    }
+
+    /**
+     * The tables the batch's migrations name, or empty when one of them may change anything (a function, a type,
+     * a cascade, a migration that cannot be read): statements outside it need no probe at all.
+     */
+    private static Optional<Set<String>> reach(Batch batch, Snapshot candidate) {
+        Set<String> tables = new HashSet<>();
+        for (Migration migration : batch.migrations()) {
+            MigrationEffects effects;
+            try {
+                effects = MigrationEffects.of(candidate.read(migration.path()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            if (effects.all()) {
+                return Optional.empty();
+            }
+            tables.addAll(effects.tables());
+        }
+        return Optional.of(tables);
     }
 
     private static boolean touches(ProbeStatement statement, Set<String> touched) {
@@ -315,7 +348,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        effects.all() ? null : touched(effects, diff));
+                        effects.all() ? null : touched(effects, diff), states.get(0).catalog());
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

@@ -45,6 +45,7 @@ public final class JsonReportWriter implements ReportWriter {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("statements", report.summary().statements());
         summary.put("candidateStatements", report.summary().candidateStatements());
+        summary.put("unaffected", report.summary().unaffected());
         summary.put("services", report.summary().services());
         summary.put("states", report.summary().states());
         summary.put("seconds", report.summary().elapsed().toMillis() / 1000.0);

@@ -51,12 +51,14 @@ public final class TextReportWriter implements ReportWriter {
                 : report.batch().stream().map(Migration::script).collect(Collectors.joining(", "))).append("\n");
         Summary summary = report.summary();
         out.append(String.format(Locale.ROOT, "checked %d statement%s of %d service%s at %d schema state%s%s on %s in %.1f s;"
-                        + " %d not checked%n",
+                        + " %d not checked%s%n",
                 summary.statements(), plural(summary.statements()), summary.services(), plural(summary.services()),
                 summary.states(), plural(summary.states()),
                 summary.candidateStatements() == 0 ? ""
                         : String.format(Locale.ROOT, " and %d of the candidate", summary.candidateStatements()),
-                report.engine(), summary.elapsed().toMillis() / 1000.0, report.notChecked().size()));
+                report.engine(), summary.elapsed().toMillis() / 1000.0, report.notChecked().size(),
+                summary.unaffected() == 0 ? ""
+                        : String.format(Locale.ROOT, "; %d use nothing the batch changes", summary.unaffected())));
         return out.toString();
     }
 

@@ -67,6 +67,24 @@ class TimelineReplayerTest {
     }
 
     @Test
+    void probesNothingThatUsesOnlyTablesTheBatchLeavesAlone() {
+        InMemorySnapshot withAudit = prod.next("deploy-1b")
+                .with("db/migration/V2_1__audit.sql", "CREATE TABLE audit (id BIGINT PRIMARY KEY, what VARCHAR(100));");
+        InMemorySnapshot next = withAudit.next("deploy-2")
+                .with("db/migration/V3__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;");
+        ProbeStatement audit = new ProbeStatement("SELECT no_such_column FROM audit", List.of("audit"), List.of());
+        ProbeStatement onlyTheCandidate = new ProbeStatement("SELECT what FROM audit", List.of("audit"), List.of(), true);
+        ProbeStatement person = new ProbeStatement("SELECT alice FROM person", List.of("person"), List.of());
+
+        Timeline timeline = replay(withAudit, next, List.of(audit, onlyTheCandidate, person));
+
+        assertTrue(timeline.initial().outcomes().get(0).unaffected(), "a statement on a table no migration names");
+        assertTrue(timeline.states().get(1).outcomes().get(0).unaffected());
+        assertFalse(timeline.initial().outcomes().get(1).unaffected(), "the candidate's own statement is seen working");
+        assertFalse(timeline.states().get(1).outcomes().get(2).passed());
+    }
+
+    @Test
     void stopsAtAMigrationTheDatabaseRefuses() {
         InMemorySnapshot broken = prod.next("deploy-2")
                 .with("db/migration/V3__typo.sql", "ALTER TABLE persn ADD COLUMN x INT;")

@@ -39,6 +39,8 @@ public final class JpaExtractor {
     private final PhysicalNaming naming;
     private final JavaSourceReader javaReader = new JavaSourceReader();
     private final KotlinSourceReader kotlinReader = new KotlinSourceReader();
+    /** Java files read before, by path and text: the candidate's unchanged files are not parsed a second time. */
+    private final Map<String, JavaSourceReader.Read> javaRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JpaExtractor(SqlStatementClassifier classifier) {
         this(classifier, PhysicalNaming.SPRING);
@@ -86,7 +88,8 @@ public final class JpaExtractor {
         for (Map.Entry<String, String> file : sources.entrySet()) {
             String path = file.getKey();
             if (path.endsWith(".java")) {
-                JavaSourceReader.Read read = javaReader.read(path, file.getValue());
+                JavaSourceReader.Read read = javaRead.computeIfAbsent(path + "\n" + file.getValue(),
+                        key -> javaReader.read(path, file.getValue()));
                 types.addAll(read.types());
                 if (read.problem() != null && mentionsJpa(file.getValue())) {
                     warnings.add(path + ": cannot parse Java (" + read.problem()

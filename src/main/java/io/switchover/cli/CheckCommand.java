@@ -55,22 +55,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " Default: the current directory.")
     Path repository;
 
-    @Option(names = "--prod-history", paramLabel = "<source>",
-            description = "Production's Flyway history: a JDBC URL (read-only, one SELECT; user and password from"
-                    + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD or --prod-password-file) or a JSON export"
-                    + " (switchover snapshot-prod, flyway info -outputType=json, /actuator/flyway).")
-    String productionHistory;
-
-    @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
-    String historySchema;
-
-    @Option(names = "--history-table", paramLabel = "<table>",
-            description = "Name of the history table. Default: flyway_schema_history.")
-    String historyTable;
-
-    @Option(names = "--prod-password-file", paramLabel = "<file>",
-            description = "File holding the password for --prod-history (instead of SWITCHOVER_PROD_PASSWORD).")
-    Path passwordFile;
+    @Mixin
+    HistoryOptions history;
 
     @Option(names = "--config", paramLabel = "<file>",
             description = "The switchover.yml to use. Default: switchover.yml in --repo or the current directory.")
@@ -119,9 +105,9 @@ final class CheckCommand implements Callable<Integer> {
         ReportFormat reportFormat = ReportFormat.parse(format);
         Severity threshold = parseSeverity(failOn);
         CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
-                Optional.ofNullable(repository), migrations, sources, Optional.ofNullable(productionHistory),
-                Optional.ofNullable(historySchema), Optional.ofNullable(historyTable), Optional.ofNullable(config),
-                Optional.ofNullable(passwordFile), Optional.ofNullable(order), capturedSql, Path.of("").toAbsolutePath(),
+                Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
+                history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
+                capturedSql, Path.of("").toAbsolutePath(),
                 System.getenv());
         Report report;
         try (RequestResolver resolver = new RequestResolver(options)) {

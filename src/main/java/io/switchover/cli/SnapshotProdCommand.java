@@ -8,6 +8,7 @@ import io.switchover.migrations.HistoryExport;
 import io.switchover.migrations.ProductionHistory;
 import io.switchover.production.HistorySource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,20 +36,8 @@ final class SnapshotProdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--prod-history", paramLabel = "<jdbc-url>",
-            description = "JDBC URL of production's database. Default: production.history of switchover.yml.")
-    String url;
-
-    @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
-    String historySchema;
-
-    @Option(names = "--history-table", paramLabel = "<table>",
-            description = "Name of the history table. Default: flyway_schema_history.")
-    String historyTable;
-
-    @Option(names = "--prod-password-file", paramLabel = "<file>",
-            description = "File holding the password (instead of SWITCHOVER_PROD_PASSWORD).")
-    Path passwordFile;
+    @Mixin
+    HistoryOptions history;
 
     @Option(names = "--config", paramLabel = "<file>", description = "The switchover.yml to use.")
     Path config;
@@ -60,18 +49,18 @@ final class SnapshotProdCommand implements Callable<Integer> {
     public Integer call() {
         Path workingDirectory = Path.of("").toAbsolutePath();
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), Optional.ofNullable(url), Optional.ofNullable(historySchema), Optional.ofNullable(historyTable),
-                Optional.ofNullable(config), Optional.ofNullable(passwordFile), Optional.empty(), List.of(),
+                List.of(), history.source(), history.schema(), history.table(), Optional.ofNullable(config),
+                history.passwordFile(), Optional.empty(), List.of(),
                 workingDirectory, System.getenv());
         try (RequestResolver resolver = new RequestResolver(options)) {
-            String source = Optional.ofNullable(url).or(() -> resolver.config().flatMap(SwitchoverConfig::history))
+            String source = history.source().or(() -> resolver.config().flatMap(SwitchoverConfig::history))
                     .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));
             if (!source.startsWith("jdbc:")) {
                 throw SwitchoverException.badInput("--prod-history must be a jdbc: URL of production's database");
             }
-            ProductionHistory history = new HistorySource(System.getenv(), Optional.ofNullable(passwordFile))
+            ProductionHistory rows = new HistorySource(System.getenv(), history.passwordFile())
                     .read(source, resolver.historyTable(), workingDirectory);
-            String json = HistoryExport.write(history);
+            String json = HistoryExport.write(rows);
             if (output == null) {
                 spec.commandLine().getOut().print(json);
             } else {
@@ -80,8 +69,8 @@ final class SnapshotProdCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw SwitchoverException.badInput("cannot write " + output + ": " + e.getMessage());
                 }
-                spec.commandLine().getOut().println("wrote " + history.rows().size() + " history rows of "
-                        + history.source() + " to " + output);
+                spec.commandLine().getOut().println("wrote " + rows.rows().size() + " history rows of "
+                        + rows.source() + " to " + output);
             }
             spec.commandLine().getOut().flush();
             return 0;

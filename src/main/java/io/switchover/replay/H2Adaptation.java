@@ -19,11 +19,11 @@ final class H2Adaptation {
     }
 
     static AdaptedScript adapt(String script) {
-        List<MigrationScript.Statement> statements = MigrationScript.split(script);
+        List<ScriptStatements.Statement> statements = ScriptStatements.split(script);
         StringBuilder out = new StringBuilder(script.length());
         Set<String> changes = new LinkedHashSet<>();
         int copied = 0;
-        for (MigrationScript.Statement statement : statements) {
+        for (ScriptStatements.Statement statement : statements) {
             String head = statement.head();
             String replacement = null;
             Matcher concurrently = Pattern.compile("(CREATE (UNIQUE )?INDEX|DROP INDEX) CONCURRENTLY\\b.*").matcher(head);

@@ -32,7 +32,7 @@ record MigrationEffects(boolean all, Set<String> tables) {
 
     static MigrationEffects of(String script) {
         Set<String> tables = new LinkedHashSet<>();
-        for (MigrationScript.Statement statement : MigrationScript.split(script)) {
+        for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
             String head = statement.head();
             if (head.contains(" CASCADE")) {
                 return new MigrationEffects(true, Set.of());

@@ -58,7 +58,7 @@ public final class ParameterSynthesizer {
      */
     private List<Object> fromSchemaAlone(ProbeStatement statement, SchemaCatalog catalog) {
         List<String> bound = statement.parameterColumns();
-        if (bound.size() != MigrationScript.countPlaceholders(statement.jdbcSql())) {
+        if (bound.size() != ScriptStatements.countPlaceholders(statement.jdbcSql())) {
             return null;
         }
         List<Object> values = new ArrayList<>(bound.size());

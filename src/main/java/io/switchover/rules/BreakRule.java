@@ -1,5 +1,9 @@
 package io.switchover.rules;
 
+import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.StatementKind;
+import io.switchover.replay.FailureKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +40,14 @@ abstract class BreakRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /** What an INSERT (or MERGE) references, when the break is the database rejecting a NULL it leaves in a column. */
+    static Optional<SqlReferences> insertRejectingNull(Break broken) {
+        Optional<SqlReferences> references = broken.checked().references();
+        boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
+                .orElse(false);
+        return broken.error().kind() == FailureKind.NOT_NULL_VIOLATION && insert ? references : Optional.empty();
     }
 
     /**

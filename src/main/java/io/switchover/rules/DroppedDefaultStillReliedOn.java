@@ -1,9 +1,7 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
 import io.switchover.replay.CatalogDiff.ColumnChange;
-import io.switchover.replay.FailureKind;
 import io.switchover.rules.DdlChange.DropDefault;
 import io.switchover.rules.MigrationDdl.Located;
 
@@ -24,10 +22,8 @@ public final class DroppedDefaultStillReliedOn extends BreakRule {
 
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        Optional<SqlReferences> references = broken.checked().references();
-        boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
-                .orElse(false);
-        if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || !insert) {
+        Optional<SqlReferences> references = insertRejectingNull(broken);
+        if (references.isEmpty()) {
             return Optional.empty();
         }
         List<ColumnChange> dropped = broken.state().diff().changedColumns().stream()

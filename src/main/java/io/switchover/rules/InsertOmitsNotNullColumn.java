@@ -1,10 +1,8 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
 import io.switchover.replay.CatalogDiff;
 import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.FailureKind;
 import io.switchover.replay.SchemaState;
 
 import java.util.ArrayList;
@@ -25,10 +23,8 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
 
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        Optional<SqlReferences> references = broken.checked().references();
-        boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
-                .orElse(false);
-        if (broken.error().kind() != FailureKind.NOT_NULL_VIOLATION || !insert) {
+        Optional<SqlReferences> references = insertRejectingNull(broken);
+        if (references.isEmpty()) {
             return Optional.empty();
         }
         String script = broken.state().migration().script();

@@ -16,7 +16,8 @@ public final class SqlText {
      */
     public static int skipNonCode(String s, int i) {
         char c = s.charAt(i);
-        if (c == '\'' || c == '"') {
+        // Backticks quote identifiers in MariaDB and MySQL migrations.
+        if (c == '\'' || c == '"' || c == '`') {
             return skipQuoted(s, i, c);
         }
         if (s.startsWith("--", i)) {

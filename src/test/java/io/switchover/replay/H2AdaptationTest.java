@@ -38,7 +38,7 @@ class H2AdaptationTest {
     void leavesPortableScriptsAndSemicolonsInsideBodiesAlone() {
         String script = "CREATE TABLE t (id INT);\n-- COMMENT ON is only mentioned here; GRANT too\nINSERT INTO t VALUES (1);\n";
         assertEquals(AdaptedScript.unchanged(script), H2Adaptation.adapt(script));
-        assertEquals(2, MigrationScript.split("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;"
+        assertEquals(2, ScriptStatements.split("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;"
                 + " SELECT 'a;b';").size());
     }
 

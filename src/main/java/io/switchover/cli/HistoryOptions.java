@@ -1,0 +1,47 @@
+package io.switchover.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where production's Flyway history comes from ({@code @Mixin HistoryOptions history;}), shared by {@code check} and
+ * {@code snapshot-prod}. The password is never an option: it comes from a file or the environment.
+ */
+public final class HistoryOptions {
+
+    @Option(names = "--prod-history", paramLabel = "<source>",
+            description = "Production's Flyway history: a JDBC URL (read-only, one SELECT; user and password from"
+                    + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD or --prod-password-file) or, for check, a JSON"
+                    + " export (switchover snapshot-prod, flyway info -outputType=json, /actuator/flyway)."
+                    + " Default: production.history of switchover.yml.")
+    String source;
+
+    @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
+    String schema;
+
+    @Option(names = "--history-table", paramLabel = "<table>",
+            description = "Name of the history table. Default: flyway_schema_history.")
+    String table;
+
+    @Option(names = "--prod-password-file", paramLabel = "<file>",
+            description = "File holding the password for --prod-history (instead of SWITCHOVER_PROD_PASSWORD).")
+    Path passwordFile;
+
+    Optional<String> source() {
+        return Optional.ofNullable(source);
+    }
+
+    Optional<String> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    Optional<String> table() {
+        return Optional.ofNullable(table);
+    }
+
+    Optional<Path> passwordFile() {
+        return Optional.ofNullable(passwordFile);
+    }
+}

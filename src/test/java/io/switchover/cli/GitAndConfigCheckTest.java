@@ -70,6 +70,23 @@ class GitAndConfigCheckTest {
     }
 
     @Test
+    void namesARefAShallowCloneLacksAndExitsWith2() throws Exception {
+        Path shallow = temp.resolve("shallow");
+        // JGit's local transport ignores depth; the git client makes a real shallow clone, as CI checkouts are.
+        Process clone = new ProcessBuilder("git", "clone", "-q", "--depth", "1", checkout.toUri().toString(),
+                shallow.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(clone.waitFor() == 0, "the git client is installed");
+        String older = commits.get("deploy-1").name();
+
+        CommandLineRun run = CommandLineRun.of("check", "--repo", shallow.toString(), "--prod", "git:" + older);
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("git:" + older), run.err());
+        assertTrue(run.err().contains("shallow"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
     void needsNoArgumentsWithASwitchoverYmlWhoseServiceNamesItsProductionTag() throws IOException {
         Path config = temp.resolve("tagged.yml");
         Files.writeString(config, """

@@ -4,6 +4,7 @@ import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.JdbcParameters;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.StatementKind;
 import io.switchover.replay.ProbeStatement;
 import io.switchover.rules.CheckedStatement;
 
@@ -38,13 +39,22 @@ final class ProbePlanner {
             if (probe == null) {
                 probe = probes.size();
                 probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
-                probes.add(new ProbeStatement(JdbcParameters.toPositional(sql).sql(),
-                        references.map(r -> List.copyOf(r.tables())).orElse(List.of()),
-                        references.map(SqlReferences::parameterColumns).orElse(List.of()),
-                        issuer.role() == ServiceVersion.Role.CANDIDATE));
+                probes.add(probeOf(sql, references, issuer.role() == ServiceVersion.Role.CANDIDATE));
             }
             statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe));
         }
+    }
+
+    private static ProbeStatement probeOf(String sql, Optional<SqlReferences> references, boolean baseline) {
+        String jdbcSql = JdbcParameters.toPositional(sql).sql();
+        if (references.isEmpty()) {
+            return new ProbeStatement(jdbcSql, List.of(), List.of(), baseline);
+        }
+        SqlReferences r = references.get();
+        boolean inserts = r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE;
+        boolean positional = r.selectsStar() || (r.kind() == StatementKind.INSERT && r.insertColumns().isEmpty());
+        return new ProbeStatement(jdbcSql, List.copyOf(r.tables()), r.parameterColumns(), baseline, r.columns(),
+                positional, inserts);
     }
 
     List<CheckedStatement> statements() {

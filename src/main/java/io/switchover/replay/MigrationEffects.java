@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * after a step; the catalog only sees tables, views and columns, so whatever else a migration does counts as
  * "anything".
  *
- * @param all    the migration may change what any statement sees
- * @param tables lower-case names of tables and views it changes (when not {@code all})
+ * @param all        the migration may change what any statement sees
+ * @param tables     lower-case names of tables and views it changes (when not {@code all})
+ * @param columnOnly those of {@code tables} that it changes only by adding, dropping, altering or renaming columns,
+ *                   which the catalog diff sees whole: a statement using none of the changed columns is not affected
  */
-record MigrationEffects(boolean all, Set<String> tables) {
+record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly) {
     private static final String NAME = "((?:\"[^\"]+\"|`[^`]+`|[\\w$]+)(?:\\.(?:\"[^\"]+\"|`[^`]+`|[\\w$]+))?)";
     private static final Pattern NO_EFFECT = Pattern.compile(
             "(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|ANALYZE|VACUUM|COMMENT ON|GRANT|REVOKE|SET|RESET|LOCK|"
@@ -26,12 +28,26 @@ record MigrationEffects(boolean all, Set<String> tables) {
             "(?:CREATE (?:OR REPLACE )?(?:(?:GLOBAL |LOCAL )?(?:TEMP|TEMPORARY|UNLOGGED) )?(?:MATERIALIZED )?(?:TABLE|VIEW)"
                     + "|ALTER (?:MATERIALIZED )?(?:TABLE|VIEW)|DROP (?:MATERIALIZED )?(?:TABLE|VIEW))"
                     + " (?:IF (?:NOT )?EXISTS )?(?:ONLY )?" + NAME + ".*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME + " (.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COLUMN_CLAUSE = Pattern.compile(
+            "ADD (?:COLUMN )?(?:IF NOT EXISTS )?(?!CONSTRAINT\\b|PRIMARY\\b|FOREIGN\\b|UNIQUE\\b|CHECK\\b|EXCLUDE\\b"
+                    + "|INDEX\\b|KEY\\b|PERIOD\\b)\\S+ .+"
+                    + "|DROP (?:COLUMN )?(?:IF EXISTS )?(?!CONSTRAINT\\b|PRIMARY\\b|FOREIGN\\b|INDEX\\b|KEY\\b)\\S+(?: RESTRICT)?"
+                    + "|ALTER (?:COLUMN )?(?!CONSTRAINT\\b)\\S+ .+"
+                    + "|RENAME (?:COLUMN )?(?!TO\\b)\\S+ TO \\S+", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TRIGGER = Pattern.compile(
             "(?:CREATE (?:OR REPLACE )?(?:CONSTRAINT )?TRIGGER|DROP TRIGGER(?: IF EXISTS)?) \\S+ .*?\\bON " + NAME + ".*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    MigrationEffects(boolean all, Set<String> tables) {
+        this(all, tables, Set.of());
+    }
+
     static MigrationEffects of(String script) {
         Set<String> tables = new LinkedHashSet<>();
+        Set<String> columnOnly = new LinkedHashSet<>();
+        Set<String> otherwise = new LinkedHashSet<>();
         for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
             String head = statement.head();
             if (head.contains(" CASCADE")) {
@@ -44,19 +60,54 @@ record MigrationEffects(boolean all, Set<String> tables) {
                     .strip().replaceAll("\\s+", " ");
             Matcher table = TABLE.matcher(text);
             Matcher trigger = TRIGGER.matcher(text);
+            Matcher alter = ALTER_TABLE.matcher(text);
+            if (alter.matches() && onlyColumnClauses(alter.group(2))) {
+                tables.add(bare(alter.group(1)));
+                columnOnly.add(bare(alter.group(1)));
+                continue;
+            }
             if (head.startsWith("DROP TABLE ") || head.startsWith("DROP VIEW ")) {
                 for (String name : text.replaceFirst("(?i)^DROP (TABLE|VIEW) (IF EXISTS )?", "").split(",")) {
                     tables.add(bare(name.strip().split(" ")[0]));
+                    otherwise.add(bare(name.strip().split(" ")[0]));
                 }
             } else if (table.matches()) {
                 tables.add(bare(table.group(1)));
+                otherwise.add(bare(table.group(1)));
             } else if (trigger.matches()) {
                 tables.add(bare(trigger.group(1)));
+                otherwise.add(bare(trigger.group(1)));
             } else {
                 return new MigrationEffects(true, Set.of());
             }
         }
-        return new MigrationEffects(false, Set.copyOf(tables));
+        columnOnly.removeAll(otherwise);
+        return new MigrationEffects(false, Set.copyOf(tables), Set.copyOf(columnOnly));
+    }
+
+    /** Whether every clause of an ALTER TABLE adds, drops, alters or renames a column (top-level commas split them). */
+    private static boolean onlyColumnClauses(String clauses) {
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < clauses.length(); i++) {
+            int after = io.switchover.sql.SqlText.skipNonCode(clauses, i);
+            if (after > i) {
+                i = after - 1;
+                continue;
+            }
+            char c = clauses.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                if (!COLUMN_CLAUSE.matcher(clauses.substring(start, i).strip()).matches()) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return COLUMN_CLAUSE.matcher(clauses.substring(start).strip()).matches();
     }
 
     boolean none() {

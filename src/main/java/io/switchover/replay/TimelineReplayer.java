@@ -114,8 +114,9 @@ public final class TimelineReplayer {
                     skipped.add(affected ? null : ProbeOutcome.unaffectedByBatch());
                 }
                 connection.setAutoCommit(false);
+                // At S0 only the statements the batch may affect are probed; the others keep "unaffected".
                 List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, skipped,
-                        Set.of(), catalog));
+                        new StepScope(new MigrationEffects(false, Set.of()), CatalogDiff.none(), catalog), catalog));
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (!outcomes.get(i).passed()) {
                         outcomes.set(i, ProbeOutcome.failed(db.explainInitialFailure(statements.get(i).jdbcSql(),
@@ -179,7 +180,7 @@ public final class TimelineReplayer {
      * the others keep the outcome they had at the previous state.
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                     List<List<Object>> values, List<ProbeOutcome> previous, Set<String> touched,
+                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
                                      SchemaCatalog initial)
             throws SQLException {
         db.disableForeignKeyChecks(connection);
@@ -188,7 +189,7 @@ public final class TimelineReplayer {
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
-                if (previous != null && previous.get(i) != null && touched != null && !touches(statement, touched)) {
+                if (previous != null && previous.get(i) != null && scope != null && !scope.reaches(statement)) {
                     outcomes.add(previous.get(i));
                     continue;
                 }
@@ -240,17 +241,6 @@ public final class TimelineReplayer {
             }
         }
         return false;
-    }
-
-    /** The tables and views a step changed: those its text names and those whose catalog entry differs. */
-    private static Set<String> touched(MigrationEffects effects, CatalogDiff diff) {
-        Set<String> tables = new HashSet<>(effects.tables());
-        tables.addAll(diff.droppedTables());
-        tables.addAll(diff.addedTables());
-        diff.droppedColumns().forEach(c -> tables.add(c.table()));
-        diff.addedColumns().forEach(c -> tables.add(c.table()));
-        diff.changedColumns().forEach(c -> tables.add(c.table()));
-        return tables;
     }
 
     /** Remembers which production migration failed. */
@@ -348,7 +338,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        effects.all() ? null : touched(effects, diff), states.get(0).catalog());
+                        new StepScope(effects, diff, catalog), states.get(0).catalog());
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

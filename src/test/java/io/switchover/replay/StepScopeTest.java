@@ -1,0 +1,91 @@
+package io.switchover.replay;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which statements a step can affect: left alone only when that is certain. */
+class StepScopeTest {
+    private static final ColumnInfo ID = new ColumnInfo("id", "BIGINT", java.sql.Types.BIGINT, 19, 0, false, null);
+    private static final ColumnInfo NAME = new ColumnInfo("name", "VARCHAR", java.sql.Types.VARCHAR, 100, 0, true, null);
+
+    private static ProbeStatement statement(String sql, Set<String> columns, boolean positional, boolean inserts) {
+        return new ProbeStatement(sql, List.of("person"), List.of(), false, Map.of("person", columns), positional, inserts);
+    }
+
+    private static SchemaCatalog catalog(ColumnInfo... columns) {
+        Map<String, TableInfo> tables = new TreeMap<>();
+        tables.put("person", new TableInfo("person", false, List.of(columns)));
+        return new SchemaCatalog(tables);
+    }
+
+    private static StepScope step(String migration, SchemaCatalog before, SchemaCatalog after) {
+        return new StepScope(MigrationEffects.of(migration), CatalogDiff.between(before, after), after);
+    }
+
+    private final ProbeStatement selectName = statement("SELECT name FROM person WHERE id = ?", Set.of("name", "id"),
+            false, false);
+    private final ProbeStatement insertIdName = statement("INSERT INTO person (id, name) VALUES (?, ?)",
+            Set.of("id", "name"), false, true);
+    private final ProbeStatement selectStar = statement("SELECT * FROM person", Set.of(), true, false);
+    private final ProbeStatement onOtherTable = new ProbeStatement("SELECT x FROM audit", List.of("audit"), List.of(),
+            false, Map.of("audit", Set.of("x")), false, false);
+
+    @Test
+    void aNullableColumnAddedReachesOnlyWhatDependsOnColumnOrderOrNamesIt() {
+        ColumnInfo nickname = new ColumnInfo("nickname", "VARCHAR", java.sql.Types.VARCHAR, 50, 0, true, null);
+        StepScope scope = step("ALTER TABLE person ADD COLUMN nickname VARCHAR(50);", catalog(ID, NAME),
+                catalog(ID, NAME, nickname));
+
+        assertFalse(scope.reaches(selectName));
+        assertFalse(scope.reaches(insertIdName));
+        assertFalse(scope.reaches(onOtherTable));
+        assertTrue(scope.reaches(selectStar));
+        assertTrue(scope.reaches(statement("SELECT nickname FROM person", Set.of("nickname"), false, false)),
+                "a statement that needs the new column");
+    }
+
+    @Test
+    void aRequiredColumnAddedReachesTheInserts() {
+        ColumnInfo country = new ColumnInfo("country", "CHAR", java.sql.Types.CHAR, 2, 0, false, null);
+        StepScope scope = step("ALTER TABLE person ADD COLUMN country CHAR(2) NOT NULL;", catalog(ID, NAME),
+                catalog(ID, NAME, country));
+
+        assertTrue(scope.reaches(insertIdName));
+        assertFalse(scope.reaches(selectName));
+    }
+
+    @Test
+    void aDroppedOrAlteredColumnReachesTheStatementsThatNameIt() {
+        StepScope drop = step("ALTER TABLE person DROP COLUMN name;", catalog(ID, NAME), catalog(ID));
+        assertTrue(drop.reaches(selectName));
+        assertFalse(drop.reaches(statement("SELECT id FROM person", Set.of("id"), false, false)));
+
+        ColumnInfo required = new ColumnInfo("name", "VARCHAR", java.sql.Types.VARCHAR, 100, 0, false, null);
+        StepScope notNull = step("ALTER TABLE person ALTER COLUMN name SET NOT NULL;", catalog(ID, NAME),
+                catalog(ID, required));
+        assertTrue(notNull.reaches(statement("INSERT INTO person (id) VALUES (?)", Set.of("id"), false, true)));
+    }
+
+    @Test
+    void anythingButColumnChangesReachesEveryStatementOnTheTable() {
+        StepScope constraint = step("ALTER TABLE person ADD CONSTRAINT person_name CHECK (name <> '');",
+                catalog(ID, NAME), catalog(ID, NAME));
+        assertTrue(constraint.reaches(selectName));
+        assertFalse(constraint.reaches(onOtherTable));
+
+        StepScope mixed = step("ALTER TABLE person ADD COLUMN x INT;\nCREATE TRIGGER t BEFORE INSERT ON person"
+                + " FOR EACH ROW CALL \"com.example.T\";", catalog(ID, NAME), catalog(ID, NAME));
+        assertTrue(mixed.reaches(selectName), "a trigger on the table makes it more than a column change");
+
+        StepScope unknown = step("CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1 $$ LANGUAGE SQL;", catalog(ID, NAME),
+                catalog(ID, NAME));
+        assertTrue(unknown.reaches(onOtherTable));
+    }
+}

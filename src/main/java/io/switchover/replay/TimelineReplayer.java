@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +44,9 @@ public final class TimelineReplayer {
     private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final ReplayEngine engine;
+    /** Connections that probe S0 at once, and the number of statements from which that pays. */
+    private static final int LANES = 3;
+    private static final int PARALLEL_FROM = 200;
     private final SchemaCatalogReader catalogReader = new SchemaCatalogReader(HISTORY_TABLE);
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
@@ -102,21 +109,22 @@ public final class TimelineReplayer {
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             try (Connection connection = db.connect()) {
-                // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not
-                // describe (its table is missing at S0) would otherwise abort the transaction the probes run in.
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
                 Optional<Set<String>> reach = reach(batch, candidate);
-                List<ProbeOutcome> skipped = new ArrayList<>();
-                for (ProbeStatement statement : statements) {
-                    boolean affected = statement.baseline() || reach.isEmpty() || touches(statement, reach.get());
-                    values.add(affected ? synthesizer.valuesFor(statement, catalog, connection) : null);
-                    skipped.add(affected ? null : ProbeOutcome.unaffectedByBatch());
+                List<Integer> affected = new ArrayList<>();
+                ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
+                for (int i = 0; i < statements.size(); i++) {
+                    ProbeStatement statement = statements.get(i);
+                    values.add(null);
+                    if (statement.baseline() || reach.isEmpty() || touches(statement, reach.get())) {
+                        affected.add(i);
+                    } else {
+                        initial[i] = ProbeOutcome.unaffectedByBatch();
+                    }
                 }
-                connection.setAutoCommit(false);
-                // At S0 only the statements the batch may affect are probed; the others keep "unaffected".
-                List<ProbeOutcome> outcomes = new ArrayList<>(probe(db, connection, statements, values, skipped,
-                        new StepScope(new MigrationEffects(false, Set.of()), CatalogDiff.none(), catalog), catalog));
+                probeInitially(db, connection, statements, values, affected, catalog, initial);
+                List<ProbeOutcome> outcomes = new ArrayList<>(List.of(initial));
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (!outcomes.get(i).passed()) {
                         outcomes.set(i, ProbeOutcome.failed(db.explainInitialFailure(statements.get(i).jdbcSql(),
@@ -124,7 +132,6 @@ public final class TimelineReplayer {
                     }
                 }
                 states.add(new SchemaState(0, null, catalog, CatalogDiff.none(), List.copyOf(outcomes)));
-                connection.rollback();
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                         + DatabaseError.of(e), e);
@@ -207,6 +214,79 @@ public final class TimelineReplayer {
             return List.copyOf(outcomes);
         } finally {
             db.enableForeignKeyChecks(connection);
+        }
+    }
+
+    /**
+     * Probes the statements the batch may affect at S0, on several connections at once when there are many: the
+     * schema is committed, nothing changes it meanwhile, and on a server most of a probe's time is the round trip.
+     */
+    private void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
+                                List<List<Object>> values, List<Integer> affected, SchemaCatalog catalog,
+                                ProbeOutcome[] outcomes) throws SQLException {
+        int lanes = affected.size() < PARALLEL_FROM ? 1 : LANES;
+        if (lanes == 1) {
+            probeInitially(db, connection, statements, values, affected, catalog, outcomes, synthesizer, prober);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                List<Integer> share = new ArrayList<>();
+                for (int k = lane; k < affected.size(); k += lanes) {
+                    share.add(affected.get(k));
+                }
+                done.add(pool.submit(() -> {
+                    try (Connection own = db.connect()) {
+                        probeInitially(db, own, statements, values, share, catalog, outcomes,
+                                new ParameterSynthesizer(), new Prober());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> lane : done) {
+                lane.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted while probing production's schema", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ReplayException("probing production's schema failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
+                                       List<List<Object>> values, List<Integer> indices, SchemaCatalog catalog,
+                                       ProbeOutcome[] outcomes, ParameterSynthesizer synthesizer, Prober prober)
+            throws SQLException {
+        // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not describe
+        // (its table is missing at S0) would otherwise abort the transaction the probes run in.
+        connection.setAutoCommit(true);
+        for (int i : indices) {
+            values.set(i, synthesizer.valuesFor(statements.get(i), catalog, connection));
+        }
+        connection.setAutoCommit(false);
+        db.disableForeignKeyChecks(connection);
+        try {
+            Savepoint guard = connection.setSavepoint();
+            for (int i : indices) {
+                String sql = statements.get(i).jdbcSql();
+                outcomes[i] = Prober.readOnly(sql) ? prober.probeReadOnly(connection, sql, values.get(i), guard)
+                        : prober.probe(connection, sql, values.get(i));
+            }
+            connection.rollback(guard);
+        } finally {
+            db.enableForeignKeyChecks(connection);
+            connection.rollback();
         }
     }
 

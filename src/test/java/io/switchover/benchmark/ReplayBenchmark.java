@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  */
 public final class ReplayBenchmark {
     private static final int TABLES = 100;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws IOException {
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;

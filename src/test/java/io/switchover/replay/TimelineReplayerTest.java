@@ -85,6 +85,23 @@ class TimelineReplayerTest {
     }
 
     @Test
+    void probesManyStatementsAtS0OnSeveralConnectionsAndKeepsEachOutcomeWithItsStatement() {
+        List<ProbeStatement> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String column = i % 3 == 0 ? "no_such_column" : "alice";
+            statements.add(new ProbeStatement("SELECT " + column + " FROM person WHERE id = " + i, List.of("person"),
+                    List.of()));
+        }
+        Timeline timeline = replay(prod, candidate, statements);
+
+        for (int i = 0; i < 300; i++) {
+            assertEquals(i % 3 != 0, timeline.initial().outcomes().get(i).passed(), "statement " + i + " at S0");
+            assertEquals(FailureKind.UNDEFINED_COLUMN, timeline.states().get(2).outcomes().get(i).error().kind(),
+                    "statement " + i + " after the drop of alice");
+        }
+    }
+
+    @Test
     void stopsAtAMigrationTheDatabaseRefuses() {
         InMemorySnapshot broken = prod.next("deploy-2")
                 .with("db/migration/V3__typo.sql", "ALTER TABLE persn ADD COLUMN x INT;")

@@ -37,6 +37,8 @@ public final class JpaExtractor {
 
     private final SqlStatementClassifier classifier;
     private final PhysicalNaming naming;
+    private static final java.util.regex.Pattern REPOSITORY_INTERFACE =
+            java.util.regex.Pattern.compile("extends\\s+[\\w.]*Repository\\s*<");
     private final JavaSourceReader javaReader = new JavaSourceReader();
     private final KotlinSourceReader kotlinReader = new KotlinSourceReader();
     /** Java files read before, by path and text: the candidate's unchanged files are not parsed a second time. */
@@ -164,11 +166,13 @@ public final class JpaExtractor {
 
     /**
      * Whether a file may hold a mapping or a repository: JPA and Spring Data need their annotations or types, whose
-     * names these are. Most files of a service (controllers, services, plain DAOs) need no second parse.
+     * names these are, and a repository extends some {@code ...Repository<...>} (Spring Data's or the team's own base).
+     * Most files of a service (controllers, services, plain DAOs) need no second parse.
      */
     private static boolean mayMap(String text) {
-        return text.contains("persistence") || text.contains("springframework.data") || text.contains("Repository")
-                || text.contains("Entity") || text.contains("Embeddable") || text.contains("MappedSuperclass");
+        return text.contains("persistence") || text.contains("springframework.data") || text.contains("@Entity")
+                || text.contains("@Embeddable") || text.contains("@MappedSuperclass")
+                || REPOSITORY_INTERFACE.matcher(text).find();
     }
 
     // A Java file that does not parse is reported by the string extractor already; repeat it only when it matters here.

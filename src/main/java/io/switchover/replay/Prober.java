@@ -19,12 +19,8 @@ public final class Prober {
      * since PostgreSQL refuses everything after an error until then.
      */
     public ProbeOutcome probeReadOnly(Connection connection, String sql, List<Object> values, Savepoint guard) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setQueryTimeout(TIMEOUT_SECONDS);
-            for (int i = 0; i < values.size(); i++) {
-                UntypedValue.bind(ps, i + 1, values.get(i));
-            }
-            ps.execute();
+        try {
+            execute(connection, sql, values);
             return ProbeOutcome.ok();
         } catch (SQLException e) {
             try {
@@ -33,6 +29,24 @@ public final class Prober {
                 throw new ReplayException("could not roll back a probe: " + DatabaseError.of(again), again);
             }
             return ProbeOutcome.failed(DatabaseError.of(e));
+        }
+    }
+
+    /**
+     * Probes a statement at the current state: a read-only one without a savepoint of its own (see
+     * {@link #probeReadOnly}), any other inside its own savepoint.
+     */
+    public ProbeOutcome run(Connection connection, String sql, List<Object> values, Savepoint guard) {
+        return readOnly(sql) ? probeReadOnly(connection, sql, values, guard) : probe(connection, sql, values);
+    }
+
+    private static void execute(Connection connection, String sql, List<Object> values) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setQueryTimeout(TIMEOUT_SECONDS);
+            for (int i = 0; i < values.size(); i++) {
+                UntypedValue.bind(ps, i + 1, values.get(i));
+            }
+            ps.execute();
         }
     }
 
@@ -46,13 +60,7 @@ public final class Prober {
         Savepoint savepoint = null;
         try {
             savepoint = connection.setSavepoint();
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setQueryTimeout(TIMEOUT_SECONDS);
-                for (int i = 0; i < values.size(); i++) {
-                    UntypedValue.bind(ps, i + 1, values.get(i));
-                }
-                ps.execute();
-            }
+            execute(connection, sql, values);
             return ProbeOutcome.ok();
         } catch (SQLException e) {
             return ProbeOutcome.failed(DatabaseError.of(e));

@@ -183,8 +183,8 @@ public final class TimelineReplayer {
     }
 
     /**
-     * Probes the statements at one state: all of them, or (after a step) only those whose tables the step touched;
-     * the others keep the outcome they had at the previous state.
+     * Probes the statements a step can reach (see {@link StepScope}); the others keep the outcome they had at the
+     * previous state.
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
                                      List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
@@ -196,7 +196,7 @@ public final class TimelineReplayer {
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
-                if (previous != null && previous.get(i) != null && scope != null && !scope.reaches(statement)) {
+                if (!scope.reaches(statement)) {
                     outcomes.add(previous.get(i));
                     continue;
                 }
@@ -204,11 +204,7 @@ public final class TimelineReplayer {
                     // A step changed more than its text named: the statement is probed from here on, typed by S0.
                     values.set(i, synthesizer.valuesFor(statement, initial, connection));
                 }
-                if (Prober.readOnly(statement.jdbcSql())) {
-                    outcomes.add(prober.probeReadOnly(connection, statement.jdbcSql(), values.get(i), guard));
-                } else {
-                    outcomes.add(prober.probe(connection, statement.jdbcSql(), values.get(i)));
-                }
+                outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard));
             }
             connection.rollback(guard);
             return List.copyOf(outcomes);
@@ -280,8 +276,7 @@ public final class TimelineReplayer {
             Savepoint guard = connection.setSavepoint();
             for (int i : indices) {
                 String sql = statements.get(i).jdbcSql();
-                outcomes[i] = Prober.readOnly(sql) ? prober.probeReadOnly(connection, sql, values.get(i), guard)
-                        : prober.probe(connection, sql, values.get(i));
+                outcomes[i] = prober.run(connection, sql, values.get(i), guard);
             }
             connection.rollback(guard);
         } finally {

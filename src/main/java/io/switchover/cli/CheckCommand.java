@@ -86,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
     EngineOptions engine;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-            description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
+            description = "Report format: text, json, markdown, html, junit or sarif. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--output", paramLabel = "<file>",

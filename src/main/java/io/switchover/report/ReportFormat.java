@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 /** The formats a report can be written in. */
 public enum ReportFormat {
     TEXT(new TextReportWriter()),
-    JSON(new JsonReportWriter());
+    JSON(new JsonReportWriter()),
+    MARKDOWN(new MarkdownReportWriter()),
+    HTML(new HtmlReportWriter()),
+    JUNIT(new JunitReportWriter()),
+    SARIF(new SarifReportWriter());
 
     private final ReportWriter writer;
 

@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 @Command(name = "check",
         mixinStandardHelpOptions = true,
         description = {
-                "Replays the candidate's batch of migrations one at a time on a throwaway database and runs the",
-                "production version's SQL against every intermediate schema. With a switchover.yml, no option is",
-                "needed: the candidate is the working tree, production is as configured.",
+                "Replays the candidate's batch of migrations one at a time on a throwaway database and runs the"
+                        + " production version's SQL against every intermediate schema. With a switchover.yml, no option"
+                        + " is needed: the candidate is the working tree, production is as configured.",
                 "",
                 "Exit codes: 0 safe to promote, 1 unsafe, 2 bad input or usage, 3 infrastructure failure."})
 final class CheckCommand implements Callable<Integer> {

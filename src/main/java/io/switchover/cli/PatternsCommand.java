@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code switchover patterns}: lists the statements of a service version that {@code check} would probe. */
 @Command(name = "patterns",
         mixinStandardHelpOptions = true,
-        description = {"Lists every SQL statement a service version issues, with its origin and extractor, a count per",
-                "extractor, and the SQL-looking places that could not be resolved."})
+        description = "Lists every SQL statement a service version issues, with its origin and extractor, a count per"
+                + " extractor, and the SQL-looking places that could not be resolved.")
 final class PatternsCommand implements Callable<Integer> {
 
     @Spec

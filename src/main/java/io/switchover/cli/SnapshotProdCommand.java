@@ -27,10 +27,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "snapshot-prod",
         mixinStandardHelpOptions = true,
-        description = {
-                "Reads production's flyway_schema_history (one SELECT over a read-only connection) and writes it as",
-                "JSON for 'switchover check --prod-history <file>'. The user and password come from",
-                "SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD (or --prod-password-file), never from the command line."})
+        description = {"Reads production's flyway_schema_history (one SELECT over a read-only connection) and writes"
+                + " it as JSON for 'switchover check --prod-history <file>'. The user and password come from"
+                + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD (or --prod-password-file), never from the"
+                + " command line."})
 final class SnapshotProdCommand implements Callable<Integer> {
 
     @Spec

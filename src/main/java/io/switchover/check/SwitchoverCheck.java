@@ -22,6 +22,8 @@ import io.switchover.rules.Finding;
 import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
 
+import io.switchover.sql.SqlParsing;
+
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class SwitchoverCheck {
 
     public Report run(CheckRequest request) {
         long started = System.nanoTime();
+        SqlParsing.forget();
         // Flyway resolves the two snapshots' migrations independently: one of them on another core.
         CompletableFuture<Optional<MigrationSet>> production = CompletableFuture.supplyAsync(() -> request.production()
                 .snapshot().map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders())));

@@ -31,6 +31,14 @@ public final class SqlParsing {
     }
 
     /**
+     * Forgets every parse: a check starts afresh, so that what it costs does not depend on the checks before it in the
+     * same process (a benchmark runs several).
+     */
+    public static void forget() {
+        MEMO.clear();
+    }
+
+    /**
      * The parse of a statement. The returned AST may be shared with other callers that parsed the same text: read
      * it, never change it.
      */

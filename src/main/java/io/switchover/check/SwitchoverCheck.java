@@ -67,7 +67,7 @@ public final class SwitchoverCheck {
         // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
         CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, candidate));
         Timeline timeline = new TimelineReplayer(request.engine())
-                .replay(batch, request.candidate(), request.candidate(), () -> join(extraction).probes().probes());
+                .replay(batch, () -> join(extraction).probes().probes());
         Extracted extracted = join(extraction);
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();

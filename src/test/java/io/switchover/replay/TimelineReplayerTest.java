@@ -23,7 +23,7 @@ class TimelineReplayerTest {
     private Timeline replay(InMemorySnapshot production, InMemorySnapshot next, List<ProbeStatement> statements) {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(production, List.of()), reader.read(next, List.of()));
-        return new TimelineReplayer(new H2Engine()).replay(batch, production, next, statements);
+        return new TimelineReplayer(new H2Engine()).replay(batch, statements);
     }
 
     @Test
@@ -99,6 +99,16 @@ class TimelineReplayerTest {
             assertEquals(FailureKind.UNDEFINED_COLUMN, timeline.states().get(2).outcomes().get(i).error().kind(),
                     "statement " + i + " after the drop of alice");
         }
+    }
+
+    @Test
+    void leavesTheProjectsOwnHistoryTableOutOfTheCatalog() {
+        InMemorySnapshot named = prod.next("deploy-1").with("flyway.conf", "flyway.table=schema_version\n");
+        Timeline timeline = replay(named, candidate.next("deploy-5").with("flyway.conf", "flyway.table=schema_version\n"),
+                List.of());
+
+        assertTrue(timeline.initial().catalog().table("schema_version").isEmpty(), timeline.initial().catalog().tables().keySet().toString());
+        assertTrue(timeline.initial().catalog().table("person").isPresent());
     }
 
     @Test

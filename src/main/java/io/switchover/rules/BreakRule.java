@@ -53,8 +53,10 @@ abstract class BreakRule implements Rule {
     /**
      * The explanation of a break caused by something the migration removed: the removed names the statement uses, or
      * a general word for them when the catalog diff does not say.
+     *
+     * @param line the line of the statement that removed them, or 0
      */
-    static Explanation removed(Break broken, Evidence evidence, List<String> names, String kind) {
+    static Explanation removed(Break broken, List<String> names, String kind, int line) {
         String script = broken.state().migration().script();
         String named = String.join(", ", names);
         String message = names.isEmpty()
@@ -63,7 +65,6 @@ abstract class BreakRule implements Rule {
                 + Findings.verb(broken.checked());
         String help = "drop " + (names.isEmpty() ? "the " + kind : named)
                 + " only once no version that uses it serves traffic: promote " + script + " in a later deployment";
-        List<String> unqualified = names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).toList();
-        return new Explanation(message, help, Findings.lineNaming(evidence, broken.state().step(), unqualified));
+        return new Explanation(message, help, line);
     }
 }

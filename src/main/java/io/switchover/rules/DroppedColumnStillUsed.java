@@ -25,12 +25,11 @@ public final class DroppedColumnStillUsed extends BreakRule {
                 .filter(column -> references(broken, column))
                 .map(ColumnRef::toString)
                 .toList();
-        Explanation removed = removed(broken, evidence, dropped, "column");
         int line = MigrationDdl.of(evidence.scripts()).stream()
                 .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropColumn drop
                         && dropped.contains(drop.table() + "." + drop.column()))
                 .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
-        return Optional.of(new Explanation(removed.message(), removed.help(), line));
+        return Optional.of(removed(broken, dropped, "column", line));
     }
 
     private static boolean references(Break broken, ColumnRef column) {

@@ -22,11 +22,10 @@ public final class DroppedTableStillUsed extends BreakRule {
         List<String> dropped = broken.state().diff().droppedTables().stream()
                 .filter(table -> broken.checked().references().map(r -> r.tables().contains(table)).orElse(false))
                 .toList();
-        Explanation removed = removed(broken, evidence, dropped, "table");
         int line = MigrationDdl.of(evidence.scripts()).stream()
                 .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropTable drop
                         && dropped.contains(drop.table()))
                 .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
-        return Optional.of(new Explanation(removed.message(), removed.help(), line));
+        return Optional.of(removed(broken, dropped, "table", line));
     }
 }

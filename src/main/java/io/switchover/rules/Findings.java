@@ -1,14 +1,11 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.Migration;
-import io.switchover.migrations.MigrationScript;
-import io.switchover.migrations.MigrationStatement;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.replay.DatabaseError;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Builds the findings of one break: one per place in the old code that issues the broken statement. */
 final class Findings {
@@ -46,25 +43,6 @@ final class Findings {
         return findings;
     }
 
-    /**
-     * The line of the first statement of the step's migration that names one of {@code names} (as a whole word), or
-     * 0: the statement that removed what a break is about, so that a suppression before it applies.
-     */
-    static int lineNaming(Evidence evidence, int step, List<String> names) {
-        for (MigrationScript script : evidence.scripts()) {
-            if (script.step() != step) {
-                continue;
-            }
-            for (MigrationStatement statement : script.statements()) {
-                for (String name : names) {
-                    if (Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b").matcher(statement.sql()).find()) {
-                        return statement.line();
-                    }
-                }
-            }
-        }
-        return 0;
-    }
 
     /** "reads" or "writes", as the old statement does to what the migration took away. */
     static String verb(CheckedStatement statement) {

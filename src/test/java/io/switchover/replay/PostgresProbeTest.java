@@ -124,6 +124,28 @@ class PostgresProbeTest {
         assertFalse(timeline.states().get(1).outcomes().get(0).passed(), "S0 sends alice as text, as the old code does");
     }
 
+    /** Production's migrations run as one group first; where they cannot, one by one as they were deployed. */
+    @Test
+    void replaysProductionOneMigrationAtATimeWhereTheyCannotRunInOneTransaction() {
+        InMemorySnapshot enums = prod.next("deploy-1b")
+                .with("db/migration/V2__mood.sql", "CREATE TYPE mood AS ENUM ('ok');")
+                .with("db/migration/V3__great.sql", "ALTER TYPE mood ADD VALUE 'great';")
+                .with("db/migration/V4__feeling.sql",
+                        "CREATE TABLE feeling (id bigint PRIMARY KEY, m mood NOT NULL DEFAULT 'great');");
+        InMemorySnapshot concurrently = prod.next("deploy-1c")
+                .with("db/migration/V2__index.sql", "CREATE INDEX CONCURRENTLY person_alice ON person (alice);");
+
+        for (InMemorySnapshot history : List.of(enums, concurrently)) {
+            MigrationReader reader = new MigrationReader();
+            Batch batch = new BatchPlanner().plan(reader.read(history, List.of()), reader.read(history.next("deploy-2")
+                    .with("db/migration/V9__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), List.of()));
+            Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(select));
+
+            assertTrue(timeline.initial().outcomes().get(0).passed(), history.name());
+            assertFalse(timeline.states().get(1).outcomes().get(0).passed(), history.name());
+        }
+    }
+
     @Test
     void aConcurrentIndexBuildDoesNotHangFlywaysLock() {
         Timeline timeline = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> replay(prod.next("deploy-2")

@@ -1,9 +1,7 @@
 package io.switchover.patterns;
 
 import io.switchover.sql.SqlParsing;
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -37,8 +35,6 @@ public final class JavaStringExtractor {
 
     private static final Set<String> JPQL_ANNOTATIONS = Set.of("Query", "NamedQuery");
 
-    private final JavaParser parser =
-            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     private final SqlStatementClassifier classifier;
 
     public JavaStringExtractor(SqlStatementClassifier classifier) {
@@ -46,7 +42,7 @@ public final class JavaStringExtractor {
     }
 
     public ExtractionResult extract(String path, String source) {
-        ParseResult<CompilationUnit> parsed = parser.parse(source);
+        ParseResult<CompilationUnit> parsed = JavaSources.parse(source);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             String problem = parsed.getProblems().stream().findFirst().map(Problem::getMessage).orElse("no result");
             return ExtractionResult.warning(path + ": cannot parse Java (" + firstLine(problem)

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Collects the access patterns of the old service from its snapshot. Migration folders are skipped: their SQL is what
@@ -60,21 +61,33 @@ public final class ServiceSourceScanner {
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
         List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
-        List<ExtractionResult> results = new ArrayList<>();
-        for (String path : filesToScan(snapshot, sourceRoots)) {
-            if (excluded.stream().anyMatch(path::startsWith)) {
-                continue;
-            }
-            Function<String, ExtractionResult> extractor = extractorFor(path);
-            if (extractor != null) {
-                results.add(read(snapshot, path).map(text -> extracted.computeIfAbsent(new FileKey(path, text),
-                        key -> extractor.apply(text))));
-            }
+        List<String> files = filesToScan(snapshot, sourceRoots).stream()
+                .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList();
+        List<String> withSql = files.stream().filter(path -> extractorFor(path) != null).toList();
+        // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
+        List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
+        jobs.add(() -> jpaSources.extract(snapshot, files));
+        for (String path : withSql) {
+            jobs.add(() -> read(snapshot, path).map(text -> extract(path, text)));
         }
-        // JPA mappings span files: the extractor reads all Java and Kotlin files of the service at once.
-        results.add(jpaSources.extract(snapshot, filesToScan(snapshot, sourceRoots).stream()
-                .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList()));
+        List<ExtractionResult> results = new ArrayList<>(InParallel.map(jobs, Supplier::get));
+        results.add(results.remove(0)); // JPA's after the files', as they were read one by one
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
+    }
+
+    /**
+     * What a file holds, read once per check. Not {@code computeIfAbsent}: it would hold a lock on the map while a file
+     * is read, and other files' readers would wait for it.
+     */
+    private ExtractionResult extract(String path, String text) {
+        FileKey key = new FileKey(path, text);
+        ExtractionResult known = extracted.get(key);
+        if (known != null) {
+            return known;
+        }
+        ExtractionResult result = extractorFor(path).apply(text);
+        extracted.putIfAbsent(key, result);
+        return result;
     }
 
     /** The reader for a file, or null for a file that holds no SQL of the service. */

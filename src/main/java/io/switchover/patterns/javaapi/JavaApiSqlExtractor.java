@@ -1,8 +1,7 @@
 package io.switchover.patterns.javaapi;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
+import io.switchover.patterns.JavaSources;
 import com.github.javaparser.ast.CompilationUnit;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
@@ -23,8 +22,6 @@ public final class JavaApiSqlExtractor {
     // A file that imports none of the APIs is left to the generic extractor without a second parse.
     private static final Pattern USES_AN_API = Pattern.compile("org\\.apache\\.ibatis|org\\.jdbi|org\\.skife\\.jdbi|org\\.jooq");
 
-    private final JavaParser parser =
-            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     private final SqlStatementClassifier classifier;
 
     public JavaApiSqlExtractor(SqlStatementClassifier classifier) {
@@ -47,7 +44,7 @@ public final class JavaApiSqlExtractor {
         }
         ParseResult<CompilationUnit> parsed;
         try {
-            parsed = parser.parse(source);
+            parsed = JavaSources.parse(source);
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(ExtractionResult.empty(), Set.of()); // the generic extractor warns about the file
         }

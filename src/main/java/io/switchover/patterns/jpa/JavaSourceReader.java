@@ -1,8 +1,7 @@
 package io.switchover.patterns.jpa;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
+import io.switchover.patterns.JavaSources;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier;
@@ -39,9 +38,6 @@ import java.util.Map;
 /** Reads the types of one Java file with JavaParser; a file that does not parse yields a warning, never an exception. */
 final class JavaSourceReader {
 
-    private final JavaParser parser =
-            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-
     /** The types of the file, or the reason it cannot be read. */
     record Read(List<SourceType> types, String problem) {
     }
@@ -49,7 +45,7 @@ final class JavaSourceReader {
     Read read(String path, String source) {
         ParseResult<CompilationUnit> parsed;
         try {
-            parsed = parser.parse(source);
+            parsed = JavaSources.parse(source);
         } catch (RuntimeException | StackOverflowError e) {
             return new Read(List.of(), String.valueOf(e.getMessage()));
         }

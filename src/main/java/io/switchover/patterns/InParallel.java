@@ -1,0 +1,67 @@
+package io.switchover.patterns;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Applies a job to every item on all cores, the results in the items' order. Reading a service's files is such a
+ * job: each file is read alone, and the replay waits for all of them.
+ */
+final class InParallel {
+
+    private InParallel() {
+    }
+
+    static <T, R> List<R> map(List<T> items, Function<T, R> job) {
+        int workers = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
+        if (workers <= 1) {
+            return items.stream().map(job).toList();
+        }
+        Object[] results = new Object[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "switchover-extraction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                done.add(pool.submit(() -> {
+                    // Each worker takes the next item, so that one large file does not hold up a fixed share.
+                    for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                        results[i] = job.apply(items.get(i));
+                    }
+                }));
+            }
+            for (Future<?> worker : done) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the service's files", e);
+        } catch (ExecutionException e) {
+            next.set(results.length); // the other workers stop at their next item
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        @SuppressWarnings("unchecked")
+        List<R> ordered = (List<R>) Arrays.asList(results);
+        return Collections.unmodifiableList(ordered);
+    }
+}

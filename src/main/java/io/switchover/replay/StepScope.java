@@ -29,8 +29,12 @@ final class StepScope {
     }
 
     boolean reaches(ProbeStatement statement) {
-        if (effects.all() || statement.tables().isEmpty()) {
+        if (effects.all()) {
             return true;
+        }
+        if (statement.tables().isEmpty()) {
+            // Not parsed: whether its text names a table the step touched decides.
+            return BatchReach.reaches(statement.tables(), statement.jdbcSql(), touched);
         }
         for (String table : statement.tables()) {
             if (touched.contains(table) && reaches(statement, table)) {

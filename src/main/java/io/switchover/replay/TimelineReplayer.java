@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +109,13 @@ public final class TimelineReplayer {
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
-                Optional<Set<String>> reach = reach(batch);
+                BatchReach reach = BatchReach.of(batch);
                 List<Integer> affected = new ArrayList<>();
                 ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
                 for (int i = 0; i < statements.size(); i++) {
                     ProbeStatement statement = statements.get(i);
                     values.add(null);
-                    if (statement.baseline() || reach.isEmpty() || touches(statement, reach.get())) {
+                    if (statement.baseline() || reach.reaches(statement)) {
                         affected.add(i);
                     } else {
                         initial[i] = ProbeOutcome.unaffectedByBatch();
@@ -311,40 +310,6 @@ public final class TimelineReplayer {
             db.enableForeignKeyChecks(connection);
             connection.rollback();
         }
-    }
-
-    /**
-     * The tables the batch's migrations name, or empty when one of them may change anything (a function, a type,
-     * a cascade, a migration that cannot be read): statements outside it need no probe at all.
-     */
-    private static Optional<Set<String>> reach(Batch batch) {
-        Snapshot candidate = batch.candidate().snapshot();
-        Set<String> tables = new HashSet<>();
-        for (Migration migration : batch.migrations()) {
-            MigrationEffects effects;
-            try {
-                effects = MigrationEffects.of(candidate.read(migration.path()));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-            if (effects.all()) {
-                return Optional.empty();
-            }
-            tables.addAll(effects.tables());
-        }
-        return Optional.of(tables);
-    }
-
-    private static boolean touches(ProbeStatement statement, Set<String> touched) {
-        if (statement.tables().isEmpty()) {
-            return true;
-        }
-        for (String table : statement.tables()) {
-            if (touched.contains(table)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Remembers which production migration failed. */

@@ -88,4 +88,14 @@ class StepScopeTest {
                 catalog(ID, NAME));
         assertTrue(unknown.reaches(onOtherTable));
     }
+
+    @Test
+    void aStatementThatWasNotParsedIsReachedWhenItsTextNamesATableTheStepTouches() {
+        ColumnInfo nickname = new ColumnInfo("nickname", "VARCHAR", java.sql.Types.VARCHAR, 50, 0, true, null);
+        StepScope scope = step("ALTER TABLE person ADD COLUMN nickname VARCHAR(50);", catalog(ID, NAME),
+                catalog(ID, NAME, nickname));
+
+        assertTrue(scope.reaches(new ProbeStatement("SELECT name FROM Person WHERE id = ?", List.of(), List.of())));
+        assertFalse(scope.reaches(new ProbeStatement("SELECT x FROM audit WHERE person_id = ?", List.of(), List.of())));
+    }
 }

@@ -76,9 +76,16 @@ class TimelineReplayerTest {
         ProbeStatement onlyTheCandidate = new ProbeStatement("SELECT what FROM audit", List.of("audit"), List.of(), true);
         ProbeStatement person = new ProbeStatement("SELECT alice FROM person", List.of("person"), List.of());
 
-        Timeline timeline = replay(withAudit, next, List.of(audit, onlyTheCandidate, person));
+        ProbeStatement notParsed = new ProbeStatement("SELECT what FROM audit WHERE what = 'person'", List.of(),
+                List.of());
+        ProbeStatement notParsedOnPerson = new ProbeStatement("SELECT alice FROM person", List.of(), List.of());
+
+        Timeline timeline = replay(withAudit, next, List.of(audit, onlyTheCandidate, person, notParsed,
+                notParsedOnPerson));
 
         assertTrue(timeline.initial().outcomes().get(0).unaffected(), "a statement on a table no migration names");
+        assertTrue(timeline.initial().outcomes().get(3).unaffected(), "a statement whose text names no such table");
+        assertFalse(timeline.initial().outcomes().get(4).unaffected(), "one whose tables are not known but named");
         assertTrue(timeline.states().get(1).outcomes().get(0).unaffected());
         assertFalse(timeline.initial().outcomes().get(1).unaffected(), "the candidate's own statement is seen working");
         assertFalse(timeline.states().get(1).outcomes().get(2).passed());

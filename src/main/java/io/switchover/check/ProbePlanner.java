@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns access patterns into the statements the replay probes: one probe per distinct statement of a service version
@@ -26,7 +27,11 @@ final class ProbePlanner {
     /** What each distinct statement references: parsing is the costly part, and versions share most statements. */
     private final Map<String, Optional<SqlReferences>> referencesOf = new java.util.HashMap<>();
 
-    void add(ServiceVersion issuer, List<AccessPattern> patterns) {
+    /**
+     * @param worthParsing which statements to read closely; of the others nothing is known but their text, which is
+     *                     enough for the replay to leave them alone (see {@link StatementsWorthParsing})
+     */
+    void add(ServiceVersion issuer, List<AccessPattern> patterns, Predicate<String> worthParsing) {
         Map<String, List<AccessPattern>> bySql = new LinkedHashMap<>();
         for (AccessPattern pattern : patterns) {
             bySql.computeIfAbsent(normalize(pattern.sql()), k -> new ArrayList<>()).add(pattern);
@@ -34,7 +39,9 @@ final class ProbePlanner {
         for (Map.Entry<String, List<AccessPattern>> entry : bySql.entrySet()) {
             List<AccessPattern> same = entry.getValue();
             String sql = same.get(0).sql();
-            Optional<SqlReferences> references = referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql));
+            Optional<SqlReferences> references = worthParsing.test(sql)
+                    ? referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql))
+                    : Optional.empty();
             Integer probe = probeOf.get(issuer.service() + "\n" + entry.getKey());
             if (probe == null) {
                 probe = probes.size();

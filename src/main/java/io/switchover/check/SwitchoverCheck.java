@@ -7,10 +7,12 @@ import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationScriptReader;
 import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.PlaceholderCheck;
+import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.UnresolvedSql;
+import io.switchover.replay.BatchReach;
 import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.TimelineReplayer;
@@ -21,14 +23,17 @@ import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
+import io.switchover.snapshot.Snapshot;
 
 import io.switchover.sql.SqlParsing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,7 +70,9 @@ public final class SwitchoverCheck {
         List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
 
         // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
-        CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, candidate));
+        StatementsWorthParsing worthParsing = StatementsWorthParsing.of(BatchReach.of(batch), scripts);
+        CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, candidate,
+                worthParsing));
         Timeline timeline = new TimelineReplayer(request.engine())
                 .replay(batch, () -> join(extraction).probes().probes());
         Extracted extracted = join(extraction);
@@ -89,21 +96,32 @@ public final class SwitchoverCheck {
     private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
     }
 
-    private static Extracted extract(CheckRequest request, MigrationSet candidate) {
+    private static Extracted extract(CheckRequest request, MigrationSet candidate, StatementsWorthParsing worthParsing) {
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         for (ServiceToCheck service : request.services()) {
             ServiceVersion running = new ServiceVersion(service.name(), service.running().name(), ServiceVersion.Role.RUNNING);
-            collect(running, scanner.scan(service.running(), service.sources(), candidate.locations()), probes, notChecked,
-                    warnings);
+            Predicate<String> parseRunning = worthParsing.forRunningVersion();
+            scanner.parseOnly(parseRunning);
+            List<AccessPattern> sent = new ArrayList<>();
+            ExtractionResult served = scanner.scan(service.running(), service.sources(), candidate.locations());
+            sent.addAll(served.patterns());
+            collect(running, served, parseRunning, probes, notChecked, warnings);
             for (java.nio.file.Path captured : service.capturedSql()) {
-                collect(running, scanner.captured(captured), probes, notChecked, warnings);
+                ExtractionResult seen = scanner.captured(captured);
+                sent.addAll(seen.patterns());
+                collect(running, seen, parseRunning, probes, notChecked, warnings);
             }
-            service.candidate().ifPresent(snapshot -> collect(
-                    new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
-                    scanner.scan(snapshot, service.sources(), candidate.locations()), probes, notChecked, warnings));
+            if (service.candidate().isPresent()) {
+                Predicate<String> parseCandidate = worthParsing.forCandidate(sent);
+                scanner.parseOnly(parseCandidate);
+                Snapshot snapshot = service.candidate().get();
+                collect(new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
+                        scanner.scan(snapshot, service.sources(), candidate.locations()), parseCandidate, probes,
+                        notChecked, warnings);
+            }
         }
         return new Extracted(probes, notChecked, warnings);
     }
@@ -116,9 +134,9 @@ public final class SwitchoverCheck {
     }
 
     /** Adds what was extracted from one version of a service; what both versions share is said once. */
-    private static void collect(ServiceVersion issuer, ExtractionResult extracted, ProbePlanner probes,
-                                Set<UnresolvedSql> notChecked, Set<String> warnings) {
-        probes.add(issuer, extracted.patterns());
+    private static void collect(ServiceVersion issuer, ExtractionResult extracted, Predicate<String> worthParsing,
+                                ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
+        probes.add(issuer, extracted.patterns(), worthParsing);
         notChecked.addAll(extracted.notChecked());
         warnings.addAll(extracted.warnings());
     }

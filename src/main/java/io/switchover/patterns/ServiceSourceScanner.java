@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,7 @@ public final class ServiceSourceScanner {
     private final KotlinStringExtractor kotlinSources;
     private final CapturedSqlReader capturedSql;
     private final JpaExtractor jpaSources;
+    private final SqlStatementClassifier classifier;
     private final Map<FileKey, ExtractionResult> extracted = new ConcurrentHashMap<>();
 
     public ServiceSourceScanner() {
@@ -39,7 +41,7 @@ public final class ServiceSourceScanner {
 
     /** @param naming how the service's JPA entities name their tables and columns (Spring Boot's, or as written) */
     public ServiceSourceScanner(PhysicalNaming naming) {
-        SqlStatementClassifier classifier = new SqlStatementClassifier();
+        this.classifier = new SqlStatementClassifier();
         this.sqlFiles = new SqlFileExtractor(classifier);
         this.javaSources = new JavaStringExtractor(classifier);
         this.myBatisMappers = new MyBatisXmlExtractor(classifier);
@@ -47,6 +49,14 @@ public final class ServiceSourceScanner {
         this.kotlinSources = new KotlinStringExtractor(classifier);
         this.capturedSql = new CapturedSqlReader(classifier);
         this.jpaSources = new JpaExtractor(classifier, naming);
+    }
+
+    /**
+     * From now on, SQL strings the predicate rejects are not parsed: they count as statements when they look like
+     * SQL, and nothing is known of what they reference. Files read before keep what they gave.
+     */
+    public void parseOnly(Predicate<String> worthParsing) {
+        classifier.parseOnly(worthParsing);
     }
 
     /** Statements captured from production (pg_stat_statements exports, statement logs) given outside the snapshot. */

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.statement.update.Update;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -35,10 +36,28 @@ public final class SqlStatementClassifier {
             "update", Pattern.compile("\\bset\\b", Pattern.CASE_INSENSITIVE),
             "with", Pattern.compile("\\bas\\b", Pattern.CASE_INSENSITIVE));
 
-    /** The kind of statement, or empty when the text is not one of the checked kinds or does not parse. */
+    private volatile Predicate<String> worthParsing = text -> true;
+
+    /**
+     * From now on, a string the predicate rejects is classified by its look ({@link #looksLikeSql}) instead of being
+     * parsed: a check parses only what its batch can concern (see the check's {@code StatementsWorthParsing}).
+     */
+    void parseOnly(Predicate<String> worthParsing) {
+        this.worthParsing = worthParsing;
+    }
+
+    /**
+     * The kind of statement, or empty when the text is not one of the checked kinds or does not parse. A string not
+     * worth parsing counts when it looks like SQL, with the kind its first keyword says.
+     */
     public Optional<StatementKind> classify(String text) {
-        if (leadingKeyword(text).isEmpty()) {
+        Optional<String> keyword = leadingKeyword(text);
+        if (keyword.isEmpty()) {
             return Optional.empty();
+        }
+        if (!worthParsing.test(text)) {
+            return looksLikeSql(text) ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT)))
+                    : Optional.empty();
         }
         SqlParsing.Parsed parsed = SqlParsing.parse(text);
         if (!parsed.ok() || isProse(parsed.statement())) {

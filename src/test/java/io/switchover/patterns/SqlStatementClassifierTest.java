@@ -83,4 +83,17 @@ class SqlStatementClassifierTest {
         long started = threads.getTotalStartedThreadCount() - before;
         assertTrue(started < 50, started + " threads started");
     }
+
+    @Test
+    void aStringNotWorthParsingCountsByItsLookWithTheKindOfItsFirstKeyword() {
+        SqlStatementClassifier looking = new SqlStatementClassifier();
+        looking.parseOnly(text -> text.contains("person"));
+
+        assertEquals(Optional.of(StatementKind.UPDATE), looking.classify("UPDATE audit SET what = ? WHERE id = ?"));
+        assertEquals(Optional.of(StatementKind.WITH), looking.classify("WITH a AS (SELECT 1) SELECT * FROM a"));
+        assertEquals(Optional.of(StatementKind.SELECT), looking.classify("SELECT what FROM audit WHERE = = ?"),
+                "not parsed, so not found malformed");
+        assertEquals(Optional.empty(), looking.classify("Select a value"));
+        assertEquals(Optional.empty(), looking.classify("SELECT name FROM person WHERE = = ?"), "parsed");
+    }
 }

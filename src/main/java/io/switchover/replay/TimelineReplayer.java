@@ -66,7 +66,8 @@ public final class TimelineReplayer {
         Optional<ReplayEngine> fallback = engine.fallback();
         Timeline first;
         try {
-            first = replayOn(engine, batch, statements, started);
+            // Where another engine follows, it has the last word on a failure; one by one here would only delay it.
+            first = replayOn(engine, batch, statements, started, fallback.isEmpty());
         } catch (ProductionDoesNotReplay e) {
             if (fallback.isEmpty()) {
                 throw e.error;
@@ -86,7 +87,7 @@ public final class TimelineReplayer {
                               Supplier<List<ProbeStatement>> statements, long started) {
         Timeline timeline;
         try {
-            timeline = replayOn(real, batch, statements, started);
+            timeline = replayOn(real, batch, statements, started, true);
         } catch (ProductionDoesNotReplay e) {
             throw e.error;
         }
@@ -97,8 +98,26 @@ public final class TimelineReplayer {
                 timeline.failure(), timeline.elapsed(), List.copyOf(notes));
     }
 
+    /**
+     * Steps through the batch as one Flyway group: without, Flyway reads its whole history again before each
+     * migration. The callback still sees each migration on its own. A group can fail where the batch deployed one
+     * migration at a time would not (on PostgreSQL: a new enum value used by a later migration, a statement that
+     * cannot run in a transaction), so a failed group is replayed again one by one, unless {@code oneByOneOnFailure}
+     * is off; then its failure stands.
+     */
+    private Timeline replayOn(ReplayEngine on, Batch batch, Supplier<List<ProbeStatement>> probes, long started,
+                              boolean oneByOneOnFailure) {
+        Timeline grouped = replayOn(on, batch, probes, started, BatchAs.ONE_GROUP);
+        if (grouped.failure().isEmpty() || !oneByOneOnFailure) {
+            return grouped;
+        }
+        return replayOn(on, batch, probes, started, BatchAs.ONE_BY_ONE);
+    }
+
+    private enum BatchAs { ONE_GROUP, ONE_BY_ONE }
+
     private Timeline replayOn(ReplayEngine on, Batch batch,
-                              Supplier<List<ProbeStatement>> probes, long started) {
+                              Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
         try (ReplayDatabase db = atProductionState(on, batch, adapted)) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
@@ -141,6 +160,7 @@ public final class TimelineReplayer {
                     configure(db, batch.candidate().flyway(), adapted)
                             .validateOnMigrate(false)
                             .outOfOrder(true)
+                            .group(batchAs == BatchAs.ONE_GROUP)
                             .callbacks(steps)
                             .load()
                             .migrate();

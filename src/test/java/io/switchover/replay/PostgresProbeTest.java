@@ -146,6 +146,22 @@ class PostgresProbeTest {
         }
     }
 
+    /** The batch runs as one group too, and one migration at a time where the group fails. */
+    @Test
+    void stepsThroughTheBatchOneMigrationAtATimeWhereItCannotRunInOneTransaction() {
+        Timeline timeline = replay(prod.next("deploy-2")
+                .with("db/migration/V2__mood.sql", "CREATE TYPE mood AS ENUM ('ok');")
+                .with("db/migration/V3__great.sql", "ALTER TYPE mood ADD VALUE 'great';")
+                .with("db/migration/V4__mood_column.sql",
+                        "ALTER TABLE person ADD COLUMN mood mood NOT NULL DEFAULT 'great';")
+                .with("db/migration/V5__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), select);
+
+        assertTrue(timeline.failure().isEmpty(), () -> timeline.failure().toString());
+        assertEquals(5, timeline.states().size());
+        assertTrue(timeline.states().get(3).catalog().column("person", "mood").isPresent());
+        assertFalse(timeline.states().get(4).outcomes().get(0).passed());
+    }
+
     @Test
     void aConcurrentIndexBuildDoesNotHangFlywaysLock() {
         Timeline timeline = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> replay(prod.next("deploy-2")

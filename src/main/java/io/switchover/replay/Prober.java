@@ -7,37 +7,34 @@ import java.sql.Savepoint;
 import java.util.List;
 
 /**
- * Runs statements the way the old service would, inside a savepoint that is always rolled back, so that a probe
- * changes nothing the next probe or migration sees.
+ * Runs statements the way the old service would, inside a savepoint its caller rolls back to, so that a probe changes
+ * nothing the next probe or migration sees.
  */
 public final class Prober {
     private static final int TIMEOUT_SECONDS = 10;
 
     /**
-     * Runs a SELECT without a savepoint of its own (it changes nothing), saving two round trips per probe on a
-     * server; on failure the connection rolls back to {@code guard}, a savepoint taken before this state's probes,
-     * since PostgreSQL refuses everything after an error until then.
-     */
-    public ProbeOutcome probeReadOnly(Connection connection, String sql, List<Object> values, Savepoint guard) {
-        try {
-            execute(connection, sql, values);
-            return ProbeOutcome.ok();
-        } catch (SQLException e) {
-            try {
-                connection.rollback(guard);
-            } catch (SQLException again) {
-                throw new ReplayException("could not roll back a probe: " + DatabaseError.of(again), again);
-            }
-            return ProbeOutcome.failed(DatabaseError.of(e));
-        }
-    }
-
-    /**
-     * Probes a statement at the current state: a read-only one without a savepoint of its own (see
-     * {@link #probeReadOnly}), any other inside its own savepoint.
+     * Probes a statement at the current state. No savepoint of its own (two server round trips per probe): the
+     * connection rolls back to {@code guard}, a savepoint taken before this state's probes, after a statement that
+     * failed (PostgreSQL refuses everything after an error until then) and after one that may have written, so that
+     * no probe sees what another left.
      */
     public ProbeOutcome run(Connection connection, String sql, List<Object> values, Savepoint guard) {
-        return readOnly(sql) ? probeReadOnly(connection, sql, values, guard) : probe(connection, sql, values);
+        ProbeOutcome outcome;
+        try {
+            execute(connection, sql, values);
+            outcome = ProbeOutcome.ok();
+        } catch (SQLException e) {
+            outcome = ProbeOutcome.failed(DatabaseError.of(e));
+        }
+        if (outcome.error() != null || !readOnly(sql)) {
+            try {
+                connection.rollback(guard);
+            } catch (SQLException e) {
+                throw new ReplayException("could not roll back a probe: " + DatabaseError.of(e), e);
+            }
+        }
+        return outcome;
     }
 
     private static void execute(Connection connection, String sql, List<Object> values) throws SQLException {
@@ -50,28 +47,9 @@ public final class Prober {
         }
     }
 
-    /** Whether a statement only reads, so that {@link #probeReadOnly} may run it. */
+    /** Whether a statement only reads, so that nothing needs undoing after it worked. */
     static boolean readOnly(String sql) {
         String start = sql.stripLeading();
         return start.regionMatches(true, 0, "SELECT", 0, 6) && !start.toUpperCase(java.util.Locale.ROOT).contains("INTO ");
-    }
-
-    public ProbeOutcome probe(Connection connection, String sql, List<Object> values) {
-        Savepoint savepoint = null;
-        try {
-            savepoint = connection.setSavepoint();
-            execute(connection, sql, values);
-            return ProbeOutcome.ok();
-        } catch (SQLException e) {
-            return ProbeOutcome.failed(DatabaseError.of(e));
-        } finally {
-            if (savepoint != null) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException e) {
-                    throw new ReplayException("could not roll back a probe: " + DatabaseError.of(e), e);
-                }
-            }
-        }
     }
 }

@@ -56,6 +56,20 @@ class TimelineReplayerTest {
     }
 
     @Test
+    void aProbeDoesNotSeeTheRowsOfTheProbesBeforeIt() {
+        ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
+                List.of("person.id", "person.alice"));
+        ProbeStatement sameInsertAgain = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?) ",
+                List.of("person"), List.of("person.id", "person.alice"));
+
+        Timeline timeline = replay(prod, candidate, List.of(insert, sameInsertAgain));
+
+        // A duplicate key on made-up data would pass as no break; only a probe that sees the other's row gets one.
+        assertTrue(timeline.initial().outcomes().stream().allMatch(outcome -> outcome.error() == null),
+                () -> "the same made-up key twice: " + timeline.initial().outcomes());
+    }
+
+    @Test
     void seesAnInsertThatOmitsAColumnAddedNotNull() {
         ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
                 List.of("person.id", "person.alice"));

@@ -1,7 +1,6 @@
 package io.switchover.patterns.jpa;
 
 import com.github.javaparser.ParseResult;
-import io.switchover.patterns.JavaSources;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier;
@@ -28,6 +27,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import io.switchover.patterns.JavaSources;
 
 import java.util.ArrayList;
 import java.util.HashMap;

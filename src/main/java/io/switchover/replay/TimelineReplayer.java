@@ -243,7 +243,8 @@ public final class TimelineReplayer {
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
-                if (!scope.reaches(statement)) {
+                // Outside the batch's reach, outside each step's: no need to ask the step.
+                if (previous.get(i).unaffected() || !scope.reaches(statement)) {
                     outcomes.add(previous.get(i));
                     continue;
                 }

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class ReplayBenchmark {
     private static final int TABLES = 100;
+    /** Rounds that let the JIT compile the parsers and the replay before any is measured. */
+    private static final int WARM_UP = 3;
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws IOException {
@@ -45,9 +47,10 @@ public final class ReplayBenchmark {
             Path candidate = root.resolve("candidate");
             generate(prod, applied, 0, statements);
             generate(candidate, applied, batch, statements);
-            System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; best of %d%n",
-                    applied, batch, statements, ROUNDS);
+            System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
+                    + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             measure("H2", new H2Engine(), prod, candidate);
+            measureFresh(prod, candidate);
             try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
                 measure("embedded PostgreSQL", postgres, prod, candidate);
             }
@@ -64,7 +67,7 @@ public final class ReplayBenchmark {
         double check = Double.MAX_VALUE;
         double migrate = Double.MAX_VALUE;
         Report report = null;
-        for (int round = 0; round <= ROUNDS; round++) {
+        for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             long started = System.nanoTime();
             report = new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate),
                     List.of(), List.of(), engine, Severity.ERROR));
@@ -75,7 +78,7 @@ public final class ReplayBenchmark {
                 migrations.flyway().dataSource(db.url(), db.user(), db.password()).load().migrate();
             }
             double migrateSeconds = (System.nanoTime() - started) / 1e9;
-            if (round > 0) { // round 0 warms the JIT up
+            if (round >= WARM_UP) {
                 check = Math.min(check, checkSeconds);
                 migrate = Math.min(migrate, migrateSeconds);
             }
@@ -83,6 +86,26 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (%s, %d findings, %d states)%n",
                 name, check, migrate, check / migrate, report.verdict(), report.findings().size(),
                 report.summary().states());
+    }
+
+    /**
+     * The command line starts a JVM per check, which then parses, replays and probes with code the JIT has not
+     * compiled yet; a deployment's migrate starts cold too. Each in a fresh JVM, best of {@link #ROUNDS}.
+     */
+    private static void measureFresh(Path prod, Path candidate) throws IOException {
+        double check = Double.MAX_VALUE;
+        double migrate = Double.MAX_VALUE;
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                check = Math.min(check, FreshJvmRound.seconds("check", prod.toString(), candidate.toString()));
+                migrate = Math.min(migrate, FreshJvmRound.seconds("migrate", candidate.toString()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
+                "H2, cold", check, migrate, check / migrate);
     }
 
     /**

@@ -1,0 +1,74 @@
+package io.switchover.benchmark;
+
+import io.switchover.check.CheckRequest;
+import io.switchover.check.SwitchoverCheck;
+import io.switchover.replay.H2Engine;
+import io.switchover.replay.ReplayDatabase;
+import io.switchover.rules.Severity;
+import io.switchover.snapshot.DirectorySnapshot;
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One round of the benchmark in a JVM of its own, as the command line runs: nothing loaded, nothing compiled yet.
+ * {@code check <prod> <candidate>} runs a check on H2, {@code migrate <candidate>} a plain Flyway migrate on H2.
+ */
+public final class FreshJvmRound {
+
+    public static void main(String[] args) {
+        H2Engine h2 = new H2Engine();
+        if (args[0].equals("check")) {
+            new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(Path.of(args[1])),
+                    DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(), h2, Severity.ERROR));
+        } else {
+            // As a deployment runs it: Flyway finds the files itself.
+            try (ReplayDatabase db = h2.create()) {
+                Flyway.configure().locations("filesystem:" + Path.of(args[1], "db", "migration"))
+                        .dataSource(db.url(), db.user(), db.password()).load().migrate();
+            }
+        }
+    }
+
+    /** The wall time of a fresh JVM running one round, JVM start included. */
+    static double seconds(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath(), FreshJvmRound.class.getName()));
+        command.addAll(List.of(args));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("a fresh JVM running " + String.join(" ", args) + " exited with " + exit);
+        }
+        return seconds;
+    }
+
+    /** Under {@code mvn exec:java} the test classpath is the class loader's, not the JVM's. */
+    private static String classpath() {
+        if (FreshJvmRound.class.getClassLoader() instanceof URLClassLoader loader) {
+            return Stream.of(loader.getURLs()).map(FreshJvmRound::path).collect(Collectors.joining(java.io.File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String path(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(url.toString(), e);
+        }
+    }
+
+    private FreshJvmRound() {
+    }
+}

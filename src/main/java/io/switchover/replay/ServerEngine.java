@@ -73,12 +73,28 @@ public final class ServerEngine implements ReplayEngine {
         String name = "switchover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         List<String> notes = new ArrayList<>();
         String version;
+        // The hook is in place before the database exists, and waits until it is created and marked: a shutdown
+        // that begins meanwhile (Ctrl-C while a failed replay starts over) drops it, or finds it never made.
+        Object creating = new Object();
+        Thread hook = new Thread(() -> {
+            synchronized (creating) {
+                dropQuietly(name);
+            }
+        }, "switchover-drop-" + name);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            throw infrastructure("switchover is shutting down; no replay database was created", shuttingDown);
+        }
         try (Connection admin = connectAdmin()) {
             version = admin.getMetaData().getDatabaseProductVersion();
             notes.addAll(removeLeftovers(admin));
             try {
-                dialect.create(admin, name, mark());
+                synchronized (creating) {
+                    dialect.create(admin, name, mark());
+                }
             } catch (SQLException e) {
+                dropQuietly(name); // created but not marked, the next run would not know it for switchover's
                 if (isPermission(e)) {
                     throw infrastructure(credentials.userLabel() + " may not create databases on " + dialect.product()
                             + " at " + server.hosts() + "; " + dialect.cannotCreate(credentials.user().orElse("<user>")), e);
@@ -87,11 +103,13 @@ public final class ServerEngine implements ReplayEngine {
                         + server.hosts() + ": " + credentials.scrub(DatabaseError.of(e).toString()), e);
             }
         } catch (SQLException e) {
+            removeQuietly(hook);
             throw infrastructure("lost the connection to " + dialect.product() + " at " + server.hosts() + ": "
                     + credentials.scrub(DatabaseError.of(e).toString()), e);
+        } catch (RuntimeException e) {
+            removeQuietly(hook);
+            throw e;
         }
-        Thread hook = new Thread(() -> dropQuietly(name), "switchover-drop-" + name);
-        Runtime.getRuntime().addShutdownHook(hook);
         Runnable dropNow = () -> {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -201,6 +219,15 @@ public final class ServerEngine implements ReplayEngine {
             throw infrastructure("could not drop the replay database " + name + " on " + server.hosts() + " ("
                     + credentials.scrub(DatabaseError.of(e).toString()) + "); the next run removes it once it is older"
                     + " than --leftover-age", e);
+        }
+    }
+
+    /** A database that was never made needs no hook; one that is being dropped by it keeps it. */
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it finds nothing to drop
         }
     }
 

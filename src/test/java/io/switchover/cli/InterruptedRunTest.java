@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -72,13 +73,18 @@ class InterruptedRunTest {
     }
 
     @Test
-    void sigtermDropsTheDatabaseOnTheWayOut() throws Exception {
+    void sigtermDropsTheDatabaseOnTheWayOutAndMakesNoOther() throws Exception {
+        Set<String> before = databases().keySet();
         Process run = startSlowCheck();
         String database = awaitDatabaseOf(run);
         run.destroy();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "exits on SIGTERM");
 
         assertFalse(databases().containsKey(database), "the shutdown hook dropped " + database);
+        // The killed connection fails the batch, and a replay that starts over must not leave a database behind.
+        Set<String> made = new java.util.TreeSet<>(databases().keySet());
+        made.removeAll(before);
+        assertEquals(Set.of(), made);
     }
 
     /** alice-to-brian with a batch migration that sleeps, checked by the command line in its own JVM. */

@@ -3,6 +3,7 @@ package io.switchover.migrations;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Production's schema as migrations: the history it applied, and for each applied migration the text that ran,
@@ -29,6 +30,11 @@ public final class ProductionState {
 
     List<MigrationFile> files() {
         return files;
+    }
+
+    /** The text of each migration the replay applies, read as the stream is consumed. */
+    public Stream<String> texts() {
+        return files.stream().map(file -> file.snapshot().read(file.path()));
     }
 
     /** How many of production's migrations the replay applies to build S0. */

@@ -104,6 +104,11 @@ public final class AutoEngine implements ReplayEngine {
         }
 
         @Override
+        public boolean transactionalDdl() {
+            return database.transactionalDdl();
+        }
+
+        @Override
         public void enableForeignKeyChecks(Connection connection) throws SQLException {
             database.enableForeignKeyChecks(connection);
         }

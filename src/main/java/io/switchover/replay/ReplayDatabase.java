@@ -26,6 +26,14 @@ public interface ReplayDatabase extends AutoCloseable {
     void enableForeignKeyChecks(Connection connection) throws SQLException;
 
     /** Engine-specific Flyway settings (PostgreSQL: session locks, so that CREATE INDEX CONCURRENTLY cannot hang). */
+    /**
+     * Whether DDL runs inside transactions (PostgreSQL). Only then can migrations fail as one Flyway group where each
+     * alone works; elsewhere each statement commits, and a group fails where its migrations would.
+     */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
     default FluentConfiguration tune(FluentConfiguration configuration) {
         return configuration;
     }

@@ -28,6 +28,11 @@ final class ServerDatabase implements ReplayDatabase {
     }
 
     @Override
+    public boolean transactionalDdl() {
+        return dialect == ServerDialect.POSTGRESQL;
+    }
+
+    @Override
     public String description() {
         return description;
     }

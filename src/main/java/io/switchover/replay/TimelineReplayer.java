@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Replays the switch-over on a throwaway database: production's migrations (S0), then the batch in one Flyway migrate
@@ -45,6 +46,9 @@ public final class TimelineReplayer {
     /** Connections that probe S0 at once, and the number of statements from which that pays. */
     private static final int LANES = 3;
     private static final int PARALLEL_FROM = 200;
+    /** PostgreSQL refuses an enum value in the transaction that added it; production that does so is not grouped. */
+    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("\\bALTER\\s+TYPE\\s+\\S+\\s+ADD\\s+VALUE\\b",
+            Pattern.CASE_INSENSITIVE);
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
 
@@ -102,22 +106,26 @@ public final class TimelineReplayer {
      * Steps through the batch as one Flyway group: without, Flyway reads its whole history again before each
      * migration. The callback still sees each migration on its own. A group can fail where the batch deployed one
      * migration at a time would not (on PostgreSQL: a new enum value used by a later migration, a statement that
-     * cannot run in a transaction), so a failed group is replayed again one by one, unless {@code oneByOneOnFailure}
-     * is off; then its failure stands.
+     * cannot run in a transaction), so there a failed group is replayed again one by one, unless
+     * {@code oneByOneOnFailure} is off; then its failure stands.
      */
     private Timeline replayOn(ReplayEngine on, Batch batch, Supplier<List<ProbeStatement>> probes, long started,
                               boolean oneByOneOnFailure) {
-        Timeline grouped = replayOn(on, batch, probes, started, BatchAs.ONE_GROUP);
-        if (grouped.failure().isEmpty() || !oneByOneOnFailure) {
-            return grouped;
+        Attempt grouped = replayOn(on, batch, probes, started, BatchAs.ONE_GROUP);
+        if (grouped.timeline().failure().isEmpty() || !oneByOneOnFailure || !grouped.transactionalDdl()) {
+            return grouped.timeline();
         }
-        return replayOn(on, batch, probes, started, BatchAs.ONE_BY_ONE);
+        return replayOn(on, batch, probes, started, BatchAs.ONE_BY_ONE).timeline();
     }
 
     private enum BatchAs { ONE_GROUP, ONE_BY_ONE }
 
-    private Timeline replayOn(ReplayEngine on, Batch batch,
-                              Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
+    /** A replay, and whether its database could fail a group where single migrations would not. */
+    private record Attempt(Timeline timeline, boolean transactionalDdl) {
+    }
+
+    private Attempt replayOn(ReplayEngine on, Batch batch,
+                             Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
         try (ReplayDatabase db = atProductionState(on, batch, adapted)) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
@@ -171,8 +179,8 @@ public final class TimelineReplayer {
             List<String> notes = new ArrayList<>(db.notes());
             adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
                     + String.join("; ", changes) + " (no effect the old service can see)"));
-            return new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states), failure,
-                    Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes));
+            return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
+                    failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes)), db.transactionalDdl());
         }
     }
 
@@ -186,38 +194,54 @@ public final class TimelineReplayer {
 
     /**
      * A fresh database at production's state (S0). Flyway's migrate reads its whole history again before each
-     * migration, so that N migrations one by one cost N² history rows; as one group they cost N. A group can fail
-     * where one migration at a time succeeds (on PostgreSQL: a statement that cannot run in a transaction, an enum
-     * value used after the migration that added it, more locks than one transaction may hold), so a failed group is
-     * thrown away with its database and production is replayed again as it was deployed: a failure then is its own.
+     * migration, so that N migrations one by one cost N² history rows; as one group they cost N. Where DDL is
+     * transactional (PostgreSQL) a group can fail where one migration at a time succeeds (an enum value used after
+     * the migration that added it, a statement that cannot run in a transaction, more locks than one transaction may
+     * hold): a failed group is thrown away with its database and production replayed again as it was deployed, and
+     * production that adds enum values goes that way at once. Elsewhere each statement commits, and a group's failure
+     * is the failing migration's own.
      */
     private static ReplayDatabase atProductionState(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted) {
-        ReplayDatabase grouped = on.create();
-        try {
-            configure(grouped, batch.production().flyway(), adapted).group(true).load().migrate();
-            return grouped;
-        } catch (FlywayException e) {
-            grouped.close();
-        } catch (RuntimeException | Error e) {
-            grouped.close();
-            throw e;
-        }
-        adapted.clear();
         ReplayDatabase db = on.create();
         try {
-            migrateProduction(db, batch, adapted);
-            return db;
+            boolean asOneGroup = !(db.transactionalDdl() && addsEnumValues(batch));
+            try {
+                migrateProduction(db, batch, adapted, asOneGroup);
+                return db;
+            } catch (ProductionDoesNotReplay e) {
+                if (!asOneGroup || !db.transactionalDdl()) {
+                    throw e;
+                }
+            }
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
         }
+        db.close();
+        adapted.clear();
+        ReplayDatabase again = on.create();
+        try {
+            migrateProduction(again, batch, adapted, false);
+            return again;
+        } catch (RuntimeException | Error e) {
+            again.close();
+            throw e;
+        }
     }
 
-    private static void migrateProduction(ReplayDatabase db, Batch batch,
-                                          Map<String, Set<String>> adapted) {
+    private static boolean addsEnumValues(Batch batch) {
+        try {
+            return batch.production().texts().anyMatch(text -> ADD_ENUM_VALUE.matcher(text).find());
+        } catch (RuntimeException e) {
+            return false; // Flyway reports an unreadable migration better
+        }
+    }
+
+    private static void migrateProduction(ReplayDatabase db, Batch batch, Map<String, Set<String>> adapted,
+                                          boolean asOneGroup) {
         FailedScript failed = new FailedScript();
         try {
-            configure(db, batch.production().flyway(), adapted).callbacks(failed).load().migrate();
+            configure(db, batch.production().flyway(), adapted).group(asOneGroup).callbacks(failed).load().migrate();
         } catch (FlywayException e) {
             SQLException cause = rootSqlException(e);
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();

@@ -258,8 +258,7 @@ public final class TimelineReplayer {
      * previous state.
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
-                                     SchemaCatalog initial)
+                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope)
             throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
@@ -267,14 +266,10 @@ public final class TimelineReplayer {
             List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 ProbeStatement statement = statements.get(i);
-                // Outside the batch's reach, outside each step's: no need to ask the step.
+                // Outside the batch's reach is outside every step's (and had no values made up at S0).
                 if (previous.get(i).unaffected() || !scope.reaches(statement)) {
                     outcomes.add(previous.get(i));
                     continue;
-                }
-                if (values.get(i) == null) {
-                    // A step changed more than its text named: the statement is probed from here on, typed by S0.
-                    values.set(i, synthesizer.valuesFor(statement, initial, connection));
                 }
                 outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard));
             }
@@ -454,7 +449,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        new StepScope(effects, diff, catalog), states.get(0).catalog());
+                        new StepScope(effects, diff, catalog));
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

@@ -26,12 +26,12 @@ public final class SqlWords {
             if (c == '\'' || sql.startsWith("--", i) || sql.startsWith("/*", i)) {
                 i = SqlText.skipNonCode(sql, i);
             } else if (c == '"' || c == '`') {
-                int end = sql.indexOf(c, i + 1);
-                end = end < 0 ? length : end;
-                if (names.contains(sql.substring(i + 1, end).toLowerCase(Locale.ROOT))) {
+                int end = SqlText.skipNonCode(sql, i);
+                boolean closed = end - 1 > i && sql.charAt(end - 1) == c;
+                if (names.contains(sql.substring(i + 1, closed ? end - 1 : end).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
-                i = end + 1;
+                i = end;
             } else if (isWordChar(c)) {
                 int end = i + 1;
                 while (end < length && isWordChar(sql.charAt(end))) {

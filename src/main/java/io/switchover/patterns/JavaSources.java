@@ -21,4 +21,10 @@ public final class JavaSources {
     public static ParseResult<CompilationUnit> parse(String source) {
         return PARSER.get().parse(source);
     }
+
+    /** Where a node of a file's tree is: its first line, and its last. */
+    public static Origin origin(String path, com.github.javaparser.ast.Node node) {
+        int first = node.getBegin().map(p -> p.line).orElse(1);
+        return new Origin(path, first, node.getEnd().map(p -> p.line).orElse(first));
+    }
 }

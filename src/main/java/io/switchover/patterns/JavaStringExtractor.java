@@ -56,7 +56,7 @@ public final class JavaStringExtractor {
             if (isJpql(expression)) {
                 continue;
             }
-            Origin origin = new Origin(path, expression.getBegin().map(p -> p.line).orElse(1));
+            Origin origin = JavaSources.origin(path, expression);
             Optional<String> value = evaluator.evaluate(expression);
             if (value.isPresent()) {
                 String sql = value.get().strip();

@@ -23,7 +23,8 @@ public final class SqlFileExtractor {
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         for (SqlScriptSplitter.ScriptStatement statement : splitter.split(text)) {
-            Origin origin = new Origin(path, statement.line());
+            Origin origin = new Origin(path, statement.line(),
+                    statement.line() + (int) statement.sql().chars().filter(c -> c == '\n').count());
             if (classifier.isSql(statement.sql())) {
                 patterns.add(new AccessPattern(statement.sql(), origin, ID));
             } else if (classifier.looksLikeSql(statement.sql())) {

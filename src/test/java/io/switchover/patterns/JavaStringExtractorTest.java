@@ -19,7 +19,11 @@ class JavaStringExtractorTest {
     }
 
     private static AccessPattern pattern(String sql, int line) {
-        return new AccessPattern(sql, new Origin(PATH, line), "java-literal");
+        return pattern(sql, line, line);
+    }
+
+    private static AccessPattern pattern(String sql, int line, int lastLine) {
+        return new AccessPattern(sql, new Origin(PATH, line, lastLine), "java-literal");
     }
 
     @Test
@@ -34,19 +38,19 @@ class JavaStringExtractorTest {
     }
 
     @Test
-    void findsATextBlockAtTheLineOfItsOpeningQuotes() {
+    void findsATextBlockFromTheLineOfItsOpeningQuotesToItsClosingOnes() {
         String source = "class PersonRepository {\n"
                 + "    static final String FIND = \"\"\"\n"
                 + "        SELECT name\n"
                 + "          FROM person\n"
                 + "        \"\"\";\n"
                 + "}\n";
-        assertEquals(List.of(pattern("SELECT name\n  FROM person", 2)), patterns(source));
+        assertEquals(List.of(pattern("SELECT name\n  FROM person", 2, 5)), patterns(source));
     }
 
     @Test
-    void findsAConcatenationOfLiteralsOnceAtItsFirstLine() {
-        assertEquals(List.of(pattern("SELECT name FROM person WHERE id = ?", 3)), patterns("""
+    void findsAConcatenationOfLiteralsOnceAtItsFirstLineSpanningItsLast() {
+        assertEquals(List.of(pattern("SELECT name FROM person WHERE id = ?", 3, 5)), patterns("""
                 class PersonRepository {
                     void find(Jdbc jdbc) {
                         jdbc.query("SELECT name "

@@ -24,7 +24,7 @@ class SqlFileExtractorTest {
                 """;
         ExtractionResult result = extractor.extract("queries/person.sql", script);
         assertEquals(List.of(
-                new AccessPattern("SELECT id, name\n  FROM person\n WHERE id = ?", new Origin("queries/person.sql", 2),
+                new AccessPattern("SELECT id, name\n  FROM person\n WHERE id = ?", new Origin("queries/person.sql", 2, 4),
                         "sql-file"),
                 new AccessPattern("UPDATE person SET name = :name WHERE id = :id", new Origin("queries/person.sql", 8),
                         "sql-file")), result.patterns());

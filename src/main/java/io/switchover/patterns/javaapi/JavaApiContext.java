@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.JavaSources;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.StringExpressionEvaluator;
@@ -75,7 +76,7 @@ final class JavaApiContext {
             return origin(array.getValues().get(0));
         }
         Expression reported = evaluator.constantInitializer(expression).orElse(expression);
-        return new Origin(path, reported.getBegin().map(p -> p.line).orElse(1));
+        return JavaSources.origin(path, reported);
     }
 
     /** Marks the expression (each element of an array) as read here, so the generic result there is replaced. */

@@ -89,7 +89,7 @@ public final class KotlinStringExtractor {
                 if (bareConstant) {
                     continue;
                 }
-                Origin origin = new Origin(path, tokens.get(start).line());
+                Origin origin = new Origin(path, tokens.get(start).line(), lastLine(i));
                 Value value = evaluate(operands);
                 String fragment = fragment(start, i);
                 if (value.resolved()) {
@@ -270,6 +270,12 @@ public final class KotlinStringExtractor {
                     }
                 }
             }
+        }
+
+        /** The line where the token before {@code end} ends. */
+        private int lastLine(int end) {
+            Token last = tokens.get(Math.min(end, tokens.size()) - 1);
+            return last.line() + (int) last.text().chars().filter(c -> c == '\n').count();
         }
 
         private String fragment(int start, int end) {

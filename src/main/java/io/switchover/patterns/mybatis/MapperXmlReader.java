@@ -113,7 +113,8 @@ public final class MapperXmlReader {
         @Override
         public void endElement(String uri, String localName, String qName) {
             Builder done = open.pop();
-            XmlElement element = new XmlElement(done.name, done.attributes, done.children, done.line);
+            XmlElement element = new XmlElement(done.name, done.attributes, done.children, done.line,
+                    locator == null ? done.line : locator.getLineNumber());
             if (open.isEmpty()) {
                 root = element;
             } else {

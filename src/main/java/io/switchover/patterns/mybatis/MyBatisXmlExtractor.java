@@ -61,7 +61,7 @@ public final class MyBatisXmlExtractor {
             if (!STATEMENTS.contains(element.name())) {
                 continue;
             }
-            Origin origin = new Origin(path, element.line());
+            Origin origin = new Origin(path, element.line(), element.lastLine());
             String label = "<" + element.name() + " id=\"" + element.attribute("id") + "\">";
             if ("CALLABLE".equalsIgnoreCase(element.attribute("statementType"))) {
                 results.add(new ExtractionResult(List.of(),

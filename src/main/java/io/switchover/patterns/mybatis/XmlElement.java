@@ -9,8 +9,14 @@ import java.util.Map;
  * @param name     the element name, such as {@code select} or {@code if}
  * @param children {@link XmlElement}s and {@link String} text (CDATA included), in document order
  * @param line     1-based line of the element's {@code <}
+ * @param lastLine 1-based line where the element ends
  */
-public record XmlElement(String name, Map<String, String> attributes, List<Object> children, int line) {
+public record XmlElement(String name, Map<String, String> attributes, List<Object> children, int line, int lastLine) {
+
+    public XmlElement(String name, Map<String, String> attributes, List<Object> children, int line) {
+        this(name, attributes, children, line, line);
+    }
+
     public XmlElement {
         attributes = Map.copyOf(attributes);
         children = List.copyOf(children);

@@ -28,25 +28,29 @@ class MyBatisXmlExtractorTest {
     }
 
     private static AccessPattern pattern(String sql, int line) {
-        return new AccessPattern(sql, new Origin(PATH, line), "mybatis-xml");
+        return pattern(sql, line, line);
+    }
+
+    private static AccessPattern pattern(String sql, int line, int lastLine) {
+        return new AccessPattern(sql, new Origin(PATH, line, lastLine), "mybatis-xml");
     }
 
     @Test
-    void expandsEveryBranchOfEachStatementAtTheLineOfItsElement() throws IOException {
+    void expandsEveryBranchOfEachStatementAtTheLinesOfItsElement() throws IOException {
         ExtractionResult result = extractor.extract(PATH, fixture("/mybatis/OppgaveMapper.xml"));
         assertEquals(List.of(
-                pattern("SELECT id, status, generasjon_ref, opprettet FROM oppgave WHERE id = ?", 13),
+                pattern("SELECT id, status, generasjon_ref, opprettet FROM oppgave WHERE id = ?", 13, 17),
                 pattern("SELECT id, status, generasjon_ref, opprettet FROM oppgave WHERE status = ?"
-                        + " AND generasjon_ref = ? AND id IN (?)", 19),
+                        + " AND generasjon_ref = ? AND id IN (?)", 19, 34),
                 pattern("SELECT o.id FROM oppgave o JOIN selve_varsel v ON v.oppgave_id = o.id"
-                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.kode = ?", 36),
+                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.kode = ?", 36, 44),
                 pattern("SELECT o.id FROM oppgave o JOIN selve_varsel v ON v.oppgave_id = o.id"
-                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.tittel LIKE '%%'", 36),
+                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.tittel LIKE '%%'", 36, 44),
                 pattern("SELECT o.id FROM oppgave o JOIN selve_varsel v ON v.oppgave_id = o.id"
-                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.status = 'AKTIV'", 36),
-                pattern("UPDATE oppgave SET status = ?, generasjon_ref = ? WHERE id = ?", 46),
-                pattern("INSERT INTO oppgave ( id, status, generasjon_ref ) VALUES ( ?, ?, ? )", 55),
-                pattern("DELETE FROM oppgave WHERE opprettet < ?", 69)), result.patterns());
+                        + " WHERE o.status = ? AND o.opprettet >= ? AND v.status = 'AKTIV'", 36, 44),
+                pattern("UPDATE oppgave SET status = ?, generasjon_ref = ? WHERE id = ?", 46, 53),
+                pattern("INSERT INTO oppgave ( id, status, generasjon_ref ) VALUES ( ?, ?, ? )", 55, 67),
+                pattern("DELETE FROM oppgave WHERE opprettet < ?", 69, 71)), result.patterns());
     }
 
     @Test
@@ -59,7 +63,7 @@ class MyBatisXmlExtractorTest {
     @Test
     void listsAStatementWithARunTimeTableNameAsNotChecked() throws IOException {
         ExtractionResult result = extractor.extract(PATH, fixture("/mybatis/OppgaveMapper.xml"));
-        assertEquals(List.of(new UnresolvedSql(new Origin(PATH, 73), "<select id=\"fromTable\">",
+        assertEquals(List.of(new UnresolvedSql(new Origin(PATH, 73, 75), "<select id=\"fromTable\">",
                 "${table} is pasted into the SQL at run time")), result.notChecked());
     }
 

@@ -17,8 +17,13 @@ import java.util.regex.Pattern;
  * @param tables     lower-case names of tables and views it changes (when not {@code all})
  * @param columnOnly those of {@code tables} that it changes only by adding, dropping, altering or renaming columns,
  *                   which the catalog diff sees whole: a statement using none of the changed columns is not affected
+ * @param objects    it may change the schema's other objects ({@link SchemaObjects}): routines, sequences, types, or
+ *                   the values a type or a CHECK list allows (read from its words: it names one of those kinds)
  */
-record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly) {
+record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly, boolean objects) {
+    private static final Pattern OBJECT_WORDS = Pattern.compile(
+            "\\b(CHECK|ENUM|CONSTRAINT|TYPE|DOMAIN|SEQUENCE|FUNCTION|PROCEDURE|SCHEMA|EXTENSION)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final String NAME = "((?:\"[^\"]+\"|`[^`]+`|[\\w$]+)(?:\\.(?:\"[^\"]+\"|`[^`]+`|[\\w$]+))?)";
     private static final Pattern NO_EFFECT = Pattern.compile(
             "(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|ANALYZE|VACUUM|COMMENT ON|GRANT|REVOKE|SET|RESET|LOCK|"
@@ -41,7 +46,7 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly)
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     MigrationEffects(boolean all, Set<String> tables) {
-        this(all, tables, Set.of());
+        this(all, tables, Set.of(), all);
     }
 
     static MigrationEffects of(String script) {
@@ -82,7 +87,8 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly)
             }
         }
         columnOnly.removeAll(otherwise);
-        return new MigrationEffects(false, Set.copyOf(tables), Set.copyOf(columnOnly));
+        return new MigrationEffects(false, Set.copyOf(tables), Set.copyOf(columnOnly),
+                OBJECT_WORDS.matcher(script).find());
     }
 
     /** Whether every clause of an ALTER TABLE adds, drops, alters or renames a column (top-level commas split them). */

@@ -5,8 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables, views and columns visible to the service at one state of the timeline, keyed by lower-case name. */
-public record SchemaCatalog(Map<String, TableInfo> tables) {
+/**
+ * The tables, views and columns visible to the service at one state of the timeline, keyed by lower-case name, and the
+ * schema's other objects that code can name.
+ */
+public record SchemaCatalog(Map<String, TableInfo> tables, SchemaObjects objects) {
+
+    public SchemaCatalog(Map<String, TableInfo> tables) {
+        this(tables, SchemaObjects.none());
+    }
 
     public Optional<TableInfo> table(String name) {
         return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
@@ -18,5 +25,9 @@ public record SchemaCatalog(Map<String, TableInfo> tables) {
 
     public Collection<TableInfo> all() {
         return tables.values();
+    }
+
+    public SchemaCatalog withObjects(SchemaObjects newObjects) {
+        return new SchemaCatalog(tables, newObjects);
     }
 }

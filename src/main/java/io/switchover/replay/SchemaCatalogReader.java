@@ -13,22 +13,33 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Reads the catalog of the connection's current schema through JDBC metadata, leaving out Flyway's history table. */
+/**
+ * Reads the catalog of the connection's current schema through JDBC metadata, leaving out Flyway's history table; its
+ * other objects (routines, sequences, types, allowed value lists) through {@link SchemaObjectsReader}.
+ */
 public final class SchemaCatalogReader {
     private final String historyTable;
+    private final SchemaObjectsReader objectsReader = new SchemaObjectsReader();
 
     public SchemaCatalogReader(String historyTable) {
         this.historyTable = historyTable.toLowerCase(Locale.ROOT);
     }
 
     public SchemaCatalog read(Connection connection) throws SQLException {
-        return refresh(connection, null, Set.of());
+        return refresh(connection, null, Set.of()).withObjects(objectsReader.read(connection));
+    }
+
+    /** As {@link #refresh(Connection, SchemaCatalog, Set)}, reading the schema's other objects again too. */
+    public SchemaCatalog refreshWithObjects(Connection connection, SchemaCatalog previous, Set<String> touched)
+            throws SQLException {
+        return refresh(connection, previous, touched).withObjects(objectsReader.read(connection));
     }
 
     /**
      * The catalog after a step that changed only the {@code touched} tables and views (lower-case): the list of
      * tables is read anew (so that any table that appeared or vanished shows), the columns only of touched and new
-     * ones; the rest comes from {@code previous}. With {@code previous} null, everything is read.
+     * ones; the rest comes from {@code previous}, and so do the schema's other objects. With {@code previous} null,
+     * every table is read, and no other object.
      */
     public SchemaCatalog refresh(Connection connection, SchemaCatalog previous, Set<String> touched) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
@@ -74,7 +85,7 @@ public final class SchemaCatalogReader {
                 tables.put(key, new TableInfo(key, views.contains(key), List.copyOf(columns.getOrDefault(key, List.of()))));
             }
         }
-        return new SchemaCatalog(tables);
+        return new SchemaCatalog(tables, previous == null ? SchemaObjects.none() : previous.objects());
     }
 
     private void readColumns(DatabaseMetaData meta, Connection connection, String schema, String tablePattern,

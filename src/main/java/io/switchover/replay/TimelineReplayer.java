@@ -446,6 +446,7 @@ public final class TimelineReplayer {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
                 SchemaCatalog catalog = effects.all() ? catalogReader.read(connection)
+                        : effects.objects() ? catalogReader.refreshWithObjects(connection, previous.catalog(), effects.tables())
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),

@@ -45,6 +45,37 @@ class PostgresProbeTest {
     }
 
     @Test
+    void catalogsTheFunctionsSequencesTypesAndEnumValuesThatAStepRemoves() {
+        InMemorySnapshot before = prod.next("deploy-1b")
+                .with("db/migration/V2__objects.sql", """
+                        CREATE TYPE order_status AS ENUM ('NEW', 'PAID', 'ARCHIVED');
+                        CREATE SEQUENCE invoice_number;
+                        CREATE FUNCTION full_name(p person) RETURNS text AS $$ SELECT p.alice $$ LANGUAGE sql;
+                        CREATE TABLE orders (id bigint PRIMARY KEY, status order_status,
+                            kind varchar(10) CHECK (kind IN ('retail', 'bulk')));
+                        """);
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(before, List.of()), reader.read(before.next("deploy-2")
+                .with("db/migration/V3__contract.sql", """
+                        DROP FUNCTION full_name(person);
+                        DROP SEQUENCE invoice_number;
+                        ALTER TYPE order_status RENAME TO order_status_old;
+                        CREATE TYPE order_status AS ENUM ('NEW', 'PAID');
+                        ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status;
+                        DROP TYPE order_status_old;
+                        ALTER TABLE orders DROP CONSTRAINT orders_kind_check,
+                            ADD CONSTRAINT orders_kind_check CHECK (kind IN ('retail'));
+                        """), List.of()));
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of());
+
+        CatalogDiff diff = timeline.states().get(1).diff();
+        assertEquals(List.of(new CatalogDiff.ObjectRef("function", "full_name"),
+                new CatalogDiff.ObjectRef("sequence", "invoice_number")), diff.removedObjects());
+        assertEquals(List.of(new CatalogDiff.ValueRef("order_status", "ARCHIVED"),
+                new CatalogDiff.ValueRef("orders.kind", "bulk")), diff.removedValues());
+    }
+
+    @Test
     void executesEveryProbeSoThatADroppedColumnAndAMissingNotNullValueShow() {
         Timeline timeline = replay(prod.next("deploy-2")
                         .with("db/migration/V2__country.sql", "ALTER TABLE person ADD COLUMN country char(2) NOT NULL;")

@@ -1,5 +1,8 @@
 package io.switchover.check;
 
+import io.switchover.mentions.ChangedObject;
+import io.switchover.mentions.MentionNet;
+import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
@@ -19,6 +22,7 @@ import io.switchover.replay.TimelineReplayer;
 import io.switchover.report.Report;
 import io.switchover.report.Summary;
 import io.switchover.rules.CheckedStatement;
+import io.switchover.rules.Coverage;
 import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleOutcome;
@@ -79,8 +83,13 @@ public final class SwitchoverCheck {
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();
         Set<String> warnings = extracted.warnings();
+        List<ChangedObject> changed = MentionNet.changes(timeline);
+        List<UncheckedMention> mentions = MentionNet.find(timeline, changed, extracted.running().stream()
+                .map(version -> version.forMentions(probes.statements(), timeline)).toList());
+        List<Coverage> coverage = extracted.running().stream()
+                .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
         RuleOutcome outcome = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts), request.rules());
+                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage), request.rules());
         List<Finding> findings = outcome.findings();
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
@@ -89,11 +98,12 @@ public final class SwitchoverCheck {
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
-                timeline.notes(), outcome.suppressed());
+                timeline.notes(), outcome.suppressed(), coverage);
     }
 
-    /** The statements of every service version, and what could not be read. */
-    private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
+    /** The statements of every service version, what could not be read, and each running version's own reading. */
+    private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings,
+                             List<RunningVersion> running) {
     }
 
     private static Extracted extract(CheckRequest request, MigrationSet candidate, StatementsWorthParsing worthParsing) {
@@ -101,6 +111,7 @@ public final class SwitchoverCheck {
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
+        List<RunningVersion> versions = new ArrayList<>();
         for (ServiceToCheck service : request.services()) {
             ServiceVersion running = new ServiceVersion(service.name(), service.running().name(), ServiceVersion.Role.RUNNING);
             Predicate<String> parseRunning = worthParsing.forRunningVersion();
@@ -109,11 +120,15 @@ public final class SwitchoverCheck {
             ExtractionResult served = scanner.scan(service.running(), service.sources(), candidate.locations());
             sent.addAll(served.patterns());
             collect(running, served, parseRunning, probes, notChecked, warnings);
+            List<ExtractionResult> read = new ArrayList<>(List.of(served));
             for (java.nio.file.Path captured : service.capturedSql()) {
                 ExtractionResult seen = scanner.captured(captured);
                 sent.addAll(seen.patterns());
+                read.add(seen);
                 collect(running, seen, parseRunning, probes, notChecked, warnings);
             }
+            versions.add(new RunningVersion(running, service.running(), ServiceSourceScanner.ownFiles(service.running(),
+                    service.sources(), candidate.locations()), ExtractionResult.combine(read)));
             if (service.candidate().isPresent()) {
                 Predicate<String> parseCandidate = worthParsing.forCandidate(sent);
                 scanner.parseOnly(parseCandidate);
@@ -123,7 +138,7 @@ public final class SwitchoverCheck {
                         notChecked, warnings);
             }
         }
-        return new Extracted(probes, notChecked, warnings);
+        return new Extracted(probes, notChecked, warnings, List.copyOf(versions));
     }
 
     private Batch plan(CheckRequest request, Optional<MigrationSet> productionFiles, MigrationSet candidate) {

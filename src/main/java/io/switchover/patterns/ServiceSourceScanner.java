@@ -86,6 +86,36 @@ public final class ServiceSourceScanner {
     }
 
     /**
+     * The files that are the service's own at this version, where the safety net looks for names: those the scan
+     * reads, and, beside each source root under {@code src/main/}, that module's {@code src/main/resources} (its
+     * configuration, templates and mapper files); never its migrations or tests.
+     */
+    public static List<String> ownFiles(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
+        List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
+        TreeSet<String> files = filesToScan(snapshot, sourceRoots);
+        for (String root : sourceRoots) {
+            String folder = asFolderPrefix(root);
+            int main = folder.startsWith("src/main/") ? 0 : folder.indexOf("/src/main/") + 1;
+            if (main > 0 || folder.startsWith("src/main/")) {
+                String resources = folder.substring(0, main) + "src/main/resources";
+                files.addAll(snapshot.filesUnder(resources));
+            }
+        }
+        files.removeIf(path -> isTestSource(path) || excluded.stream().anyMatch(path::startsWith)
+                || isMigrationScript(path));
+        return List.copyOf(files);
+    }
+
+    /**
+     * A script named as Flyway names migrations ({@code V1_2__x.sql}, {@code R__x.sql}, undo and baseline ones): another
+     * vendor's or an older location's migrations, which change the schema rather than use it.
+     */
+    static boolean isMigrationScript(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.matches("(?i)([VUB]\\d[\\w.]*|R)__.*\\.sql");
+    }
+
+    /**
      * What a file holds, read once per check. Not {@code computeIfAbsent}: it would hold a lock on the map while a file
      * is read, and other files' readers would wait for it.
      */

@@ -2,7 +2,9 @@ package io.switchover.report;
 
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.UnresolvedSql;
+import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
+import io.switchover.rules.NamedInUncheckedCode;
 import io.switchover.rules.Severity;
 import io.switchover.rules.SuppressedFinding;
 
@@ -19,14 +21,27 @@ import java.util.Optional;
  * @param warnings    problems reading the input that did not stop the check (a Java file that does not parse...)
  * @param notes       what to know about the replay itself (the engine it switched to and why...), one line each
  * @param suppressed  findings the migrations' switchover:allow comments set aside, with their reasons
+ * @param coverage    what was found and checked of each running version
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                     Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed) {
+                     Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
+                     List<Coverage> coverage) {
 
     public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
                   List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of());
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of(),
+                List.of());
+    }
+
+    /** Whether a finding is about a place that names a changed object rather than about a statement that broke. */
+    public static boolean isMention(Finding finding) {
+        return finding.pattern() != null && NamedInUncheckedCode.EXTRACTOR.equals(finding.pattern().extractor());
+    }
+
+    /** Whether a finding is about a statement of the old code that broke (or may break). */
+    public static boolean isStatement(Finding finding) {
+        return finding.pattern() != null && !isMention(finding);
     }
 
     public Verdict verdict() {

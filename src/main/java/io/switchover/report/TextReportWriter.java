@@ -26,8 +26,11 @@ public final class TextReportWriter implements ReportWriter {
         out.append(headline(report)).append("\n");
         Map<String, List<Finding>> byMigration = new LinkedHashMap<>();
         List<Finding> notCheckable = new ArrayList<>();
+        List<Finding> unseen = new ArrayList<>();
         for (Finding finding : report.findings()) {
-            if (finding.migration() == null) {
+            if (finding.migration() == null && finding.pattern() == null) {
+                unseen.add(finding);
+            } else if (finding.migration() == null) {
                 notCheckable.add(finding);
             } else {
                 byMigration.computeIfAbsent(finding.migration().script(), k -> new ArrayList<>()).add(finding);
@@ -38,6 +41,11 @@ public final class TextReportWriter implements ReportWriter {
             out.append("\n").append(notCheckable.size()).append(" statement(s) of ").append(services(notCheckable))
                     .append(" cannot be checked\n");
             renderStatements(out, notCheckable, report);
+        }
+        for (Finding finding : unseen) {
+            out.append("\n").append(finding.severity().label()).append(": ").append(finding.message())
+                    .append("   [").append(finding.rule()).append("]\n");
+            out.append("  help: ").append(finding.help()).append("\n");
         }
         report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
         renderSuppressed(out, report.suppressed());
@@ -67,14 +75,15 @@ public final class TextReportWriter implements ReportWriter {
                 + (report.summary().services() > 1 ? " serve" : " serves") + " traffic";
         return switch (report.verdict()) {
             case PASS -> "PASS  " + promotion + " breaks nothing that was checked";
-            case WARN -> "WARN  " + promotion + ": " + report.findings().size() + " warning(s), nothing breaks";
+            case WARN -> "WARN  " + promotion + ": " + report.findings().size() + " warning(s); nothing that was checked"
+                    + " breaks";
             case FAIL -> failing(report, promotion);
         };
     }
 
     private static String failing(Report report, String promotion) {
         List<Finding> failing = report.findingsAtOrAbove(report.failOn());
-        long statements = failing.stream().filter(f -> f.pattern() != null).count();
+        long statements = failing.stream().filter(Report::isStatement).count();
         if (statements == failing.size()) {
             return "FAIL  " + promotion + " breaks " + statements + " statement" + plural((int) statements)
                     + " of " + services(failing);
@@ -86,12 +95,19 @@ public final class TextReportWriter implements ReportWriter {
         Finding first = group.get(0);
         out.append("\n").append(first.migration().script()).append(first.step() == 0 ? " (production's history)"
                 : " (batch step " + first.step() + " of " + report.batch().size() + ")");
-        List<Finding> aboutStatements = group.stream().filter(f -> f.pattern() != null).toList();
+        List<Finding> aboutStatements = group.stream().filter(Report::isStatement).toList();
+        List<Finding> mentions = group.stream().filter(Report::isMention).toList();
         long statements = aboutStatements.size();
         if (statements > 0) {
             out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
                     .append(" that ").append(services(aboutStatements)).append(" issue")
                     .append(services(aboutStatements).contains(", ") ? "" : "s");
+        }
+        if (!mentions.isEmpty()) {
+            String places = mentions.size() + " place" + plural(mentions.size());
+            out.append(statements > 0 ? "; " + places + " of " + services(mentions) + " name what it changes where"
+                    + " the gate could not check" : " changes what " + services(mentions) + " names in " + places
+                    + " the gate could not check");
         }
         out.append("\n");
         // Findings about the migration alone (locking, history...) come first; they have no statement to show.
@@ -104,6 +120,9 @@ public final class TextReportWriter implements ReportWriter {
         }
         if (statements > 0) {
             renderStatements(out, aboutStatements, report);
+        }
+        if (!mentions.isEmpty()) {
+            renderStatements(out, mentions, report);
         }
     }
 

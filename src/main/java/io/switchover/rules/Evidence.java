@@ -1,5 +1,6 @@
 package io.switchover.rules;
 
+import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.HistoryProblem;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.replay.Timeline;
@@ -12,9 +13,18 @@ import java.util.List;
  *
  * @param outOfOrderAllowed whether the project's Flyway configuration sets {@code outOfOrder}
  * @param scripts           the batch's migrations read statement by statement, in batch order
+ * @param mentions          places of the running versions that name what the batch changes and that no checked
+ *                          statement covers
+ * @param coverage          what was found and checked of each running version
  */
 public record Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
-                       boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts) {
+                       boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts,
+                       List<UncheckedMention> mentions, List<Coverage> coverage) {
+
+    public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
+                    boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts) {
+        this(timeline, statements, historyProblems, outOfOrderAllowed, order, scripts, List.of(), List.of());
+    }
 
     /** Evidence of a replay alone: no history problems, the usual deployment order, no scripts read. */
     public static Evidence of(Timeline timeline, List<CheckedStatement> statements) {

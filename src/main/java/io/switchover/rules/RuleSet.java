@@ -42,6 +42,8 @@ public final class RuleSet {
                 new CandidateStatementFails(),
                 new StatementNotCheckable(),
                 new OldStatementFails(),
+                new NamedInUncheckedCode(),
+                new ServiceNotChecked(),
                 new UnusedSuppression()));
     }
 

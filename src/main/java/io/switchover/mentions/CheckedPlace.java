@@ -1,0 +1,14 @@
+package io.switchover.mentions;
+
+import io.switchover.patterns.Origin;
+import io.switchover.patterns.SqlReferences;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A statement the probes checked, as the safety net sees it: its SQL, every place it is issued from, and what it
+ * references (empty where it was not parsed, which happens only when it names no table the batch changes).
+ */
+public record CheckedPlace(String sql, List<Origin> origins, Optional<SqlReferences> references) {
+}

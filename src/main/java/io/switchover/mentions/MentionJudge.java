@@ -1,0 +1,148 @@
+package io.switchover.mentions;
+
+import io.switchover.mentions.ChangedObject.Change;
+import io.switchover.mentions.ChangedObject.Kind;
+import io.switchover.patterns.Origin;
+import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.UnresolvedSql;
+import io.switchover.sql.SqlWords;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which mentions of one service version the probes already covered, and how much each uncovered one says. A
+ * mention is covered when it lies in a statement the probes ran at every state that references the changed object
+ * (or, in a file whose checked statements reference it, anywhere outside SQL the gate could not resolve). Of the
+ * rest, names of removed tables, views, routines, sequences and types are strong evidence; so is a removed column
+ * named in a file that also names its table, or an enum constant that mirrors a removed value. Column words as common
+ * as {@code id} or {@code name} count only in SQL that names their table. Columns that are tightened rather than
+ * removed count only inside SQL the gate could not resolve.
+ */
+final class MentionJudge {
+    /** Column names so common that a mention says nothing without the table beside it. */
+    private static final Set<String> COMMON_WORDS = Set.of("id", "name", "status", "type", "value", "code", "key",
+            "data", "state", "kind", "version", "description", "title", "label", "date", "time", "created", "updated",
+            "created_at", "updated_at", "modified", "deleted", "active", "enabled", "email", "uuid", "position",
+            "level", "order", "amount", "count", "number", "text", "comment", "note", "url", "path", "parent_id",
+            "user_id", "owner", "source", "target", "result", "message", "timestamp", "start", "end", "from", "to",
+            "year", "month", "day", "size", "flag", "priority", "category", "tag", "role", "group");
+
+    private final List<CheckedPlace> checked;
+    private final List<CheckedPlace> notCheckable;
+    private final List<UnresolvedSql> unresolved;
+
+    MentionJudge(MentionNet.Version version) {
+        this.checked = version.checked();
+        this.notCheckable = version.notCheckable();
+        this.unresolved = version.unresolved();
+    }
+
+    List<UncheckedMention> judge(List<Mention> mentions) {
+        List<UncheckedMention> unchecked = new ArrayList<>();
+        for (Mention mention : mentions) {
+            Optional<UnresolvedSql> inside = unresolvedAround(mention.origin());
+            boolean failing = notCheckable.stream().anyMatch(place -> place.origins().stream()
+                    .anyMatch(o -> o.spans(mention.origin().path(), mention.origin().line())));
+            if (inside.isEmpty() && !failing && covered(mention)) {
+                continue;
+            }
+            String where = inside.map(u -> "inside SQL the gate could not resolve (" + u.reason() + ")")
+                    .orElse(failing ? "inside a statement that fails already on production's schema, so that its"
+                            + " probes tell nothing" : "outside every statement the gate could read");
+            weigh(mention, inside).ifPresent(strength -> unchecked.add(new UncheckedMention(mention, strength.strong,
+                    where, strength.why)));
+        }
+        return unchecked;
+    }
+
+    private record Strength(boolean strong, String why) {
+    }
+
+    private Optional<Strength> weigh(Mention mention, Optional<UnresolvedSql> inside) {
+        ChangedObject object = mention.object();
+        String context = mention.context().description();
+        if (object.change() != Change.REMOVED) {
+            // Tightened, not removed: only SQL the gate could not check may write it wrongly.
+            if (inside.isEmpty()) {
+                return Optional.empty();
+            }
+            if (object.change() == Change.REQUIRED && !inserts(inside.get())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Strength(false, context + " in SQL the gate could not check"));
+        }
+        if (object.kind() == Kind.VALUE) {
+            return Optional.of(mention.context() == Mention.Context.ENUM_CONSTANT
+                    ? new Strength(true, context)
+                    : new Strength(false, context + " equal to the value"));
+        }
+        if (object.kind() != Kind.COLUMN) {
+            return Optional.of(new Strength(true, context));
+        }
+        String table = object.owner();
+        if (COMMON_WORDS.contains(object.name())) {
+            return mention.tableInSameSpan() && mention.context() == Mention.Context.SQL
+                    ? Optional.of(new Strength(true, context + " that also names " + table))
+                    : Optional.empty();
+        }
+        return Optional.of(mention.tableNamed()
+                ? new Strength(true, context + "; the file also names " + table)
+                : new Strength(false, context + "; the file does not name " + table + ", so it may be another"
+                + " table's column"));
+    }
+
+    private static boolean inserts(UnresolvedSql place) {
+        String text = place.fragment().toLowerCase(Locale.ROOT);
+        return text.contains("insert") || text.contains("merge") || text.contains("upsert");
+    }
+
+    private Optional<UnresolvedSql> unresolvedAround(Origin at) {
+        return unresolved.stream().filter(u -> u.origin().spans(at.path(), at.line())).findFirst();
+    }
+
+    /**
+     * Inside a checked statement, the statement's own reading tells which table a name belongs to, and its probes
+     * whether the change breaks it; elsewhere in a file whose checked statements use the object, those probes do.
+     */
+    private boolean covered(Mention mention) {
+        Origin at = mention.origin();
+        for (CheckedPlace place : checked) {
+            if (place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))) {
+                return true;
+            }
+        }
+        for (CheckedPlace place : checked) {
+            boolean here = place.origins().stream().anyMatch(o -> o.path().equals(at.path()));
+            if (here && concerns(place, mention.object())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the statement uses the object, so that its probes tell whether the change breaks it. */
+    private static boolean concerns(CheckedPlace place, ChangedObject object) {
+        Optional<SqlReferences> references = place.references();
+        return switch (object.kind()) {
+            case TABLE, VIEW -> references.map(r -> r.tables().contains(object.name()))
+                    .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(object.name())));
+            case COLUMN -> {
+                String table = object.owner();
+                if (object.change() == Change.REQUIRED) {
+                    yield references.map(r -> r.tables().contains(table))
+                            .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(table)));
+                }
+                yield references.map(r -> r.tables().contains(table) && (r.selectsStar()
+                                || r.columns().getOrDefault(table, Set.of()).contains(object.name())))
+                        .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(table))
+                                && SqlWords.namesAny(place.sql(), Set.of(object.name())));
+            }
+            case VALUE -> place.sql().contains("'" + object.name() + "'");
+            default -> SqlWords.namesAny(place.sql(), Set.of(object.name()));
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package io.switchover.rules;
+
+import io.switchover.report.Report;
+import io.switchover.report.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NamedInUncheckedCodeTest {
+    private static final String RULE = "named-in-unchecked-code";
+    private static final String PERSON = "CREATE TABLE person (id BIGINT PRIMARY KEY, alice VARCHAR(100),"
+            + " brian VARCHAR(100));";
+    /** A statement the probes check, so that the service is not unchecked as a whole. */
+    private static final String CHECKED = "SELECT id FROM person WHERE id = ?";
+    private static final String DROP_ALICE = "ALTER TABLE person DROP COLUMN alice;";
+
+    private static RuleScenario withFile(String path, String content) {
+        return RuleScenario.production(PERSON, CHECKED).productionFile(path, content);
+    }
+
+    @Test
+    void flagsAColumnFormattedIntoSqlFromConstantsOfAnotherFile() {
+        Report report = withFile("src/main/java/com/example/Columns.java", """
+                package com.example;
+                final class Columns {
+                    static final String PERSON = "person";
+                    static final String ALICE = "alice";
+                }
+                """)
+                .productionFile("src/main/java/com/example/PersonWriter.java", """
+                        package com.example;
+                        class PersonWriter {
+                            void rename(Jdbc jdbc, long id, String name) {
+                                jdbc.update(String.format("UPDATE %s SET %s = ? WHERE id = ?", Columns.PERSON,
+                                        Columns.ALICE), name, id);
+                            }
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .check();
+
+        List<Finding> findings = report.findings().stream().filter(f -> f.rule().equals(RULE)).toList();
+        assertEquals(1, findings.size(), report.findings().toString());
+        Finding finding = findings.get(0);
+        assertEquals(Severity.ERROR, finding.severity(), "the file names person too");
+        assertEquals("src/main/java/com/example/Columns.java:4", finding.pattern().origin().toString());
+        assertEquals("static final String ALICE = \"alice\";", finding.pattern().sql());
+        assertEquals(1, finding.step());
+        assertEquals(1, finding.line(), "the DROP COLUMN statement's line");
+        assertTrue(finding.message().contains("person.alice"), finding.message());
+        assertEquals(Verdict.FAIL, report.verdict());
+    }
+
+    @Test
+    void flagsADroppedTableNamedInConfigurationAndByJooq() {
+        Report report = RuleScenario.production(PERSON + "\nCREATE TABLE legacy_address (id BIGINT, street TEXT);",
+                        CHECKED)
+                .productionFile("src/main/resources/application.yml", """
+                        export:
+                          # the nightly export reads these
+                          table: legacy_address
+                        """)
+                .productionFile("src/main/java/com/example/Addresses.java", """
+                        package com.example;
+                        import static com.example.jooq.Tables.LEGACY_ADDRESS;
+                        import org.jooq.DSLContext;
+                        class Addresses {
+                            Object all(DSLContext dsl) {
+                                return dsl.selectFrom(LEGACY_ADDRESS).fetch();
+                            }
+                        }
+                        """)
+                .migrate("drop_legacy_address", "DROP TABLE legacy_address;")
+                .check();
+
+        List<String> places = report.findings().stream().filter(f -> f.rule().equals(RULE))
+                .map(f -> f.pattern().origin() + " " + f.severity()).toList();
+        assertEquals(List.of("src/main/java/com/example/Addresses.java:2 ERROR",
+                "src/main/java/com/example/Addresses.java:6 ERROR",
+                "src/main/resources/application.yml:3 ERROR"), places);
+    }
+
+    @Test
+    void flagsAColumnOfAFileThatDoesNotNameItsTableAsAWarning() {
+        List<Finding> findings = withFile("src/main/java/com/example/Mapper.java", """
+                package com.example;
+                class Mapper {
+                    String name(java.sql.ResultSet rs) throws java.sql.SQLException {
+                        return rs.getString("alice");
+                    }
+                }
+                """)
+                .migrate("drop_alice", DROP_ALICE)
+                .findings(RULE);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.WARNING, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("does not name person"), findings.get(0).message());
+    }
+
+    @Test
+    void flagsAValueThatAnEnumOfTheOldCodeStillHas() {
+        String schema = "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(20),"
+                + " CONSTRAINT orders_status CHECK (status IN ('NEW', 'PAID', 'ARCHIVED')));";
+        List<Finding> findings = RuleScenario.production(schema, "SELECT id FROM orders WHERE id = ?")
+                .productionFile("src/main/java/com/example/OrderStatus.java", """
+                        package com.example;
+                        enum OrderStatus {
+                            NEW, PAID,
+                            ARCHIVED
+                        }
+                        """)
+                .migrate("no_more_archived", "ALTER TABLE orders DROP CONSTRAINT orders_status;\n"
+                        + "ALTER TABLE orders ADD CONSTRAINT orders_status CHECK (status IN ('NEW', 'PAID'));")
+                .findings(RULE);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("src/main/java/com/example/OrderStatus.java:4", findings.get(0).pattern().origin().toString());
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("value 'ARCHIVED' of orders.status"), findings.get(0).message());
+    }
+
+    @Test
+    void ignoresNamesInCommentsProsePropertiesAndCheckedStatements() {
+        Report report = RuleScenario.production(PERSON, CHECKED, "SELECT alice FROM person WHERE id = ?")
+                .productionFile("src/main/java/com/example/Notes.java", """
+                        package com.example;
+                        // alice moves to brian in V4
+                        class Notes {
+                            /* person.alice is read by the export */
+                            private String alice;
+                            String hello() {
+                                return "alice says hello";
+                            }
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .check();
+
+        assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals(RULE)).toList());
+        assertTrue(report.findings().stream().anyMatch(f -> f.rule().equals("dropped-column-still-used")),
+                "the checked statement breaks: the probes found it");
+    }
+
+    @Test
+    void ignoresACommonColumnWordWithoutItsTable() {
+        String schema = "CREATE TABLE person (id BIGINT PRIMARY KEY, name VARCHAR(100));"
+                + "CREATE TABLE pet (id BIGINT PRIMARY KEY, name VARCHAR(100));";
+        List<Finding> findings = RuleScenario.production(schema, "SELECT id FROM pet WHERE id = ?")
+                .productionFile("src/main/java/com/example/PetMapper.java", """
+                        package com.example;
+                        class PetMapper {
+                            String name(java.sql.ResultSet rs) throws java.sql.SQLException {
+                                return rs.getString("name");
+                            }
+                        }
+                        """)
+                .migrate("drop_person_name", "ALTER TABLE person DROP COLUMN name;")
+                .findings(RULE);
+
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void ignoresAColumnOfAnotherTableWhoseAliasTheSqlDeclares() {
+        String schema = PERSON + "CREATE TABLE pet (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
+        List<Finding> findings = RuleScenario.production(schema, CHECKED)
+                .productionFile("src/main/kotlin/com/example/PetDao.kt", """
+                        package com.example
+                        class PetDao(private val db: Db) {
+                            fun find(order: String) = db.query(
+                                "SELECT p.alice FROM pet p JOIN person ON person.id = p.id ORDER BY $order")
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .findings(RULE);
+
+        assertEquals(List.of(), findings);
+    }
+}

@@ -164,7 +164,9 @@ public final class ParameterSynthesizer {
             case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.of(2020, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> new byte[] {1};
             case Types.CHAR, Types.NCHAR -> size > 0 && size < 8 ? "x".repeat(size) : "x";
-            default -> size == 36 || jdbcType == Types.OTHER ? UUID.fromString("00000000-0000-0000-0000-000000000001") : "x";
+            // A text column of 36 holds a uuid's text: bound as text, which the column's own type accepts.
+            default -> jdbcType == Types.OTHER ? UUID.fromString("00000000-0000-0000-0000-000000000001")
+                    : size == 36 ? "00000000-0000-0000-0000-000000000001" : "x";
         };
     }
 }

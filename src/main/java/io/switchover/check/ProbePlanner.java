@@ -1,6 +1,7 @@
 package io.switchover.check;
 
 import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.JdbcParameters;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
@@ -32,9 +33,24 @@ final class ProbePlanner {
      *                     enough for the replay to leave them alone (see {@link StatementsWorthParsing})
      */
     void add(ServiceVersion issuer, List<AccessPattern> patterns, Predicate<String> worthParsing) {
+        add(issuer, patterns, List.of(), worthParsing);
+    }
+
+    /**
+     * @param reads the columns the version's code reads by name; a statement whose result is read so has its result
+     *              columns recorded at every state
+     */
+    void add(ServiceVersion issuer, List<AccessPattern> patterns, List<ColumnRead> reads,
+             Predicate<String> worthParsing) {
         Map<String, List<AccessPattern>> bySql = new LinkedHashMap<>();
         for (AccessPattern pattern : patterns) {
             bySql.computeIfAbsent(normalize(pattern.sql()), k -> new ArrayList<>()).add(pattern);
+        }
+        Map<String, List<ColumnRead>> readsOf = new java.util.HashMap<>();
+        for (ColumnRead read : reads) {
+            if (read.linked()) {
+                readsOf.computeIfAbsent(normalize(read.statement()), k -> new ArrayList<>()).add(read);
+            }
         }
         for (Map.Entry<String, List<AccessPattern>> entry : bySql.entrySet()) {
             List<AccessPattern> same = entry.getValue();
@@ -48,7 +64,13 @@ final class ProbePlanner {
                 probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
                 probes.add(probeOf(sql, references, issuer.role() == ServiceVersion.Role.CANDIDATE));
             }
-            statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe));
+            List<ColumnRead> itsReads = readsOf.getOrDefault(entry.getKey(), List.of());
+            if (!itsReads.isEmpty() && !probes.get(probe).readByName()) {
+                ProbeStatement p = probes.get(probe);
+                probes.set(probe, new ProbeStatement(p.jdbcSql(), p.tables(), p.parameterColumns(), p.baseline(),
+                        p.columns(), p.positional(), p.inserts(), true));
+            }
+            statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe, itsReads));
         }
     }
 

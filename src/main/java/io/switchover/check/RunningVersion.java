@@ -28,7 +28,7 @@ record RunningVersion(ServiceVersion issuer, Snapshot snapshot, List<String> fil
         return new MentionNet.Version(issuer, snapshot, files,
                 own.stream().filter(s -> passedAtStart(s, timeline)).map(RunningVersion::place).toList(),
                 own.stream().filter(s -> !passedAtStart(s, timeline)).map(RunningVersion::place).toList(),
-                read.notChecked());
+                read.notChecked(), read.reads());
     }
 
     private static CheckedPlace place(CheckedStatement statement) {

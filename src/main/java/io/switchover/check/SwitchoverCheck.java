@@ -151,7 +151,7 @@ public final class SwitchoverCheck {
     /** Adds what was extracted from one version of a service; what both versions share is said once. */
     private static void collect(ServiceVersion issuer, ExtractionResult extracted, Predicate<String> worthParsing,
                                 ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
-        probes.add(issuer, extracted.patterns(), worthParsing);
+        probes.add(issuer, extracted.patterns(), extracted.reads(), worthParsing);
         notChecked.addAll(extracted.notChecked());
         warnings.addAll(extracted.warnings());
     }

@@ -2,6 +2,7 @@ package io.switchover.mentions;
 
 import io.switchover.mentions.ChangedObject.Change;
 import io.switchover.mentions.ChangedObject.Kind;
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.UnresolvedSql;
@@ -34,16 +35,44 @@ final class MentionJudge {
     private final List<CheckedPlace> checked;
     private final List<CheckedPlace> notCheckable;
     private final List<UnresolvedSql> unresolved;
+    private final List<ColumnRead> reads;
+    private final Set<String> checkedSql = new java.util.HashSet<>();
 
     MentionJudge(MentionNet.Version version) {
         this.checked = version.checked();
         this.notCheckable = version.notCheckable();
         this.unresolved = version.unresolved();
+        this.reads = version.reads();
+        checked.forEach(place -> checkedSql.add(normalized(place.sql())));
+    }
+
+    private static String normalized(String sql) {
+        return sql.strip().replaceAll("\\s+", " ");
     }
 
     List<UncheckedMention> judge(List<Mention> mentions) {
+        // A column word covered for one table is that table's: the same word's other tables are not named there.
+        Set<String> coveredWords = new java.util.HashSet<>();
+        for (Mention mention : mentions) {
+            if (mention.object().kind() == Kind.COLUMN && isCovered(mention)) {
+                coveredWords.add(wordAt(mention));
+            }
+        }
         List<UncheckedMention> unchecked = new ArrayList<>();
         for (Mention mention : mentions) {
+            if (mention.object().kind() == Kind.COLUMN && coveredWords.contains(wordAt(mention))) {
+                continue;
+            }
+            Optional<ColumnRead> read = readAt(mention);
+            if (read.isPresent()) {
+                if (isCovered(mention)) {
+                    continue;
+                }
+                weigh(mention, Optional.empty()).ifPresent(strength -> unchecked.add(new UncheckedMention(mention,
+                        strength.strong, "read by name from a result the gate could not tie to a statement it checked",
+                        strength.why)));
+                continue;
+            }
             Optional<UnresolvedSql> inside = unresolvedAround(mention.origin());
             boolean failing = notCheckable.stream().anyMatch(place -> place.origins().stream()
                     .anyMatch(o -> o.spans(mention.origin().path(), mention.origin().line())));
@@ -60,6 +89,25 @@ final class MentionJudge {
     }
 
     private record Strength(boolean strong, String why) {
+    }
+
+    private static String wordAt(Mention mention) {
+        return mention.origin() + " " + mention.object().name() + " " + mention.object().change();
+    }
+
+    /** Whether the probes cover this mention: it is checked where it stands, or its file's checked statements use it. */
+    private boolean isCovered(Mention mention) {
+        Optional<ColumnRead> read = readAt(mention);
+        if (read.isPresent()) {
+            // Linked to a checked statement, the probes record what the result holds; a read of a mapper the gate
+            // could not link still reads what the file's checked statements name outright (not through a *).
+            return read.get().linked() && checkedSql.contains(normalized(read.get().statement()))
+                    || namedOutright(mention);
+        }
+        Origin at = mention.origin();
+        boolean failing = notCheckable.stream().anyMatch(place -> place.origins().stream()
+                .anyMatch(o -> o.spans(at.path(), at.line())));
+        return unresolvedAround(at).isEmpty() && !failing && covered(mention);
     }
 
     private Optional<Strength> weigh(Mention mention, Optional<UnresolvedSql> inside) {
@@ -100,6 +148,14 @@ final class MentionJudge {
         return text.contains("insert") || text.contains("merge") || text.contains("upsert");
     }
 
+    private Optional<ColumnRead> readAt(Mention mention) {
+        if (mention.object().kind() != Kind.COLUMN) {
+            return Optional.empty();
+        }
+        return reads.stream().filter(r -> r.origin().spans(mention.origin().path(), mention.origin().line())
+                && r.column().equals(mention.object().name())).findFirst();
+    }
+
     private Optional<UnresolvedSql> unresolvedAround(Origin at) {
         return unresolved.stream().filter(u -> u.origin().spans(at.path(), at.line())).findFirst();
     }
@@ -118,6 +174,21 @@ final class MentionJudge {
         for (CheckedPlace place : checked) {
             boolean here = place.origins().stream().anyMatch(o -> o.path().equals(at.path()));
             if (here && concerns(place, mention.object())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean namedOutright(Mention mention) {
+        ChangedObject object = mention.object();
+        for (CheckedPlace place : checked) {
+            if (place.origins().stream().noneMatch(o -> o.path().equals(mention.origin().path()))) {
+                continue;
+            }
+            boolean names = place.references().map(r -> r.columns().getOrDefault(object.owner(), Set.of())
+                    .contains(object.name())).orElse(false);
+            if (names) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package io.switchover.mentions;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.replay.Timeline;
@@ -22,9 +23,10 @@ public final class MentionNet {
      * @param checked      its statements that the probes ran at every state
      * @param notCheckable its statements that fail already at production's schema, so that probes tell nothing
      * @param unresolved   its SQL-looking places that could not be checked
+     * @param reads        the columns its code reads by name from results
      */
     public record Version(ServiceVersion issuer, Snapshot snapshot, List<String> files, List<CheckedPlace> checked,
-                          List<CheckedPlace> notCheckable, List<UnresolvedSql> unresolved) {
+                          List<CheckedPlace> notCheckable, List<UnresolvedSql> unresolved, List<ColumnRead> reads) {
     }
 
     private MentionNet() {

@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the scan of a service found: the statements to check, the SQL-looking text it could not check, and problems
- * with files that the report should mention.
+ * What the scan of a service found: the statements to check, the SQL-looking text it could not check, problems with
+ * files that the report should mention, and the columns its code reads by name from results.
  */
-public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql> notChecked, List<String> warnings) {
+public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql> notChecked, List<String> warnings,
+                               List<ColumnRead> reads) {
 
     private static final Comparator<Origin> BY_PATH_THEN_LINE =
             Comparator.comparing(Origin::path).thenComparingInt(Origin::line);
@@ -18,6 +19,11 @@ public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql>
         patterns = List.copyOf(patterns);
         notChecked = List.copyOf(notChecked);
         warnings = List.copyOf(warnings);
+        reads = List.copyOf(reads);
+    }
+
+    public ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql> notChecked, List<String> warnings) {
+        this(patterns, notChecked, warnings, List.of());
     }
 
     public static ExtractionResult empty() {
@@ -33,14 +39,16 @@ public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql>
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<ColumnRead> reads = new ArrayList<>();
         for (ExtractionResult part : parts) {
             patterns.addAll(part.patterns());
             notChecked.addAll(part.notChecked());
             warnings.addAll(part.warnings());
+            reads.addAll(part.reads());
         }
         // Stable sort: two statements on one line keep their order of appearance.
         patterns.sort(Comparator.comparing(AccessPattern::origin, BY_PATH_THEN_LINE));
         notChecked.sort(Comparator.comparing(UnresolvedSql::origin, BY_PATH_THEN_LINE));
-        return new ExtractionResult(patterns, notChecked, warnings);
+        return new ExtractionResult(patterns, notChecked, warnings, reads);
     }
 }

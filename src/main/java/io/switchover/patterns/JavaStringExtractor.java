@@ -52,6 +52,7 @@ public final class JavaStringExtractor {
         StringExpressionEvaluator evaluator = new StringExpressionEvaluator(unit);
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
+        List<JavaColumnReads.Statement> statements = new ArrayList<>();
         for (Expression expression : maximalStringExpressions(unit, evaluator)) {
             if (isJpql(expression)) {
                 continue;
@@ -62,6 +63,7 @@ public final class JavaStringExtractor {
                 String sql = value.get().strip();
                 if (classifier.isSql(sql)) {
                     patterns.add(new AccessPattern(sql, origin, ID));
+                    statements.add(new JavaColumnReads.Statement(expression, sql));
                 } else if (classifier.looksLikeSql(sql)) {
                     notChecked.add(new UnresolvedSql(origin, Fragments.shorten(expression.toString()),
                             whyNotParsed(sql)));
@@ -71,7 +73,8 @@ public final class JavaStringExtractor {
                         notChecked.add(new UnresolvedSql(origin, Fragments.shorten(expression.toString()), reason)));
             }
         }
-        return new ExtractionResult(patterns, notChecked, List.of());
+        return new ExtractionResult(patterns, notChecked, List.of(),
+                JavaColumnReads.find(path, unit, evaluator, statements));
     }
 
     /** In source order; JavaParser's node equality is structural, so identity decides what was seen already. */

@@ -3,10 +3,22 @@ package io.switchover.replay;
 /**
  * The result of running one statement at one state: it worked, or the database's error; or, for a statement that uses
  * nothing the batch changes, that it was not run at all (its outcome cannot change along the timeline).
+ *
+ * @param resultColumns the labels of the columns its result has, lower case, when the probe was asked for them (the
+ *                      old code reads some by name) and the statement worked; else null
  */
-public record ProbeOutcome(DatabaseError error, boolean unaffected) {
-    private static final ProbeOutcome OK = new ProbeOutcome(null, false);
-    private static final ProbeOutcome UNAFFECTED = new ProbeOutcome(null, true);
+public record ProbeOutcome(DatabaseError error, boolean unaffected, java.util.List<String> resultColumns) {
+    private static final ProbeOutcome OK = new ProbeOutcome(null, false, null);
+    private static final ProbeOutcome UNAFFECTED = new ProbeOutcome(null, true, null);
+
+    public ProbeOutcome(DatabaseError error, boolean unaffected) {
+        this(error, unaffected, null);
+    }
+
+    /** It worked, and its result has these columns. */
+    public static ProbeOutcome returning(java.util.List<String> columns) {
+        return new ProbeOutcome(null, false, java.util.List.copyOf(columns));
+    }
 
     public static ProbeOutcome ok() {
         return OK;

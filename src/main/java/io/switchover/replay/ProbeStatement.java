@@ -16,9 +16,17 @@ import java.util.Set;
  * @param columns          the columns it references, by table; a table missing here counts as "any column"
  * @param positional       whether it depends on column order ({@code SELECT *}, an INSERT without a column list)
  * @param inserts          whether it inserts rows (so that a column becoming required affects it)
+ * @param readByName       whether the old code reads columns of its result by name, so that each probe records
+ *                         what the result holds
  */
 public record ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
-                             Map<String, Set<String>> columns, boolean positional, boolean inserts) {
+                             Map<String, Set<String>> columns, boolean positional, boolean inserts,
+                             boolean readByName) {
+
+    public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
+                          Map<String, Set<String>> columns, boolean positional, boolean inserts) {
+        this(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts, false);
+    }
 
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns) {
         this(jdbcSql, tables, parameterColumns, false);

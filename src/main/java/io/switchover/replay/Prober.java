@@ -3,8 +3,11 @@ package io.switchover.replay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.ResultSetMetaData;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs statements the way the old service would, inside a savepoint its caller rolls back to, so that a probe changes
@@ -20,10 +23,15 @@ public final class Prober {
      * no probe sees what another left.
      */
     public ProbeOutcome run(Connection connection, String sql, List<Object> values, Savepoint guard) {
+        return run(connection, sql, values, guard, false);
+    }
+
+    /** As {@link #run(Connection, String, List, Savepoint)}; with {@code columns}, says what its result holds. */
+    public ProbeOutcome run(Connection connection, String sql, List<Object> values, Savepoint guard, boolean columns) {
         ProbeOutcome outcome;
         try {
-            execute(connection, sql, values);
-            outcome = ProbeOutcome.ok();
+            List<String> labels = execute(connection, sql, values, columns);
+            outcome = labels == null ? ProbeOutcome.ok() : ProbeOutcome.returning(labels);
         } catch (SQLException e) {
             outcome = ProbeOutcome.failed(DatabaseError.of(e));
         }
@@ -37,13 +45,24 @@ public final class Prober {
         return outcome;
     }
 
-    private static void execute(Connection connection, String sql, List<Object> values) throws SQLException {
+    /** Runs it; returns its result's column labels when asked and it has a result, else null. */
+    private static List<String> execute(Connection connection, String sql, List<Object> values, boolean columns)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(TIMEOUT_SECONDS);
             for (int i = 0; i < values.size(); i++) {
                 UntypedValue.bind(ps, i + 1, values.get(i));
             }
-            ps.execute();
+            boolean result = ps.execute();
+            if (!columns || !result) {
+                return null;
+            }
+            ResultSetMetaData meta = ps.getMetaData();
+            List<String> labels = new ArrayList<>();
+            for (int c = 1; meta != null && c <= meta.getColumnCount(); c++) {
+                labels.add(meta.getColumnLabel(c).toLowerCase(Locale.ROOT));
+            }
+            return labels;
         }
     }
 

@@ -271,7 +271,7 @@ public final class TimelineReplayer {
                     outcomes.add(previous.get(i));
                     continue;
                 }
-                outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard));
+                outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard, statement.readByName()));
             }
             connection.rollback(guard);
             return List.copyOf(outcomes);
@@ -342,8 +342,8 @@ public final class TimelineReplayer {
         try {
             Savepoint guard = connection.setSavepoint();
             for (int i : indices) {
-                String sql = statements.get(i).jdbcSql();
-                outcomes[i] = prober.run(connection, sql, values.get(i), guard);
+                ProbeStatement statement = statements.get(i);
+                outcomes[i] = prober.run(connection, statement.jdbcSql(), values.get(i), guard, statement.readByName());
             }
             connection.rollback(guard);
         } finally {

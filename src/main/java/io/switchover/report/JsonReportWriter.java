@@ -40,6 +40,16 @@ public final class JsonReportWriter implements ReportWriter {
             return map;
         }).toList());
         root.put("notChecked", report.notChecked().stream().map(JsonReportWriter::notChecked).toList());
+        root.put("coverage", report.coverage().stream().map(coverage -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("service", coverage.issuer().service());
+            map.put("version", coverage.issuer().version());
+            map.put("statements", coverage.statements());
+            map.put("checked", coverage.checked());
+            map.put("notChecked", coverage.notChecked());
+            map.put("namedWhereNotChecked", coverage.namedUnchecked());
+            return map;
+        }).toList());
         root.put("warnings", report.warnings());
         root.put("notes", report.notes());
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -23,7 +23,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(report.production()).append("` serves traffic\n\n");
         Map<String, List<Finding>> byPlace = new LinkedHashMap<>();
         for (Finding finding : report.findings()) {
-            String place = finding.migration() == null ? "Statements that cannot be checked"
+            String place = finding.migration() == null && finding.pattern() == null ? "What the gate could not see"
+                    : finding.migration() == null ? "Statements that cannot be checked"
                     : finding.step() == 0 ? "`" + finding.migration().script() + "` (production's history)"
                     : "`" + finding.migration().script() + "` (batch step " + finding.step() + " of " + report.batch().size() + ")";
             byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(finding);
@@ -41,7 +42,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 if (!aboutMigration.isEmpty()) {
                     out.append("\n");
                 }
-                out.append("| old statement | where | the database said | rule |\n| --- | --- | --- | --- |\n");
+                out.append("| old statement or code | where | the database said | rule |\n| --- | --- | --- | --- |\n");
                 for (Finding finding : aboutStatements) {
                     out.append("| `").append(cell(TextReportWriter.oneLine(finding.pattern().sql()))).append("` | ")
                             .append(finding.service() == null ? "" : cell(finding.service()) + ": ").append("`")

@@ -2,6 +2,7 @@ package io.switchover.report;
 
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.UnresolvedSql;
+import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
 import io.switchover.rules.SuppressedFinding;
@@ -50,6 +51,7 @@ public final class TextReportWriter implements ReportWriter {
         report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
         renderSuppressed(out, report.suppressed());
         renderNotChecked(out, report.notChecked());
+        renderCoverage(out, report);
         for (String warning : report.warnings()) {
             out.append("\nwarning: ").append(warning).append("\n");
         }
@@ -83,12 +85,24 @@ public final class TextReportWriter implements ReportWriter {
 
     private static String failing(Report report, String promotion) {
         List<Finding> failing = report.findingsAtOrAbove(report.failOn());
-        long statements = failing.stream().filter(Report::isStatement).count();
-        if (statements == failing.size()) {
-            return "FAIL  " + promotion + " breaks " + statements + " statement" + plural((int) statements)
-                    + " of " + services(failing);
+        List<Finding> statements = failing.stream().filter(Report::isStatement).toList();
+        List<Finding> places = failing.stream().filter(Report::isMention).toList();
+        int others = failing.size() - statements.size() - places.size();
+        List<String> parts = new ArrayList<>();
+        if (!statements.isEmpty()) {
+            parts.add("breaks " + statements.size() + " statement" + plural(statements.size()) + " of "
+                    + services(statements));
         }
-        return "FAIL  " + promotion + ": " + failing.size() + " finding" + plural(failing.size());
+        if (!places.isEmpty()) {
+            parts.add("changes what " + services(places) + " names in "
+                    + places.size() + " place" + plural(places.size()) + " the gate could not check");
+        }
+        if (others > 0) {
+            parts.add((parts.isEmpty() ? "" : "and ") + others + (parts.isEmpty() ? " finding" : " other finding")
+                    + plural(others));
+        }
+        boolean sentence = !statements.isEmpty() || !places.isEmpty();
+        return "FAIL  " + promotion + (sentence ? " " : ": ") + String.join("; ", parts);
     }
 
     private static void renderMigration(StringBuilder out, Report report, List<Finding> group) {
@@ -193,6 +207,27 @@ public final class TextReportWriter implements ReportWriter {
         for (UnresolvedSql place : notChecked) {
             out.append("  ").append(place.origin()).append("  ").append(oneLine(place.fragment()))
                     .append("  (").append(place.reason()).append(")\n");
+        }
+    }
+
+    /** Per running version, when there are several or one of them was not fully seen. */
+    private static void renderCoverage(StringBuilder out, Report report) {
+        boolean worthSaying = report.coverage().size() > 1 || report.coverage().stream()
+                .anyMatch(c -> c.nothingChecked() || !c.namedUnchecked().isEmpty());
+        if (!worthSaying) {
+            return;
+        }
+        out.append("\ncoverage:\n");
+        for (Coverage coverage : report.coverage()) {
+            out.append("  ").append(coverage.issuer().label()).append(": ").append(coverage.statements())
+                    .append(" statement").append(plural(coverage.statements())).append(" found, ")
+                    .append(coverage.checked()).append(" checked, ").append(coverage.notChecked())
+                    .append(" place").append(plural(coverage.notChecked())).append(" not checked");
+            if (!coverage.namedUnchecked().isEmpty()) {
+                out.append("; names ").append(String.join(", ", coverage.namedUnchecked()))
+                        .append(" where it was not checked");
+            }
+            out.append("\n");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
 
@@ -13,9 +14,19 @@ import java.util.Optional;
  *
  * @param probe the index of its probe in the timeline's statements: the candidate's copy of a statement the running
  *              version issues too shares that probe, since the outcome at every state is the same
+ * @param reads the columns this version's code reads by name from its result
  */
 public record CheckedStatement(String sql, List<AccessPattern> patterns, Optional<SqlReferences> references,
-                               ServiceVersion issuer, int probe) {
+                               ServiceVersion issuer, int probe, List<ColumnRead> reads) {
+
+    public CheckedStatement {
+        reads = List.copyOf(reads);
+    }
+
+    public CheckedStatement(String sql, List<AccessPattern> patterns, Optional<SqlReferences> references,
+                            ServiceVersion issuer, int probe) {
+        this(sql, patterns, references, issuer, probe, List.of());
+    }
 
     public boolean isRunning() {
         return issuer.role() == ServiceVersion.Role.RUNNING;

@@ -36,6 +36,7 @@ public final class RuleSet {
                 new DroppedDefaultStillReliedOn(),
                 new InsertOmitsNotNullColumn(),
                 new TypeChangeMayNotFit(),
+                new ResultColumnStillRead(),
                 new SelectStarOrPositionalInsert(),
                 new NewConstraintMayRejectOldWrites(),
                 new LockingDdl(),

@@ -200,4 +200,27 @@ class JavaStringExtractorTest {
                 }
                 """));
     }
+
+    @Test
+    void linksEachColumnReadByNameToTheStatementOfItsMethod() {
+        ExtractionResult result = new JavaStringExtractor(new SqlStatementClassifier()).extract(PATH, """
+                class PersonRepository {
+                    static final String FIND = "SELECT id, alice FROM person WHERE id = ?";
+                    static final String ALICE = "alice";
+                    Person find(JdbcTemplate jdbc, long id) {
+                        return jdbc.queryForObject(FIND, (rs, n) -> new Person(rs.getLong("id"),
+                                rs.getString(ALICE)), id);
+                    }
+                    static Person map(java.sql.ResultSet rs) throws java.sql.SQLException {
+                        return new Person(rs.getLong("id"), rs.getString(1), map.get("alice"));
+                    }
+                }
+                """);
+        String find = "SELECT id, alice FROM person WHERE id = ?";
+        assertEquals(List.of(
+                        new ColumnRead(new Origin(PATH, 5), "id", find),
+                        new ColumnRead(new Origin(PATH, 6), "alice", find),
+                        new ColumnRead(new Origin(PATH, 9), "id", null)),
+                result.reads());
+    }
 }

@@ -74,6 +74,6 @@ public final class JavaApiSqlExtractor {
         generic.notChecked().stream().filter(u -> !specific.claimed().contains(u.origin())).forEach(notChecked::add);
         List<String> warnings = new ArrayList<>(generic.warnings());
         warnings.addAll(specific.found().warnings());
-        return ExtractionResult.combine(List.of(new ExtractionResult(patterns, notChecked, warnings)));
+        return ExtractionResult.combine(List.of(new ExtractionResult(patterns, notChecked, warnings, generic.reads())));
     }
 }

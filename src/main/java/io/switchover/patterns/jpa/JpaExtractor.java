@@ -78,7 +78,7 @@ public final class JpaExtractor {
         ExtractionResult result = extract(sources);
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(result.warnings());
-        return new ExtractionResult(result.patterns(), result.notChecked(), allWarnings);
+        return new ExtractionResult(result.patterns(), result.notChecked(), allWarnings, result.reads());
     }
 
     /**
@@ -143,11 +143,12 @@ public final class JpaExtractor {
     private static final Set<String> GENERIC_LITERALS = Set.of("java-literal", "kotlin-literal");
 
     public static ExtractionResult withoutDuplicateLiterals(ExtractionResult combined) {
-        Set<Origin> nativeOrigins = new HashSet<>();
+        // By file and first line: a literal's origin spans its lines, the JPA reader's names the line it starts on.
+        Set<String> nativeOrigins = new HashSet<>();
         Set<String> nativeStatements = new HashSet<>();
         for (AccessPattern pattern : combined.patterns()) {
             if (pattern.extractor().equals(NATIVE)) {
-                nativeOrigins.add(pattern.origin());
+                nativeOrigins.add(pattern.origin().toString());
                 nativeStatements.add(pattern.origin().path() + "\n" + pattern.sql());
             }
         }
@@ -155,13 +156,13 @@ public final class JpaExtractor {
             return combined;
         }
         List<AccessPattern> patterns = combined.patterns().stream()
-                .filter(p -> !GENERIC_LITERALS.contains(p.extractor()) || !(nativeOrigins.contains(p.origin())
+                .filter(p -> !GENERIC_LITERALS.contains(p.extractor()) || !(nativeOrigins.contains(p.origin().toString())
                         || nativeStatements.contains(p.origin().path() + "\n" + SpringDataRepositories.nativeSql(p.sql(), ""))))
                 .toList();
         List<UnresolvedSql> notChecked = combined.notChecked().stream()
-                .filter(u -> !nativeOrigins.contains(u.origin()) || !u.fragment().startsWith("\""))
+                .filter(u -> !nativeOrigins.contains(u.origin().toString()) || !u.fragment().startsWith("\""))
                 .toList();
-        return new ExtractionResult(patterns, notChecked, combined.warnings());
+        return new ExtractionResult(patterns, notChecked, combined.warnings(), combined.reads());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.switchover.patterns.kotlin;
 
 import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
@@ -31,6 +32,15 @@ public final class KotlinStringExtractor {
     public static final String ID = "kotlin-literal";
 
     private static final Set<String> JPQL_ANNOTATIONS = Set.of("Query", "NamedQuery");
+    /** kotliquery's {@code Row} getters, and JDBC's, that take a column's name. */
+    private static final Set<String> GETTERS = Set.of("string", "stringOrNull", "int", "intOrNull", "long",
+            "longOrNull", "short", "shortOrNull", "boolean", "booleanOrNull", "double", "doubleOrNull", "float",
+            "floatOrNull", "bigDecimal", "bigDecimalOrNull", "uuid", "uuidOrNull", "localDate", "localDateOrNull",
+            "localDateTime", "localDateTimeOrNull", "localTime", "localTimeOrNull", "zonedDateTime",
+            "zonedDateTimeOrNull", "offsetDateTime", "offsetDateTimeOrNull", "instant", "instantOrNull", "sqlDate",
+            "sqlDateOrNull", "sqlTimestamp", "sqlTimestampOrNull", "bytes", "bytesOrNull", "array", "arrayOrNull",
+            "any", "anyOrNull", "getString", "getInt", "getLong", "getBoolean", "getDouble", "getBigDecimal",
+            "getTimestamp", "getDate", "getObject", "getBytes", "getArray", "getShort", "getFloat");
 
     private final SqlStatementClassifier classifier;
 
@@ -76,6 +86,7 @@ public final class KotlinStringExtractor {
             skipJpql();
             List<AccessPattern> patterns = new ArrayList<>();
             List<UnresolvedSql> notChecked = new ArrayList<>();
+            Map<Integer, String> statements = new java.util.TreeMap<>();
             int i = 0;
             while (i < tokens.size()) {
                 if (!startsExpression(i) || skipped.contains(i)) {
@@ -96,6 +107,7 @@ public final class KotlinStringExtractor {
                     String sql = value.text().strip();
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, origin, ID));
+                        statements.put(start, sql);
                     } else if (classifier.looksLikeSql(sql)) {
                         notChecked.add(new UnresolvedSql(origin, fragment, "JSqlParser cannot parse it"));
                     }
@@ -106,7 +118,60 @@ public final class KotlinStringExtractor {
             }
             List<String> warnings = problem == null ? List.of()
                     : List.of(path + ": " + problem + "; SQL after it is not checked");
-            return new ExtractionResult(patterns, notChecked, warnings);
+            return new ExtractionResult(patterns, notChecked, warnings, reads(statements));
+        }
+
+        /**
+         * The columns read by name ({@code row.string("alice")}, {@code rs.getString("alice")}), each linked to the
+         * statement before it in its function (a constant used there counts where it is used), else the first after.
+         */
+        private List<ColumnRead> reads(Map<Integer, String> found) {
+            java.util.TreeMap<Integer, String> statements = new java.util.TreeMap<>(found);
+            for (int k = 0; k < tokens.size(); k++) {
+                Token token = tokens.get(k);
+                if (token.kind() == Kind.IDENTIFIER && constants.containsKey(token.text())
+                        && !(k > 0 && tokens.get(k - 1).isIdentifier("val"))) {
+                    int at = k;
+                    constantValue(token.text()).map(String::strip).filter(classifier::isSql)
+                            .ifPresent(sql -> statements.putIfAbsent(at, sql));
+                }
+            }
+            List<ColumnRead> reads = new ArrayList<>();
+            for (int k = 0; k + 3 < tokens.size(); k++) {
+                Token getter = tokens.get(k);
+                if (getter.kind() != Kind.IDENTIFIER || !GETTERS.contains(getter.text()) || !tokens.get(k + 1).is("(")
+                        || !(tokens.get(k + 3).is(")") || tokens.get(k + 3).is(","))) {
+                    continue;
+                }
+                Token argument = tokens.get(k + 2);
+                Optional<String> column = argument.kind() == Kind.STRING && argument.parts().size() == 1
+                        && !argument.parts().get(0).template() ? Optional.of(argument.parts().get(0).text())
+                        : argument.kind() == Kind.IDENTIFIER ? constantValue(argument.text()) : Optional.empty();
+                if (column.isEmpty() || !column.get().matches("[\\w$]+")) {
+                    continue;
+                }
+                reads.add(new ColumnRead(new Origin(path, getter.line()), column.get().toLowerCase(java.util.Locale.ROOT),
+                        linked(statements, k)));
+            }
+            return reads;
+        }
+
+        private String linked(java.util.TreeMap<Integer, String> statements, int read) {
+            var before = statements.floorEntry(read);
+            if (before != null && !funBetween(before.getKey(), read)) {
+                return before.getValue();
+            }
+            var after = statements.ceilingEntry(read);
+            return after != null && !funBetween(read, after.getKey()) ? after.getValue() : null;
+        }
+
+        private boolean funBetween(int from, int to) {
+            for (int k = from + 1; k < to; k++) {
+                if (tokens.get(k).isIdentifier("fun")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean startsExpression(int i) {

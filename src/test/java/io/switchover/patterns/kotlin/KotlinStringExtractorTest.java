@@ -1,6 +1,8 @@
 package io.switchover.patterns.kotlin;
 
+import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +70,23 @@ class KotlinStringExtractorTest {
         assertEquals("a\n  b", KotlinStrings.trimIndent("\n    a\n      b\n  "));
         assertEquals("a\nb", KotlinStrings.trimMargin("\n   |a\n   |b\n", "|"));
         assertEquals("a\nb", KotlinStrings.trimMargin("  #a\n  #b", "#"));
+    }
+
+    @Test
+    void linksEachColumnReadByNameToTheStatementBeforeItInItsFunction() {
+        ExtractionResult result = extractor.extract(PATH, """
+                const val BY_ID = "SELECT * FROM varsel WHERE id = :id"
+
+                fun find(id: Long) = session.run(queryOf(BY_ID, mapOf("id" to id)).map { row ->
+                    Varsel(row.string("kode"), row.stringOrNull("opphav"))
+                }.asSingle)
+
+                fun mapper(row: Row) = Varsel(row.string("tittel"), row.string(KODE))
+                """);
+        assertEquals(List.of(
+                        new ColumnRead(new Origin(PATH, 4), "kode", "SELECT * FROM varsel WHERE id = :id"),
+                        new ColumnRead(new Origin(PATH, 4), "opphav", "SELECT * FROM varsel WHERE id = :id"),
+                        new ColumnRead(new Origin(PATH, 7), "tittel", null)),
+                result.reads());
     }
 }

@@ -64,15 +64,16 @@ final class PostmasterStopper {
     }
 
     private static void stop(ProcessHandle postmaster) throws IOException {
-        if (!immediateShutdown(postmaster) && !ended(postmaster)) {
-            postmaster.destroyForcibly();
-            if (!ended(postmaster)) {
-                throw new IOException("the PostgreSQL server " + postmaster.pid() + " did not stop");
-            }
+        if (immediateShutdown(postmaster) && ended(postmaster)) {
+            return;
+        }
+        postmaster.destroyForcibly();
+        if (!ended(postmaster)) {
+            throw new IOException("the PostgreSQL server " + postmaster.pid() + " did not stop");
         }
     }
 
-    /** SIGQUIT, which Java cannot send itself; false where there is no kill command (Windows). */
+    /** Sends SIGQUIT, which Java cannot send itself; false where there is no kill command (Windows). */
     private static boolean immediateShutdown(ProcessHandle postmaster) throws IOException {
         Process kill;
         try {
@@ -90,7 +91,7 @@ final class PostmasterStopper {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the PostgreSQL server " + postmaster.pid(), e);
         }
-        return kill.exitValue() == 0 && ended(postmaster);
+        return kill.exitValue() == 0;
     }
 
     private static boolean ended(ProcessHandle process) throws IOException {

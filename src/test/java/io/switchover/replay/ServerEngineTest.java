@@ -59,49 +59,54 @@ class ServerEngineTest {
 
     @Test
     void neverDropsADatabaseWhoseOwnerIsAliveEvenWithLeftoverAgeZero() throws SQLException {
-        String remote = "switchover_test_remote_" + suffix();
-        String remoteLock = ServerEngine.lockKey(remote);
-        // the remote owner's session is connected to another database than this run's admin connection
-        String remoteHome = remote.replace("_remote_", "_home_");
-        execute(POSTGRES, "CREATE DATABASE " + remoteHome);
-        Connection remoteOwner = DriverManager.getConnection(POSTGRES.replace("/postgres?", "/" + remoteHome + "?"));
-        try (ReplayDatabase running = postgres(Duration.ofHours(1)).create()) {
-            String local = running.url().replaceFirst(".*/(switchover_[0-9a-f]+).*", "$1");
-            // a run on another host, two hours old and alive: its session holds the lock
+        // A server of its own: at age zero the cleanup would also drop every mark of an earlier version, and other
+        // runs share 127.0.0.1:5432.
+        EmbeddedServer server = EmbeddedServer.start(EmbeddedDataDirectories.inTempDirectory());
+        try {
+            String admin = "jdbc:postgresql://localhost:" + server.port() + "/postgres?user=postgres";
+            String remote = "switchover_test_remote";
+            String remoteLock = ServerEngine.lockKey(remote);
+            // a run on another host, two hours old and alive: its session, in another database, holds the lock
+            execute(admin, "CREATE DATABASE remote_home");
+            Connection remoteOwner = DriverManager.getConnection(admin.replace("/postgres?", "/remote_home?"));
             execute(remoteOwner, "SELECT pg_advisory_lock(" + remoteLock + ")");
-            createMarked(remote, new ServerMark(twoHoursAgo, new ReplayOwner("elsewhere", 1, Optional.empty()),
-                    Optional.of(remoteLock)));
+            createMarked(admin, remote, new ServerMark(twoHoursAgo, new ReplayOwner("elsewhere", 1,
+                    Optional.empty()), Optional.of(remoteLock)));
+            try (ReplayDatabase running = serverAt(admin, Duration.ofHours(1)).create()) {
+                String local = running.url().replaceFirst(".*/(switchover_[0-9a-f]+).*", "$1");
 
-            try (ReplayDatabase other = postgres(Duration.ZERO).create()) {
-                assertEquals(List.of(), other.notes());
+                try (ReplayDatabase other = serverAt(admin, Duration.ZERO).create()) {
+                    assertEquals(List.of(), other.notes());
+                }
+
+                assertEquals(1, comments(admin, local).size(), "a concurrent run on this host keeps its database");
+                assertEquals(1, comments(admin, remote).size(), "a run elsewhere whose lock is held keeps its database");
+
+                remoteOwner.close(); // the remote run dies: the server frees its lock
+                List<String> notes;
+                try (ReplayDatabase other = serverAt(admin, Duration.ZERO).create()) {
+                    notes = other.notes();
+                }
+                assertEquals(List.of(), comments(admin, remote), "gone with its owner");
+                assertEquals(1, comments(admin, local).size());
+                assertEquals(List.of("removed " + remote + " on localhost:" + server.port() + ", left behind by a"
+                        + " switchover run that was killed (created=" + twoHoursAgo + "; pid=1; host=elsewhere)"), notes);
             }
-
-            assertEquals(1, comments(POSTGRES, local).size(), "a concurrent run on this host keeps its database");
-            assertEquals(1, comments(POSTGRES, remote).size(), "a run elsewhere whose lock is held keeps its database");
-
-            remoteOwner.close(); // the remote run dies: the server frees its lock
-            List<String> notes;
-            try (ReplayDatabase other = postgres(Duration.ofHours(1)).create()) {
-                notes = other.notes();
-            }
-            assertEquals(List.of(), comments(POSTGRES, remote), "gone with its owner, whatever its age");
-            assertEquals(1, comments(POSTGRES, local).size());
-            assertEquals(List.of("removed " + remote + " on 127.0.0.1:5432, left behind by a switchover run that was"
-                    + " killed (created=" + twoHoursAgo + "; pid=1; host=elsewhere)"), notes);
         } finally {
-            remoteOwner.close();
-            execute(POSTGRES, "DROP DATABASE IF EXISTS " + remote, "DROP DATABASE IF EXISTS " + remoteHome);
+            server.stop();
         }
     }
 
     @Test
-    void dropsTheDatabaseOfAnOwnerThatIsProvablyGoneAtOnce() throws SQLException {
+    void dropsTheDatabaseOfAnOwnerThatIsProvablyGoneAtOnceAndOfNoOwnerThatHoldsItsLock() throws SQLException {
         String sfx = suffix();
         String elsewhere = "switchover_test_dead_" + sfx;
         String recycled = "switchover_test_recycled_" + sfx;
         String cutOff = "switchover_test_cutoff_" + sfx;
+        String alive = "switchover_test_alive_" + sfx;
         ReplayOwner self = ReplayOwner.current();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Connection aliveOwner = DriverManager.getConnection(POSTGRES);
         try {
             // just made, on another host, and its lock is free: that run has ended
             createMarked(elsewhere, new ServerMark(now, new ReplayOwner("elsewhere", 1, Optional.empty()),
@@ -112,17 +117,27 @@ class ServerEngineTest {
                     Optional.of(ServerEngine.lockKey(recycled))));
             // this very process, whose lock is free (its connection was cut): it still runs, the database stays
             createMarked(cutOff, new ServerMark(now, self, Optional.of(ServerEngine.lockKey(cutOff))));
+            // two hours old, past the age, but its owner elsewhere holds the lock: it stays
+            execute(aliveOwner, "SELECT pg_advisory_lock(" + ServerEngine.lockKey(alive) + ")");
+            createMarked(alive, new ServerMark(twoHoursAgo, new ReplayOwner("elsewhere", 1, Optional.empty()),
+                    Optional.of(ServerEngine.lockKey(alive))));
 
+            List<String> notes;
             try (ReplayDatabase db = postgres(Duration.ofHours(1)).create()) {
-                assertEquals(2, db.notes().size(), db.notes().toString());
+                notes = db.notes();
             }
 
             assertEquals(List.of(), comments(POSTGRES, elsewhere));
             assertEquals(List.of(), comments(POSTGRES, recycled));
             assertEquals(1, comments(POSTGRES, cutOff).size());
+            assertEquals(1, comments(POSTGRES, alive).size());
+            // other runs' leftovers may be removed too: only this test's databases count
+            assertEquals(List.of(elsewhere, recycled), notes.stream().map(n -> n.split(" ")[1])
+                    .filter(n -> n.endsWith(sfx)).toList(), notes.toString());
         } finally {
+            aliveOwner.close();
             execute(POSTGRES, "DROP DATABASE IF EXISTS " + elsewhere, "DROP DATABASE IF EXISTS " + recycled,
-                    "DROP DATABASE IF EXISTS " + cutOff);
+                    "DROP DATABASE IF EXISTS " + cutOff, "DROP DATABASE IF EXISTS " + alive);
         }
     }
 
@@ -151,9 +166,10 @@ class ServerEngineTest {
             assertEquals(1, comments(POSTGRES, fresh).size(), "a mark without a lock younger than the age stays");
             assertEquals(1, comments(POSTGRES, unmarked).size(), "an unmarked database stays");
             assertEquals(1, comments(POSTGRES, otherComment).size(), "a database with another comment stays");
-            assertEquals(1, notes.size(), notes.toString());
-            assertTrue(notes.get(0).startsWith("removed " + old + " on 127.0.0.1:5432, left behind by a switchover run"
-                    + " that was killed (created="), notes.get(0));
+            List<String> mine = notes.stream().filter(n -> n.contains(sfx)).toList();
+            assertEquals(1, mine.size(), notes.toString());
+            assertTrue(mine.get(0).startsWith("removed " + old + " on 127.0.0.1:5432, left behind by a switchover run"
+                    + " that was killed (created="), mine.get(0));
         } finally {
             execute(POSTGRES, "DROP DATABASE IF EXISTS " + old, "DROP DATABASE IF EXISTS " + fresh,
                     "DROP DATABASE IF EXISTS " + unmarked, "DROP DATABASE IF EXISTS " + otherComment);
@@ -179,7 +195,7 @@ class ServerEngineTest {
                             Optional.empty()).text() + "'",
                     "CREATE DATABASE " + unmarked);
             ServerEngine engine = ServerEngine.mariadb(ServerUrl.parse(MARIADB, "test"), Credentials.of("root", null),
-                    Duration.ZERO);
+                    Duration.ofHours(1));
             String name;
             try (ReplayDatabase db = engine.create()) {
                 name = db.url().replaceFirst(".*/(switchover_[0-9a-f]+).*", "$1");
@@ -188,7 +204,7 @@ class ServerEngineTest {
             }
             assertEquals(List.of(), schemas(name));
             assertFalse(mariaDbLockHeld(ServerEngine.lockKey(name)));
-            assertEquals(List.of(alive), schemas(alive), "its owner's lock is held: it stays, even at age 0");
+            assertEquals(List.of(alive), schemas(alive), "its owner's lock is held: it stays, though past the age");
             assertEquals(List.of(), schemas(dead), "its lock is free: the owner is gone");
             assertEquals(List.of(), schemas(old));
             assertEquals(List.of(unmarked), schemas(unmarked));
@@ -222,7 +238,15 @@ class ServerEngineTest {
     }
 
     private static void createMarked(String name, ServerMark mark) throws SQLException {
-        execute(POSTGRES, "CREATE DATABASE " + name, "COMMENT ON DATABASE " + name + " IS '" + mark.text() + "'");
+        createMarked(POSTGRES, name, mark);
+    }
+
+    private static void createMarked(String url, String name, ServerMark mark) throws SQLException {
+        execute(url, "CREATE DATABASE " + name, "COMMENT ON DATABASE " + name + " IS '" + mark.text() + "'");
+    }
+
+    private static ServerEngine serverAt(String url, Duration leftoverAge) {
+        return ServerEngine.postgres(ServerUrl.parse(url, "test"), Credentials.of("postgres", null), leftoverAge);
     }
 
     private static boolean postgresLockHeld(String key) throws SQLException {

@@ -33,8 +33,10 @@ public final class EngineOptions {
     String image;
 
     @Option(names = "--leftover-age", paramLabel = "<age>", defaultValue = "1h",
-            description = "For --engine postgres or mariadb: drop databases that a killed switchover run left on the"
-                    + " server once they are this old (e.g. 30m, 1h, 2d). Default: ${DEFAULT-VALUE}.")
+            description = "For --engine postgres or mariadb: drop a database that a killed run of an earlier"
+                    + " switchover version left on the server (its mark holds no lock) once it is this old (e.g. 0s,"
+                    + " 30m, 1h, 2d). Databases of this version are dropped as soon as their run is provably gone, and"
+                    + " never while it runs, whatever the age. Default: ${DEFAULT-VALUE}.")
     String leftoverAge;
 
     /** The engine these options name; {@code dialect} is the project's declared SQL dialect, or null. */

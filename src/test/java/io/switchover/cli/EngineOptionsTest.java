@@ -1,5 +1,6 @@
 package io.switchover.cli;
 
+import io.switchover.replay.MarkedDatabases;
 import io.switchover.replay.TestcontainersEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The engine options as a user meets them: a check on each server engine, and every way the server can be wrong,
- * each one line on standard error with the right exit code, no password in it and no database left behind.
+ * each one line on standard error with the right exit code, no password in it and no database left behind (of its
+ * own: other runs use the same servers at the same time).
  */
 class EngineOptionsTest {
     private static final String STORY = "sample-migrations/alice-to-brian/";
@@ -39,12 +40,12 @@ class EngineOptionsTest {
     private List<String> databasesBefore;
 
     @BeforeEach
-    void rememberDatabases() throws SQLException {
+    void rememberDatabases() {
         databasesBefore = databases();
     }
 
     @AfterEach
-    void leavesNoDatabaseBehind() throws SQLException {
+    void leavesNoDatabaseBehind() {
         assertEquals(databasesBefore, databases());
     }
 
@@ -149,20 +150,11 @@ class EngineOptionsTest {
         assertFalse(run.err().contains(SECRET), run.err());
     }
 
-    private static List<String> databases() throws SQLException {
+    /** The replay databases this JVM made: other runs use the same servers meanwhile, and theirs are not ours to count. */
+    private static List<String> databases() {
         List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(POSTGRES + "?user=postgres"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT datname FROM pg_database ORDER BY 1")) {
-            while (rs.next()) {
-                names.add("postgres:" + rs.getString(1));
-            }
-        }
-        try (Connection c = DriverManager.getConnection(MARIADB + "?user=root"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1")) {
-            while (rs.next()) {
-                names.add("mariadb:" + rs.getString(1));
-            }
-        }
+        MarkedDatabases.ofThisJvm(POSTGRES + "?user=postgres").forEach(name -> names.add("postgres:" + name));
+        MarkedDatabases.ofThisJvm(MARIADB + "?user=root").forEach(name -> names.add("mariadb:" + name));
         return names;
     }
 

@@ -46,7 +46,10 @@ final class StepScope {
 
     private boolean reaches(ProbeStatement statement, String table) {
         Set<String> used = statement.columns().get(table);
-        if (!effects.columnOnly().contains(table) || statement.positional() || used == null) {
+        // A table that appeared or vanished at this step (a rename is both) is changed whole, whatever else the step
+        // did to its columns.
+        boolean wholeTable = diff.addedTables().contains(table) || diff.droppedTables().contains(table);
+        if (wholeTable || !effects.columnOnly().contains(table) || statement.positional() || used == null) {
             return true;
         }
         // Added columns count too: a statement that failed without one (the candidate's) may work with it.

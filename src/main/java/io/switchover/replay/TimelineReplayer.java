@@ -258,8 +258,8 @@ public final class TimelineReplayer {
      * previous state.
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope)
-            throws SQLException {
+                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
+                                     SchemaCatalog catalog) throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
             Savepoint guard = connection.setSavepoint();
@@ -270,6 +270,13 @@ public final class TimelineReplayer {
                 if (previous.get(i).unaffected() || !scope.reaches(statement)) {
                     outcomes.add(previous.get(i));
                     continue;
+                }
+                if (!previous.get(i).passed()) {
+                    // Its values were made up where it did not run (a table the candidate's statement needs was not
+                    // there yet): made up again from this state's schema. Describing a statement may fail on
+                    // PostgreSQL and take the transaction with it, hence the rollback to the guard.
+                    values.set(i, synthesizer.valuesFor(statement, catalog, connection));
+                    connection.rollback(guard);
                 }
                 outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard, statement.readByName()));
             }
@@ -450,7 +457,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        new StepScope(effects, diff, catalog));
+                        new StepScope(effects, diff, catalog), catalog);
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

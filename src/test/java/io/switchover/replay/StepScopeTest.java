@@ -98,4 +98,18 @@ class StepScopeTest {
         assertTrue(scope.reaches(new ProbeStatement("SELECT name FROM Person WHERE id = ?", List.of(), List.of())));
         assertFalse(scope.reaches(new ProbeStatement("SELECT x FROM audit WHERE person_id = ?", List.of(), List.of())));
     }
+
+    @Test
+    void aTableRenamedAndAlteredInOneStepReachesEveryStatementOnItsNewName() {
+        Map<String, TableInfo> renamed = new TreeMap<>();
+        ColumnInfo x = new ColumnInfo("x", "INTEGER", java.sql.Types.INTEGER, 10, 0, true, null);
+        renamed.put("member", new TableInfo("member", false, List.of(ID, NAME, x)));
+        StepScope scope = step("ALTER TABLE person RENAME TO member;\nALTER TABLE member ADD COLUMN x INT;",
+                catalog(ID, NAME), new SchemaCatalog(renamed));
+
+        ProbeStatement intoMember = new ProbeStatement("INSERT INTO member (id, name) VALUES (?, ?)", List.of("member"),
+                List.of(), true, Map.of("member", Set.of("id", "name")), false, true);
+        assertTrue(scope.reaches(intoMember), "the candidate's statement on the new name, which failed before it");
+        assertTrue(scope.reaches(selectName));
+    }
 }

@@ -53,8 +53,10 @@ public final class JavaStringExtractor {
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         List<JavaColumnReads.Statement> statements = new ArrayList<>();
+        boolean jpqlQueries = QueryAnnotations.holdJpql(unit.getImports().stream()
+                .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList(), source);
         for (Expression expression : maximalStringExpressions(unit, evaluator)) {
-            if (isJpql(expression)) {
+            if (jpqlQueries && isJpql(expression)) {
                 continue;
             }
             Origin origin = JavaSources.origin(path, expression);

@@ -191,12 +191,27 @@ class JavaStringExtractorTest {
 
     @Test
     void skipsJpqlInQueryAnnotationsButKeepsNativeQueries() {
-        assertEquals(List.of(pattern("SELECT * FROM person WHERE id = :id", 4)), patterns("""
+        assertEquals(List.of(pattern("SELECT * FROM person WHERE id = :id", 6)), patterns("""
+                import org.springframework.data.jpa.repository.Query;
+
                 interface PersonRepository {
                     @Query("SELECT p FROM Person p WHERE p.name = :name")
                     List<Person> byName(String name);
                     @Query(value = "SELECT * FROM person WHERE id = :id", nativeQuery = true)
                     Person byId(long id);
+                }
+                """));
+    }
+
+    @Test
+    void readsTheQueryAnnotationsOfOtherLibrariesAsTheSqlTheyHold() {
+        assertEquals(List.of(pattern("INSERT INTO event (id, description) VALUES (:id, :description)", 5)), patterns("""
+                import ch.digitalfondue.npjt.Query;
+                import ch.digitalfondue.npjt.QueryRepository;
+                @QueryRepository
+                interface EventRepository {
+                    @Query("INSERT INTO event (id, description) VALUES (:id, :description)")
+                    int insert(@Bind("id") long id, @Bind("description") String description);
                 }
                 """));
     }

@@ -4,6 +4,7 @@ import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
+import io.switchover.patterns.QueryAnnotations;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.patterns.kotlin.KotlinLexer.Kind;
@@ -67,6 +68,7 @@ public final class KotlinStringExtractor {
 
     private final class FileScan {
         private final String path;
+        private final String source;
         private final List<Token> tokens;
         private final String problem;
         private final Map<String, Integer> constants = new HashMap<>(); // name -> index of the initializer's first token
@@ -76,6 +78,7 @@ public final class KotlinStringExtractor {
 
         FileScan(String path, String source) {
             this.path = path;
+            this.source = source;
             KotlinLexer lexer = new KotlinLexer(source);
             this.tokens = lexer.tokens();
             this.problem = lexer.problem();
@@ -83,7 +86,9 @@ public final class KotlinStringExtractor {
 
         ExtractionResult scan() {
             findConstants();
-            skipJpql();
+            if (QueryAnnotations.holdJpql(imports(), source)) {
+                skipJpql();
+            }
             List<AccessPattern> patterns = new ArrayList<>();
             List<UnresolvedSql> notChecked = new ArrayList<>();
             Map<Integer, String> statements = new java.util.TreeMap<>();
@@ -307,6 +312,25 @@ public final class KotlinStringExtractor {
                     constants.putIfAbsent(tokens.get(i + 2).text(), equals + 1);
                 }
             }
+        }
+
+        /** The file's imports, {@code a.b.*} for a wildcard. */
+        private List<String> imports() {
+            List<String> imports = new ArrayList<>();
+            for (int k = 0; k + 1 < tokens.size(); k++) {
+                if (!tokens.get(k).isIdentifier("import")) {
+                    continue;
+                }
+                StringBuilder name = new StringBuilder();
+                int j = k + 1;
+                while (j < tokens.size() && (tokens.get(j).kind() == Kind.IDENTIFIER || tokens.get(j).is(".")
+                        || tokens.get(j).is("*"))) {
+                    name.append(tokens.get(j).text());
+                    j++;
+                }
+                imports.add(name.toString());
+            }
+            return imports;
         }
 
         /** Marks the strings of {@code @Query(...)} without {@code nativeQuery = true}: JPQL names entities. */

@@ -82,7 +82,9 @@ public final class SwitchoverCheck {
         Extracted extracted = join(extraction);
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();
-        Set<String> warnings = extracted.warnings();
+        Set<String> warnings = new LinkedHashSet<>(extracted.warnings());
+        candidate.ignored().forEach(path -> warnings.add(path + " is not named as a migration: Flyway skips it, and so"
+                + " does this check (rename it V<version>__<description>.sql if it should run)"));
         List<ChangedObject> changed = MentionNet.changes(timeline);
         List<UncheckedMention> mentions = MentionNet.find(timeline, changed, extracted.running().stream()
                 .map(version -> version.forMentions(probes.statements(), timeline)).toList());

@@ -51,7 +51,7 @@ public final class MigrationReader {
                 throw SwitchoverException.badInput("no Flyway migrations in " + snapshot.name() + " under "
                         + String.join(", ", locations) + "; name the folder with --migrations");
             }
-            return new MigrationSet(snapshot, settings, List.copyOf(migrations));
+            return new MigrationSet(snapshot, settings, List.copyOf(migrations), ignored(snapshot, settings, migrations));
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
                     + "; rename or move the file so that Flyway accepts it", e);
@@ -66,7 +66,8 @@ public final class MigrationReader {
     static FluentConfiguration configure(org.flywaydb.core.api.ResourceProvider resources, FlywaySettings settings) {
         FluentConfiguration configuration = Flyway.configure(MigrationReader.class.getClassLoader())
                 .resourceProvider(resources)
-                .validateMigrationNaming(true)
+                // Flyway's default: a file not named as a migration is skipped, and listed in the report as such
+                .validateMigrationNaming(false)
                 .failOnMissingLocations(false)
                 .skipDefaultCallbacks(true)
                 .cleanDisabled(true)
@@ -83,6 +84,45 @@ public final class MigrationReader {
             configuration.schemas(settings.schemas().toArray(String[]::new));
         }
         return configuration;
+    }
+
+    /** The SQL files of the locations that are not migrations, nor callbacks Flyway runs by their name. */
+    private static List<String> ignored(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        migrations.forEach(m -> taken.add(m.path()));
+        List<String> ignored = new ArrayList<>();
+        for (String location : settings.locations()) {
+            for (String path : snapshot.filesUnder(location)) {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                boolean sql = settings.sqlMigrationSuffixes().stream().anyMatch(name::endsWith);
+                if (!sql || taken.contains(path) || isCallback(name)) {
+                    continue;
+                }
+                if (looksVersioned(name, settings)) {
+                    // A typo that Flyway would skip without a word: the migration would never run in production.
+                    throw SwitchoverException.badInput(snapshot.name() + ": " + path + " is named like a migration but"
+                            + " is not one (Flyway skips it); name it " + settings.sqlMigrationPrefix() + "<version>"
+                            + settings.sqlMigrationSeparator() + "<description>" + name.substring(name.lastIndexOf('.'))
+                            + ", or " + settings.repeatableSqlMigrationPrefix() + settings.sqlMigrationSeparator()
+                            + "<description>.sql");
+                }
+                ignored.add(path);
+            }
+        }
+        return List.copyOf(ignored);
+    }
+
+    /** A name that starts as a migration's does ({@code V2_...}, {@code R_...}): meant as one, misspelt. */
+    private static boolean looksVersioned(String name, FlywaySettings settings) {
+        String versioned = java.util.regex.Pattern.quote(settings.sqlMigrationPrefix());
+        String repeatable = java.util.regex.Pattern.quote(settings.repeatableSqlMigrationPrefix());
+        return name.matches("(" + versioned + "|[UB])\\d.*") || name.matches(repeatable + "_.*");
+    }
+
+    /** Flyway's SQL callbacks: {@code beforeMigrate.sql}, {@code afterMigrate__views.sql} and the like. */
+    static boolean isCallback(String name) {
+        String event = name.contains("__") ? name.substring(0, name.indexOf("__")) : name.replaceFirst("\\.[^.]*$", "");
+        return org.flywaydb.core.api.callback.Event.fromId(event) != null;
     }
 
     /** Configured locations that the snapshot has; a configuration naming only absent folders falls back to finding. */

@@ -8,8 +8,16 @@ import java.util.Optional;
 
 /**
  * The migrations of one snapshot, in the order Flyway applies them, with the Flyway settings they were read with.
+ *
+ * @param ignored files under the locations that Flyway does not take for migrations (not named as one), which a
+ *                deployment skips without a word
  */
-public record MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations) {
+public record MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations,
+                           List<String> ignored) {
+
+    public MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations) {
+        this(snapshot, settings, migrations, List.of());
+    }
 
     public List<String> locations() {
         return settings.locations();

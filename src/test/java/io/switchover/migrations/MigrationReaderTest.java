@@ -82,6 +82,19 @@ class MigrationReaderTest {
     }
 
     @Test
+    void listsAFileThatIsNoMigrationByItsNameAsFlywaySkipsIt() {
+        InMemorySnapshot snapshot = new InMemorySnapshot("app")
+                .with("db/migration/V1__init.sql", "CREATE TABLE t (id INT);")
+                .with("db/migration/update-sequences.sql", "SELECT setval('t_seq', 1);")
+                .with("db/migration/afterMigrate__grants.sql", "GRANT SELECT ON t TO reporting;");
+
+        MigrationSet set = reader.read(snapshot, List.of());
+
+        assertEquals(1, set.migrations().size());
+        assertEquals(List.of("db/migration/update-sequences.sql"), set.ignored(), "a callback is not ignored");
+    }
+
+    @Test
     void rejectsASnapshotWithoutMigrations() {
         InMemorySnapshot snapshot = new InMemorySnapshot("nothing").with("src/Main.java", "class Main {}");
 

@@ -1,0 +1,4 @@
+package com.example.oppgave
+
+/** An open task on the case workers' list. */
+data class Oppgave(val id: Long, val status: String)

@@ -108,7 +108,7 @@ class ProductionHistoryOnPostgresTest {
         assertEquals(3, result.exitCode(), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
         assertTrue(result.err().contains("cannot connect to production's database at jdbc:postgresql://127.0.0.1:5432/"
-                + production.database + ":"), result.err());
+                + production.database + "?user=***:"), result.err());
         assertFalse(result.err().contains(production.password), result.err());
     }
 

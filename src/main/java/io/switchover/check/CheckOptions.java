@@ -1,6 +1,9 @@
 package io.switchover.check;
 
+import io.switchover.migrations.HistoryDatabaseReader;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +17,22 @@ import java.util.Optional;
  * @param productionHistory {@code --prod-history}: a JDBC URL or an export file
  * @param capturedSql       {@code --captured-sql}: statements captured from production for the service that owns the
  *                          migrations
+ * @param productionTimeout {@code --prod-timeout}: how long production's database and version endpoints may take
  */
 public record CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
                            List<String> migrations, List<String> sources, Optional<String> productionHistory,
                            Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
                            Optional<Path> passwordFile, Optional<String> order, List<Path> capturedSql,
-                           Path workingDirectory, Map<String, String> environment) {
+                           Path workingDirectory, Map<String, String> environment, Duration productionTimeout) {
+
+    /** With the default {@code --prod-timeout}. */
+    public CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
+                        List<String> migrations, List<String> sources, Optional<String> productionHistory,
+                        Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
+                        Optional<Path> passwordFile, Optional<String> order, List<Path> capturedSql,
+                        Path workingDirectory, Map<String, String> environment) {
+        this(production, candidate, repository, migrations, sources, productionHistory, historySchema, historyTable,
+                config, passwordFile, order, capturedSql, workingDirectory, environment,
+                HistoryDatabaseReader.DEFAULT_TIMEOUT);
+    }
 }

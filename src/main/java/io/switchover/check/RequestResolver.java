@@ -38,11 +38,12 @@ public final class RequestResolver implements AutoCloseable {
 
     private final CheckOptions options;
     private final Map<Path, GitRepository> repositories = new LinkedHashMap<>();
-    private final ProductionVersions versions = new ProductionVersions();
+    private final ProductionVersions versions;
     private Optional<SwitchoverConfig> config;
 
     public RequestResolver(CheckOptions options) {
         this.options = options;
+        this.versions = new ProductionVersions(options.productionTimeout());
     }
 
     /** The configuration: {@code --config}, else {@code switchover.yml} in the repository or working directory. */
@@ -131,14 +132,19 @@ public final class RequestResolver implements AutoCloseable {
             return Optional.empty();
         }
         HistoryTable table = historyTable();
-        return Optional.of(new HistorySource(options.environment(), options.passwordFile())
+        return Optional.of(new HistorySource(options.environment(), options.passwordFile(), options.productionTimeout())
                 .read(source.get(), table, options.workingDirectory()));
     }
 
-    /** Where production keeps its history, from the options or the configuration. */
+    /** Where production keeps its history, from the options or the configuration; plain names only. */
     public HistoryTable historyTable() {
-        String schema = options.historySchema().or(() -> config().flatMap(SwitchoverConfig::historySchema)).orElse(null);
-        String table = options.historyTable().or(() -> config().flatMap(SwitchoverConfig::historyTable))
+        String schema = options.historySchema().map(name -> HistoryTable.requirePlain(name, "--history-schema"))
+                .or(() -> config().flatMap(SwitchoverConfig::historySchema).map(name -> HistoryTable.requirePlain(name,
+                        config().get().file().getFileName() + ": production.history-schema")))
+                .orElse(null);
+        String table = options.historyTable().map(name -> HistoryTable.requirePlain(name, "--history-table"))
+                .or(() -> config().flatMap(SwitchoverConfig::historyTable).map(name -> HistoryTable.requirePlain(name,
+                        config().get().file().getFileName() + ": production.history-table")))
                 .orElse(HistoryTable.defaults().table());
         return new HistoryTable(schema, table);
     }

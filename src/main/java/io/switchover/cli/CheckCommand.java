@@ -108,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
                 Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
                 history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
                 capturedSql, Path.of("").toAbsolutePath(),
-                System.getenv());
+                System.getenv(), history.timeout());
         Report report;
         try (RequestResolver resolver = new RequestResolver(options)) {
             Optional<SwitchoverConfig> config = resolver.config();

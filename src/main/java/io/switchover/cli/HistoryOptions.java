@@ -3,6 +3,7 @@ package io.switchover.cli;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public final class HistoryOptions {
             description = "File holding the password for --prod-history (instead of SWITCHOVER_PROD_PASSWORD).")
     Path passwordFile;
 
+    @Option(names = "--prod-timeout", paramLabel = "<duration>", defaultValue = "30s",
+            description = "How long production's database and the version endpoints may take to accept the"
+                    + " connection, to log in and to answer (e.g. 10s, 2m); production's database also stops the"
+                    + " SELECT after that long. Default: ${DEFAULT-VALUE}.")
+    String timeout;
+
     Optional<String> source() {
         return Optional.ofNullable(source);
     }
@@ -43,5 +50,9 @@ public final class HistoryOptions {
 
     Optional<Path> passwordFile() {
         return Optional.ofNullable(passwordFile);
+    }
+
+    Duration timeout() {
+        return DurationArgument.parse("--prod-timeout", timeout);
     }
 }

@@ -51,14 +51,14 @@ final class SnapshotProdCommand implements Callable<Integer> {
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), history.source(), history.schema(), history.table(), Optional.ofNullable(config),
                 history.passwordFile(), Optional.empty(), List.of(),
-                workingDirectory, System.getenv());
+                workingDirectory, System.getenv(), history.timeout());
         try (RequestResolver resolver = new RequestResolver(options)) {
             String source = history.source().or(() -> resolver.config().flatMap(SwitchoverConfig::history))
                     .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));
             if (!source.startsWith("jdbc:")) {
                 throw SwitchoverException.badInput("--prod-history must be a jdbc: URL of production's database");
             }
-            ProductionHistory rows = new HistorySource(System.getenv(), history.passwordFile())
+            ProductionHistory rows = new HistorySource(System.getenv(), history.passwordFile(), history.timeout())
                     .read(source, resolver.historyTable(), workingDirectory);
             String json = HistoryExport.write(rows);
             if (output == null) {

@@ -53,6 +53,22 @@ final class PostgresProduction implements AutoCloseable {
         return SERVER + database + "?user=" + reader;
     }
 
+    /** Makes a table the reader may select from. */
+    void createTable(String name, String columns) throws SQLException {
+        try (Connection admin = admin(database); Statement st = admin.createStatement()) {
+            st.execute("CREATE TABLE " + name + " (" + columns + ")");
+            st.execute("GRANT SELECT ON " + name + " TO " + reader);
+        }
+    }
+
+    boolean hasTable(String name) throws SQLException {
+        try (Connection admin = admin(database); Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT to_regclass('public." + name + "') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     static Connection admin(String database) throws SQLException {
         return DriverManager.getConnection(SERVER + database, "postgres", "");
     }

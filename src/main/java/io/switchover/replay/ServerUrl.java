@@ -5,6 +5,7 @@ import io.switchover.migrations.JdbcUrls;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +85,28 @@ public record ServerUrl(String scheme, String hosts, String database, Map<String
         }
         return new ServerUrl(scheme, hosts, database, Map.copyOf(parameters), Optional.ofNullable(user),
                 Optional.ofNullable(password));
+    }
+
+    /**
+     * The same server with the driver's connect, login and read timeouts set to {@code timeout}, except where the
+     * URL sets them itself: no connection to it waits longer for the server than that.
+     */
+    public ServerUrl withTimeout(Duration timeout) {
+        Map<String, String> all = new LinkedHashMap<>();
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        long millis = Math.max(1, timeout.toMillis());
+        if (scheme.equals("postgresql")) {
+            all.put("connectTimeout", Long.toString(seconds));
+            all.put("loginTimeout", Long.toString(seconds));
+            all.put("socketTimeout", Long.toString(seconds));
+        } else {
+            // MariaDB: connectTimeout bounds the connect and every read of the login; socketTimeout every read after
+            all.put("connectTimeout", Long.toString(millis));
+            all.put("socketTimeout", Long.toString(millis));
+        }
+        parameters.keySet().forEach(given -> all.keySet().removeIf(own -> own.equalsIgnoreCase(given)));
+        all.putAll(parameters);
+        return new ServerUrl(scheme, hosts, database, Map.copyOf(all), user, password);
     }
 
     /** The URL of another database on the same server, with the same driver parameters and no credentials. */

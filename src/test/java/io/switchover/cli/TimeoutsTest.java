@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A host that accepts the connection and never answers (a hung server, a black-holing proxy) ends the run with exit
- * 3 and one line once the timeout has passed, instead of hanging the pipeline: production's database and a version
- * endpoint.
+ * 3 and one line once the timeout has passed, instead of hanging the pipeline: production's database, the replay
+ * server, and a version endpoint.
  */
 class TimeoutsTest {
     private static final String STORY = "sample-migrations/alice-to-brian/";
@@ -67,6 +67,22 @@ class TimeoutsTest {
         assertOneLineFailure(run, "cannot connect to production's database at jdbc:mariadb://127.0.0.1:"
                 + silent.port() + "/people");
         assertTrue(run.err().contains("--prod-timeout"), run.err());
+    }
+
+    @Test
+    void aSilentPostgresReplayServerEndsTheRunAfterEngineTimeout() {
+        CommandLineRun run = assertTimeoutPreemptively(WITHIN, () -> check("--engine", "postgres", "--engine-url",
+                "jdbc:postgresql://127.0.0.1:" + silent.port() + "/postgres?user=postgres", "--engine-timeout", "2s"));
+
+        assertOneLineFailure(run, "PostgreSQL at 127.0.0.1:" + silent.port());
+    }
+
+    @Test
+    void aSilentMariaDbReplayServerEndsTheRunAfterEngineTimeout() {
+        CommandLineRun run = assertTimeoutPreemptively(WITHIN, () -> check("--engine", "mariadb", "--engine-url",
+                "jdbc:mariadb://127.0.0.1:" + silent.port() + "/mysql?user=root", "--engine-timeout", "2s"));
+
+        assertOneLineFailure(run, "MariaDB at 127.0.0.1:" + silent.port());
     }
 
     @Test

@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,5 +64,16 @@ class ServerUrlTest {
         assertEquals("postgresql://db:5432/postgres", path.display());
         assertEquals(Optional.of("s3cret"), path.password());
         assertEquals("jdbc:postgresql://db:5432/other", path.jdbcUrl("other", Map.of()));
+    }
+
+    @Test
+    void givesEveryConnectionTheTimeoutUnlessTheUrlSetsItsOwn() {
+        ServerUrl postgres = ServerUrl.parse("jdbc:postgresql://db/postgres?socketTimeout=600", "t")
+                .withTimeout(Duration.ofSeconds(20));
+        ServerUrl mariadb = ServerUrl.parse("jdbc:mariadb://db/mysql", "t").withTimeout(Duration.ofSeconds(20));
+
+        assertEquals(Map.of("connectTimeout", "20", "loginTimeout", "20", "socketTimeout", "600"),
+                postgres.parameters());
+        assertEquals(Map.of("connectTimeout", "20000", "socketTimeout", "20000"), mariadb.parameters());
     }
 }

@@ -16,7 +16,7 @@ public final class HistoryOptions {
             description = "Production's Flyway history: a JDBC URL (read-only, one SELECT; user and password from"
                     + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD or --prod-password-file) or, for check, a JSON"
                     + " export (switchover snapshot-prod, flyway info -outputType=json, /actuator/flyway)."
-                    + " Default: production.history of switchover.yml.")
+                    + " Default: production.history of the pipeline's switchover.yml.")
     String source;
 
     @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")

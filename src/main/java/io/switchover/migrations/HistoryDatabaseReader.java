@@ -43,7 +43,7 @@ public final class HistoryDatabaseReader {
             } catch (SQLException e) {
                 if (isMissingTable(e)) {
                     throw SwitchoverException.badInput("production has no history table " + table + " at " + where
-                            + "; name it with --history-schema/--history-table (or history: in switchover.yml)");
+                            + "; name it with --history-schema/--history-table (or in the pipeline's switchover.yml)");
                 }
                 if (isMissingColumn(e)) {
                     throw SwitchoverException.badInput(table + " at " + where + " is not a Flyway history table ("

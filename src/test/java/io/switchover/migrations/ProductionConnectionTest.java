@@ -29,7 +29,7 @@ class ProductionConnectionTest {
     @Test
     void postgresRefusesEveryWriteOfAnOwnerThroughIt() throws SQLException {
         Assumptions.assumeTrue(up(POSTGRES + "postgres?user=postgres"), "PostgreSQL on 127.0.0.1:5432");
-        String name = "switchover_ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "gate_ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(POSTGRES + "postgres?user=postgres", "CREATE ROLE " + name + " LOGIN",
                 "CREATE DATABASE " + name + " OWNER " + name);
         try {
@@ -49,7 +49,7 @@ class ProductionConnectionTest {
     @Test
     void mariaDbRefusesEveryWriteOfAnAllPowerfulUserThroughIt() throws SQLException {
         Assumptions.assumeTrue(up(MARIADB + "mysql?user=root"), "MariaDB on 127.0.0.1:3306");
-        String name = "switchover_ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "gate_ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(MARIADB + "mysql?user=root", "CREATE DATABASE " + name, "CREATE TABLE " + name + ".existing (x int)");
         try {
             try (Connection connection = ProductionConnection.open(MARIADB + name, "root", null, TIMEOUT)) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 final class MariaDbProduction implements AutoCloseable {
     static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
 
-    final String database = "switchover_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String database = "gate_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String reader = "gate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final String password = "pw-" + UUID.randomUUID();
 

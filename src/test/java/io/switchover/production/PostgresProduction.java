@@ -16,7 +16,7 @@ import java.util.UUID;
 final class PostgresProduction implements AutoCloseable {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-    final String database = "switchover_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String database = "gate_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String reader = "gate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final String password = "pw-" + UUID.randomUUID();
 

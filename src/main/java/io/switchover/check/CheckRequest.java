@@ -21,10 +21,20 @@ import java.util.Optional;
  * @param services     the services that use the database
  * @param naming       how JPA entities name tables and columns
  * @param rules        rules turned off or given another severity
+ * @param provenance   where each fact about production came from (options, the pipeline's or the repository's
+ *                     configuration), one line each beginning {@code production: }, for the report's notes
  */
 public record CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                            Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
-                           Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules) {
+                           Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules,
+                           List<String> provenance) {
+
+    public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
+                        Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
+                        Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules) {
+        this(production, candidate, migrations, placeholders, services, engine, failOn, order, naming, rules,
+                List.of());
+    }
 
     public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                         Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,

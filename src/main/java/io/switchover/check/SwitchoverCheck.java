@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -100,7 +101,8 @@ public final class SwitchoverCheck {
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
-                timeline.notes(), outcome.suppressed(), coverage);
+                Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
+                outcome.suppressed(), coverage);
     }
 
     /** The statements of every service version, what could not be read, and each running version's own reading. */

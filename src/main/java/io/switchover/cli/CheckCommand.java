@@ -59,8 +59,16 @@ final class CheckCommand implements Callable<Integer> {
     HistoryOptions history;
 
     @Option(names = "--config", paramLabel = "<file>",
-            description = "The switchover.yml to use. Default: switchover.yml in --repo or the current directory.")
+            description = "The pipeline's switchover.yml: outside the candidate's tree it may say where production is,"
+                    + " and it wins over the repository's switchover.yml (in --repo or the current directory), which"
+                    + " may carry only the project's facts. Inside the candidate's tree it counts as the repository's.")
     Path config;
+
+    @Option(names = "--trust-repo-config",
+            description = "Let the repository's switchover.yml say where production is and which version runs there"
+                    + " (production:, services' production:, paths out of the tree). Only for trusted branches: the"
+                    + " file comes from the candidate, i.e. from the merge request.")
+    boolean trustRepoConfig;
 
     @Option(names = "--order", paramLabel = "<order>",
             description = "migrate-first (migrations run while the old version serves, then the new one starts) or"
@@ -108,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
                 Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
                 history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
                 capturedSql, Path.of("").toAbsolutePath(),
-                System.getenv());
+                System.getenv(), trustRepoConfig, history.timeout());
         Report report;
         try (RequestResolver resolver = new RequestResolver(options)) {
             Optional<SwitchoverConfig> config = resolver.config();

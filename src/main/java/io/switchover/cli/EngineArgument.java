@@ -30,8 +30,11 @@ final class EngineArgument {
     private EngineArgument() {
     }
 
+    /**
+     * @param timeout how long a server engine may take to connect, to log in and to answer
+     */
     static ReplayEngine open(String value, String url, Path passwordFile, String image, String leftoverAge,
-                             String dialect, Map<String, String> environment) {
+                             Duration timeout, String dialect, Map<String, String> environment) {
         String engine = value.toLowerCase(Locale.ROOT);
         boolean server = engine.equals("postgres") || engine.equals("mariadb");
         if (url != null && !server) {
@@ -48,7 +51,7 @@ final class EngineArgument {
                             + (engine.equals("postgres") ? "jdbc:postgresql://localhost:5432/postgres"
                             : "jdbc:mariadb://localhost:3306/mysql"));
                 }
-                ServerUrl serverUrl = ServerUrl.parse(url, "--engine-url");
+                ServerUrl serverUrl = ServerUrl.parse(url, "--engine-url").withTimeout(timeout);
                 Credentials credentials = credentials(serverUrl, passwordFile, environment);
                 Duration age = age(leftoverAge);
                 yield engine.equals("postgres") ? ServerEngine.postgres(serverUrl, credentials, age)

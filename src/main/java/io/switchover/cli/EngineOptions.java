@@ -39,6 +39,12 @@ public final class EngineOptions {
                     + " never while it runs, whatever the age. Default: ${DEFAULT-VALUE}.")
     String leftoverAge;
 
+    @Option(names = "--engine-timeout", paramLabel = "<duration>", defaultValue = "60s",
+            description = "For --engine postgres or mariadb: how long the server may take to accept a connection, to"
+                    + " log in and to answer any one statement (e.g. 30s, 5m); a URL's own connectTimeout, loginTimeout"
+                    + " or socketTimeout wins. Default: ${DEFAULT-VALUE}.")
+    String timeout;
+
     /** The engine these options name; {@code dialect} is the project's declared SQL dialect, or null. */
     public ReplayEngine open(String dialect) {
         return open(null, dialect, System.getenv());
@@ -54,6 +60,7 @@ public final class EngineOptions {
     /** As {@link #open(String, String)}, with the environment given (tests). */
     ReplayEngine open(String configured, String dialect, Map<String, String> environment) {
         String name = engine != null ? engine : configured != null ? configured : "auto";
-        return EngineArgument.open(name, url, passwordFile, image, leftoverAge, dialect, environment);
+        return EngineArgument.open(name, url, passwordFile, image, leftoverAge,
+                DurationArgument.parse("--engine-timeout", timeout), dialect, environment);
     }
 }

@@ -3,6 +3,7 @@ package io.switchover.cli;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public final class HistoryOptions {
             description = "Production's Flyway history: a JDBC URL (read-only, one SELECT; user and password from"
                     + " SWITCHOVER_PROD_USER and SWITCHOVER_PROD_PASSWORD or --prod-password-file) or, for check, a JSON"
                     + " export (switchover snapshot-prod, flyway info -outputType=json, /actuator/flyway)."
-                    + " Default: production.history of switchover.yml.")
+                    + " Default: production.history of the pipeline's switchover.yml.")
     String source;
 
     @Option(names = "--history-schema", paramLabel = "<schema>", description = "Schema of the history table.")
@@ -28,6 +29,12 @@ public final class HistoryOptions {
     @Option(names = "--prod-password-file", paramLabel = "<file>",
             description = "File holding the password for --prod-history (instead of SWITCHOVER_PROD_PASSWORD).")
     Path passwordFile;
+
+    @Option(names = "--prod-timeout", paramLabel = "<duration>", defaultValue = "30s",
+            description = "How long production's database and the version endpoints may take to accept the"
+                    + " connection, to log in and to answer (e.g. 10s, 2m); production's database also stops the"
+                    + " SELECT after that long. Default: ${DEFAULT-VALUE}.")
+    String timeout;
 
     Optional<String> source() {
         return Optional.ofNullable(source);
@@ -43,5 +50,9 @@ public final class HistoryOptions {
 
     Optional<Path> passwordFile() {
         return Optional.ofNullable(passwordFile);
+    }
+
+    Duration timeout() {
+        return DurationArgument.parse("--prod-timeout", timeout);
     }
 }

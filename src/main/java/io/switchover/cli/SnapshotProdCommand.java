@@ -3,7 +3,6 @@ package io.switchover.cli;
 import io.switchover.SwitchoverException;
 import io.switchover.check.CheckOptions;
 import io.switchover.check.RequestResolver;
-import io.switchover.config.SwitchoverConfig;
 import io.switchover.migrations.HistoryExport;
 import io.switchover.migrations.ProductionHistory;
 import io.switchover.production.HistorySource;
@@ -45,21 +44,26 @@ final class SnapshotProdCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "<file>", description = "Where to write the export. Default: standard output.")
     Path output;
 
+    @Option(names = "--trust-repo-config",
+            description = "Let the switchover.yml found in the working directory (or a --config inside it) say where"
+                    + " production's history is. Without it, only the command line and a --config file outside the"
+                    + " working directory may.")
+    boolean trustRepoConfig;
+
     @Override
     public Integer call() {
         Path workingDirectory = Path.of("").toAbsolutePath();
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), history.source(), history.schema(), history.table(), Optional.ofNullable(config),
                 history.passwordFile(), Optional.empty(), List.of(),
-                workingDirectory, System.getenv());
+                workingDirectory, System.getenv(), trustRepoConfig, history.timeout());
         try (RequestResolver resolver = new RequestResolver(options)) {
-            String source = history.source().or(() -> resolver.config().flatMap(SwitchoverConfig::history))
+            String source = resolver.historySource()
                     .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));
-            if (!source.startsWith("jdbc:")) {
+            if (!HistorySource.isDatabase(source)) {
                 throw SwitchoverException.badInput("--prod-history must be a jdbc: URL of production's database");
             }
-            ProductionHistory rows = new HistorySource(System.getenv(), history.passwordFile())
-                    .read(source, resolver.historyTable(), workingDirectory);
+            ProductionHistory rows = resolver.history().orElseThrow();
             String json = HistoryExport.write(rows);
             if (output == null) {
                 spec.commandLine().getOut().print(json);

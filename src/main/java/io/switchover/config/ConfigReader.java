@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,14 +55,15 @@ public final class ConfigReader {
             throw SwitchoverException.badInput(name + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         Path folder = file.getParent();
+        Map<String, ConfigPlace> places = new LinkedHashMap<>();
         Map<String, YamlNode> top = new YamlNode(name, "", root).mapping(TOP);
 
-        Path migrationsRepository = folder;
+        Optional<Path> migrationsRepository = Optional.empty();
         List<String> locations = List.of();
         if (top.containsKey("migrations")) {
             Map<String, YamlNode> migrations = top.get("migrations").mapping(MIGRATIONS);
-            migrationsRepository = YamlNode.text(migrations, "repository").map(p -> folder.resolve(p).normalize())
-                    .orElse(folder);
+            migrationsRepository = YamlNode.text(migrations, "repository").map(p -> folder.resolve(p).normalize());
+            remember(places, ConfigKeys.MIGRATIONS_REPOSITORY, migrations.get("repository"), file);
             locations = migrations.containsKey("locations") ? migrations.get("locations").texts() : List.of();
         }
         Optional<VersionSource> productionMigrations = Optional.empty();
@@ -73,12 +76,16 @@ public final class ConfigReader {
             history = YamlNode.text(production, "history");
             historySchema = YamlNode.text(production, "history-schema");
             historyTable = YamlNode.text(production, "history-table");
+            remember(places, ConfigKeys.HISTORY, production.get("history"), file);
+            remember(places, ConfigKeys.HISTORY_SCHEMA, production.get("history-schema"), file);
+            remember(places, ConfigKeys.HISTORY_TABLE, production.get("history-table"), file);
             productionMigrations = versionSource(node, production, true, folder);
+            remember(places, ConfigKeys.PRODUCTION, versionKey(production), file);
         }
         List<ServiceConfig> services = new ArrayList<>();
         if (top.containsKey("services")) {
             for (YamlNode item : top.get("services").items()) {
-                services.add(service(item, folder));
+                services.add(service(item, folder, file, places));
             }
         }
         Set<String> names = new java.util.HashSet<>();
@@ -99,18 +106,37 @@ public final class ConfigReader {
                 historySchema, historyTable,
                 top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
                 order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services),
-                top.containsKey("rules") ? top.get("rules").textMap() : Map.of());
+                top.containsKey("rules") ? top.get("rules").textMap() : Map.of(), Collections.unmodifiableMap(places));
     }
 
-    private static ServiceConfig service(YamlNode item, Path folder) {
+    private static void remember(Map<String, ConfigPlace> places, String key, YamlNode node, Path file) {
+        if (node != null) {
+            places.put(key, new ConfigPlace(file, node.line(), node.path()));
+        }
+    }
+
+    /** The one key of a version source that is given (several are refused by {@link #versionSource}). */
+    private static YamlNode versionKey(Map<String, YamlNode> keys) {
+        for (String key : List.of("ref", "tag", "endpoint", "path")) {
+            if (keys.containsKey(key)) {
+                return keys.get(key);
+            }
+        }
+        return null;
+    }
+
+    private static ServiceConfig service(YamlNode item, Path folder, Path file, Map<String, ConfigPlace> places) {
         Map<String, YamlNode> service = item.mapping(SERVICE);
         String name = YamlNode.text(service, "name").orElseThrow(() -> item.error("a service needs a name"));
-        Path repository = YamlNode.text(service, "repository").map(p -> folder.resolve(p).normalize()).orElse(folder);
+        Optional<Path> repository = YamlNode.text(service, "repository").map(p -> folder.resolve(p).normalize());
+        remember(places, ConfigKeys.serviceRepository(name), service.get("repository"), file);
         List<String> sources = service.containsKey("sources") ? service.get("sources").texts() : List.of();
         Optional<VersionSource> production = Optional.empty();
         if (service.containsKey("production")) {
             YamlNode node = service.get("production");
-            production = versionSource(node, node.mapping(SERVICE_PRODUCTION), false, folder);
+            Map<String, YamlNode> keys = node.mapping(SERVICE_PRODUCTION);
+            production = versionSource(node, keys, false, folder);
+            remember(places, ConfigKeys.serviceProduction(name), versionKey(keys), file);
         }
         Optional<Boolean> owns = Optional.empty();
         if (service.containsKey("owns-migrations")) {
@@ -122,6 +148,7 @@ public final class ConfigReader {
         }
         List<Path> captured = service.containsKey("captured-sql")
                 ? service.get("captured-sql").texts().stream().map(p -> folder.resolve(p).normalize()).toList() : List.of();
+        remember(places, ConfigKeys.serviceCapturedSql(name), service.get("captured-sql"), file);
         return new ServiceConfig(name, repository, sources, production, owns, captured);
     }
 

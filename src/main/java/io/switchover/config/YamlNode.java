@@ -29,6 +29,11 @@ final class YamlNode {
         this.node = node;
     }
 
+    /** The key path, e.g. {@code services[1].production.tag}. */
+    String path() {
+        return path;
+    }
+
     int line() {
         return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.migrations.JdbcUrls;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -24,29 +30,55 @@ import java.util.regex.Pattern;
 public final class DeployedCommitEndpoint {
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Duration timeout;
+    private final HttpClient client;
+
+    /**
+     * @param timeout how long to wait for the endpoint: to connect, and for its whole answer
+     */
+    public DeployedCommitEndpoint(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
 
     public String commitOf(String url, String service) {
+        String shown = JdbcUrls.withoutSecrets(url);
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> exchange = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json, text/plain").GET().build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "the version endpoint of " + service + " (" + url
-                    + ") does not answer: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            // The request's own timeout ends with the headers; the whole answer, body included, gets no longer.
+            exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IllegalArgumentException e) {
+            throw SwitchoverException.badInput("the version endpoint of " + service + " (" + shown + ") is not a URL: "
+                    + e.getMessage());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw unanswered(service, shown, "no answer within " + timeout.toSeconds() + " s (--prod-timeout)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw unanswered(service, shown, cause instanceof HttpTimeoutException
+                    ? "no answer within " + timeout.toSeconds() + " s (--prod-timeout)"
+                    : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "interrupted while asking " + url);
+            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "interrupted while asking " + shown);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "the version endpoint of " + service + " (" + url
+            throw new SwitchoverException(ExitCode.INFRASTRUCTURE, "the version endpoint of " + service + " (" + shown
                     + ") answered HTTP " + response.statusCode());
         }
         return parse(response.body()).orElseThrow(() -> SwitchoverException.badInput("the version endpoint of "
-                + service + " (" + url + ") returned no git commit id; it should return the commit, as text or as JSON"
-                + " (e.g. Spring Boot's git.commit.id)"));
+                + service + " (" + shown + ") returned no git commit id; it should return the commit, as text or as"
+                + " JSON (e.g. Spring Boot's git.commit.id)"));
+    }
+
+    private static SwitchoverException unanswered(String service, String url, String why) {
+        return new SwitchoverException(ExitCode.INFRASTRUCTURE, "the version endpoint of " + service + " (" + url
+                + ") does not answer: " + JdbcUrls.withoutSecrets(why.strip().split("\\R")[0]));
     }
 
     static Optional<String> parse(String body) {

@@ -4,12 +4,14 @@ import io.switchover.SwitchoverException;
 import io.switchover.migrations.HistoryDatabaseReader;
 import io.switchover.migrations.HistoryExport;
 import io.switchover.migrations.HistoryTable;
+import io.switchover.migrations.JdbcUrls;
 import io.switchover.migrations.ProductionHistory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,25 +25,44 @@ public final class HistorySource {
 
     private final Map<String, String> environment;
     private final Optional<Path> passwordFile;
+    private final Duration timeout;
 
-    public HistorySource(Map<String, String> environment, Optional<Path> passwordFile) {
+    /**
+     * @param timeout how long to wait for production's database: to connect, to log in, and for the answer
+     */
+    public HistorySource(Map<String, String> environment, Optional<Path> passwordFile, Duration timeout) {
         this.environment = environment;
         this.passwordFile = passwordFile;
+        this.timeout = timeout;
+    }
+
+    public static boolean isDatabase(String source) {
+        return source.startsWith("jdbc:");
     }
 
     public ProductionHistory read(String source, HistoryTable table, Path workingDirectory) {
-        if (source.startsWith("jdbc:")) {
-            return new HistoryDatabaseReader().read(source, environment.get(USER_VARIABLE), password(), table);
+        if (isDatabase(source)) {
+            return new HistoryDatabaseReader().read(source, environment.get(USER_VARIABLE), password(), table,
+                    timeout);
         }
         Path file = workingDirectory.resolve(source);
         if (!Files.isRegularFile(file)) {
-            throw SwitchoverException.badInput("production history " + source + " is neither a jdbc: URL nor a file");
+            throw SwitchoverException.badInput("production history " + JdbcUrls.withoutSecrets(source)
+                    + " is neither a jdbc: URL nor a file");
         }
         try {
             return HistoryExport.read(Files.readString(file, StandardCharsets.UTF_8), source);
         } catch (IOException e) {
             throw SwitchoverException.badInput("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Where the login for a database history comes from, for the report. */
+    public String credentialsOrigin() {
+        String user = environment.containsKey(USER_VARIABLE) ? USER_VARIABLE : "the URL or the driver's default";
+        String password = passwordFile.isPresent() ? "--prod-password-file"
+                : environment.containsKey(PASSWORD_VARIABLE) ? PASSWORD_VARIABLE : "none";
+        return "user from " + user + ", password from " + password;
     }
 
     private String password() {

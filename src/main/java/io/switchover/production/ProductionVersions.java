@@ -8,7 +8,14 @@ import io.switchover.snapshot.Snapshot;
 
 /** Resolves where a service's production version comes from into a snapshot of its repository. */
 public final class ProductionVersions {
-    private final DeployedCommitEndpoint endpoint = new DeployedCommitEndpoint();
+    private final DeployedCommitEndpoint endpoint;
+
+    /**
+     * @param timeout how long a version endpoint may take to answer
+     */
+    public ProductionVersions(java.time.Duration timeout) {
+        this.endpoint = new DeployedCommitEndpoint(timeout);
+    }
 
     /**
      * @param repository opens the service's repository; not called for a directory

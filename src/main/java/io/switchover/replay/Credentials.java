@@ -1,5 +1,9 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.JdbcUrls;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -31,11 +35,18 @@ public record Credentials(Optional<String> user, Optional<String> password) {
         return user.map(u -> "user '" + u + "'").orElse("the default user");
     }
 
+    /** The message without the password, as given or URL-encoded. */
     String scrub(String message) {
         if (message == null) {
             return "";
         }
-        return password.filter(p -> !p.isEmpty()).map(p -> message.replace(p, "***")).orElse(message);
+        String scrubbed = message;
+        if (password.isPresent() && !password.get().isEmpty()) {
+            String p = password.get();
+            scrubbed = scrubbed.replace(p, JdbcUrls.HIDDEN)
+                    .replace(URLEncoder.encode(p, StandardCharsets.UTF_8), JdbcUrls.HIDDEN);
+        }
+        return scrubbed;
     }
 
     @Override

@@ -97,6 +97,20 @@ class EngineOptionsTest {
     }
 
     @Test
+    void aPasswordInTheUserInformationOrThePathIsNeverShown() {
+        CommandLineRun information = check("--engine", "postgres", "--engine-url",
+                "jdbc:postgresql://postgres:" + SECRET + "@127.0.0.1:1/postgres");
+        CommandLineRun path = check("--engine", "postgres", "--engine-url",
+                "jdbc:postgresql://127.0.0.1:1/postgres;user=postgres;password=" + SECRET);
+        CommandLineRun unreadable = check("--engine", "postgres", "--engine-url",
+                "postgresql://postgres:" + SECRET + "@127.0.0.1/postgres;password=" + SECRET);
+
+        assertInfrastructure(information, "cannot reach PostgreSQL at 127.0.0.1:1 (");
+        assertInfrastructure(path, "cannot reach PostgreSQL at 127.0.0.1:1 (");
+        assertBadInput(unreadable, "is not a JDBC server URL");
+    }
+
+    @Test
     void aUserWhoMayNotCreateDatabasesIsToldWhatToGrant() throws SQLException {
         String role = "switchover_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");

@@ -39,18 +39,44 @@ class ConfigReaderTest {
                       tag: "billing-v*"
                 """);
 
-        assertEquals(Path.of("/repo"), config.migrationsRepository());
+        assertEquals(Optional.empty(), config.migrationsRepository());
         assertEquals(List.of("src/main/resources/db/migration"), config.locations());
         assertEquals(Optional.of("jdbc:postgresql://prod-db:5432/people"), config.history());
         assertEquals(Optional.of("flyway"), config.historySchema());
         assertEquals(Map.of("reporting_role", "reporting"), config.placeholders());
         assertEquals(Optional.of("code-first"), config.order());
-        assertEquals(new ServiceConfig("person-service", Path.of("/repo"), List.of("src/main/java"),
+        assertEquals(new ServiceConfig("person-service", Optional.empty(), List.of("src/main/java"),
                 Optional.of(new VersionSource.Endpoint("https://people.internal/actuator/info")), Optional.empty(),
                 List.of(Path.of("/repo/captured/people.pg_stat_statements.csv"))),
                 config.services().get(0));
-        assertEquals(Path.of("/billing"), config.services().get(1).repository());
+        assertEquals(Optional.of(Path.of("/billing")), config.services().get(1).repository());
         assertEquals(Optional.of(new VersionSource.NewestTag("billing-v*")), config.services().get(1).production());
+    }
+
+    @Test
+    void remembersWhereTheKeysThatReachProductionAre() {
+        SwitchoverConfig config = reader.parse(FILE, """
+                migrations:
+                  repository: .
+                production:
+                  history: jdbc:postgresql://prod-db:5432/people
+                  history-table: schema_history
+                  tag: v*
+                services:
+                  - name: billing
+                    repository: ../billing
+                    captured-sql: [captured/billing.csv]
+                    production:
+                      endpoint: https://billing.internal/actuator/info
+                """);
+
+        assertEquals(List.of(new ConfigPlace(FILE, 2, "migrations.repository"),
+                new ConfigPlace(FILE, 4, "production.history"), new ConfigPlace(FILE, 5, "production.history-table"),
+                new ConfigPlace(FILE, 6, "production.tag"), new ConfigPlace(FILE, 9, "services[0].repository"),
+                new ConfigPlace(FILE, 12, "services[0].production.endpoint"),
+                new ConfigPlace(FILE, 10, "services[0].captured-sql")), List.copyOf(config.places().values()));
+        assertEquals("switchover.yml:12: services[0].production.endpoint",
+                config.place(ConfigKeys.serviceProduction("billing")).orElseThrow().toString());
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.UUID;
 final class PostgresProduction implements AutoCloseable {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-    final String database = "switchover_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String database = "gate_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String reader = "gate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final String password = "pw-" + UUID.randomUUID();
 
@@ -51,6 +51,22 @@ final class PostgresProduction implements AutoCloseable {
 
     String url() {
         return SERVER + database + "?user=" + reader;
+    }
+
+    /** Makes a table the reader may select from. */
+    void createTable(String name, String columns) throws SQLException {
+        try (Connection admin = admin(database); Statement st = admin.createStatement()) {
+            st.execute("CREATE TABLE " + name + " (" + columns + ")");
+            st.execute("GRANT SELECT ON " + name + " TO " + reader);
+        }
+    }
+
+    boolean hasTable(String name) throws SQLException {
+        try (Connection admin = admin(database); Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT to_regclass('public." + name + "') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     static Connection admin(String database) throws SQLException {

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real PostgreSQL server plays production: Flyway itself wrote the history, and the gate reads it through a role
- * that may select the history table and nothing else. The server logs every statement of that role, so the test can
- * show that the gate sent one SELECT and nothing more.
+ * that may select the history table and nothing else. What the gate sends is read off the wire through a recording
+ * proxy (the start-up packet and every statement, whatever the server's logging configuration); where the server's
+ * log is readable, the role's statement log says the same.
  */
 class ProductionHistoryOnPostgresTest {
     private static final Path STORY = Path.of("sample-migrations/alice-to-brian");
@@ -84,6 +85,59 @@ class ProductionHistoryOnPostgresTest {
     }
 
     @Test
+    void sendsNothingButTheSelectOverASessionThatIsReadOnlyFromItsStartUpPacket() throws Exception {
+        try (WireRecorder wire = WireRecorder.to("127.0.0.1", 5432)) {
+            Run result = run("check", "--prod-history", "jdbc:postgresql://127.0.0.1:" + wire.port() + "/"
+                            + production.database + "?user=" + production.reader + "&sslmode=disable",
+                    "--prod-password-file", passwordFile.toString(),
+                    "--prod", STORY.resolve("deploy-3").toString(), "--candidate", STORY.resolve("deploy-5").toString());
+
+            assertEquals(1, result.exitCode(), result.out() + result.err());
+            List<byte[]> connections = wire.sent();
+            assertEquals(1, connections.size(), "one connection to production");
+            PostgresFrontend sent = PostgresFrontend.read(connections.get(0));
+            assertTrue(sent.startup().getOrDefault("options", "").contains("-c default_transaction_read_only=on"),
+                    sent.startup().toString());
+            assertTrue(sent.startup().getOrDefault("options", "").contains("-c statement_timeout=30000"),
+                    sent.startup().toString());
+            assertEquals(List.of("SELECT installed_rank, version, description, type, script, checksum, success FROM"
+                    + " \"flyway_schema_history\" ORDER BY installed_rank"), sent.statements());
+        }
+    }
+
+    @Test
+    void refusesAnInjectedHistoryTableNameWithoutConnectingAndNothingIsCreated() throws Exception {
+        String injected = "flyway_schema_history\" ; CREATE TABLE pwned (x int); --";
+        try (WireRecorder wire = WireRecorder.to("127.0.0.1", 5432)) {
+            Run result = run("check", "--prod-history", "jdbc:postgresql://127.0.0.1:" + wire.port() + "/"
+                            + production.database + "?user=" + production.reader + "&sslmode=disable",
+                    "--prod-password-file", passwordFile.toString(), "--history-table", injected,
+                    "--prod", STORY.resolve("deploy-3").toString(), "--candidate", STORY.resolve("deploy-5").toString());
+
+            assertEquals(2, result.exitCode(), result.out() + result.err());
+            assertEquals(1, result.err().lines().count(), result.err());
+            assertTrue(result.err().startsWith("switchover: --history-table: 'flyway_schema_history\" ; CREATE TABLE"
+                    + " pwned (x int); --' is not a plain table or schema name"), result.err());
+            assertEquals(List.of(), wire.sent(), "nothing was sent to production");
+        }
+        assertFalse(production.hasTable("pwned"));
+    }
+
+    @Test
+    void aTableThatIsNotFlywaysHistoryIsBadInput() throws SQLException {
+        production.createTable("not_history", "id integer");
+
+        Run result = run("check", "--prod-history", production.url(), "--prod-password-file", passwordFile.toString(),
+                "--history-table", "not_history", "--prod", STORY.resolve("deploy-3").toString(),
+                "--candidate", STORY.resolve("deploy-5").toString());
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains("not_history at jdbc:postgresql://127.0.0.1:5432/" + production.database
+                + "?user=*** is not a Flyway history table"), result.err());
+    }
+
+    @Test
     void writesAnExportThatGivesTheSameBatchWithoutCredentials() throws IOException {
         Path export = temp.resolve("prod-history.json");
         Run snapshot = run("snapshot-prod", "--prod-history", production.url(), "--prod-password-file",
@@ -108,7 +162,7 @@ class ProductionHistoryOnPostgresTest {
         assertEquals(3, result.exitCode(), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
         assertTrue(result.err().contains("cannot connect to production's database at jdbc:postgresql://127.0.0.1:5432/"
-                + production.database + ":"), result.err());
+                + production.database + "?user=***:"), result.err());
         assertFalse(result.err().contains(production.password), result.err());
     }
 

@@ -108,10 +108,13 @@ final class SampleStories {
             return CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
                     DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);
         }
-        CheckOptions options = new CheckOptions(Optional.of(c.prod()), Optional.of(c.candidate()), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Path.of(c.expected().get("config").asText())), Optional.empty(), Optional.empty(), List.of(),
-                c.story().toAbsolutePath(), Map.of());
+        // From the project's root, as the story's README runs it: the configuration is the pipeline's, outside the
+        // deploy-N folders the candidate is read from.
+        CheckOptions options = new CheckOptions(Optional.of(c.story().resolve(c.prod()).toString()),
+                Optional.of(c.story().resolve(c.candidate()).toString()), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(c.story().resolve(c.expected().get("config").asText())), Optional.empty(), Optional.empty(),
+                List.of(), Path.of("").toAbsolutePath(), Map.of());
         try (RequestResolver resolver = new RequestResolver(options)) {
             return resolver.resolve(engine, Severity.ERROR);
         }

@@ -11,9 +11,15 @@ import io.switchover.patterns.ServiceVersion;
  * @param code      the line as written, shortened
  * @param context   how the line names it
  * @param tableNamed for a column: whether the same file also names its table (or a value's owner), where it counts
+ * @param viaOwner   for a value: the place names the enum type that holds it, not the value itself
  */
 public record Mention(ChangedObject object, ServiceVersion issuer, Origin origin, String code, Context context,
-                      boolean tableNamed, boolean tableInSameSpan) {
+                      boolean tableNamed, boolean tableInSameSpan, boolean viaOwner) {
+
+    public Mention(ChangedObject object, ServiceVersion issuer, Origin origin, String code, Context context,
+                   boolean tableNamed, boolean tableInSameSpan) {
+        this(object, issuer, origin, code, context, tableNamed, tableInSameSpan, false);
+    }
 
     /** How a place names the object; each kind is one a reviewer reading the line would take for a use. */
     public enum Context {

@@ -32,6 +32,10 @@ final class MentionJudge {
             "user_id", "owner", "source", "target", "result", "message", "timestamp", "start", "end", "from", "to",
             "year", "month", "day", "size", "flag", "priority", "category", "tag", "role", "group");
 
+    /** {@code ?::<type>}, {@code :x::<type>}, {@code CAST(? AS <type>)}, once the type's name is replaced. */
+    private static final java.util.regex.Pattern PARAMETER_CAST = java.util.regex.Pattern.compile(
+            "(\\?|:\\w+)\\s*::\\s*\"?<type>|cast\\s*\\(\\s*(\\?|:\\w+)\\s+as\\s+\"?<type>");
+
     private final List<CheckedPlace> checked;
     private final List<CheckedPlace> notCheckable;
     private final List<UnresolvedSql> unresolved;
@@ -122,6 +126,17 @@ final class MentionJudge {
                 return Optional.empty();
             }
             return Optional.of(new Strength(false, context + " in SQL the gate could not check"));
+        }
+        if (object.kind() == Kind.VALUE && mention.viaOwner()) {
+            // The type named in SQL the gate could not check: a value computed at run time is cast to it there.
+            if (mention.context() != Mention.Context.SQL) {
+                return Optional.empty();
+            }
+            boolean castsParameter = PARAMETER_CAST.matcher(mention.code().toLowerCase(Locale.ROOT)
+                    .replace(object.owner().toLowerCase(Locale.ROOT), "<type>")).find();
+            return Optional.of(new Strength(castsParameter, castsParameter
+                    ? "SQL that casts a value known only at run time to " + object.owner()
+                    : "SQL that uses type " + object.owner()));
         }
         if (object.kind() == Kind.VALUE) {
             return Optional.of(mention.context() == Mention.Context.ENUM_CONSTANT

@@ -26,9 +26,14 @@ final class MentionScanner {
                     + "(?:\\s*,\\s*(?:[\"`\\[]?[\\w$]+[\"`\\]]?\\.)*[\"`\\[]?[\\w$]+[\"`\\]]?)*\\s*");
     private static final Pattern SQL_WORD = Pattern.compile("(?i)\\b(select|insert|update|delete|from|where|join|into"
             + "|values|set|returning|order\\s+by|group\\s+by|alter|create|drop|merge|upsert|conflict|nextval|call"
-            + "|exec|execute|table|column)\\b");
+            + "|exec|execute|table|column|cast)\\b");
     private static final Pattern SQL_SIGN = Pattern.compile("[=?*(]|:[a-zA-Z_]");
     private static final int MAX_CODE = 160;
+    /** {@code import com.example.jooq.tables.Borrower;}, {@code ...tables.records.BorrowerRecord}, pojos and daos. */
+    private static final Pattern GENERATED_IMPORT = Pattern.compile(
+            "(?m)^\\s*import\\s+[\\w.]+\\.tables(?:\\.records|\\.pojos|\\.daos)?\\.(\\w+)\\s*;?\\s*$");
+    /** Lines that only name what the rest of the file uses: the uses are the places. */
+    private static final Pattern DECLARATION_LINE = Pattern.compile("^(import|package)\\s.*");
     /** What stands between two literals of one chain: a {@code +}, and perhaps constants joined by more. */
     private static final Pattern CONCATENATION = Pattern.compile("\\s*\\+\\s*(?:[\\w.$]+(?:\\(\\))?\\s*\\+\\s*)*");
 
@@ -75,6 +80,8 @@ final class MentionScanner {
         private final LineIndex lines;
         private final List<Found> found = new ArrayList<>();
         private final Set<String> tablesNamed = new HashSet<>();
+        /** The simple names of the classes the file imports from jOOQ's generated {@code tables} packages. */
+        private final Set<String> generatedTypes = new HashSet<>();
         /** A string literal of a {@code +} chain of literals (and constants) to the whole chain's text. */
         private final java.util.Map<Integer, String> chains = new java.util.HashMap<>();
 
@@ -85,6 +92,12 @@ final class MentionScanner {
             this.kind = kind;
             this.jooq = jooq;
             this.lines = new LineIndex(text);
+            if (jooq) {
+                var imported = GENERATED_IMPORT.matcher(text);
+                while (imported.find()) {
+                    generatedTypes.add(imported.group(1));
+                }
+            }
         }
 
         /** @param qualifier what stands before the name and a dot ({@code a} of {@code a.id}), or null */
@@ -211,7 +224,9 @@ final class MentionScanner {
             if (objects != null) {
                 objects.forEach(object -> found.add(new Found(object, span.start(), Context.GENERATED_NAME, span)));
             }
-            if (!constant) {
+            // A class named like the table is jOOQ's only where the file imports it from generated code: a service's
+            // own Borrower record keeps its name when the table becomes member.
+            if (!constant && (identifier.endsWith("Record") || generatedTypes.contains(identifier))) {
                 String bare = identifier.endsWith("Record") ? identifier.substring(0, identifier.length() - 6)
                         : identifier;
                 for (List<ChangedObject> named : targets.names.values()) {
@@ -331,6 +346,9 @@ final class MentionScanner {
                 }
             }
             for (Found f : found) {
+                if (kind == FileKind.CODE && DECLARATION_LINE.matcher(code(f.offset())).matches()) {
+                    continue;
+                }
                 if (f.object().kind() == ChangedObject.Kind.COLUMN && ownerNamedAt.contains(f.offset())
                         && !spanNames(f.span(), f.object().owner().toLowerCase(Locale.ROOT))) {
                     continue; // the SQL around names another table that has a column of that name
@@ -347,8 +365,10 @@ final class MentionScanner {
                 }
                 boolean tableNamed = owner != null && tablesNamed.contains(owner);
                 boolean sameSpan = owner != null && spanNames(f.span(), owner);
+                boolean viaOwner = object.isValue() && f.context() != Context.ENUM_CONSTANT
+                        && !text.startsWith(object.name(), f.offset());
                 mentions.add(new Mention(object, issuer, new Origin(path, line), code(f.offset()), f.context(),
-                        tableNamed, sameSpan));
+                        tableNamed, sameSpan, viaOwner));
             }
             return mentions;
         }

@@ -30,6 +30,10 @@ final class MentionTargets {
         for (ChangedObject object : objects) {
             if (object.isValue()) {
                 values.computeIfAbsent(object.name(), k -> new ArrayList<>()).add(object);
+                if (!object.owner().contains(".")) {
+                    // SQL that casts a value computed at run time to the enum type may write the removed one.
+                    names.computeIfAbsent(object.owner().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(object);
+                }
                 SchemaState before = timeline.states().get(object.step() - 1);
                 listsBefore.put(object.owner(), before.catalog().objects().allowedValues()
                         .getOrDefault(object.owner(), Set.of()));

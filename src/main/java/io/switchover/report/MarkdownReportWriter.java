@@ -70,7 +70,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         if (!report.notChecked().isEmpty()) {
             out.append("<details><summary>").append(report.notChecked().size())
-                    .append(" SQL string(s) built at run time, not checked</summary>\n\n");
+                    .append(" place(s) that look like SQL but could not be read as a statement, not checked")
+                    .append("</summary>\n\n");
             report.notChecked().forEach(u -> out.append("- `").append(cell(u.origin().toString())).append("` ")
                     .append(cell(u.reason())).append("\n"));
             out.append("\n</details>\n\n");

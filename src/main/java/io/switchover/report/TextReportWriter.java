@@ -90,8 +90,8 @@ public final class TextReportWriter implements ReportWriter {
         int others = failing.size() - statements.size() - places.size();
         List<String> parts = new ArrayList<>();
         if (!statements.isEmpty()) {
-            parts.add("breaks " + statements.size() + " statement" + plural(statements.size()) + " of "
-                    + services(statements));
+            int broken = (int) distinctStatements(statements);
+            parts.add("breaks " + broken + " statement" + plural(broken) + " of " + services(statements));
         }
         if (!places.isEmpty()) {
             parts.add("changes what " + services(places) + " names in "
@@ -112,18 +112,28 @@ public final class TextReportWriter implements ReportWriter {
         List<Finding> aboutStatements = group.stream().filter(Report::isStatement).toList();
         List<Finding> mentions = group.stream().filter(Report::isMention).toList();
         long statements = aboutStatements.size();
-        if (statements > 0) {
-            out.append(" breaks ").append(statements).append(" statement").append(plural((int) statements))
-                    .append(" that ").append(services(aboutStatements)).append(" issue")
-                    .append(services(aboutStatements).contains(", ") ? "" : "s");
+        List<Finding> breaking = aboutStatements.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<Finding> warned = aboutStatements.stream().filter(f -> f.severity() != Severity.ERROR).toList();
+        long broken = distinctStatements(breaking);
+        long atRisk = warned.stream().map(TextReportWriter::statementKey).distinct()
+                .filter(key -> breaking.stream().map(TextReportWriter::statementKey).noneMatch(key::equals)).count();
+        List<String> parts = new ArrayList<>();
+        if (broken > 0) {
+            parts.add(" breaks " + broken + " statement" + plural((int) broken) + " that " + services(breaking)
+                    + " issue" + (services(breaking).contains(", ") ? "" : "s"));
+        }
+        if (atRisk > 0) {
+            parts.add((broken > 0 ? " " : " may break ") + atRisk + (broken > 0 ? " more may break" : " statement"
+                    + plural((int) atRisk) + " that " + services(warned) + " issue"
+                    + (services(warned).contains(", ") ? "" : "s")));
         }
         if (!mentions.isEmpty()) {
             String places = mentions.size() + " place" + plural(mentions.size());
-            out.append(statements > 0 ? "; " + places + " of " + services(mentions) + " name what it changes where"
-                    + " the gate could not check" : " changes what " + services(mentions) + " names in " + places
-                    + " the gate could not check");
+            parts.add(parts.isEmpty() ? " changes what " + services(mentions) + " names in " + places
+                    + " the gate could not check" : " " + places + " of " + services(mentions)
+                    + " name what it changes where the gate could not check");
         }
-        out.append("\n");
+        out.append(String.join(";", parts)).append("\n");
         // Findings about the migration alone (locking, history...) come first; they have no statement to show.
         for (Finding finding : group) {
             if (finding.pattern() == null) {
@@ -138,6 +148,15 @@ public final class TextReportWriter implements ReportWriter {
         if (!mentions.isEmpty()) {
             renderStatements(out, mentions, report);
         }
+    }
+
+    /** One statement of one service, however many findings are about it. */
+    private static String statementKey(Finding finding) {
+        return finding.service() + "\n" + finding.pattern().sql();
+    }
+
+    private static long distinctStatements(List<Finding> findings) {
+        return findings.stream().map(TextReportWriter::statementKey).distinct().count();
     }
 
     /** The services the findings are about, in the order they come. */
@@ -171,11 +190,13 @@ public final class TextReportWriter implements ReportWriter {
     private static void renderSplit(StringBuilder out, Report report, SplitAdvice split) {
         List<Finding> breaking = report.findingsAtOrAbove(Severity.ERROR).stream().filter(f -> f.pattern() != null)
                 .toList();
-        String waitFor = "once a version that no longer issues these statements serves traffic instead of "
-                + services(breaking);
+        boolean statements = breaking.stream().anyMatch(Report::isStatement);
+        String waitFor = "once a version that no longer " + (statements ? "issues these statements" : "names what it"
+                + " changes there") + " serves traffic instead of " + services(breaking);
         if (split.promoteNow().isEmpty()) {
-            out.append("\nto promote safely: change ").append(split.holdBack().get(0).script())
-                    .append(" as the help says, or promote it ").append(waitFor).append("\n");
+            out.append("\nto promote safely: ").append(statements ? "change " + split.holdBack().get(0).script()
+                            + " as the help says, or promote it " : "promote " + split.holdBack().get(0).script() + " ")
+                    .append(waitFor).append("\n");
         } else {
             out.append("\nto promote safely, split the batch: promote ").append(scripts(split.promoteNow()))
                     .append(" now; promote ").append(scripts(split.holdBack())).append(" in a later deployment, ")
@@ -203,7 +224,8 @@ public final class TextReportWriter implements ReportWriter {
         if (notChecked.isEmpty()) {
             return;
         }
-        out.append("\nnot checked: ").append(notChecked.size()).append(" SQL string(s) built at run time\n");
+        out.append("\nnot checked: ").append(notChecked.size())
+                .append(" place(s) that look like SQL but could not be read as a statement\n");
         for (UnresolvedSql place : notChecked) {
             out.append("  ").append(place.origin()).append("  ").append(oneLine(place.fragment()))
                     .append("  (").append(place.reason()).append(")\n");

@@ -107,8 +107,9 @@ final class MigrationDdl {
             if (startsWith(tokens, "create", "index") || startsWith(tokens, "create", "unique", "index")) {
                 return createIndex(tokens).stream().toList();
             }
-            if (startsWith(tokens, "drop", "table")) {
-                return dropTable(tokens);
+            if (startsWith(tokens, "drop", "table") || startsWith(tokens, "drop", "view")
+                    || startsWith(tokens, "drop", "materialized", "view")) {
+                return dropTable(tokens.get(1).is("materialized") ? tokens.subList(1, tokens.size()) : tokens);
             }
             if (startsWith(tokens, "update")) {
                 return update(tokens);
@@ -346,7 +347,7 @@ final class MigrationDdl {
         return Optional.of(new CreateIndex(table, name, unique, concurrently, columns));
     }
 
-    /** {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}. */
+    /** {@code DROP TABLE|VIEW [IF EXISTS] a, b [CASCADE]}: a view is dropped as a table is, for what old code sees. */
     private static List<DdlChange> dropTable(List<Token> tokens) {
         int i = skip(tokens, 2, "if", "exists");
         List<DdlChange> drops = new ArrayList<>();

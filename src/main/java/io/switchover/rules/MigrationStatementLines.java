@@ -9,9 +9,23 @@ final class MigrationStatementLines {
     }
 
     static int of(Evidence evidence, ChangedObject object) {
+        return find(evidence, object).map(MigrationDdl.Located::line).orElse(0);
+    }
+
+    /** "drops" or "renames" as the statement says, where it does; else what the catalog saw: gone under its name. */
+    static String verb(Evidence evidence, ChangedObject object) {
+        if (object.change() != ChangedObject.Change.REMOVED) {
+            return object.change().verb();
+        }
+        return find(evidence, object).map(located -> located.change() instanceof DdlChange.RenameColumn
+                || located.change() instanceof DdlChange.RenameTable ? "renames" : "drops")
+                .orElse(object.change().verb());
+    }
+
+    private static java.util.Optional<MigrationDdl.Located> find(Evidence evidence, ChangedObject object) {
         return MigrationDdl.of(evidence.scripts()).stream()
                 .filter(located -> located.step() == object.step() && makes(located.change(), object))
-                .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
+                .findFirst();
     }
 
     private static boolean makes(DdlChange change, ChangedObject object) {

@@ -45,7 +45,8 @@ public final class NamedInUncheckedCode implements Rule {
             String named = same.stream().map(u -> u.mention().object().label()).distinct()
                     .collect(Collectors.joining(" or "));
             String message = mention.issuer().label() + " still names " + named + ", which " + script + " "
-                    + object.change().verb() + ": " + unchecked.why() + ", " + unchecked.where();
+                    + MigrationStatementLines.verb(evidence, object) + ": " + unchecked.why() + ", "
+                    + unchecked.where();
             String help = object.change() == ChangedObject.Change.REMOVED
                     ? "read this line: if " + mention.issuer().label() + " still uses " + object.label()
                     + " here, promote " + script + " in a later deployment, once a version that no longer does serves"

@@ -64,6 +64,21 @@ class StatementsWorthParsingTest {
     }
 
     @Test
+    void aFormatStringIsParsedWhateverTablesItsTextNamesSoThatItIsListedAsNotChecked() {
+        InMemorySnapshot formatted = production.next("prod-format").with(REPOSITORY, repository(
+                "UPDATE %s SET %s = 'PAID' WHERE %s = ?"));
+        Report report = new SwitchoverCheck().run(CheckRequest.of(formatted, formatted.next("deploy-2")
+                        .with("db/migration/V3__rename.sql", "ALTER TABLE person RENAME COLUMN name TO full_name;"),
+                List.of(), List.of(), new H2Engine(), Severity.ERROR));
+
+        assertEquals(List.of("a format string, filled in at run time"),
+                report.notChecked().stream().map(u -> u.reason()).toList());
+        assertEquals(0, report.summary().statements(), "not counted as a statement the batch leaves alone");
+        assertTrue(report.findings().stream().anyMatch(f -> f.rule().equals("service-not-checked")),
+                "nothing of that version was checked: never PASS");
+    }
+
+    @Test
     void theCandidateParsesWhatTheRunningVersionDoesNotSend() {
         StatementsWorthParsing worth = worthParsing(candidate);
         AccessPattern sent = new AccessPattern("SELECT what FROM audit WHERE id = ?", new Origin(REPOSITORY, 5),

@@ -79,7 +79,8 @@ class RepositoryConfigTrustTest {
                 "--trust-repo-config", "--prod-timeout", "2s");
 
         assertEquals(3, run.exitCode(), run.out() + run.err());
-        assertEquals(1, attacker.connections(), "trusted, the file's database is asked");
+        // pgjdbc may connect twice (SSL first, then without, when the first times out): asked at all is the point.
+        assertTrue(attacker.connections() >= 1, "trusted, the file's database is asked");
     }
 
     @Test

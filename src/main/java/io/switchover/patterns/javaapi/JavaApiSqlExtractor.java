@@ -65,7 +65,8 @@ public final class JavaApiSqlExtractor {
      */
     public ExtractionResult preferredOver(ExtractionResult generic, String path, String source) {
         Result specific = extract(path, source);
-        if (specific.claimed().isEmpty()) {
+        if (specific.claimed().isEmpty() && specific.found().patterns().isEmpty()
+                && specific.found().notChecked().isEmpty()) {
             return generic;
         }
         List<AccessPattern> patterns = new ArrayList<>(specific.found().patterns());

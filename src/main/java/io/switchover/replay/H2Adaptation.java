@@ -18,10 +18,12 @@ final class H2Adaptation {
     private H2Adaptation() {
     }
 
-    static AdaptedScript adapt(String script) {
+    static AdaptedScript adapt(String original) {
+        AdaptedScript withoutReplication = ReplicationSetup.skip(original);
+        String script = withoutReplication.script();
         List<ScriptStatements.Statement> statements = ScriptStatements.split(script);
         StringBuilder out = new StringBuilder(script.length());
-        Set<String> changes = new LinkedHashSet<>();
+        Set<String> changes = new LinkedHashSet<>(withoutReplication.changes());
         int copied = 0;
         for (ScriptStatements.Statement statement : statements) {
             String head = statement.head();

@@ -38,7 +38,7 @@ public interface ReplayDatabase extends AutoCloseable {
         return configuration;
     }
 
-    /** Rewrites a migration for this engine; only H2 needs it. */
+    /** Rewrites a migration for this engine: H2 needs most, a server only the set-up no throwaway database can run. */
     default AdaptedScript adapt(String script) {
         return AdaptedScript.unchanged(script);
     }

@@ -76,6 +76,30 @@ class PostgresProbeTest {
     }
 
     @Test
+    void skipsTheSetUpOfAReplicationSlotWhichNoThrowawayServerCanRunAndSaysSo() {
+        InMemorySnapshot withSlot = prod.next("deploy-1c").with("db/migration/V2__replication.sql", """
+                DO
+                $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = 'ds_replication') THEN
+                            PERFORM PG_CREATE_LOGICAL_REPLICATION_SLOT('ds_replication', 'pgoutput');
+                        END IF;
+                    END
+                $$;
+                CREATE TABLE export_marker (id bigint PRIMARY KEY);
+                """);
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(withSlot, List.of()), reader.read(withSlot.next("deploy-2")
+                .with("db/migration/V3__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), List.of()));
+        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(select));
+
+        assertTrue(timeline.initial().catalog().table("export_marker").isPresent(), "the rest of V2 ran");
+        assertTrue(timeline.notes().stream().anyMatch(n -> n.contains("V2__replication.sql")
+                && n.contains("replication slot")), timeline.notes().toString());
+        assertEquals(FailureKind.UNDEFINED_COLUMN, timeline.states().get(1).outcomes().get(0).error().kind());
+    }
+
+    @Test
     void executesEveryProbeSoThatADroppedColumnAndAMissingNotNullValueShow() {
         Timeline timeline = replay(prod.next("deploy-2")
                         .with("db/migration/V2__country.sql", "ALTER TABLE person ADD COLUMN country char(2) NOT NULL;")

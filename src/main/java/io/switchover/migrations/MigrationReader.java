@@ -41,7 +41,14 @@ public final class MigrationReader {
         try {
             Flyway flyway = configure(snapshot, settings).dataSource(url, "sa", "").load();
             List<Migration> migrations = new ArrayList<>();
+            java.util.Set<String> baselines = new java.util.HashSet<>();
             for (MigrationInfo info : flyway.info().all()) {
+                if (info.getType().isBaseline()) {
+                    baselines.add(pathOf(snapshot, locations, info.getScript()));
+                    // B14__x.sql stands in for V1..V14 on a fresh database only; against a history it is not applied,
+                    // and it is not a rename of the V14 that production applied.
+                    continue;
+                }
                 String script = info.getScript();
                 migrations.add(new Migration(
                         info.getVersion() == null ? null : info.getVersion().getVersion(),
@@ -51,7 +58,8 @@ public final class MigrationReader {
                 throw SwitchoverException.badInput("no Flyway migrations in " + snapshot.name() + " under "
                         + String.join(", ", locations) + "; name the folder with --migrations");
             }
-            return new MigrationSet(snapshot, settings, List.copyOf(migrations), ignored(snapshot, settings, migrations));
+            return new MigrationSet(snapshot, settings, List.copyOf(migrations),
+                    ignored(snapshot, settings, migrations, baselines));
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
                     + "; rename or move the file so that Flyway accepts it", e);
@@ -87,8 +95,9 @@ public final class MigrationReader {
     }
 
     /** The SQL files of the locations that are not migrations, nor callbacks Flyway runs by their name. */
-    private static List<String> ignored(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
+    private static List<String> ignored(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations,
+                                        java.util.Set<String> baselines) {
+        java.util.Set<String> taken = new java.util.HashSet<>(baselines);
         migrations.forEach(m -> taken.add(m.path()));
         List<String> ignored = new ArrayList<>();
         for (String location : settings.locations()) {

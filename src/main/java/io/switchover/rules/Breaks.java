@@ -70,6 +70,35 @@ public final class Breaks {
         return candidate.stream().filter(b -> !claimed.contains(b)).toList();
     }
 
+    /**
+     * Whether a candidate's statement fails after the batch just as it fails on production's schema, or as the running
+     * version's statement from the same place fails there: the batch neither caused nor cured it (a column an ORM
+     * fills that the extractor does not know, a statement the replay engine cannot run), so it is not checkable rather
+     * than a break of the candidate.
+     */
+    static boolean failsAlikeBefore(Break broken, Evidence evidence) {
+        if (broken.state().step() == 0) {
+            return false;
+        }
+        List<ProbeOutcome> initial = evidence.timeline().initial().outcomes();
+        if (alike(initial.get(broken.checked().probe()), broken)) {
+            return true;
+        }
+        for (CheckedStatement twin : evidence.statements()) {
+            boolean samePlace = twin.isRunning() && twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
+                    .stream().anyMatch(q -> q.origin().toString().equals(p.origin().toString())));
+            if (samePlace && alike(initial.get(twin.probe()), broken)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean alike(ProbeOutcome before, Break broken) {
+        return before.error() != null && java.util.Objects.equals(before.error().sqlState(), broken.error().sqlState())
+                && before.error().message().equals(broken.error().message());
+    }
+
     public List<Integer> notCheckable() {
         return Collections.unmodifiableList(notCheckable);
     }

@@ -95,6 +95,18 @@ class MigrationReaderTest {
     }
 
     @Test
+    void leavesOutABaselineMigrationWhichStandsInForTheVersionsBelowItOnAFreshDatabaseOnly() {
+        InMemorySnapshot snapshot = new InMemorySnapshot("app")
+                .with("db/migration/V1__a.sql", "CREATE TABLE a (id INT);")
+                .with("db/migration/V2__b.sql", "CREATE TABLE b (id INT);")
+                .with("db/migration/B2__baseline.sql", "CREATE TABLE a (id INT); CREATE TABLE b (id INT);")
+                .with("db/migration/V3__c.sql", "CREATE TABLE c (id INT);");
+
+        assertEquals(List.of("V1__a.sql", "V2__b.sql", "V3__c.sql"),
+                reader.read(snapshot, List.of()).migrations().stream().map(Migration::script).toList());
+    }
+
+    @Test
     void rejectsASnapshotWithoutMigrations() {
         InMemorySnapshot snapshot = new InMemorySnapshot("nothing").with("src/Main.java", "class Main {}");
 

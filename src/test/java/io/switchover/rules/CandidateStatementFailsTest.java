@@ -1,24 +1,42 @@
 package io.switchover.rules;
 
+import io.switchover.report.Report;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CandidateStatementFailsTest {
     private static final String PERSON = "CREATE TABLE person (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
 
     @Test
-    void flagsCandidateCodeThatNeedsAColumnNoMigrationAdds() {
-        List<Finding> findings = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
-                .migrate("index_alice", "CREATE INDEX person_alice ON person (alice);")
-                .candidateCode("INSERT INTO person (id, alice, brian) VALUES (?, ?, ?)")
+    void flagsCandidateCodeThatNeedsAColumnTheBatchTakesAway() {
+        List<Finding> findings = RuleScenario.production(PERSON, "SELECT id FROM person WHERE id = ?")
+                .migrate("drop_alice", "ALTER TABLE person DROP COLUMN alice;")
+                .candidateCode("SELECT id FROM person WHERE id = ?", "INSERT INTO person (id, alice) VALUES (?, ?)")
                 .findings("candidate-statement-fails");
 
         assertEquals(1, findings.size());
         assertEquals("candidate deploy-2 fails on the schema after the whole batch", findings.get(0).message());
         assertEquals(1, findings.get(0).step());
+    }
+
+    @Test
+    void ignoresCandidateCodeThatFailsAfterTheBatchJustAsBeforeIt() {
+        Report report = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
+                .migrate("index_alice", "CREATE INDEX person_alice ON person (alice);")
+                .candidateCode("INSERT INTO person (id, alice, brian) VALUES (?, ?, ?)")
+                .check();
+
+        assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals("candidate-statement-fails"))
+                .toList(), "the batch neither causes nor cures it");
+        List<Finding> notCheckable = report.findings().stream()
+                .filter(f -> f.rule().equals("statement-not-checkable")).toList();
+        assertEquals(1, notCheckable.size(), report.findings().toString());
+        assertTrue(notCheckable.get(0).message().contains("fails after the batch just as it"),
+                notCheckable.get(0).message());
     }
 
     @Test

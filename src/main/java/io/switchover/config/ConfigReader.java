@@ -24,7 +24,9 @@ public final class ConfigReader {
     public static final String FILE_NAME = "switchover.yml";
 
     private static final Set<String> TOP = Set.of("migrations", "production", "placeholders", "order", "engine",
-            "dialect", "naming", "services", "rules");
+            "dialect", "naming", "services", "rules", "coverage");
+    /** What {@code coverage: strict} makes errors: a promotion the gate could not fully see fails. */
+    private static final List<String> COVERAGE_RULES = List.of("named-in-unchecked-code", "service-not-checked");
     private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
@@ -102,11 +104,21 @@ public final class ConfigReader {
         if (naming.isPresent() && !Set.of("spring", "as-is").contains(naming.get())) {
             throw top.get("naming").error("'" + naming.get() + "' is not a naming; use spring or as-is");
         }
+        Map<String, String> rules = new java.util.LinkedHashMap<>(
+                top.containsKey("rules") ? top.get("rules").textMap() : Map.of());
+        Optional<String> coverage = YamlNode.text(top, "coverage");
+        if (coverage.isPresent() && !Set.of("strict", "warn").contains(coverage.get())) {
+            throw top.get("coverage").error("'" + coverage.get() + "' is not a coverage; use strict (what the gate"
+                    + " could not see fails the promotion) or warn (the default)");
+        }
+        if (coverage.filter("strict"::equals).isPresent()) {
+            COVERAGE_RULES.forEach(rule -> rules.putIfAbsent(rule, "error"));
+        }
         return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
                 historySchema, historyTable,
                 top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
                 order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services),
-                top.containsKey("rules") ? top.get("rules").textMap() : Map.of(), Collections.unmodifiableMap(places));
+                Map.copyOf(rules), Collections.unmodifiableMap(places));
     }
 
     private static void remember(Map<String, ConfigPlace> places, String key, YamlNode node, Path file) {

@@ -21,6 +21,8 @@ public final class Breaks {
     /** Claimed breaks, by identity: a break's state holds a whole catalog, far too much to compare. */
     private final Set<Break> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Integer> notCheckable = new ArrayList<>();
+    /** Failures that are the engine's: a feature it lacks (H2 writing through a view), not a change of the schema. */
+    private final List<Break> unsupported = new ArrayList<>();
 
     public static Breaks of(Evidence evidence) {
         Breaks breaks = new Breaks();
@@ -43,7 +45,18 @@ public final class Breaks {
             notCheckable.add(index);
             return;
         }
-        firstFailure(index, statement, states.subList(1, states.size())).ifPresent(open::add);
+        firstFailure(index, statement, states.subList(1, states.size())).ifPresent(broken -> {
+            if (broken.error().kind() == io.switchover.replay.FailureKind.UNSUPPORTED) {
+                unsupported.add(broken);
+            } else {
+                open.add(broken);
+            }
+        });
+    }
+
+    /** Statements of the running version that the engine, lacking a feature, stopped running at some state. */
+    public List<Break> unsupported() {
+        return Collections.unmodifiableList(unsupported);
     }
 
     private static java.util.Optional<Break> firstFailure(int index, CheckedStatement statement, List<SchemaState> states) {

@@ -34,6 +34,15 @@ public final class StatementNotCheckable implements Rule {
                         message, help, error));
             }
         }
+        for (Break broken : breaks.unsupported()) {
+            String message = "cannot be checked after " + broken.state().migration().script() + ": "
+                    + evidence.timeline().engine() + " does not support what it does there";
+            for (AccessPattern pattern : broken.checked().patterns()) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
+                        broken.checked().issuer().service(), pattern, message, "replay on PostgreSQL, which production"
+                        + " runs: --engine embedded-postgres (auto does so by itself)", broken.error()));
+            }
+        }
         for (Break broken : breaks.candidate()) {
             String message = Breaks.failsAlikeBefore(broken, evidence)
                     ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as it"

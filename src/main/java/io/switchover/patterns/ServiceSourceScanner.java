@@ -71,8 +71,9 @@ public final class ServiceSourceScanner {
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
         List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
+        // Another vendor's or location's migrations are not what the service sends either.
         List<String> files = filesToScan(snapshot, sourceRoots).stream()
-                .filter(path -> excluded.stream().noneMatch(path::startsWith)).toList();
+                .filter(path -> excluded.stream().noneMatch(path::startsWith) && !isMigrationScript(path)).toList();
         List<String> withSql = files.stream().filter(path -> extractorFor(path) != null).toList();
         // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
         List<Supplier<ExtractionResult>> jobs = new ArrayList<>();

@@ -4,6 +4,9 @@ import io.switchover.mentions.ChangedObject;
 import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
+import io.switchover.plan.Plan;
+import io.switchover.plan.PlanVersions;
+import io.switchover.plan.PromotionPlanner;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationScript;
@@ -91,18 +94,45 @@ public final class SwitchoverCheck {
                 .map(version -> version.forMentions(probes.statements(), timeline)).toList());
         List<Coverage> coverage = extracted.running().stream()
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
-        RuleOutcome outcome = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage), request.rules());
+        Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
+                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage);
+        RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = outcome.findings();
+        Optional<Plan> promotionPlan = promotionPlan(request, batch, evidence);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
-        Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
+        int candidates = (int) probes.statements().stream()
+                .filter(st -> st.issuer().role() == ServiceVersion.Role.CANDIDATE).count();
+        Summary summary = new Summary(running, candidates, request.services().size(),
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage);
+                outcome.suppressed(), coverage, promotionPlan);
+    }
+
+    /**
+     * The promotion plan through the versions recorded between production's and the candidate, for the service that
+     * is promoted with the batch; none without recorded versions.
+     */
+    private Optional<Plan> promotionPlan(CheckRequest request, Batch batch, Evidence evidence) {
+        Optional<ServiceToCheck> promoted = request.services().stream()
+                .filter(s -> s.candidate().isPresent() && !s.intermediates().isEmpty()).findFirst();
+        if (promoted.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceToCheck service = promoted.get();
+        List<PlanVersions.Recorded> recorded = new ArrayList<>();
+        for (Snapshot between : service.intermediates()) {
+            recorded.add(new PlanVersions.Recorded(new ServiceVersion(service.name(), between.name(),
+                    ServiceVersion.Role.INTERMEDIATE), migrationReader.read(between, request.migrations(),
+                    request.placeholders())));
+        }
+        PlanVersions.Resolved versions = PlanVersions.of(batch, new ServiceVersion(service.name(),
+                service.running().name(), ServiceVersion.Role.RUNNING), recorded, new ServiceVersion(service.name(),
+                service.candidate().get().name(), ServiceVersion.Role.CANDIDATE));
+        return Optional.of(PromotionPlanner.plan(evidence, service.name(), versions.versions(), versions.skipped()));
     }
 
     /** The statements of every service version, what could not be read, and each running version's own reading. */
@@ -140,6 +170,14 @@ public final class SwitchoverCheck {
                 collect(new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
                         scanner.scan(snapshot, service.sources(), candidate.locations()), parseCandidate, probes,
                         notChecked, warnings);
+            }
+            // Only their statements count, for the plan: what they cannot read is the candidate's or production's too.
+            for (Snapshot between : service.intermediates()) {
+                Predicate<String> parse = worthParsing.forCandidate(sent);
+                scanner.parseOnly(parse);
+                ExtractionResult found = scanner.scan(between, service.sources(), candidate.locations());
+                probes.add(new ServiceVersion(service.name(), between.name(), ServiceVersion.Role.INTERMEDIATE),
+                        found.patterns(), found.reads(), parse);
             }
         }
         return new Extracted(probes, notChecked, warnings, List.copyOf(versions));

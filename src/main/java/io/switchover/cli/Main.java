@@ -15,7 +15,7 @@ import java.io.StringWriter;
         versionProvider = Main.Version.class,
         description = "Checks that a batch of Flyway migrations can be promoted while the production version of the"
                 + " service keeps serving traffic.",
-        subcommands = {CheckCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {CheckCommand.class, PlanCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
                 SnapshotProdCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -48,7 +48,11 @@ public final class TextReportWriter implements ReportWriter {
                     .append("   [").append(finding.rule()).append("]\n");
             out.append("  help: ").append(finding.help()).append("\n");
         }
-        report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        if (report.plan().isPresent()) {
+            out.append("\n").append(PlanText.render(report.plan().get()));
+        } else {
+            report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        }
         renderSuppressed(out, report.suppressed());
         renderNotChecked(out, report.notChecked());
         renderCoverage(out, report);

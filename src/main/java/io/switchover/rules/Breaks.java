@@ -31,7 +31,8 @@ public final class Breaks {
             CheckedStatement statement = evidence.statements().get(i);
             if (statement.isRunning()) {
                 breaks.readRunning(i, statement, states);
-            } else if (evidence.replayCompleted()) {
+            } else if (statement.issuer().role() == io.switchover.patterns.ServiceVersion.Role.CANDIDATE
+                    && evidence.replayCompleted()) {
                 List<SchemaState> mustWorkAt = evidence.order() == DeploymentOrder.CODE_FIRST
                         ? states : states.subList(states.size() - 1, states.size());
                 firstFailure(i, statement, mustWorkAt).ifPresent(breaks.candidate::add);
@@ -84,19 +85,17 @@ public final class Breaks {
     }
 
     /**
-     * Whether a candidate's statement fails after the batch just as it fails on production's schema, or as the running
-     * version's statement from the same place fails there: the batch neither caused nor cured it (a column an ORM
-     * fills that the extractor does not know, a statement the replay engine cannot run), so it is not checkable rather
-     * than a break of the candidate.
+     * Whether a candidate's statement fails after the batch just as the running version's statement from the same
+     * place fails on production's schema: the batch neither caused nor cured it (a column an ORM fills that the
+     * extractor does not know, a statement the replay engine cannot run), so it is not checkable rather than a break
+     * of the candidate. A statement only the candidate has that fails after the batch is the candidate's, whatever it
+     * did before.
      */
     static boolean failsAlikeBefore(Break broken, Evidence evidence) {
         if (broken.state().step() == 0) {
             return false;
         }
         List<ProbeOutcome> initial = evidence.timeline().initial().outcomes();
-        if (alike(initial.get(broken.checked().probe()), broken)) {
-            return true;
-        }
         for (CheckedStatement twin : evidence.statements()) {
             boolean samePlace = twin.isRunning() && twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
                     .stream().anyMatch(q -> q.origin().toString().equals(p.origin().toString())));

@@ -45,9 +45,9 @@ public final class StatementNotCheckable implements Rule {
         }
         for (Break broken : breaks.candidate()) {
             String message = Breaks.failsAlikeBefore(broken, evidence)
-                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as it"
-                    + " (or the running version's statement from the same place) fails on production's schema: the"
-                    + " batch neither causes nor cures it"
+                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as the"
+                    + " running version's statement from the same place fails on production's schema: the batch neither"
+                    + " causes nor cures it"
                     : "cannot be checked: " + broken.checked().issuer().label() + " fails on "
                     + evidence.timeline().engine() + " with an error the schema does not explain";
             for (AccessPattern pattern : broken.checked().patterns()) {

@@ -18,6 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -149,6 +150,67 @@ public final class GitRepository implements AutoCloseable {
                 throw switchover;
             }
             throw SwitchoverException.badInput("git:" + ref + " cannot be read from " + location + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The commits of the first-parent history from {@code from} (exclusive) to {@code to} (inclusive), oldest first, that
+     * change a file under one of {@code folders} (all commits when it is empty); at most {@code limit}, the newest kept.
+     */
+    public List<String> firstParentCommits(String from, String to, List<String> folders, int limit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setFirstParent(true);
+            RevCommit end = walk.parseCommit(repository.resolve(to + "^{commit}"));
+            RevCommit start = walk.parseCommit(repository.resolve(from + "^{commit}"));
+            walk.markStart(end);
+            walk.markUninteresting(start);
+            if (!folders.isEmpty()) {
+                walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                        org.eclipse.jgit.treewalk.filter.PathFilterGroup.createFromStrings(folders),
+                        org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            }
+            java.util.LinkedList<String> commits = new java.util.LinkedList<>();
+            for (RevCommit commit : walk) {
+                if (!commit.equals(end)) {
+                    commits.addFirst(commit.name());
+                }
+            }
+            while (commits.size() > limit) {
+                commits.removeFirst();
+            }
+            return List.copyOf(commits);
+        } catch (IOException | RuntimeException e) {
+            throw SwitchoverException.badInput("cannot walk the history of " + location + " from " + from + " to " + to
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The tags matching {@code glob} whose commits lie after {@code from} and up to {@code to} in history, oldest first.
+     */
+    public List<String> tagsBetween(String glob, String from, String to) {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit end = walk.parseCommit(repository.resolve(to + "^{commit}"));
+            RevCommit start = walk.parseCommit(repository.resolve(from + "^{commit}"));
+            List<Tagged> tagged = new java.util.ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                if (!matcher.matches(Path.of(name))) {
+                    continue;
+                }
+                ObjectId peeled = repository.getRefDatabase().peel(ref).getPeeledObjectId();
+                RevCommit commit = walk.parseCommit(peeled != null ? peeled : ref.getObjectId());
+                if (!commit.equals(end) && !commit.equals(start) && walk.isMergedInto(commit, end)
+                        && !walk.isMergedInto(commit, start)) {
+                    tagged.add(new Tagged(ref, commit.getCommitTime()));
+                }
+            }
+            tagged.sort(Comparator.comparingLong((Tagged t) -> t.time).thenComparing(t -> t.ref.getName()));
+            return tagged.stream().map(t -> t.ref.getName().substring(Constants.R_TAGS.length())).toList();
+        } catch (IOException | RuntimeException e) {
+            throw SwitchoverException.badInput("cannot list the tags of " + location + " between " + from + " and "
+                    + to + ": " + e.getMessage());
         }
     }
 

@@ -30,6 +30,11 @@ final class GitSnapshot implements Snapshot {
     }
 
     @Override
+    public java.util.Optional<String> commit() {
+        return java.util.Optional.of(commit.name());
+    }
+
+    @Override
     public String name() {
         String sha = commit.abbreviate(7).name();
         return ref.startsWith(sha) ? sha : ref + " (" + sha + ")";

@@ -16,6 +16,11 @@ public interface Snapshot {
     /** The text of one file, read as UTF-8. */
     String read(String path);
 
+    /** The commit a git snapshot was read at (full id); empty for a directory. */
+    default java.util.Optional<String> commit() {
+        return java.util.Optional.empty();
+    }
+
     default boolean isDirectory(String path) {
         String prefix = path.endsWith("/") ? path : path + "/";
         return files().stream().anyMatch(f -> f.startsWith(prefix));

@@ -99,11 +99,26 @@ final class SampleStories {
         assertEquals(wanted.stream().sorted().toList(), actual.stream().sorted().toList(),
                 "error findings on " + report.engine());
         assertEquals(c.expected().get("verdict").asText(), report.verdict().name(), "verdict on " + report.engine());
+        if (c.expected().has("plan")) {
+            List<String> plan = new ArrayList<>();
+            c.expected().get("plan").forEach(version -> plan.add(version.asText()));
+            assertEquals(plan, report.plan().orElseThrow().promotions().stream().map(p -> p.to().name()).toList(),
+                    "the versions the plan deploys, on " + report.engine());
+            assertEquals(c.expected().path("planComplete").asBoolean(true), report.plan().get().complete());
+        }
         return report;
     }
 
     /** A case with a {@code config} runs as the command line would with --config; others as the simple form. */
     private static CheckRequest request(Case c, ReplayEngine engine) {
+        if (c.expected().has("states")) {
+            // A case with recorded states: the folders between prod and candidate, in their order, as --states dirs:
+            CheckRequest simple = CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
+                    DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);
+            List<io.switchover.snapshot.Snapshot> between = new ArrayList<>();
+            c.expected().get("states").forEach(d -> between.add(DirectorySnapshot.of(c.story().resolve(d.asText()))));
+            return simple.withServices(List.of(simple.services().get(0).withIntermediates(between)));
+        }
         if (!c.expected().has("config")) {
             return CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
                     DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);

@@ -29,7 +29,9 @@ public final class PlanVersions {
     public static Resolved of(Batch batch, ServiceVersion production, List<Recorded> recorded, ServiceVersion candidate) {
         List<PlanVersion> versions = new ArrayList<>(List.of(new PlanVersion(production, 0)));
         List<String> skipped = new ArrayList<>();
-        List<Migration> steps = batch.migrations();
+        // Repeatable migrations run after the versioned ones, in the content of the version deployed: the one replay
+        // has the candidate's, so they count for the candidate alone.
+        List<Migration> steps = batch.migrations().stream().filter(m -> !m.isRepeatable()).toList();
         for (Recorded version : recorded) {
             int needs = 0;
             while (needs < steps.size() && version.migrations().find(steps.get(needs)).isPresent()) {
@@ -50,7 +52,7 @@ public final class PlanVersions {
                 versions.add(new PlanVersion(version.issuer(), needs));
             }
         }
-        versions.add(new PlanVersion(candidate, steps.size()));
+        versions.add(new PlanVersion(candidate, batch.migrations().size()));
         return new Resolved(List.copyOf(versions), List.copyOf(skipped));
     }
 }

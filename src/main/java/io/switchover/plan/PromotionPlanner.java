@@ -25,7 +25,11 @@ public final class PromotionPlanner {
     private final Evidence evidence;
     private final WorkMatrix matrix;
     private final List<PlanVersion> versions;
-    private final Map<Long, Optional<String>> edges = new HashMap<>();
+    private final Map<Long, Optional<Failure>> edges = new HashMap<>();
+
+    /** Why a promotion is not safe: at which batch step, and what breaks there. */
+    private record Failure(int step, String reason) {
+    }
 
     private PromotionPlanner(Evidence evidence, String promoted, List<PlanVersion> versions) {
         this.evidence = evidence;
@@ -68,6 +72,7 @@ public final class PromotionPlanner {
     private Plan plan(List<String> skipped) {
         int last = versions.size() - 1;
         int[] previous = shortest(versions.size(), (a, b) -> failure(a, b).isEmpty());
+
         boolean[] seen = new boolean[versions.size()];
         for (int i = 0; i < seen.length; i++) {
             seen[i] = i == 0 || previous[i] >= 0;
@@ -89,8 +94,8 @@ public final class PromotionPlanner {
         for (int i = 0; i + 1 < path.size(); i++) {
             int from = path.get(i);
             int to = path.get(i + 1);
-            Optional<String> stopsHere = i + 2 < path.size() ? failure(from, path.get(i + 2))
-                    : seen[last] ? Optional.empty() : failure(from, last);
+            Optional<String> stopsHere = (i + 2 < path.size() ? failure(from, path.get(i + 2))
+                    : seen[last] ? Optional.<Failure>empty() : failure(from, last)).map(Failure::reason);
             promotions.add(new Promotion(versions.get(from), versions.get(to), migrations(from, to), stopsHere));
         }
         Optional<Plan.Wait> wait = seen[last] ? Optional.empty() : Optional.of(waitAfter(reached));
@@ -102,31 +107,31 @@ public final class PromotionPlanner {
     }
 
     /** What keeps the promotion from {@code a} straight to {@code b} from being safe; empty when it is safe. */
-    private Optional<String> failure(int a, int b) {
+    private Optional<Failure> failure(int a, int b) {
         return edges.computeIfAbsent((long) a * versions.size() + b, key -> check(versions.get(a), versions.get(b)));
     }
 
-    private Optional<String> check(PlanVersion from, PlanVersion to) {
+    private Optional<Failure> check(PlanVersion from, PlanVersion to) {
+        int first = from.needs() + 1;
         if (to.needs() < from.needs()) {
-            return Optional.of(to.name() + " holds fewer of the batch's migrations than " + from.name());
+            return Optional.of(new Failure(first, to.name() + " holds fewer of the batch's migrations than "
+                    + from.name()));
         }
         if (to.needs() > matrix.lastState()) {
-            return Optional.of("the replay did not get past " + evidence.timeline().batch()
-                    .get(matrix.lastState()).script());
+            return Optional.of(new Failure(matrix.lastState() + 1, "the replay did not get past "
+                    + evidence.timeline().batch().get(matrix.lastState()).script()));
         }
         Optional<String> broken = matrix.brokenWhereDeployed(to);
         if (broken.isPresent()) {
-            return broken;
+            return Optional.of(new Failure(Math.max(to.needs(), 1), broken.get()));
         }
         boolean codeFirst = evidence.order() == DeploymentOrder.CODE_FIRST;
-        for (int k = codeFirst ? from.needs() : from.needs() + 1; k <= to.needs(); k++) {
-            Optional<String> breaks = codeFirst ? matrix.breaks(to, k) : matrix.breaks(from, k);
+        for (int k = codeFirst ? from.needs() : first; k <= to.needs(); k++) {
+            int step = k;
+            Optional<String> breaks = (codeFirst ? matrix.breaks(to, k) : matrix.breaks(from, k))
+                    .or(() -> matrix.othersBreak(step));
             if (breaks.isPresent()) {
-                return breaks;
-            }
-            Optional<String> others = matrix.othersBreak(k);
-            if (others.isPresent()) {
-                return others;
+                return Optional.of(new Failure(Math.max(k, 1), breaks.get()));
             }
         }
         return Optional.empty();
@@ -136,13 +141,17 @@ public final class PromotionPlanner {
         return List.copyOf(evidence.timeline().batch().subList(versions.get(from).needs(), versions.get(to).needs()));
     }
 
-    /** The migration after what the reached version holds that no recorded version lets run, and why. */
+    /** The migration, after what the reached version holds, that no recorded version lets run, and why. */
     private Plan.Wait waitAfter(int reached) {
-        PlanVersion at = versions.get(reached);
-        int step = at.needs() + 1;
-        Migration migration = evidence.timeline().batch().get(Math.min(step, evidence.timeline().batch().size()) - 1);
-        String reason = failure(reached, versions.size() - 1).orElse("no recorded version works with it");
-        return new Plan.Wait(migration, step, reason);
+        Failure failure = failure(reached, versions.size() - 1).orElse(new Failure(versions.get(reached).needs() + 1,
+                "no recorded version works with it"));
+        int step = Math.min(failure.step(), evidence.timeline().batch().size());
+        Optional<PlanVersion> tolerates = versions.stream().filter(v -> matrix.breaks(v, step).isEmpty()
+                && matrix.brokenWhereDeployed(v).isEmpty()).findFirst();
+        String reason = failure.reason() + tolerates.filter(v -> v.needs() >= step).map(v -> "; the oldest recorded"
+                + " version that works with it, " + v.name() + ", holds it already: what is missing is a release that"
+                + " no longer needs what it removes, and does not yet remove it").orElse("");
+        return new Plan.Wait(evidence.timeline().batch().get(step - 1), step, reason);
     }
 
     /** For each migration production's version does not work with: the oldest recorded version that does. */
@@ -150,7 +159,8 @@ public final class PromotionPlanner {
         List<Plan.Floor> floors = new ArrayList<>();
         PlanVersion production = versions.get(0);
         for (int k = 1; k <= matrix.lastState(); k++) {
-            if (matrix.breaks(production, k).isEmpty()) {
+            // The contract steps: where production's version starts to break, not the steps after that keep it broken.
+            if (matrix.breaks(production, k).isEmpty() || k > 1 && matrix.breaks(production, k - 1).isPresent()) {
                 continue;
             }
             int step = k;

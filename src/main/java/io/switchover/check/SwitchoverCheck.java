@@ -4,6 +4,9 @@ import io.switchover.mentions.ChangedObject;
 import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
+import io.switchover.migrations.Migration;
+import io.switchover.report.SplitAdvice;
+import io.switchover.rules.Severity;
 import io.switchover.plan.Plan;
 import io.switchover.plan.PlanVersions;
 import io.switchover.plan.PromotionPlanner;
@@ -99,6 +102,7 @@ public final class SwitchoverCheck {
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = outcome.findings();
         Optional<Plan> promotionPlan = promotionPlan(request, batch, evidence);
+        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, findings, probes, extracted);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
@@ -109,7 +113,49 @@ public final class SwitchoverCheck {
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage, promotionPlan);
+                outcome.suppressed(), coverage, promotionPlan, fewestHeld);
+    }
+
+    /**
+     * The fewest migrations to hold back so that the rest of the batch is safe now, as the seed's author did: the ones
+     * the errors are about, when they are fewer than the breaking one and all after it, confirmed by a replay of the
+     * batch without them in which no running statement breaks, no migration fails, and nothing removed is named where
+     * it was not checked. Empty when they are not fewer, or the replay without them is not safe either.
+     */
+    private static Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, List<Finding> findings,
+                                                          ProbePlanner probes, Extracted extracted) {
+        Set<Migration> held = new LinkedHashSet<>();
+        int first = Integer.MAX_VALUE;
+        for (Finding finding : findings) {
+            // The candidate's own failures are at the state it must work at, not at a migration to hold back.
+            boolean candidate = finding.rule().equals("candidate-statement-fails");
+            if (finding.severity() == Severity.ERROR && finding.step() > 0 && finding.pattern() != null && !candidate) {
+                held.add(finding.migration());
+                first = Math.min(first, finding.step());
+            }
+        }
+        if (held.isEmpty() || held.size() >= batch.size() - first + 1) {
+            return Optional.empty();
+        }
+        Batch rest = batch.without(held);
+        Timeline again = new TimelineReplayer(request.engine()).replay(rest, probes.probes());
+        if (again.failure().isPresent()) {
+            return Optional.empty();
+        }
+        for (CheckedStatement statement : probes.statements()) {
+            if (statement.isRunning() && again.initial().outcomes().get(statement.probe()).passed()
+                    && again.states().stream().anyMatch(s -> !s.outcomes().get(statement.probe()).passed())) {
+                return Optional.empty();
+            }
+        }
+        boolean named = MentionNet.find(again, MentionNet.changes(again), extracted.running().stream()
+                .map(version -> version.forMentions(probes.statements(), again)).toList()).stream()
+                .anyMatch(UncheckedMention::strong);
+        if (named) {
+            return Optional.empty();
+        }
+        return Optional.of(new SplitAdvice(rest.migrations(), batch.migrations().stream().filter(held::contains)
+                .toList(), true));
     }
 
     /**

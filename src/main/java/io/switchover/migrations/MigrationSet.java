@@ -35,6 +35,14 @@ public record MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migr
         return migrations.isEmpty();
     }
 
+    /** These migrations but some, as if their files had never been written. */
+    public MigrationSet without(java.util.Set<Migration> left) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        left.forEach(m -> paths.add(m.path()));
+        return new MigrationSet(snapshot.without(paths), settings,
+                migrations.stream().filter(m -> !left.contains(m)).toList(), ignored);
+    }
+
     /** A Flyway configuration (without a data source) that resolves exactly these migrations. */
     public FluentConfiguration flyway() {
         return MigrationReader.configure(snapshot, settings);

@@ -16,6 +16,36 @@ public interface Snapshot {
     /** The text of one file, read as UTF-8. */
     String read(String path);
 
+    /** This snapshot without some of its files: a version of it in which they were never written. */
+    default Snapshot without(java.util.Set<String> paths) {
+        Snapshot all = this;
+        List<String> kept = files().stream().filter(f -> !paths.contains(f)).toList();
+        return new Snapshot() {
+            @Override
+            public String name() {
+                return all.name();
+            }
+
+            @Override
+            public List<String> files() {
+                return kept;
+            }
+
+            @Override
+            public String read(String path) {
+                if (paths.contains(path)) {
+                    throw io.switchover.SwitchoverException.badInput(path + " is not in " + name());
+                }
+                return all.read(path);
+            }
+
+            @Override
+            public java.util.Optional<String> commit() {
+                return all.commit();
+            }
+        };
+    }
+
     /** The commit a git snapshot was read at (full id); empty for a directory. */
     default java.util.Optional<String> commit() {
         return java.util.Optional.empty();

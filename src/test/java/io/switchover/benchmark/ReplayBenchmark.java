@@ -50,6 +50,7 @@ public final class ReplayBenchmark {
             System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             measure("H2", new H2Engine(), prod, candidate);
+            measurePlan(root, prod, candidate, applied, batch, statements);
             measureFresh(prod, candidate);
             try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
                 measure("embedded PostgreSQL", postgres, prod, candidate);
@@ -86,6 +87,42 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (%s, %d findings, %d states)%n",
                 name, check, migrate, check / migrate, report.verdict(), report.findings().size(),
                 report.summary().states());
+    }
+
+    /**
+     * A check that also plans through 10 versions recorded between production's and the candidate (each holding a
+     * tenth more of the batch, with the service's code), against the same check without them, in one run.
+     */
+    private static void measurePlan(Path root, Path prod, Path candidate, int applied, int batch, int statements)
+            throws IOException {
+        List<io.switchover.snapshot.Snapshot> states = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            Path state = root.resolve("state-" + i);
+            generate(state, applied, batch * i / 11, statements);
+            states.add(DirectorySnapshot.of(state));
+        }
+        H2Engine engine = new H2Engine();
+        double plain = Double.MAX_VALUE;
+        double planned = Double.MAX_VALUE;
+        Report report = null;
+        for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+            CheckRequest request = CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate),
+                    List.of(), List.of(), engine, Severity.ERROR);
+            long started = System.nanoTime();
+            new SwitchoverCheck().run(request);
+            double plainSeconds = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            report = new SwitchoverCheck().run(request.withServices(List.of(request.services().get(0)
+                    .withIntermediates(states))));
+            double plannedSeconds = (System.nanoTime() - started) / 1e9;
+            if (round >= WARM_UP) {
+                plain = Math.min(plain, plainSeconds);
+                planned = Math.min(planned, plannedSeconds);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain check    %6.2f s   ratio %.2f   (10 recorded versions,"
+                        + " plan of %d deployments)%n", "H2, with a plan", planned, plain, planned / plain,
+                report.plan().map(p -> p.promotions().size()).orElse(0));
     }
 
     /**

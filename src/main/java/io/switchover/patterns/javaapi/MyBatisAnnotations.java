@@ -58,8 +58,7 @@ public final class MyBatisAnnotations {
                 try {
                     script = reader.read(body);
                 } catch (MapperXmlReader.MapperXmlException e) {
-                    context.add(ExtractionResult.warning(origin + ": cannot parse the <script> of " + label + " ("
-                            + e.getMessage() + "); its SQL is not checked"));
+                    context.notChecked(origin, label, "the XML parser cannot read its <script>: " + e.getMessage());
                     continue;
                 }
             } else {

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Parses one statement with JSqlParser, the one place where SQL is parsed, within bounds. JSqlParser's grammar
@@ -34,11 +35,14 @@ public final class SqlParsing {
 
     /**
      * Statements parsed before, by text: extraction classifies a string and the probe planner then reads what it
-     * references, and a candidate shares most strings with the running version. Bounded, since the text of a large
-     * service is; past the bound, parsing just happens again.
+     * references, and a candidate shares most strings with the running version. Bounded in statements and in their
+     * characters (a syntax tree takes some 40 bytes per character: the bound is about 100 MB), since the text of a
+     * large service is; past the bound, parsing just happens again.
      */
     private static final int MEMO_LIMIT = 50_000;
+    private static final long MEMO_CHARS = 2_500_000;
     private static final Map<String, Parsed> MEMO = new ConcurrentHashMap<>();
+    private static final AtomicLong MEMO_USED = new AtomicLong();
 
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
@@ -71,6 +75,7 @@ public final class SqlParsing {
      */
     public static void forget() {
         MEMO.clear();
+        MEMO_USED.set(0);
     }
 
     /**
@@ -84,7 +89,7 @@ public final class SqlParsing {
             return known;
         }
         Parsed parsed = parseAnew(text);
-        if (MEMO.size() < MEMO_LIMIT) {
+        if (MEMO.size() < MEMO_LIMIT && MEMO_USED.addAndGet(text.length()) <= MEMO_CHARS) {
             MEMO.put(text, parsed);
         }
         return parsed;

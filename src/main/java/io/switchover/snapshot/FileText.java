@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record FileText(String text, Optional<String> note) {
 
-    static FileText decode(String path, byte[] bytes) {
+    /** @param path how the note names the file */
+    public static FileText decode(String path, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         // A replacement character is what malformed input decodes to; only then is the strict (slower) check needed.
         if (text.indexOf('\uFFFD') < 0 || isUtf8(bytes)) {

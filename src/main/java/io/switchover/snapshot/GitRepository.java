@@ -1,5 +1,6 @@
 package io.switchover.snapshot;
 
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -90,7 +91,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             throw notARepository(location);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + FileProblem.describe(e));
         }
     }
 
@@ -146,7 +147,7 @@ public final class GitRepository implements AutoCloseable {
                     .max(Comparator.comparingLong((Tagged t) -> t.time).thenComparing(t -> t.ref.getName()))
                     .map(t -> t.ref.getName().substring(Constants.R_TAGS.length()));
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + FileProblem.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.switchover.snapshot;
 
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -105,7 +106,7 @@ final class GitSnapshot implements Snapshot {
             }
             blobs = all;
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot list the files of " + name() + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot list the files of " + name() + ": " + FileProblem.describe(e));
         }
         List<String> listed = new ArrayList<>(blobs.keySet());
         Collections.sort(listed);
@@ -205,7 +206,7 @@ final class GitSnapshot implements Snapshot {
             }
             return FileText.decode(path, loader.getBytes());
         } catch (IOException e) {
-            throw new UnreadableFile(name(), path, String.valueOf(e.getMessage()));
+            throw new UnreadableFile(name(), path, FileProblem.describe(e));
         }
     }
 }

@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * is megabytes long or nested dozens of levels is a mistake (or an attack on the gate), refused in one line before
  * snakeyaml's composer, which recurses once per level, can overflow the stack.
  */
-final class YamlLimits {
+public final class YamlLimits {
     /** Bytes; the longest real configuration is a few kilobytes. */
     static final int MAX_BYTES = 1024 * 1024;
     /** Collections inside collections; the deepest key of the format ({@code services[].production.endpoint}) is 4. */
@@ -63,7 +63,8 @@ final class YamlLimits {
                 .setAllowRecursiveKeys(false)
                 .build();
         try {
-            requireShallow(name, settings, text);
+            requireShallow(name, settings, text, "; a switchover.yml needs four (services, a service, production,"
+                    + " endpoint)");
             return new Compose(settings).composeString(text)
                     .orElseThrow(() -> SwitchoverException.badInput(name + ": the file is empty"));
         } catch (MarkedYamlEngineException e) {
@@ -74,8 +75,24 @@ final class YamlLimits {
         }
     }
 
+    /**
+     * Refuses a YAML text (every document of it) nested more than {@value #MAX_DEPTH} levels deep, as bad input naming
+     * the line: snakeyaml's composer and constructor recurse once per level. Other YAML files read from a snapshot
+     * (Spring Boot's {@code application.yml}) go through it before they are loaded.
+     */
+    public static void requireShallow(String name, String text) {
+        try {
+            requireShallow(name, LoadSettings.builder().setLabel(name).build(), text, "");
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+            throw SwitchoverException.badInput(name + ":" + line + ": not valid YAML: " + firstLine(e.getProblem()));
+        } catch (YamlEngineException e) {
+            throw SwitchoverException.badInput(name + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
     /** Walks the parser's events, which it produces without recursion, and refuses a document nested too deep. */
-    private static void requireShallow(String name, LoadSettings settings, String text) {
+    private static void requireShallow(String name, LoadSettings settings, String text, String hint) {
         int depth = 0;
         for (Event event : new Parse(settings).parseString(text)) {
             switch (event.getEventId()) {
@@ -84,8 +101,7 @@ final class YamlLimits {
                     if (depth > MAX_DEPTH) {
                         int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
                         throw SwitchoverException.badInput(name + ":" + line + ": nested more than " + MAX_DEPTH
-                                + " levels deep; a switchover.yml needs four (services, a service, production,"
-                                + " endpoint)");
+                                + " levels deep" + hint);
                     }
                 }
                 case MappingEnd, SequenceEnd -> depth--;

@@ -2,6 +2,7 @@ package io.switchover.snapshot;
 
 import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -204,7 +205,10 @@ final class GitSnapshot implements Snapshot {
             if (loader.getSize() > SnapshotLimits.MAX_FILE_BYTES) {
                 throw SnapshotLimits.tooLarge(name(), path, loader.getSize());
             }
-            return FileText.decode(path, loader.getBytes());
+            // Not getBytes(): above JGit's streaming threshold (50 MB by default) it refuses what this reads in full.
+            return FileText.decode(path, loader.getCachedBytes((int) SnapshotLimits.MAX_FILE_BYTES));
+        } catch (LargeObjectException e) {
+            throw SnapshotLimits.tooLarge(name(), path, SnapshotLimits.MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             throw new UnreadableFile(name(), path, FileProblem.describe(e));
         }

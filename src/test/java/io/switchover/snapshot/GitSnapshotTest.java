@@ -70,6 +70,15 @@ class GitSnapshotTest {
         assertEquals(Optional.of("Dao.java is not valid UTF-8; it is read as ISO-8859-1 (Latin-1)"), text.note());
     }
 
+    @Test
+    void aBlobAboveJGitsStreamingThresholdButWithinTheBoundIsRead() throws Exception {
+        Path checkout = checkout();
+        String big = "INSERT INTO t VALUES (1);\n".repeat(55 * 1024 * 1024 / 26);
+        Files.writeString(checkout.resolve("db/migration/V2__data.sql"), big);
+
+        assertEquals(big.length(), commit(checkout).read("db/migration/V2__data.sql").length());
+    }
+
     private Path checkout() throws IOException {
         Path checkout = temp.resolve("repo");
         Files.createDirectories(checkout.resolve("db/migration"));

@@ -11,7 +11,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +30,12 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
     private final String snapshot;
     private final int maxFiles;
     private final List<String> files = new ArrayList<>();
+    /**
+     * Each listed file as the walk found it. A name that is not valid in the platform's encoding (any non-ASCII name
+     * where {@code LANG} is unset, as in many CI containers) turns into a string that no longer names the file: the
+     * path the walk gave still does.
+     */
+    private final Map<String, Path> found = new HashMap<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
 
     DirectoryListing(Path root, Path realRoot, String snapshot, int maxFiles) {
@@ -61,6 +70,11 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
         return List.copyOf(skipped);
     }
 
+    /** The file listed under a name, as the walk found it; empty for a name not listed. */
+    Optional<Path> file(String relative) {
+        return Optional.ofNullable(found.get(relative));
+    }
+
     @Override
     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
         if (!dir.equals(root) && SKIPPED_FOLDERS.contains(String.valueOf(dir.getFileName()))) {
@@ -73,7 +87,7 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
         String relative = relative(file);
         if (attributes.isRegularFile()) {
-            add(relative);
+            add(relative, file);
         } else if (attributes.isSymbolicLink()) {
             link(file, relative);
         } else {
@@ -104,15 +118,17 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
         } else if (!Files.isRegularFile(target)) {
             skipped.add(new SkippedFile(relative, "a symbolic link to something that is not a regular file"));
         } else {
-            add(relative);
+            add(relative, file);
         }
     }
 
-    private void add(String relative) {
+    private void add(String relative, Path file) {
         if (files.size() >= maxFiles) {
             throw SnapshotLimits.tooManyFiles(snapshot, maxFiles);
         }
-        files.add(relative);
+        if (found.putIfAbsent(relative, file) == null) {
+            files.add(relative);
+        }
     }
 
     private String relative(Path file) {

@@ -6,6 +6,7 @@ import io.switchover.SwitchoverException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -77,7 +78,7 @@ public final class DirectorySnapshot implements Snapshot {
         }
         try {
             // The real path, links resolved: what is checked below is what is read.
-            Path file = root.resolve(path).toRealPath();
+            Path file = listing().file(path).orElseGet(() -> root.resolve(path)).toRealPath();
             if (!file.startsWith(realRoot)) {
                 throw new UnreadableFile(name, path, "a symbolic link that points outside the snapshot");
             }
@@ -91,6 +92,9 @@ public final class DirectorySnapshot implements Snapshot {
             return FileText.decode(path, bytes(file, path, attributes.size()));
         } catch (NoSuchFileException e) {
             throw new UnreadableFile(name, path, "no such file");
+        } catch (InvalidPathException e) {
+            throw new UnreadableFile(name, path, "its name cannot be written in the platform's encoding (set LANG, e.g."
+                    + " LANG=C.UTF-8)");
         } catch (IOException e) {
             throw new UnreadableFile(name, path, FileProblem.describe(e));
         }

@@ -179,6 +179,19 @@ class DirectorySnapshotTest {
         assertTrue(snapshot.files().stream().noneMatch(f -> f.endsWith("pipe.sql")));
     }
 
+    @Test
+    void aFileWhoseNameIsNotValidUtf8IsListedAndRead() throws IOException, InterruptedException {
+        Path root = root();
+        // Java cannot write such a name itself: the shell writes the byte 0xE9 as it is.
+        Process touch = new ProcessBuilder("sh", "-c", "printf 'SELECT id FROM person' > \"$(printf 'Caf\\351.sql')\"")
+                .directory(root.toFile()).start();
+        assertEquals(0, touch.waitFor());
+        DirectorySnapshot snapshot = DirectorySnapshot.of(root);
+        String name = snapshot.files().stream().filter(f -> f.startsWith("Caf")).findFirst().orElseThrow();
+
+        assertEquals("SELECT id FROM person", snapshot.read(name));
+    }
+
     private static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);

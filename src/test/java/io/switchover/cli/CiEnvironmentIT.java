@@ -10,17 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built jar prints nothing of its libraries, also where they have something to say: with a broken
- * {@code ~/.gitconfig}, JGit's probe of the system configuration (running {@code git}) used to log a warning on
- * standard error; the check's own verdict must be all there is.
+ * The built jar in the environments CI gives it: it prints nothing of its libraries, also where they have something
+ * to say (with a broken {@code ~/.gitconfig}, JGit's probe of the system configuration, running {@code git}, used to
+ * log a warning on standard error), and it reads files whose names the locale cannot encode (no {@code LANG}).
  */
-class QuietLibrariesIT {
+class CiEnvironmentIT {
     private static final Path JAR = Path.of("target/switchover.jar");
     private static final Path STORY = Path.of("sample-migrations/alice-to-brian");
 
@@ -45,7 +46,26 @@ class QuietLibrariesIT {
         assertTrue(run.out().startsWith("FAIL"), run.out());
     }
 
+    @Test
+    void withoutALocaleAFileWithANonAsciiNameIsReadAndNothingCrashes() throws Exception {
+        Path prod = temp.resolve("prod");
+        GitFixtures.copy(STORY.resolve("deploy-1"), prod);
+        Files.writeString(prod.resolve("src/main/java/com/example/people/Gr\u00fc\u00dfe.java"),
+                "class Gruesse { String q = \"SELECT alice FROM person WHERE id = ? AND alice <> 'x'\"; }");
+
+        Run run = jar(Path.of(System.getProperty("user.home")), Map.of("LANG", "C", "LC_ALL", "C"), "check",
+                "--prod", prod.toString(), "--candidate", STORY.resolve("deploy-5").toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("SELECT alice FROM person WHERE id = ? AND alice <> 'x'"), run.out());
+    }
+
     private Run jar(Path home, String... args) throws IOException, InterruptedException {
+        return jar(home, Map.of(), args);
+    }
+
+    private Run jar(Path home, Map<String, String> locale, String... args) throws IOException, InterruptedException {
         assertTrue(Files.exists(JAR), "build the jar first (mvn package)");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", JAR.toString()));
@@ -55,6 +75,8 @@ class QuietLibrariesIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().remove("LC_CTYPE");
+        builder.environment().putAll(locale);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "switchover did not finish");
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

@@ -7,10 +7,7 @@ import net.sf.jsqlparser.statement.Statement;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The timeout is JSqlParser's own mechanism: its parser gives up at its next check once its {@code interrupted}
  * flag is set. {@code CCJSqlParserUtil.parse(String)} sets it from a thread pool it makes per call (which made a
  * scan of thousands of strings take seconds); driving the parser directly, as here, bypasses that timeout, so one
- * shared watchdog thread sets the flag instead, and the parse itself runs on the caller's thread.
+ * shared watchdog thread sets the flag instead, looking every {@value #WATCH_MILLIS} ms at the parses under way, and
+ * the parse itself runs on the caller's thread: a parse costs a map entry, not a task scheduled and cancelled.
  */
 public final class SqlParsing {
     /** Parentheses inside each other; real statements nest a handful, generated ones a few dozen. */
@@ -44,7 +42,15 @@ public final class SqlParsing {
     private static final Map<String, Parsed> MEMO = new ConcurrentHashMap<>();
     private static final AtomicLong MEMO_USED = new AtomicLong();
 
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final long WATCH_MILLIS = 20;
+    /** The parses under way, each with the {@link System#nanoTime} after which it is stopped. */
+    private static final Map<CCJSqlParser, Long> RUNNING = new ConcurrentHashMap<>();
+
+    static {
+        Thread watchdog = new Thread(SqlParsing::watch, "switchover-sql-parse-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
 
     private SqlParsing() {
     }
@@ -111,23 +117,36 @@ public final class SqlParsing {
                     + " levels JSqlParser is given");
         }
         CCJSqlParser parser = CCJSqlParserUtil.newParser(text);
-        AtomicBoolean stopped = new AtomicBoolean();
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-            stopped.set(true);
-            parser.interrupted = true;
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        RUNNING.put(parser, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         try {
             Statement statement = parser.Statement();
-            return stopped.get() ? timedOut(timeoutMillis) : new Parsed(statement, null, false);
+            return parser.interrupted ? timedOut(timeoutMillis) : new Parsed(statement, null, false);
         } catch (ParseException | RuntimeException | StackOverflowError e) {
-            if (stopped.get()) {
+            if (parser.interrupted) {
                 return timedOut(timeoutMillis);
             }
             // RuntimeException covers TokenMgrException and JSqlParser's own occasional internal failures.
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Parsed(null, message.lines().findFirst().orElse("").strip(), false);
         } finally {
-            alarm.cancel(false);
+            RUNNING.remove(parser);
+        }
+    }
+
+    /** The watchdog's loop: a parse past its time is told to stop, which JSqlParser does at its next check. */
+    private static void watch() {
+        while (true) {
+            try {
+                Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            RUNNING.forEach((parser, deadline) -> {
+                if (now - deadline > 0) {
+                    parser.interrupted = true;
+                }
+            });
         }
     }
 
@@ -159,17 +178,6 @@ public final class SqlParsing {
             i++;
         }
         return deepest;
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "switchover-sql-parse-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Nearly every alarm is cancelled: without this the queue would hold each until its time came.
-        watchdog.setRemoveOnCancelPolicy(true);
-        return watchdog;
     }
 
     public static String withoutTrailingSemicolon(String sql) {

@@ -1,6 +1,5 @@
 package io.switchover.config;
 
-import io.switchover.SwitchoverException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.nio.file.Path;

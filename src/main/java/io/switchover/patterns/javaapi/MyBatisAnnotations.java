@@ -2,7 +2,6 @@ package io.switchover.patterns.javaapi;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.mybatis.DynamicSql;
 import io.switchover.patterns.mybatis.MapperXmlReader;

@@ -1,6 +1,8 @@
 package io.switchover.cli;
 
 import io.switchover.snapshot.GitFixtures;
+import io.switchover.snapshot.TestLinks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,12 @@ class BoundedInputsTest {
 
     @TempDir
     Path temp;
+
+    /** JUnit warns about every link out of its temporary folder it deletes: the links this test made go first. */
+    @AfterEach
+    void removeTheLinks() throws IOException {
+        TestLinks.removeUnder(temp);
+    }
 
     @Test
     void aMigrationLinkedToTheEnvironmentIsBadInputAndTheEnvironmentIsNotPrinted() throws IOException {

@@ -69,9 +69,12 @@ class ConfigFuzzTest {
     /** Noise inserted, a line doubled or deleted, a value replaced, the text cut short. */
     private static Arbitrary<String> mutated(String yaml) {
         List<String> lines = yaml.lines().toList();
-        Arbitrary<Integer> line = Arbitraries.integers().between(0, lines.size() - 1);
         Arbitrary<Integer> position = Arbitraries.integers().between(0, yaml.length());
         Arbitrary<String> noise = Arbitraries.strings().withChars(NOISE).ofMinLength(1).ofMaxLength(8);
+        if (lines.isEmpty()) {
+            return noise.map(text -> yaml + text);
+        }
+        Arbitrary<Integer> line = Arbitraries.integers().between(0, lines.size() - 1);
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("cobol", "99999999999999999999", "~", "null",
                 "!!binary AAAA", "*undefined", "&a", "[", "{", "'", "\"", "x".repeat(100_000)),
                 Arbitraries.strings().ofMaxLength(30));

@@ -2,6 +2,7 @@ package io.switchover.snapshot;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DirectorySnapshotTest {
     @TempDir
     Path temp;
+
+    /** JUnit warns about every link out of its temporary folder it deletes: the links this test made go first. */
+    @AfterEach
+    void removeTheLinks() throws IOException {
+        TestLinks.removeUnder(temp);
+    }
 
     private Path root() throws IOException {
         Path root = Files.createDirectories(temp.resolve("deploy-5"));

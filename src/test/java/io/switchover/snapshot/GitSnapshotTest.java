@@ -3,6 +3,7 @@ package io.switchover.snapshot;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class GitSnapshotTest {
     @TempDir
     Path temp;
+
+    /** JUnit warns about every link out of its temporary folder it deletes: the links this test made go first. */
+    @AfterEach
+    void removeTheLinks() throws IOException {
+        TestLinks.removeUnder(temp);
+    }
 
     @Test
     void aLinkToAFileOfTheCommitIsListedAndReadsThatFile() throws Exception {

@@ -25,7 +25,7 @@ import java.util.Set;
 final class DirectoryListing extends SimpleFileVisitor<Path> {
     static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea");
 
-    private final Path root;
+    /** The snapshot's folder with every link resolved: a snapshot given as a link to a folder is that folder. */
     private final Path realRoot;
     private final String snapshot;
     private final int maxFiles;
@@ -38,24 +38,23 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
     private final Map<String, Path> found = new HashMap<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
 
-    DirectoryListing(Path root, Path realRoot, String snapshot, int maxFiles) {
-        this.root = root;
+    DirectoryListing(Path realRoot, String snapshot, int maxFiles) {
         this.realRoot = realRoot;
         this.snapshot = snapshot;
         this.maxFiles = maxFiles;
     }
 
     /** The walk of the whole snapshot; a folder that cannot be read is bad input naming it. */
-    static DirectoryListing of(Path root, Path realRoot, String snapshot) {
-        return of(root, realRoot, snapshot, SnapshotLimits.MAX_FILES);
+    static DirectoryListing of(Path realRoot, String snapshot) {
+        return of(realRoot, snapshot, SnapshotLimits.MAX_FILES);
     }
 
-    static DirectoryListing of(Path root, Path realRoot, String snapshot, int maxFiles) {
-        DirectoryListing listing = new DirectoryListing(root, realRoot, snapshot, maxFiles);
+    static DirectoryListing of(Path realRoot, String snapshot, int maxFiles) {
+        DirectoryListing listing = new DirectoryListing(realRoot, snapshot, maxFiles);
         try {
-            Files.walkFileTree(root, Set.of(), Integer.MAX_VALUE, listing);
+            Files.walkFileTree(realRoot, Set.of(), Integer.MAX_VALUE, listing);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot list " + root + ": " + FileProblem.describe(e));
+            throw SwitchoverException.badInput("cannot list " + realRoot + ": " + FileProblem.describe(e));
         }
         Collections.sort(listing.files);
         listing.skipped.sort(java.util.Comparator.comparing(SkippedFile::path));
@@ -77,7 +76,7 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        if (!dir.equals(root) && SKIPPED_FOLDERS.contains(String.valueOf(dir.getFileName()))) {
+        if (!dir.equals(realRoot) && SKIPPED_FOLDERS.contains(String.valueOf(dir.getFileName()))) {
             return FileVisitResult.SKIP_SUBTREE;
         }
         return FileVisitResult.CONTINUE;
@@ -132,6 +131,6 @@ final class DirectoryListing extends SimpleFileVisitor<Path> {
     }
 
     private String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return realRoot.relativize(file).toString().replace('\\', '/');
     }
 }

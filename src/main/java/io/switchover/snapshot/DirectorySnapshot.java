@@ -66,7 +66,7 @@ public final class DirectorySnapshot implements Snapshot {
 
     private synchronized DirectoryListing listing() {
         if (listing == null) {
-            listing = DirectoryListing.of(root, realRoot, name);
+            listing = DirectoryListing.of(realRoot, name);
         }
         return listing;
     }

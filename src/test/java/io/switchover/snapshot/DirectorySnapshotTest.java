@@ -79,6 +79,17 @@ class DirectorySnapshotTest {
     }
 
     @Test
+    void aSnapshotGivenAsALinkToAFolderIsThatFolder() throws IOException {
+        Path root = root();
+        Path link = Files.createSymbolicLink(temp.resolve("current"), root);
+
+        DirectorySnapshot snapshot = DirectorySnapshot.of(link);
+
+        assertEquals(List.of("db/migration/V1__init.sql"), snapshot.files());
+        assertEquals("CREATE TABLE t (id INT);", snapshot.read("db/migration/V1__init.sql"));
+    }
+
+    @Test
     void aPathWithDotDotOrAnAbsolutePathIsNeverRead() throws IOException {
         Path root = root();
         write(temp.resolve("x/V1__outside.sql"), "DROP TABLE t;");
@@ -135,7 +146,7 @@ class DirectorySnapshotTest {
         }
 
         SwitchoverException e = assertThrows(SwitchoverException.class,
-                () -> DirectoryListing.of(root, root.toRealPath(), "deploy-5", 5));
+                () -> DirectoryListing.of(root.toRealPath(), "deploy-5", 5));
 
         assertEquals("deploy-5 holds more than 5 files (version-control and build folders left out), more than"
                 + " switchover reads of one snapshot; point --prod and --candidate at the folder of the service and"
@@ -160,7 +171,7 @@ class DirectorySnapshotTest {
         // Root reads every folder, so the walk's failure is given as the JDK reports it to a non-root user.
         Path root = root();
         Path locked = root.resolve("src/locked");
-        DirectoryListing listing = new DirectoryListing(root, root.toRealPath(), "deploy-5", 10);
+        DirectoryListing listing = new DirectoryListing(root.toRealPath(), "deploy-5", 10);
 
         SwitchoverException e = assertThrows(SwitchoverException.class,
                 () -> listing.visitFileFailed(locked, new AccessDeniedException(locked.toString())));

@@ -1,6 +1,7 @@
 package io.switchover.cli;
 
 import io.switchover.ExitCode;
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import io.switchover.check.CheckOptions;
 import io.switchover.check.CheckRequest;
@@ -165,7 +166,7 @@ class CheckCommand implements Callable<Integer> {
             }
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot write the report to " + file + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot write the report to " + file + ": " + FileProblem.describe(e));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.switchover.migrations;
 
 import io.switchover.SwitchoverException;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.snapshot.SnapshotPaths;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +25,10 @@ public final class MigrationLocations {
             List<String> locations = new ArrayList<>();
             for (String location : explicit) {
                 String folder = normalize(location);
+                if (SnapshotPaths.leavesSnapshot(folder)) {
+                    throw SwitchoverException.badInput("migration folder '" + location + "' leaves the snapshot;"
+                            + " --migrations takes a folder inside it, relative to its root");
+                }
                 if (!snapshot.isDirectory(folder)) {
                     throw SwitchoverException.badInput("migration folder '" + location + "' does not exist in "
                             + snapshot.name() + "; --migrations takes a folder relative to the snapshot root");

@@ -146,8 +146,10 @@ public final class PromotionPlanner {
         Failure failure = failure(reached, versions.size() - 1).orElse(new Failure(versions.get(reached).needs() + 1,
                 "no recorded version works with it"));
         int step = Math.min(failure.step(), evidence.timeline().batch().size());
-        Optional<PlanVersion> tolerates = versions.stream().filter(v -> matrix.breaks(v, step).isEmpty()
-                && matrix.brokenWhereDeployed(v).isEmpty()).findFirst();
+        // A step the replay never reached (its migration failed to apply) no version can be judged at.
+        Optional<PlanVersion> tolerates = step > matrix.lastState() ? Optional.empty()
+                : versions.stream().filter(v -> matrix.breaks(v, step).isEmpty()
+                        && matrix.brokenWhereDeployed(v).isEmpty()).findFirst();
         String reason = failure.reason() + tolerates.filter(v -> v.needs() >= step).map(v -> "; the oldest recorded"
                 + " version that works with it, " + v.name() + ", holds it already: what is missing is a release that"
                 + " no longer needs what it removes, and does not yet remove it").orElse("");

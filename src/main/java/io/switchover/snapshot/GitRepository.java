@@ -1,16 +1,20 @@
 package io.switchover.snapshot;
 
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +33,34 @@ public final class GitRepository implements AutoCloseable {
     static {
         // Without this the first JGit call on a machine spends seconds measuring file timestamp resolution.
         FS.FileStoreAttributes.setBackground(true);
+        SystemReader.setInstance(new WithoutSystemConfig(SystemReader.getInstance()));
+    }
+
+    /**
+     * To find the system-wide git configuration, JGit runs the {@code git} executable ({@code git --version}, then
+     * {@code git config --system}), and logs a warning with a stack trace when that fails (no git installed, a broken
+     * {@code ~/.gitconfig}). Reading objects at a commit needs nothing from that file, so it is not looked for, as
+     * with {@code GIT_CONFIG_NOSYSTEM}.
+     */
+    private static final class WithoutSystemConfig extends SystemReader.Delegate {
+        WithoutSystemConfig(SystemReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+                @Override
+                public void load() {
+                    // nothing to load
+                }
+
+                @Override
+                public boolean isOutdated() {
+                    return false;
+                }
+            };
+        }
     }
 
     private final Path location;
@@ -60,7 +92,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             throw notARepository(location);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + FileProblem.describe(e));
         }
     }
 
@@ -116,7 +148,7 @@ public final class GitRepository implements AutoCloseable {
                     .max(Comparator.comparingLong((Tagged t) -> t.time).thenComparing(t -> t.ref.getName()))
                     .map(t -> t.ref.getName().substring(Constants.R_TAGS.length()));
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + FileProblem.describe(e));
         }
     }
 

@@ -96,12 +96,13 @@ class ServiceSourceScannerTest {
     }
 
     @Test
-    void carriesUnresolvedSqlAndParseWarningsOn() {
+    void carriesUnresolvedSqlOnAndListsAFileThatDoesNotParseAsNotChecked() {
         ExtractionResult result = scanner.scan(service(), List.of("src/main/java"), List.of());
-        assertEquals(List.of(new UnresolvedSql(new Origin(REPO, 4), "\"SELECT count(*) FROM \" + table",
+        assertEquals(List.of(UnresolvedSql.wholeFile("src/main/java/com/example/Broken.java", 1,
+                        "JavaParser cannot parse it: Parse error. Found <EOF>"),
+                new UnresolvedSql(new Origin(REPO, 4), "\"SELECT count(*) FROM \" + table",
                 "built at run time from table")), result.notChecked());
-        assertEquals(1, result.warnings().size());
-        assertTrue(result.warnings().get(0).startsWith("src/main/java/com/example/Broken.java: cannot parse Java"));
+        assertEquals(List.of(), result.warnings());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,25 +86,44 @@ public final class Breaks {
     }
 
     /**
-     * Whether a candidate's statement fails after the batch just as the running version's statement from the same
-     * place fails on production's schema: the batch neither caused nor cured it (a column an ORM fills that the
-     * extractor does not know, a statement the replay engine cannot run), so it is not checkable rather than a break
-     * of the candidate. A statement only the candidate has that fails after the batch is the candidate's, whatever it
-     * did before.
+     * The running version's statement that fails on production's schema just as a candidate's statement fails after
+     * the batch (the same error): the statement from the same place if it does, else any. Production serves that
+     * statement, so what fails is the replay's picture of production (an object a Java migration or a person created,
+     * a column an ORM fills that the extractor does not know, a statement the engine cannot run), and the batch neither
+     * caused nor cured it: not checkable rather than a break of the candidate. A candidate statement that fails after
+     * the batch with an error no running statement shares is the candidate's, whatever it did before.
      */
-    static boolean failsAlikeBefore(Break broken, Evidence evidence) {
+    static Optional<CheckedStatement> failsAlikeBefore(Break broken, Evidence evidence) {
         if (broken.state().step() == 0) {
-            return false;
+            return Optional.empty();
         }
         List<ProbeOutcome> initial = evidence.timeline().initial().outcomes();
+        CheckedStatement alike = null;
         for (CheckedStatement twin : evidence.statements()) {
-            boolean samePlace = twin.isRunning() && twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
+            if (!twin.isRunning() || !alike(initial.get(twin.probe()), broken)) {
+                continue;
+            }
+            boolean samePlace = twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
                     .stream().anyMatch(q -> q.origin().toString().equals(p.origin().toString())));
-            if (samePlace && alike(initial.get(twin.probe()), broken)) {
-                return true;
+            if (samePlace) {
+                return Optional.of(twin);
+            }
+            if (alike == null) {
+                alike = twin;
             }
         }
-        return false;
+        if (alike == null && alike(initial.get(broken.checked().probe()), broken)) {
+            // Failing alike before and after, on a table or view the running version's code uses, which was not
+            // probed because the batch does not touch it: production serves that code, so the replay lacks the table.
+            Optional<String> missing = broken.error().missingRelation();
+            for (CheckedStatement twin : evidence.statements()) {
+                if (twin.isRunning() && missing.isPresent()
+                        && io.switchover.sql.SqlWords.namesAny(twin.sql(), java.util.Set.of(missing.get()))) {
+                    return Optional.of(twin);
+                }
+            }
+        }
+        return Optional.ofNullable(alike);
     }
 
     private static boolean alike(ProbeOutcome before, Break broken) {

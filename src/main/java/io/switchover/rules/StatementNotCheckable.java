@@ -45,11 +45,12 @@ public final class StatementNotCheckable implements Rule {
         }
         for (Break broken : breaks.candidate()) {
             String message = Breaks.failsAlikeBefore(broken, evidence)
-                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as the"
-                    + " running version's statement from the same place fails on production's schema: the batch neither"
-                    + " causes nor cures it"
-                    : "cannot be checked: " + broken.checked().issuer().label() + " fails on "
-                    + evidence.timeline().engine() + " with an error the schema does not explain";
+                    .map(twin -> "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch"
+                            + " just as " + twin.issuer().label() + "'s statement at " + twin.patterns().get(0).origin()
+                            + " fails on production's schema, which production serves: the replay lacks something"
+                            + " production has, and the batch neither causes nor cures it")
+                    .orElse("cannot be checked: " + broken.checked().issuer().label() + " fails on "
+                    + evidence.timeline().engine() + " with an error the schema does not explain");
             for (AccessPattern pattern : broken.checked().patterns()) {
                 findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
                         broken.checked().issuer().service(), pattern, message,

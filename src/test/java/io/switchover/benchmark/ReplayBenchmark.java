@@ -123,6 +123,24 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain check    %6.2f s   ratio %.2f   (10 recorded versions,"
                         + " plan of %d deployments)%n", "H2, with a plan", planned, plain, planned / plain,
                 report.plan().map(p -> p.promotions().size()).orElse(0));
+        // And as the command line runs them, each in a fresh JVM.
+        List<String> planArgs = new java.util.ArrayList<>(List.of("plan", prod.toString(), candidate.toString()));
+        for (int i = 1; i <= 10; i++) {
+            planArgs.add(root.resolve("state-" + i).toString());
+        }
+        double coldPlain = Double.MAX_VALUE;
+        double coldPlanned = Double.MAX_VALUE;
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                coldPlain = Math.min(coldPlain, FreshJvmRound.seconds("check", prod.toString(), candidate.toString()));
+                coldPlanned = Math.min(coldPlanned, FreshJvmRound.seconds(planArgs.toArray(String[]::new)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain check    %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
+                "H2, plan, cold", coldPlanned, coldPlain, coldPlanned / coldPlain);
     }
 
     /**

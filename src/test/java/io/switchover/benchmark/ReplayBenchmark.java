@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ReplayBenchmark -Dexec.classpathScope=test
  *     [-Dexec.args="500 50 5000"]</pre>
+ * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects, to run or profile a check of
+ * them from the command line.
  *
  * Not part of the test suite.
  */
@@ -38,6 +40,17 @@ public final class ReplayBenchmark {
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("generate")) {
+            // generate <folder> [N B M]: the projects alone, to profile a check of them from the command line
+            Path folder = Path.of(args[1]);
+            int n = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+            int b = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+            int m = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
+            generate(folder.resolve("prod"), n, 0, m);
+            generate(folder.resolve("candidate"), n, b, m);
+            System.out.println("wrote " + folder.resolve("prod") + " and " + folder.resolve("candidate"));
+            return;
+        }
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int statements = args.length > 2 ? Integer.parseInt(args[2]) : 5000;

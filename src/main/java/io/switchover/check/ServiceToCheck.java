@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param sources     source roots relative to the snapshots' roots; empty for the whole snapshot
  * @param capturedSql statements captured from the running version in production (pg_stat_statements exports,
  *                    statement logs): the most faithful picture of what it sends
+ * @param repository  where its code lives when that is not the migrations' repository ({@code repository:} in
+ *                    switchover.yml), for reports that link to it
  */
 public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
-                             List<Path> capturedSql) {
+                             List<Path> capturedSql, Optional<String> repository) {
+
+    public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
+                          List<Path> capturedSql) {
+        this(name, running, candidate, sources, capturedSql, Optional.empty());
+    }
 
     public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources) {
         this(name, running, candidate, sources, List.of());

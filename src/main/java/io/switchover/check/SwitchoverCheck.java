@@ -19,6 +19,8 @@ import io.switchover.replay.BatchReach;
 import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.TimelineReplayer;
+import io.switchover.report.MigrationSource;
+import io.switchover.report.PromotedService;
 import io.switchover.report.Report;
 import io.switchover.report.Summary;
 import io.switchover.rules.CheckedStatement;
@@ -102,7 +104,14 @@ public final class SwitchoverCheck {
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage);
+                outcome.suppressed(), coverage).with(request.services().stream().map(SwitchoverCheck::promoted).toList(),
+                batch.migrations().stream().map(m -> new MigrationSource(m, batch.candidate().snapshot().read(m.path())))
+                        .toList());
+    }
+
+    private static PromotedService promoted(ServiceToCheck service) {
+        return new PromotedService(service.name(), service.running().name(),
+                service.candidate().map(Snapshot::name).orElse(null), service.repository().orElse(null));
     }
 
     /** The statements of every service version, what could not be read, and each running version's own reading. */

@@ -22,16 +22,36 @@ import java.util.Optional;
  * @param notes       what to know about the replay itself (the engine it switched to and why...), one line each
  * @param suppressed  findings the migrations' switchover:allow comments set aside, with their reasons
  * @param coverage    what was found and checked of each running version
+ * @param services    each service checked: what runs in production, what is promoted, where its code lives
+ * @param sources     the text of each batch migration, in batch order (empty where the check did not pass them)
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
                      Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                     List<Coverage> coverage) {
+                     List<Coverage> coverage, List<PromotedService> services, List<MigrationSource> sources) {
+
+    public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
+                  List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn,
+                  List<String> notes, List<SuppressedFinding> suppressed, List<Coverage> coverage) {
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
+                coverage, List.of(), List.of());
+    }
 
     public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
                   List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
         this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of(),
                 List.of());
+    }
+
+    /** The same report with the services and the migrations' text, which only the check that ran knows. */
+    public Report with(List<PromotedService> services, List<MigrationSource> sources) {
+        return new Report(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes,
+                suppressed, coverage, List.copyOf(services), List.copyOf(sources));
+    }
+
+    /** The text of a batch migration, when the check passed it. */
+    public Optional<MigrationSource> source(Migration migration) {
+        return sources.stream().filter(s -> s.migration().script().equals(migration.script())).findFirst();
     }
 
     /** Whether a finding is about a place that names a changed object rather than about a statement that broke. */

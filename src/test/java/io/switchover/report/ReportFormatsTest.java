@@ -39,7 +39,7 @@ class ReportFormatsTest {
     }
 
     @Test
-    void sarifNamesEveryRuleAndLocatesEveryResultAtTheOldStatement() throws Exception {
+    void sarifNamesEveryRuleAndLocatesEveryResultAtTheMigrationStatement() throws Exception {
         JsonNode sarif = new ObjectMapper().readTree(ReportFormat.SARIF.writer().render(failing));
 
         assertEquals("2.1.0", sarif.get("version").asText());
@@ -47,9 +47,8 @@ class ReportFormatsTest {
         assertTrue(run.get("tool").get("driver").get("rules").size() >= 20);
         assertEquals(failing.findings().size(), run.get("results").size());
         JsonNode location = run.get("results").get(0).get("locations").get(0).get("physicalLocation");
-        assertEquals("src/main/java/com/example/people/PersonRepository.java",
-                location.get("artifactLocation").get("uri").asText());
-        assertEquals(22, location.get("region").get("startLine").asInt());
+        assertEquals("db/migration/V4__drop_alice.sql", location.get("artifactLocation").get("uri").asText());
+        assertEquals(3, location.get("region").get("startLine").asInt());
     }
 
     @Test

@@ -27,15 +27,16 @@ class ReportFormatsTest {
             DirectorySnapshot.of(STORY.resolve("deploy-5")), List.of(), List.of(), new H2Engine(), Severity.ERROR));
 
     @Test
-    void junitIsWellFormedXmlWithOneFailurePerFinding() throws Exception {
+    void junitIsWellFormedXmlWithOneFailingCasePerBrokenStep() throws Exception {
         String xml = ReportFormat.JUNIT.writer().render(failing);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 
         Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
-        assertEquals(String.valueOf(failing.findings().size()), suite.getAttribute("failures"));
-        assertEquals(failing.findings().size(), document.getElementsByTagName("failure").getLength());
+        assertEquals("1", suite.getAttribute("failures"));
+        assertEquals(1, document.getElementsByTagName("failure").getLength());
+        assertEquals(failing.batch().size(), document.getElementsByTagName("testcase").getLength());
     }
 
     @Test

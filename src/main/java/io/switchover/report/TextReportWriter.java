@@ -72,7 +72,7 @@ public final class TextReportWriter implements ReportWriter {
         return out.toString();
     }
 
-    private static String headline(Report report) {
+    static String headline(Report report) {
         String promotion = "promoting " + report.candidate() + " while " + report.production()
                 + (report.summary().services() > 1 ? " serve" : " serves") + " traffic";
         return switch (report.verdict()) {

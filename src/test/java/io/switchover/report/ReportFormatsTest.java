@@ -58,6 +58,6 @@ class ReportFormatsTest {
 
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("created_at &gt;= ?"), html);
-        assertTrue(html.contains("<div class=\"verdict\">FAIL  promoting deploy-5"), html);
+        assertTrue(html.contains("<p class=\"word\">FAIL</p>\n<p class=\"sentence\">promoting deploy-5"), html);
     }
 }

@@ -45,7 +45,13 @@ public final class SarifReportWriter implements ReportWriter {
         run.put("originalUriBaseIds", baseIds(report));
         run.put("columnKind", "utf16CodeUnits");
         List<String> ids = rules.stream().map(Rule::id).toList();
-        run.put("results", report.findings().stream().map(f -> result(report, f, ids.indexOf(f.rule()))).toList());
+        List<String> fingerprints = fingerprints(report.findings());
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < report.findings().size(); i++) {
+            Finding finding = report.findings().get(i);
+            results.add(result(report, finding, ids.indexOf(finding.rule()), fingerprints.get(i)));
+        }
+        run.put("results", results);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -117,7 +123,7 @@ public final class SarifReportWriter implements ReportWriter {
         return "PRODUCTION_" + (index + 1);
     }
 
-    private static Map<String, Object> result(Report report, Finding finding, int ruleIndex) {
+    private static Map<String, Object> result(Report report, Finding finding, int ruleIndex, String fingerprint) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("ruleId", finding.rule());
         if (ruleIndex >= 0) {
@@ -130,7 +136,7 @@ public final class SarifReportWriter implements ReportWriter {
         if (related != null) {
             map.put("relatedLocations", List.of(related));
         }
-        map.put("partialFingerprints", Map.of(FINGERPRINT, fingerprint(finding)));
+        map.put("partialFingerprints", Map.of(FINGERPRINT, fingerprint));
         Map<String, Object> properties = new LinkedHashMap<>();
         if (finding.service() != null) {
             properties.put("service", finding.service());
@@ -170,25 +176,29 @@ public final class SarifReportWriter implements ReportWriter {
         return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
+    /** Where a finding stands in the candidate's files. */
+    record Place(String path, int line) {
+    }
+
     /** The migration's statement in the candidate; a finding about no migration points at the batch's first one. */
-    private static Map<String, Object> location(Report report, Finding finding) {
+    static Place place(Report report, Finding finding) {
         Migration migration = finding.migration() != null ? finding.migration()
                 : report.batch().isEmpty() ? null : report.batch().get(0);
-        String uri;
-        int line;
         if (migration != null) {
-            uri = migration.path() != null ? migration.path() : besideBatch(report, migration.script());
-            line = finding.migration() == null ? 1 : Math.max(1, finding.line());
-        } else if (finding.pattern() != null) {
-            uri = finding.pattern().origin().path();
-            line = Math.max(1, finding.pattern().origin().line());
-        } else {
-            uri = "switchover.yml";
-            line = 1;
+            return new Place(migration.path() != null ? migration.path() : besideBatch(report, migration.script()),
+                    finding.migration() == null ? 1 : Math.max(1, finding.line()));
         }
+        if (finding.pattern() != null) {
+            return new Place(finding.pattern().origin().path(), Math.max(1, finding.pattern().origin().line()));
+        }
+        return new Place("switchover.yml", 1);
+    }
+
+    private static Map<String, Object> location(Report report, Finding finding) {
+        Place place = place(report, finding);
         Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", Map.of("uri", uri));
-        physical.put("region", Map.of("startLine", line));
+        physical.put("artifactLocation", Map.of("uri", place.path()));
+        physical.put("region", Map.of("startLine", place.line()));
         return Map.of("physicalLocation", physical);
     }
 
@@ -244,14 +254,29 @@ public final class SarifReportWriter implements ReportWriter {
 
     /**
      * Stable across runs and across edits elsewhere: the rule, the migration, the service and what it does (the old
-     * statement and its file), never a line number of the old code, which moves when unrelated code changes.
+     * statement and its file), never a line number of the old code, which moves when unrelated code changes. The same
+     * statement twice in one file (the same line of code at two places) is told apart by its rank there.
      */
-    static String fingerprint(Finding finding) {
-        String key = String.join("\u0000", finding.rule(),
+    static List<String> fingerprints(List<Finding> findings) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<String> prints = new java.util.ArrayList<>();
+        for (Finding finding : findings) {
+            String key = key(finding);
+            int rank = seen.merge(key, 1, Integer::sum);
+            prints.add(hash(rank == 1 ? key : key + "\u0000" + rank));
+        }
+        return prints;
+    }
+
+    private static String key(Finding finding) {
+        return String.join("\u0000", finding.rule(),
                 finding.migration() == null ? "" : finding.migration().script(),
                 finding.service() == null ? "" : finding.service(),
                 finding.pattern() == null ? "" : finding.pattern().sql().strip().replaceAll("\\s+", " "),
                 finding.pattern() == null ? "" : finding.pattern().origin().path());
+    }
+
+    private static String hash(String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

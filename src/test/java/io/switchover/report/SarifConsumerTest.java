@@ -93,6 +93,8 @@ class SarifConsumerTest {
         List<String> second = fingerprints(SampleReports.of("alice-to-brian", "deploy-1", "deploy-5"));
 
         assertEquals(first, second);
+        List<String> mentions = fingerprints(SampleReports.mentions());
+        assertEquals(mentions.size(), mentions.stream().distinct().count(), mentions.toString());
         assertEquals(first.size(), first.stream().distinct().count(), first.toString());
     }
 

@@ -3,6 +3,7 @@ package io.switchover.cli;
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
 import io.switchover.replay.ReplayException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import java.io.StringWriter;
         description = "Checks that a batch of Flyway migrations can be promoted while the production version of the"
                 + " service keeps serving traffic.",
         subcommands = {CheckCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
-                SnapshotProdCommand.class,
+                SnapshotProdCommand.class, HookCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

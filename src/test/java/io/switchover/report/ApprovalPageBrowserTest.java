@@ -3,7 +3,6 @@ package io.switchover.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,10 +60,13 @@ class ApprovalPageBrowserTest {
             })()""";
     private static Chromium chromium;
     private static Path page;
+    private static Path profile;
 
     @BeforeAll
-    static void openChromium(@TempDir Path profile) throws IOException, InterruptedException {
+    static void openChromium() throws IOException, InterruptedException {
         Path binary = ConsumerTools.chromium();
+        // Not a JUnit temp dir: Chromium leaves symbolic links to its sockets there, which JUnit warns about
+        profile = Files.createTempDirectory("switchover-chromium");
         page = SCREENSHOTS.resolve("alice-to-brian_deploy-1_deploy-5.html").toAbsolutePath();
         Files.createDirectories(page.getParent());
         Files.writeString(page, ReportFormat.HTML.writer().render(SampleReports.failing()), StandardCharsets.UTF_8);
@@ -72,9 +74,16 @@ class ApprovalPageBrowserTest {
     }
 
     @AfterAll
-    static void closeChromium() {
+    static void closeChromium() throws IOException {
         if (chromium != null) {
             chromium.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

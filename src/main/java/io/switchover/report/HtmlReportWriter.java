@@ -87,8 +87,15 @@ public final class HtmlReportWriter implements ReportWriter {
             list(out, split.promoteNow(), "nothing: the first migration of the batch already breaks production");
             out.append("</div>\n<div class=\"later\"><h3>Hold back</h3>");
             list(out, split.holdBack(), "");
-            out.append("<p>until a version that no longer issues the statements below serves traffic instead of ")
-                    .append(esc(report.production())).append(".</p></div>\n</div>\n</section>\n");
+            List<Finding> breaking = report.findingsAtOrAbove(Severity.ERROR).stream().filter(f -> f.pattern() != null)
+                    .toList();
+            boolean statements = breaking.stream().anyMatch(Report::isStatement);
+            String services = String.join(", ", breaking.stream().map(Finding::service)
+                    .filter(java.util.Objects::nonNull).distinct().toList());
+            out.append("<p>until a version that no longer ").append(statements ? "issues the statements below"
+                            : "names what it changes in the places below").append(" serves traffic instead of ")
+                    .append(esc(services.isEmpty() ? report.production() : services))
+                    .append(".</p></div>\n</div>\n</section>\n");
         }, () -> {
             String what = switch (report.verdict()) {
                 case PASS -> "Nothing the gate checked breaks: the batch can be promoted as it is.";
@@ -161,7 +168,10 @@ public final class HtmlReportWriter implements ReportWriter {
             String key;
             String label;
             if (finding.pattern() != null) {
-                key = finding.service() + "\n" + finding.pattern().sql();
+                // A statement is one row however many findings are about it; a place named where no probe looked is
+                // one row per place, even when the same line of code stands at two
+                key = finding.service() + "\n" + finding.pattern().sql()
+                        + (Report.isMention(finding) ? "\n" + finding.pattern().origin() : "");
                 label = TextReportWriter.oneLine(finding.pattern().sql());
             } else if (finding.migration() != null && finding.step() > 0) {
                 key = "\nmigration " + finding.migration().script();
@@ -186,7 +196,8 @@ public final class HtmlReportWriter implements ReportWriter {
         int width = Math.max(LEFT + COLUMN * states, 760);
         List<Coverage> running = report.coverage().stream()
                 .filter(c -> c.issuer().role() == io.switchover.patterns.ServiceVersion.Role.RUNNING).toList();
-        int height = 58 + 44 * (shown.size() + running.size()) + (rows.size() > shown.size() ? 24 : 0);
+        long summaryRows = running.stream().filter(c -> c.nothingChecked() || others(rows, c) > 0).count();
+        int height = 58 + 44 * (shown.size() + (int) summaryRows) + (rows.size() > shown.size() ? 24 : 0);
         out.append("<section id=\"timeline\">\n<h2>Switch-over timeline</h2>\n<p class=\"muted\">Each column is a")
                 .append(" schema state while the old version keeps serving traffic: production's today, then after each")
                 .append(" migration of the batch. Each row is a statement of a running version; a mark shows where it")
@@ -224,21 +235,35 @@ public final class HtmlReportWriter implements ReportWriter {
             y += 24;
         }
         for (Coverage coverage : running) {
-            long broken = rows.stream().filter(r -> coverage.issuer().service().equals(r.service()) && !r.mention())
-                    .count();
-            long others = Math.max(0, coverage.checked() - broken);
-            rowLine(out, report, others + " other statement" + (others == 1 ? "" : "s") + " checked: no break",
-                    coverage.issuer().label(), y, width, states, 0, "ok", false, null);
+            long others = others(rows, coverage);
+            if (coverage.nothingChecked()) {
+                rowLine(out, report, "no statement was checked (" + coverage.statements() + " found, "
+                        + coverage.notChecked() + " place" + plural(coverage.notChecked()) + " not checked)",
+                        coverage.issuer().label(), y, width, states, 0, "unseen", false, null);
+            } else if (others > 0) {
+                rowLine(out, report, others + " other statement" + (others == 1 ? "" : "s") + " checked: no break",
+                        coverage.issuer().label(), y, width, states, 0, "ok", false, null);
+            } else {
+                continue;
+            }
             y += 44;
         }
         out.append("</svg></div>\n<p class=\"legend\"><span class=\"key ok\"></span> works <span class=\"key break\">")
                 .append("</span> breaks, failing the promotion <span class=\"key risk\"></span> may break (warning)")
                 .append(holdFrom > 0 ? " <span class=\"key hold\"></span> hold back" : "")
+                .append(" <span class=\"key unseen\"></span> not checked")
                 .append(" <span class=\"key mention\"></span> named where no probe looked</p>\n</section>\n");
+    }
+
+    /** The checked statements of a running version that no finding is about. */
+    private static long others(List<Row> rows, Coverage coverage) {
+        long broken = rows.stream().filter(r -> coverage.issuer().service().equals(r.service()) && !r.mention()).count();
+        return Math.max(0, coverage.checked() - broken);
     }
 
     private static void rowLine(StringBuilder out, Report report, String label, String service, int y, int width,
                                 int states, int breakStep, String kind, boolean mention, Finding first) {
+        // A place named where no probe looked was not seen to work at the states before either
         String text = (service == null ? "" : service + ": ") + label;
         out.append("<g class=\"row\"><title>").append(esc(text)).append("</title>")
                 .append("<text x=\"").append(LEFT).append("\" y=\"").append(y).append("\" class=\"label\">")
@@ -273,7 +298,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 out.append("</g></a>");
             } else {
-                out.append("<circle class=\"dot ").append(after ? "gone" : "ok").append("\" cx=\"").append(cx)
+                out.append("<circle class=\"dot ").append(after ? "gone" : kind.equals("unseen") || mention ? "unseen" : "ok")
+                        .append("\" cx=\"").append(cx)
                         .append("\" cy=\"").append(cy).append("\" r=\"6\"/>");
             }
         }
@@ -492,13 +518,13 @@ public final class HtmlReportWriter implements ReportWriter {
             svg .head{font-weight:700;fill:var(--ink)}svg .sub{fill:var(--muted);font-size:11px}
             svg .label{font:12px ui-monospace,"DejaVu Sans Mono",monospace;fill:var(--ink)}
             svg .track{stroke:var(--line);stroke-width:2}svg .hold{fill:var(--hit)}
-            svg .dot.ok{fill:var(--pass)}svg .dot.gone{fill:#fff;stroke:var(--fail);stroke-width:2;stroke-dasharray:3 2}
+            svg .dot.ok{fill:var(--pass)}svg .dot.unseen{fill:#fff;stroke:var(--muted);stroke-width:2}svg .dot.gone{fill:#fff;stroke:var(--fail);stroke-width:2;stroke-dasharray:3 2}
             svg .mark.break circle,svg .mark.break path{fill:var(--fail)}svg .mark .x{stroke:#fff;stroke-width:2.5;fill:none}
             svg .mark.risk path{fill:var(--warn)}svg .mark .bang{fill:#fff;font-weight:800;font-size:12px}
             svg .mark.mention path{stroke:#fff;stroke-width:1}
             .legend{color:var(--muted);font-size:.9rem}
             .key{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;vertical-align:-.1rem;margin-left:.6rem}
-            .key.hold{background:var(--hit);border:1px solid var(--fail);border-radius:2px}.key.ok{background:var(--pass)}.key.break{background:var(--fail)}.key.risk{background:var(--warn);\
+            .key.hold{background:var(--hit);border:1px solid var(--fail);border-radius:2px}.key.unseen{border:2px solid var(--muted)}.key.ok{background:var(--pass)}.key.break{background:var(--fail)}.key.risk{background:var(--warn);\
             border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}.key.mention{background:var(--fail);\
             border-radius:0;transform:rotate(45deg) scale(.8)}
             .migration{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem 1rem;margin:1rem 0}
@@ -514,6 +540,7 @@ public final class HtmlReportWriter implements ReportWriter {
             .fails .badge{background:var(--fail)}.warns .badge{background:var(--warn)}
             .doc{border-top:1px solid var(--line);margin-top:1rem}
             .doc h4{font-size:1rem;margin:.9rem 0 .3rem}
+            pre code{background:none;padding:0;white-space:inherit}.doc pre{overflow-x:auto}
             footer{color:var(--muted);margin:2rem 0 1rem;font-size:.9rem}
             @media (max-width:600px){main{padding:.5rem}.verdict .word{font-size:1.6rem}.migration{padding:.25rem .6rem .6rem}}
             @media print{body{font-size:11pt}main{max-width:none;padding:0}.verdict{-webkit-print-color-adjust:exact;\

@@ -110,6 +110,26 @@ class ApprovalPageBrowserTest {
         assertTrue(seen.get("scrollWidth").asInt() <= width, seen.toString());
     }
 
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {400})
+    void aPageOfPlacesTheGateCouldNotCheckMarksThemAsMentionsAndFitsAPhone(int width) throws Exception {
+        Path mentions = SCREENSHOTS.resolve("jooq-rename-table_deploy-0_deploy-2.html").toAbsolutePath();
+        Files.writeString(mentions, ReportFormat.HTML.writer().render(SampleReports.mentions()), StandardCharsets.UTF_8);
+        chromium.open(mentions, width, 900);
+        JsonNode seen = chromium.evaluate(CHECKS);
+        chromium.screenshot(SCREENSHOTS.resolve("approval-page-mentions-" + width + ".png"), width, true);
+
+        assertTrue(seen.get("verdictText").asText().startsWith("FAIL"), seen.toString());
+        assertTrue(seen.get("hold").asText().contains("names what it changes"), seen.toString());
+        assertEquals(SampleReports.mentions().findings().stream().filter(Report::isMention).count(),
+                seen.get("marks").size(), seen.toString());
+        seen.get("marks").forEach(m -> {
+            assertTrue(m.get("visible").asBoolean(), "a timeline mark is hidden: " + m);
+            assertEquals("mark mention break", m.get("kind").asText());
+        });
+        assertEquals(List.of(), toList(seen.get("overflowing")), "wider than the screen");
+    }
+
     @ParameterizedTest(name = "README screenshot")
     @ValueSource(ints = {1100})
     void theReadmeShowsThePagesFirstScreen(int width) throws Exception {

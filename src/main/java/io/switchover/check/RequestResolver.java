@@ -152,7 +152,9 @@ public final class RequestResolver implements AutoCloseable {
                     });
                 }
                 services.add(new ServiceToCheck(service.name(), running,
-                        ownsMigrations ? Optional.of(candidate) : Optional.empty(), sources, List.copyOf(captured)));
+                        ownsMigrations ? Optional.of(candidate) : Optional.empty(), sources, List.copyOf(captured),
+                        service.repository().filter(r -> !samePath(r, migrationsRepository))
+                                .map(r -> r.getFileName().toString())));
             }
         } else {
             Snapshot running = explicitProduction.orElseThrow(() -> SwitchoverException.badInput(

@@ -15,9 +15,11 @@ import java.util.Optional;
  *                      statement logs): the most faithful picture of what it sends
  * @param intermediates the versions recorded between the running one and the candidate, in the order they were
  *                      deployed to a test environment, which a promotion plan may deploy on the way
+ * @param repository    where its code lives when that is not the migrations' repository ({@code repository:} in
+ *                      switchover.yml), for reports that link to it
  */
 public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
-                             List<Path> capturedSql, List<Snapshot> intermediates) {
+                             List<Path> capturedSql, List<Snapshot> intermediates, Optional<String> repository) {
 
     public ServiceToCheck {
         capturedSql = List.copyOf(capturedSql);
@@ -25,8 +27,13 @@ public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> c
     }
 
     public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
+                          List<Path> capturedSql, Optional<String> repository) {
+        this(name, running, candidate, sources, capturedSql, List.of(), repository);
+    }
+
+    public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources,
                           List<Path> capturedSql) {
-        this(name, running, candidate, sources, capturedSql, List.of());
+        this(name, running, candidate, sources, capturedSql, List.of(), Optional.empty());
     }
 
     public ServiceToCheck(String name, Snapshot running, Optional<Snapshot> candidate, List<String> sources) {
@@ -34,6 +41,6 @@ public record ServiceToCheck(String name, Snapshot running, Optional<Snapshot> c
     }
 
     public ServiceToCheck withIntermediates(List<Snapshot> versions) {
-        return new ServiceToCheck(name, running, candidate, sources, capturedSql, versions);
+        return new ServiceToCheck(name, running, candidate, sources, capturedSql, versions, repository);
     }
 }

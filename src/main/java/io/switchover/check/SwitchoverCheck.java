@@ -25,6 +25,8 @@ import io.switchover.replay.BatchReach;
 import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.TimelineReplayer;
+import io.switchover.report.MigrationSource;
+import io.switchover.report.PromotedService;
 import io.switchover.report.Report;
 import io.switchover.report.Summary;
 import io.switchover.rules.CheckedStatement;
@@ -113,7 +115,15 @@ public final class SwitchoverCheck {
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage, promotionPlan, fewestHeld);
+                outcome.suppressed(), coverage, promotionPlan, fewestHeld)
+                .with(request.services().stream().map(SwitchoverCheck::promoted).toList(),
+                        batch.migrations().stream().map(m -> new MigrationSource(m,
+                                batch.candidate().snapshot().read(m.path()))).toList());
+    }
+
+    private static PromotedService promoted(ServiceToCheck service) {
+        return new PromotedService(service.name(), service.running().name(),
+                service.candidate().map(Snapshot::name).orElse(null), service.repository().orElse(null));
     }
 
     /**

@@ -10,7 +10,6 @@ import io.switchover.config.SwitchoverConfig;
 import io.switchover.check.SwitchoverCheck;
 import io.switchover.report.Report;
 import io.switchover.report.ReportFormat;
-import io.switchover.report.TextReportWriter;
 import io.switchover.report.Verdict;
 import io.switchover.rules.Severity;
 import picocli.CommandLine.Command;
@@ -19,12 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -95,12 +92,28 @@ class CheckCommand implements Callable<Integer> {
     EngineOptions engine;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-            description = "Report format: text, json, markdown, html, junit or sarif. Default: ${DEFAULT-VALUE}.")
+            description = "Report format: text, json, markdown, html, junit, sarif or gitlab (Code Quality)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--output", paramLabel = "<file>",
             description = "Write the report to this file; standard output then gets the verdict line only.")
     Path output;
+
+    @Option(names = "--output-dir", paramLabel = "<dir>",
+            description = "Also write every format from this one check into the folder: report.txt, report.json,"
+                    + " report.md, report.html, report.junit.xml, report.sarif, gl-code-quality-report.json.")
+    Path outputDir;
+
+    @Option(names = "--width", paramLabel = "<columns>",
+            description = "Wrap the text report at this many columns (0: never). Default: the terminal's COLUMNS,"
+                    + " 100 in a CI system's log, else no wrapping.")
+    Integer width;
+
+    @Option(names = "--color", paramLabel = "<when>", defaultValue = "auto",
+            description = "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String color;
 
     @Option(names = "--fail-on", paramLabel = "<severity>", defaultValue = "error",
             description = "Lowest severity that fails the promotion: error or warning. Default: ${DEFAULT-VALUE}.")
@@ -118,16 +131,14 @@ class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportFormat reportFormat = ReportFormat.parse(format);
+        ReportOutput.colour(color, false, Map.of());
+        ReportOutput.width(width, false, Map.of());
         Report report = report(states);
-        String rendered = reportFormat.writer().render(report);
-        if (output != null) {
-            write(output, rendered);
-            String text = new TextReportWriter().render(report);
-            spec.commandLine().getOut().println(text.lines().findFirst().orElse("") + "  (report: " + output + ")");
-        } else {
-            spec.commandLine().getOut().print(rendered);
-        }
-        spec.commandLine().getOut().flush();
+        Map<String, String> environment = System.getenv();
+        boolean terminal = System.console() != null;
+        new ReportOutput(reportFormat, output, outputDir, ReportOutput.width(width, terminal, environment),
+                ReportOutput.colour(color, terminal, environment), environment)
+                .write(report, spec.commandLine().getOut(), spec.commandLine().getErr());
         return (report.verdict() == Verdict.FAIL ? ExitCode.UNSAFE : ExitCode.SAFE).code();
     }
 
@@ -155,18 +166,6 @@ class CheckCommand implements Callable<Integer> {
             return Severity.parse(value);
         } catch (IllegalArgumentException e) {
             throw SwitchoverException.badInput("--fail-on: " + e.getMessage());
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot write the report to " + file + ": " + FileProblem.describe(e));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.switchover.cli;
 
 import io.switchover.ExitCode;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,8 @@ import java.util.concurrent.Callable;
         versionProvider = Main.Version.class,
         description = "Checks that a batch of Flyway migrations can be promoted while the production version of the"
                 + " service keeps serving traffic.",
-        subcommands = {CheckCommand.class, PlanCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
-                SnapshotProdCommand.class,
+        subcommands = {CheckCommand.class, PlanCommand.class, PatternsCommand.class, RulesCommand.class,
+                ExplainCommand.class, SnapshotProdCommand.class, HookCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

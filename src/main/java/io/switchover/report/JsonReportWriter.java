@@ -14,19 +14,35 @@ import java.util.Map;
 /**
  * The JSON contract of DESIGN.md: {@code verdict}, {@code batch[].version/script}, {@code findings[].rule, severity,
  * migration, step, service, pattern.sql, pattern.origin, message} stay stable; fields may be added, never renamed.
- * Built from maps so that the contract is spelt out here rather than implied by class layouts.
+ * Built from maps so that the contract is spelt out here rather than implied by class layouts. The published JSON
+ * Schema, {@code docs/report.schema.json} (also in the jar as {@code /report.schema.json}), describes every field;
+ * {@code schemaVersion} changes its minor number when fields are added and its major number never, unless a field is
+ * removed or renamed.
  */
 public final class JsonReportWriter implements ReportWriter {
+    /** The version of {@code docs/report.schema.json} the report follows. */
+    public static final String SCHEMA_VERSION = "1.1";
+
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public String render(Report report) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("verdict", report.verdict().name());
         root.put("production", report.production());
         root.put("candidate", report.candidate());
         root.put("engine", report.engine());
+        root.put("failOn", report.failOn().label());
         root.put("batch", report.batch().stream().map(JsonReportWriter::migration).toList());
+        root.put("services", report.services().stream().map(service -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", service.name());
+            map.put("running", service.running());
+            map.put("candidate", service.candidate());
+            map.put("repository", service.repository());
+            return map;
+        }).toList());
         root.put("findings", report.findings().stream().map(JsonReportWriter::finding).toList());
         root.put("split", report.splitAdvice().map(split -> {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -46,6 +62,7 @@ public final class JsonReportWriter implements ReportWriter {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("service", coverage.issuer().service());
             map.put("version", coverage.issuer().version());
+            map.put("role", coverage.issuer().role().name().toLowerCase(java.util.Locale.ROOT));
             map.put("statements", coverage.statements());
             map.put("checked", coverage.checked());
             map.put("notChecked", coverage.notChecked());
@@ -75,6 +92,8 @@ public final class JsonReportWriter implements ReportWriter {
         map.put("version", migration.version());
         map.put("script", migration.script());
         map.put("description", migration.description());
+        map.put("path", migration.path());
+        map.put("checksum", migration.checksum());
         return map;
     }
 
@@ -83,6 +102,9 @@ public final class JsonReportWriter implements ReportWriter {
         map.put("rule", finding.rule());
         map.put("severity", finding.severity().label());
         map.put("migration", finding.migration() == null ? null : finding.migration().script());
+        if (finding.migration() != null && finding.migration().path() != null) {
+            map.put("migrationPath", finding.migration().path());
+        }
         map.put("step", finding.step());
         if (finding.line() > 0) {
             map.put("line", finding.line());
@@ -92,11 +114,15 @@ public final class JsonReportWriter implements ReportWriter {
             Map<String, Object> pattern = new LinkedHashMap<>();
             pattern.put("sql", finding.pattern().sql());
             pattern.put("origin", finding.pattern().origin().toString());
+            pattern.put("file", finding.pattern().origin().path());
+            pattern.put("line", finding.pattern().origin().line());
+            pattern.put("lastLine", finding.pattern().origin().lastLine());
             pattern.put("extractor", finding.pattern().extractor());
             map.put("pattern", pattern);
         } else {
             map.put("pattern", null);
         }
+        map.put("title", finding.title());
         map.put("message", finding.message());
         map.put("help", finding.help());
         if (finding.error() != null) {
@@ -140,6 +166,8 @@ public final class JsonReportWriter implements ReportWriter {
     private static Map<String, Object> notChecked(UnresolvedSql place) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("origin", place.origin().toString());
+        map.put("file", place.origin().path());
+        map.put("line", place.origin().line());
         map.put("fragment", place.fragment());
         map.put("reason", place.reason());
         return map;

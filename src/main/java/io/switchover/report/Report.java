@@ -27,11 +27,22 @@ import java.util.Optional;
  *                    they were given
  * @param fewestHeld  the fewest migrations to hold back, verified by a replay without them, when fewer than the
  *                    simple split's
+ * @param services    each service checked: what runs in production, what is promoted, where its code lives
+ * @param sources     the text of each batch migration, in batch order (empty where the check did not pass them)
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
                      Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                     List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld) {
+                     List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld,
+                     List<PromotedService> services, List<MigrationSource> sources) {
+
+    public Report(String production, String candidate, String engine, List<Migration> batch,
+                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
+                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
+                  List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld) {
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
+                coverage, plan, fewestHeld, List.of(), List.of());
+    }
 
     public Report(String production, String candidate, String engine, List<Migration> batch,
                   List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
@@ -53,6 +64,17 @@ public record Report(String production, String candidate, String engine, List<Mi
                   List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
         this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of(),
                 List.of(), Optional.empty());
+    }
+
+    /** The same report with the services and the migrations' text, which only the check that ran knows. */
+    public Report with(List<PromotedService> services, List<MigrationSource> sources) {
+        return new Report(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes,
+                suppressed, coverage, plan, fewestHeld, List.copyOf(services), List.copyOf(sources));
+    }
+
+    /** The text of a batch migration, when the check passed it. */
+    public Optional<MigrationSource> source(Migration migration) {
+        return sources.stream().filter(s -> s.migration().script().equals(migration.script())).findFirst();
     }
 
     /** Whether a finding is about a place that names a changed object rather than about a statement that broke. */

@@ -8,21 +8,29 @@ import java.util.stream.Collectors;
 
 /** The formats a report can be written in. */
 public enum ReportFormat {
-    TEXT(new TextReportWriter()),
-    JSON(new JsonReportWriter()),
-    MARKDOWN(new MarkdownReportWriter()),
-    HTML(new HtmlReportWriter()),
-    JUNIT(new JunitReportWriter()),
-    SARIF(new SarifReportWriter());
+    TEXT(new TextReportWriter(), "report.txt"),
+    JSON(new JsonReportWriter(), "report.json"),
+    MARKDOWN(new MarkdownReportWriter(), "report.md"),
+    HTML(new HtmlReportWriter(), "report.html"),
+    JUNIT(new JunitReportWriter(), "report.junit.xml"),
+    SARIF(new SarifReportWriter(), "report.sarif"),
+    GITLAB(new GitlabCodeQualityWriter(), "gl-code-quality-report.json");
 
     private final ReportWriter writer;
+    private final String fileName;
 
-    ReportFormat(ReportWriter writer) {
+    ReportFormat(ReportWriter writer, String fileName) {
         this.writer = writer;
+        this.fileName = fileName;
     }
 
     public ReportWriter writer() {
         return writer;
+    }
+
+    /** The file {@code --output-dir} writes this format to. */
+    public String fileName() {
+        return fileName;
     }
 
     public static ReportFormat parse(String name) {

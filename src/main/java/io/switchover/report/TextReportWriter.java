@@ -20,9 +20,93 @@ import java.util.stream.Collectors;
  */
 public final class TextReportWriter implements ReportWriter {
     private static final int SQL_WIDTH = 110;
+    private static final String RESET = "\u001b[0m";
+    private final int width;
+    private final boolean colour;
+
+    /** Lines as long as they come, no colour: for files and golden tests. */
+    public TextReportWriter() {
+        this(0, false);
+    }
+
+    /**
+     * @param width  the terminal's columns: longer lines are wrapped at a space, the rest indented under the line's
+     *               start; 0 for no wrapping
+     * @param colour ANSI colours for the verdict, severities, rule ids and the advice (a terminal that is not
+     *               {@code NO_COLOR})
+     */
+    public TextReportWriter(int width, boolean colour) {
+        this.width = width;
+        this.colour = colour;
+    }
 
     @Override
     public String render(Report report) {
+        String text = plain(report);
+        if (width <= 0 && !colour) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 256);
+        for (String line : text.split("\n", -1)) {
+            List<String> wrapped = width > 0 ? wrap(line, width) : List.of(line);
+            for (String part : wrapped) {
+                out.append(colour ? paint(part) : part).append("\n");
+            }
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    /** A line cut at spaces into parts of at most {@code width} columns; the parts after the first are indented. */
+    static List<String> wrap(String line, int width) {
+        if (line.length() <= width) {
+            return List.of(line);
+        }
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        // The padding that aligns a rule id in a wide log is the first thing to give up in a narrow one
+        String compact = line.substring(0, indent) + line.substring(indent).replaceAll(" {2,}", " ");
+        if (compact.length() <= width) {
+            return List.of(compact);
+        }
+        line = compact;
+        String hanging = " ".repeat(Math.min(indent + 4, width / 2));
+        List<String> parts = new ArrayList<>();
+        String rest = line;
+        String prefix = "";
+        while ((prefix + rest).length() > width) {
+            int room = width - prefix.length();
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= indent) {
+                cut = rest.indexOf(' ', room);
+                if (cut < 0) {
+                    break;
+                }
+            }
+            parts.add(prefix + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut + 1).stripLeading();
+            prefix = hanging;
+            indent = 0;
+        }
+        parts.add(prefix + rest);
+        return parts;
+    }
+
+    private static String paint(String line) {
+        String painted = line
+                .replaceFirst("^FAIL ", "\u001b[1;31mFAIL" + RESET + " ")
+                .replaceFirst("^WARN ", "\u001b[1;33mWARN" + RESET + " ")
+                .replaceFirst("^PASS ", "\u001b[1;32mPASS" + RESET + " ")
+                .replaceFirst("^(\\s*)(error|warning):", "$1\u001b[1;31m$2:" + RESET)
+                .replaceFirst("^(\\s*)help:", "$1\u001b[1mhelp:" + RESET)
+                .replaceFirst("^to promote safely", "\u001b[1mto promote safely" + RESET)
+                .replaceAll("\\[([a-z0-9]+(?:-[a-z0-9]+)+)\\]$", "[\u001b[36m$1" + RESET + "]");
+        return painted.replace("\u001b[1;31mwarning:", "\u001b[1;33mwarning:");
+    }
+
+    private String plain(Report report) {
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append("\n");
         Map<String, List<Finding>> byMigration = new LinkedHashMap<>();
@@ -76,7 +160,7 @@ public final class TextReportWriter implements ReportWriter {
         return out.toString();
     }
 
-    private static String headline(Report report) {
+    static String headline(Report report) {
         String promotion = "promoting " + report.candidate() + " while " + report.production()
                 + (report.summary().services() > 1 ? " serve" : " serves") + " traffic";
         return switch (report.verdict()) {

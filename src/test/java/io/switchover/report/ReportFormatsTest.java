@@ -27,19 +27,20 @@ class ReportFormatsTest {
             DirectorySnapshot.of(STORY.resolve("deploy-5")), List.of(), List.of(), new H2Engine(), Severity.ERROR));
 
     @Test
-    void junitIsWellFormedXmlWithOneFailurePerFinding() throws Exception {
+    void junitIsWellFormedXmlWithOneFailingCasePerBrokenStep() throws Exception {
         String xml = ReportFormat.JUNIT.writer().render(failing);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 
         Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
-        assertEquals(String.valueOf(failing.findings().size()), suite.getAttribute("failures"));
-        assertEquals(failing.findings().size(), document.getElementsByTagName("failure").getLength());
+        assertEquals("1", suite.getAttribute("failures"));
+        assertEquals(1, document.getElementsByTagName("failure").getLength());
+        assertEquals(failing.batch().size(), document.getElementsByTagName("testcase").getLength());
     }
 
     @Test
-    void sarifNamesEveryRuleAndLocatesEveryResultAtTheOldStatement() throws Exception {
+    void sarifNamesEveryRuleAndLocatesEveryResultAtTheMigrationStatement() throws Exception {
         JsonNode sarif = new ObjectMapper().readTree(ReportFormat.SARIF.writer().render(failing));
 
         assertEquals("2.1.0", sarif.get("version").asText());
@@ -47,9 +48,8 @@ class ReportFormatsTest {
         assertTrue(run.get("tool").get("driver").get("rules").size() >= 20);
         assertEquals(failing.findings().size(), run.get("results").size());
         JsonNode location = run.get("results").get(0).get("locations").get(0).get("physicalLocation");
-        assertEquals("src/main/java/com/example/people/PersonRepository.java",
-                location.get("artifactLocation").get("uri").asText());
-        assertEquals(22, location.get("region").get("startLine").asInt());
+        assertEquals("db/migration/V4__drop_alice.sql", location.get("artifactLocation").get("uri").asText());
+        assertEquals(3, location.get("region").get("startLine").asInt());
     }
 
     @Test
@@ -58,6 +58,6 @@ class ReportFormatsTest {
 
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("created_at &gt;= ?"), html);
-        assertTrue(html.contains("<div class=\"verdict\">FAIL  promoting deploy-5"), html);
+        assertTrue(html.contains("<p class=\"word\">FAIL</p>\n<p class=\"sentence\">promoting deploy-5"), html);
     }
 }

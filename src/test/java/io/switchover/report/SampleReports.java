@@ -1,0 +1,72 @@
+package io.switchover.report;
+
+import io.switchover.check.CheckOptions;
+import io.switchover.check.CheckRequest;
+import io.switchover.check.RequestResolver;
+import io.switchover.check.SwitchoverCheck;
+import io.switchover.replay.H2Engine;
+import io.switchover.rules.Severity;
+import io.switchover.snapshot.DirectorySnapshot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sample stories' reports, checked once per test run on H2 and shared by the tests of every consumer: a FAIL with
+ * a split (alice-to-brian deploy-1 -> deploy-5), a PASS (deploy-4 -> deploy-5), a WARN (jooq-rename-table deploy-0 ->
+ * deploy-1), a FAIL of another service (shared-database, with its switchover.yml) and a FAIL of mentions
+ * (jooq-rename-table deploy-0 -> deploy-2).
+ */
+final class SampleReports {
+    private static final Path SAMPLES = Path.of("sample-migrations");
+    private static final Map<String, Report> CACHE = new ConcurrentHashMap<>();
+
+    private SampleReports() {
+    }
+
+    static Report failing() {
+        return of("alice-to-brian", "deploy-1", "deploy-5");
+    }
+
+    static Report passing() {
+        return of("alice-to-brian", "deploy-4", "deploy-5");
+    }
+
+    static Report warning() {
+        return of("jooq-rename-table", "deploy-0", "deploy-1");
+    }
+
+    static Report mentions() {
+        return of("jooq-rename-table", "deploy-0", "deploy-2");
+    }
+
+    /** person-service promoted while newsletter-service, another team's, keeps running on the same database. */
+    static Report sharedDatabase() {
+        return CACHE.computeIfAbsent("shared-database", key -> {
+            Path story = SAMPLES.resolve("shared-database").toAbsolutePath();
+            CheckOptions options = new CheckOptions(Optional.of(story.resolve("deploy-1/person-service").toString()),
+                    Optional.of(story.resolve("deploy-2/person-service").toString()), Optional.empty(), List.of(),
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(story.resolve("switchover.yml")), Optional.empty(), Optional.empty(), List.of(),
+                    story, Map.of());
+            try (RequestResolver resolver = new RequestResolver(options)) {
+                return new SwitchoverCheck().run(resolver.resolve(new H2Engine(), Severity.ERROR));
+            }
+        });
+    }
+
+    static List<Report> all() {
+        return List.of(failing(), passing(), warning(), mentions(), sharedDatabase());
+    }
+
+    static Report of(String story, String prod, String candidate) {
+        return CACHE.computeIfAbsent(story + "/" + prod + "/" + candidate, key -> {
+            Path root = SAMPLES.resolve(story);
+            return new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(root.resolve(prod)),
+                    DirectorySnapshot.of(root.resolve(candidate)), List.of(), List.of(), new H2Engine(), Severity.ERROR));
+        });
+    }
+}

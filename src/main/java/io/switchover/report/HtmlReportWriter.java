@@ -81,6 +81,10 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void advice(StringBuilder out, Report report) {
+        if (report.plan().isPresent()) {
+            plan(out, report.plan().get());
+            return;
+        }
         report.splitAdvice().ifPresentOrElse(split -> {
             out.append("<section id=\"advice\" class=\"advice\">\n<h2>What to do</h2>\n<div class=\"split\">\n")
                     .append("<div class=\"now\"><h3>Promote now</h3>");
@@ -107,6 +111,25 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<section id=\"advice\" class=\"advice\">\n<h2>What to do</h2>\n<p>").append(esc(what))
                     .append("</p>\n</section>\n");
         });
+    }
+
+    /** The promotion plan through the recorded versions, in place of the split. */
+    private static void plan(StringBuilder out, io.switchover.plan.Plan plan) {
+        out.append("<section id=\"advice\" class=\"advice\">\n<h2>What to do</h2>\n<p>")
+                .append(esc(PlanText.headline(plan))).append(":</p>\n<ol class=\"plan\">");
+        for (PlanText.Step step : PlanText.steps(plan)) {
+            out.append("<li>").append(esc(step.action()))
+                    .append(step.notFurther().map(why -> "<p class=\"muted\">not further, since " + esc(why) + "</p>")
+                            .orElse("")).append("</li>");
+        }
+        out.append("</ol>\n");
+        List<String> after = PlanText.after(plan);
+        if (!after.isEmpty()) {
+            out.append("<ul>");
+            after.forEach(line -> out.append("<li>").append(esc(line)).append("</li>"));
+            out.append("</ul>\n");
+        }
+        out.append("</section>\n");
     }
 
     private static void list(StringBuilder out, List<Migration> migrations, String empty) {
@@ -206,13 +229,27 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" aria-label=\"")
                 .append(esc("switch-over timeline: " + rows.size() + " statement(s) with findings over " + states
                         + " schema states")).append("\">\n");
-        // The migrations to hold back, shaded: from the first that breaks to the end of the batch
-        int holdFrom = report.splitAdvice().map(split -> split.promoteNow().size() + 1).orElse(0);
-        if (holdFrom > 0) {
-            out.append("<rect class=\"hold\" x=\"").append(LEFT + COLUMN * holdFrom).append("\" y=\"0\" width=\"")
-                    .append(COLUMN * (states - holdFrom)).append("\" height=\"").append(height)
-                    .append("\" rx=\"6\"><title>hold these migrations back</title></rect>\n");
+        // The migrations to hold back, shaded: the breaking ones and, unless a replay without them was safe, all after
+        List<Migration> held = report.plan().isPresent() ? List.of()
+                : report.splitAdvice().map(SplitAdvice::holdBack).orElse(List.of());
+        for (int state = 1; state < states; state++) {
+            if (held.contains(report.batch().get(state - 1))) {
+                out.append("<rect class=\"hold\" x=\"").append(LEFT + COLUMN * state).append("\" y=\"0\" width=\"")
+                        .append(COLUMN).append("\" height=\"").append(height)
+                        .append("\" rx=\"6\"><title>hold this migration back</title></rect>\n");
+            }
         }
+        // The plan's deployments: a line after the last state each promotion applies, naming the version deployed
+        report.plan().ifPresent(plan -> {
+            for (io.switchover.plan.Promotion promotion : plan.promotions()) {
+                int x = LEFT + COLUMN * (promotion.to().needs() + 1);
+                out.append("<g class=\"deploy\"><title>").append(esc("deploy " + promotion.to().name() + " here"))
+                        .append("</title><line x1=\"").append(x).append("\" y1=\"40\" x2=\"").append(x)
+                        .append("\" y2=\"").append(height).append("\" stroke-dasharray=\"4 3\"/><text x=\"")
+                        .append(x - 4).append("\" y=\"").append(height - 6).append("\" text-anchor=\"end\" class=\"sub\">")
+                        .append(esc(shorten(promotion.to().name(), 15))).append("</text></g>\n");
+            }
+        });
         for (int state = 0; state < states; state++) {
             int x = LEFT + COLUMN * state + COLUMN / 2;
             String top = state == 0 ? "production" : "step " + state;
@@ -250,7 +287,8 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         out.append("</svg></div>\n<p class=\"legend\"><span class=\"key ok\"></span> works <span class=\"key break\">")
                 .append("</span> breaks, failing the promotion <span class=\"key risk\"></span> may break (warning)")
-                .append(holdFrom > 0 ? " <span class=\"key hold\"></span> hold back" : "")
+                .append(held.isEmpty() ? "" : " <span class=\"key hold\"></span> hold back")
+                .append(report.plan().isEmpty() ? "" : " <span class=\"key deploy\"></span> deploy the version named")
                 .append(" <span class=\"key unseen\"></span> not checked")
                 .append(" <span class=\"key mention\"></span> named where no probe looked</p>\n</section>\n");
     }
@@ -517,14 +555,14 @@ public final class HtmlReportWriter implements ReportWriter {
             svg.timeline{display:block;font:12px system-ui,sans-serif}
             svg .head{font-weight:700;fill:var(--ink)}svg .sub{fill:var(--muted);font-size:11px}
             svg .label{font:12px ui-monospace,"DejaVu Sans Mono",monospace;fill:var(--ink)}
-            svg .track{stroke:var(--line);stroke-width:2}svg .hold{fill:var(--hit)}
+            svg .track{stroke:var(--line);stroke-width:2}svg .hold{fill:var(--hit)}svg .deploy line{stroke:var(--muted);stroke-width:2}
             svg .dot.ok{fill:var(--pass)}svg .dot.unseen{fill:#fff;stroke:var(--muted);stroke-width:2}svg .dot.gone{fill:#fff;stroke:var(--fail);stroke-width:2;stroke-dasharray:3 2}
             svg .mark.break circle,svg .mark.break path{fill:var(--fail)}svg .mark .x{stroke:#fff;stroke-width:2.5;fill:none}
             svg .mark.risk path{fill:var(--warn)}svg .mark .bang{fill:#fff;font-weight:800;font-size:12px}
             svg .mark.mention path{stroke:#fff;stroke-width:1}
             .legend{color:var(--muted);font-size:.9rem}
             .key{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;vertical-align:-.1rem;margin-left:.6rem}
-            .key.hold{background:var(--hit);border:1px solid var(--fail);border-radius:2px}.key.unseen{border:2px solid var(--muted)}.key.ok{background:var(--pass)}.key.break{background:var(--fail)}.key.risk{background:var(--warn);\
+            .key.hold{background:var(--hit);border:1px solid var(--fail);border-radius:2px}.key.unseen{border:2px solid var(--muted)}.key.deploy{border-left:2px dashed var(--muted)}.key.ok{background:var(--pass)}.key.break{background:var(--fail)}.key.risk{background:var(--warn);\
             border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}.key.mention{background:var(--fail);\
             border-radius:0;transform:rotate(45deg) scale(.8)}
             .migration{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem 1rem;margin:1rem 0}

@@ -134,7 +134,7 @@ public final class JsonReportWriter implements ReportWriter {
         return map;
     }
 
-    private static Map<String, Object> plan(Plan plan) {
+    static Map<String, Object> plan(Plan plan) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("complete", plan.complete());
         map.put("steps", plan.promotions().stream().map(promotion -> {

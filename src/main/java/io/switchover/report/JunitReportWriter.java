@@ -60,6 +60,9 @@ public final class JunitReportWriter implements ReportWriter {
             }
             out.append("    </testcase>\n");
         }
+        // The way out, where CI views show a suite's output: the promotion plan in words
+        report.plan().ifPresent(plan -> out.append("    <system-out>").append(Xml.escape(PlanText.render(plan)))
+                .append("</system-out>\n"));
         out.append("  </testsuite>\n</testsuites>\n");
         return out.toString();
     }

@@ -43,11 +43,21 @@ public final class MarkdownReportWriter implements ReportWriter {
         String headline = TextReportWriter.headline(report);
         head.append("**").append(report.verdict()).append("** ")
                 .append(text(headline.substring(report.verdict().name().length()).strip())).append("\n\n");
-        report.splitAdvice().ifPresent(split -> head.append("**To promote safely:** ")
+        report.plan().ifPresentOrElse(plan -> {
+            head.append("**To promote safely:** ").append(text(PlanText.headline(plan))).append("\n\n");
+            int n = 1;
+            for (PlanText.Step step : PlanText.steps(plan)) {
+                head.append(n++).append(". ").append(text(step.action()))
+                        .append(step.notFurther().map(why -> "; not further, since " + text(why)).orElse(""))
+                        .append("\n");
+            }
+            PlanText.after(plan).forEach(line -> head.append("\n- ").append(text(line)));
+            head.append("\n\n");
+        }, () -> report.splitAdvice().ifPresent(split -> head.append("**To promote safely:** ")
                 .append(split.promoteNow().isEmpty() ? "hold back " + scripts(split.holdBack())
                         : "promote " + scripts(split.promoteNow()) + " now; promote " + scripts(split.holdBack())
                         + " in a later deployment")
-                .append(", once a version that no longer issues these statements serves traffic.\n\n"));
+                .append(", once a version that no longer issues these statements serves traffic.\n\n")));
 
         List<String> groups = new ArrayList<>();
         groupFindings(report).forEach((place, findings) -> groups.add(group(report, place, findings)));

@@ -52,6 +52,8 @@ public final class SarifReportWriter implements ReportWriter {
             results.add(result(report, finding, ids.indexOf(finding.rule()), fingerprints.get(i)));
         }
         run.put("results", results);
+        // The way out, as data, where SARIF keeps what it has no field for: the run's property bag
+        report.plan().ifPresent(plan -> run.put("properties", Map.of("promotionPlan", JsonReportWriter.plan(plan))));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");

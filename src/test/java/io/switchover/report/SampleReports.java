@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The sample stories' reports, checked once per test run on H2 and shared by the tests of every consumer: a FAIL with
  * a split (alice-to-brian deploy-1 -> deploy-5), a PASS (deploy-4 -> deploy-5), a WARN (jooq-rename-table deploy-0 ->
  * deploy-1), a FAIL of another service (shared-database, with its switchover.yml) and a FAIL of mentions
- * (jooq-rename-table deploy-0 -> deploy-2).
+ * (jooq-rename-table deploy-0 -> deploy-2), and a FAIL with a promotion plan (alice-to-brian deploy-0 -> deploy-5 through
+ * its recorded deployments).
  */
 final class SampleReports {
     private static final Path SAMPLES = Path.of("sample-migrations");
@@ -58,8 +59,22 @@ final class SampleReports {
         });
     }
 
+    /** alice-to-brian deploy-0 -> deploy-5 planned through deploy-1 to deploy-4, the seed's way out. */
+    static Report planned() {
+        return CACHE.computeIfAbsent("alice-to-brian/plan", key -> {
+            Path root = SAMPLES.resolve("alice-to-brian");
+            CheckRequest simple = CheckRequest.of(DirectorySnapshot.of(root.resolve("deploy-0")),
+                    DirectorySnapshot.of(root.resolve("deploy-5")), List.of(), List.of(), new H2Engine(), Severity.ERROR);
+            List<io.switchover.snapshot.Snapshot> between = java.util.stream.IntStream.rangeClosed(1, 4)
+                    .mapToObj(i -> (io.switchover.snapshot.Snapshot) DirectorySnapshot.of(root.resolve("deploy-" + i)))
+                    .toList();
+            return new SwitchoverCheck().run(simple.withServices(List.of(simple.services().get(0)
+                    .withIntermediates(between))));
+        });
+    }
+
     static List<Report> all() {
-        return List.of(failing(), passing(), warning(), mentions(), sharedDatabase());
+        return List.of(failing(), passing(), warning(), mentions(), sharedDatabase(), planned());
     }
 
     static Report of(String story, String prod, String candidate) {

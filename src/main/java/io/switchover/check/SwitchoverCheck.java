@@ -137,8 +137,15 @@ public final class SwitchoverCheck {
                 Predicate<String> parseCandidate = worthParsing.forCandidate(sent);
                 scanner.parseOnly(parseCandidate);
                 Snapshot snapshot = service.candidate().get();
+                // A source folder the running version has and the candidate removes (a module it drops) is no typo.
+                List<String> sources = service.sources().stream()
+                        .filter(root -> !snapshot.filesUnder(root).isEmpty()
+                                || service.running().filesUnder(root).isEmpty()).toList();
+                service.sources().stream().filter(root -> !sources.contains(root)).forEach(root -> warnings.add(
+                        "source folder " + root + " is not in " + snapshot.name() + ": the candidate removes it"));
                 collect(new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
-                        scanner.scan(snapshot, service.sources(), candidate.locations()), parseCandidate, probes,
+                        sources.isEmpty() && !service.sources().isEmpty() ? ExtractionResult.empty()
+                                : scanner.scan(snapshot, sources, candidate.locations()), parseCandidate, probes,
                         notChecked, warnings);
             }
         }

@@ -35,17 +35,23 @@ public final class StatementNotCheckable implements Rule {
             }
         }
         for (Break broken : breaks.candidate()) {
-            String message = Breaks.failsAlikeBefore(broken, evidence)
+            List<io.switchover.migrations.Migration> skipped = evidence.notReplayedBefore(broken.state().step());
+            boolean becauseSkipped = Breaks.missingWhatSkippedMigrationsMake(broken, evidence);
+            String message = becauseSkipped
+                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails on a schema that "
+                    + JavaMigrationNotReplayed.names(skipped) + " (Java, not replayed) would have changed"
+                    : Breaks.failsAlikeBefore(broken, evidence)
                     ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as it"
                     + " (or the running version's statement from the same place) fails on production's schema: the"
                     + " batch neither causes nor cures it"
                     : "cannot be checked: " + broken.checked().issuer().label() + " fails on "
                     + evidence.timeline().engine() + " with an error the schema does not explain";
+            String help = becauseSkipped ? "give --classpath (and --prod-classpath) so that the replay runs the Java"
+                    + " migrations, then check again"
+                    : "if the database runs it, the replay engine cannot (try another --engine); else fix it";
             for (AccessPattern pattern : broken.checked().patterns()) {
                 findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
-                        broken.checked().issuer().service(), pattern, message,
-                        "if the database runs it, the replay engine cannot (try another --engine); else fix it",
-                        broken.error()));
+                        broken.checked().issuer().service(), pattern, message, help, broken.error()));
             }
             breaks.claim(broken);
         }

@@ -182,6 +182,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void rejectsAClasspathThatIsNoArtifactInOneLine() throws IOException {
+        assertBadInput(CommandLineRun.of("check", "--prod", STORY + "deploy-1", "--candidate", STORY + "deploy-5",
+                "--classpath", temp.resolve("build/app.jar").toString()), "--classpath " + temp.resolve("build/app.jar")
+                + " does not exist");
+        Path notAJar = Files.writeString(temp.resolve("notes.jar"), "text");
+        assertBadInput(CommandLineRun.of("check", "--prod", STORY + "deploy-1", "--candidate", STORY + "deploy-5",
+                "--prod-classpath", notAJar.toString()), "is neither a jar nor a folder of classes");
+    }
+
+    @Test
     void printsUsageForHelpAndExitsZero() {
         CommandLineRun run = CommandLineRun.of("check", "--help");
 

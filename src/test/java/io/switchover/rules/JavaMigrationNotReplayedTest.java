@@ -62,6 +62,34 @@ class JavaMigrationNotReplayedTest {
     }
 
     @Test
+    void flagsProductionsLaterJavaMigrationsWhoseStatementsFailForWantOfWhatASkippedOneMade() {
+        String note = """
+                package db.migration;
+                import org.flywaydb.core.api.migration.*;
+                public class V3__Note extends BaseJavaMigration {
+                    public void migrate(Context context) throws Exception {
+                        context.getConnection().createStatement().execute("ALTER TABLE audit ADD COLUMN note INT");
+                        context.getConnection().createStatement().execute("ALTER TABLE person ADD COLUMN brian INT");
+                    }
+                }
+                """;
+        Report report = RuleScenario.production(PERSON, "SELECT brian FROM person WHERE id = ?")
+                .productionFile("src/main/java/db/migration/V2__Audit.java", DYNAMIC_AUDIT)
+                .productionFile("src/main/java/db/migration/V3__Note.java", note)
+                .candidateFile("src/main/java/db/migration/V2__Audit.java", DYNAMIC_AUDIT)
+                .candidateFile("src/main/java/db/migration/V3__Note.java", note)
+                .candidateFile("db/migration/V4__drop_brian.sql", "ALTER TABLE person DROP COLUMN brian;")
+                .check();
+
+        Finding production = report.findings().stream().filter(f -> f.rule().equals("java-migration-not-replayed"))
+                .findFirst().orElseThrow();
+        assertTrue(production.message().startsWith("2 of production's Java migrations are not replayed (V2__Audit,"
+                + " V3__Note)"), production.message());
+        assertEquals(List.of("dropped-column-still-used"), report.findingsAtOrAbove(Severity.ERROR).stream()
+                .map(Finding::rule).toList(), "what V3 could run still ran: brian is there to be dropped");
+    }
+
+    @Test
     void ignoresJavaMigrationsReplayedFromTheSqlOfTheirSource() {
         Report report = RuleScenario.production(PERSON, "SELECT alice FROM person WHERE id = ?")
                 .candidateFile("src/main/java/db/migration/V2__Audit.java", """

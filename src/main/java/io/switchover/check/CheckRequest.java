@@ -69,6 +69,11 @@ public record CheckRequest(ProductionMigrations production, Snapshot candidate, 
                 RuleSettings.defaults());
     }
 
+    public CheckRequest withServices(List<ServiceToCheck> newServices) {
+        return new CheckRequest(production, candidate, migrations, placeholders, List.copyOf(newServices), engine,
+                failOn, order, naming, rules, provenance, classpaths);
+    }
+
     /** The simple form: a production directory and a candidate directory of one service holding its migrations. */
     public static CheckRequest of(Snapshot production, Snapshot candidate, List<String> migrations, List<String> sources,
                                   ReplayEngine engine, Severity failOn) {

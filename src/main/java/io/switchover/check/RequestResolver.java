@@ -213,6 +213,28 @@ public final class RequestResolver implements AutoCloseable {
         return new CheckRequest.Classpaths(candidate, production);
     }
 
+    /**
+     * The request with the versions {@code --states} records between production's and the candidate given to the
+     * service promoted with the migrations, for the promotion plan.
+     */
+    public CheckRequest withRecordedStates(CheckRequest request, String spec) {
+        ServiceToCheck promoted = request.services().stream().filter(s -> s.candidate().isPresent()).findFirst()
+                .orElseThrow(() -> SwitchoverException.badInput("--states needs a service promoted with the"
+                        + " migrations; none is"));
+        List<String> folders = new ArrayList<>(request.migrations());
+        folders.addAll(promoted.sources());
+        if (request.migrations().isEmpty()) {
+            folders.clear(); // the project's own locations: every commit may matter
+        }
+        Path repository = repositoryFolder();
+        List<Snapshot> between = new RecordedStates(options.workingDirectory(),
+                value -> snapshot(value, "--states", repository), () -> repository(repository))
+                .between(spec, promoted.running(), promoted.candidate().get(), folders);
+        List<ServiceToCheck> services = request.services().stream()
+                .map(s -> s == promoted ? s.withIntermediates(between) : s).toList();
+        return request.withServices(services);
+    }
+
     /** Production's history, read now, from {@code --prod-history} or the configuration. */
     public Optional<ProductionHistory> history() {
         Optional<String> source = historySource();

@@ -5,6 +5,12 @@ import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.ClassArtifact;
+import io.switchover.migrations.Migration;
+import io.switchover.report.SplitAdvice;
+import io.switchover.rules.Severity;
+import io.switchover.plan.Plan;
+import io.switchover.plan.PlanVersions;
+import io.switchover.plan.PromotionPlanner;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationScript;
@@ -119,19 +125,90 @@ public final class SwitchoverCheck {
                 .map(version -> version.forMentions(probes.statements(), timeline)).toList());
         List<Coverage> coverage = extracted.running().stream()
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
-        RuleOutcome outcome = rules.evaluate(new Evidence(timeline, probes.statements(), batch.problems(),
+        Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
                 candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage,
-                batch.production().notReplayed()), request.rules());
+                batch.production().notReplayed());
+        RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = outcome.findings();
+        Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
+        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, findings, probes, extracted);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
-        Summary summary = new Summary(running, probes.statements().size() - running, request.services().size(),
+        int candidates = (int) probes.statements().stream()
+                .filter(st -> st.issuer().role() == ServiceVersion.Role.CANDIDATE).count();
+        Summary summary = new Summary(running, candidates, request.services().size(),
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
                 Stream.concat(notes.stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage);
+                outcome.suppressed(), coverage, promotionPlan, fewestHeld);
+    }
+
+    /**
+     * The fewest migrations to hold back so that the rest of the batch is safe now, as the seed's author did: the ones
+     * the errors are about, when they are fewer than the breaking one and all after it, confirmed by a replay of the
+     * batch without them in which no running statement breaks, no migration fails, and nothing removed is named where
+     * it was not checked. Empty when they are not fewer, or the replay without them is not safe either.
+     */
+    private static Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, List<Finding> findings,
+                                                          ProbePlanner probes, Extracted extracted) {
+        Set<Migration> held = new LinkedHashSet<>();
+        int first = Integer.MAX_VALUE;
+        for (Finding finding : findings) {
+            // The candidate's own failures are at the state it must work at, not at a migration to hold back.
+            boolean candidate = finding.rule().equals("candidate-statement-fails");
+            if (finding.severity() == Severity.ERROR && finding.step() > 0 && finding.pattern() != null && !candidate) {
+                held.add(finding.migration());
+                first = Math.min(first, finding.step());
+            }
+        }
+        if (held.isEmpty() || held.size() >= batch.size() - first + 1) {
+            return Optional.empty();
+        }
+        Batch rest = batch.without(held);
+        Timeline again = new TimelineReplayer(request.engine()).replay(rest, probes.probes());
+        if (again.failure().isPresent()) {
+            return Optional.empty();
+        }
+        for (CheckedStatement statement : probes.statements()) {
+            if (statement.isRunning() && again.initial().outcomes().get(statement.probe()).passed()
+                    && again.states().stream().anyMatch(s -> !s.outcomes().get(statement.probe()).passed())) {
+                return Optional.empty();
+            }
+        }
+        boolean named = MentionNet.find(again, MentionNet.changes(again), extracted.running().stream()
+                .map(version -> version.forMentions(probes.statements(), again)).toList()).stream()
+                .anyMatch(UncheckedMention::strong);
+        if (named) {
+            return Optional.empty();
+        }
+        return Optional.of(new SplitAdvice(rest.migrations(), batch.migrations().stream().filter(held::contains)
+                .toList(), true));
+    }
+
+    /**
+     * The promotion plan through the versions recorded between production's and the candidate, for the service that
+     * is promoted with the batch; none without recorded versions.
+     */
+    private static Optional<Plan> promotionPlan(MigrationReader migrationReader, CheckRequest request, Batch batch,
+                                                Evidence evidence) {
+        Optional<ServiceToCheck> promoted = request.services().stream()
+                .filter(s -> s.candidate().isPresent() && !s.intermediates().isEmpty()).findFirst();
+        if (promoted.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceToCheck service = promoted.get();
+        List<PlanVersions.Recorded> recorded = new ArrayList<>();
+        for (Snapshot between : service.intermediates()) {
+            recorded.add(new PlanVersions.Recorded(new ServiceVersion(service.name(), between.name(),
+                    ServiceVersion.Role.INTERMEDIATE), migrationReader.read(between, request.migrations(),
+                    request.placeholders())));
+        }
+        PlanVersions.Resolved versions = PlanVersions.of(batch, new ServiceVersion(service.name(),
+                service.running().name(), ServiceVersion.Role.RUNNING), recorded, new ServiceVersion(service.name(),
+                service.candidate().get().name(), ServiceVersion.Role.CANDIDATE));
+        return Optional.of(PromotionPlanner.plan(evidence, service.name(), versions.versions(), versions.skipped()));
     }
 
     /** The statements of every service version, what could not be read, and each running version's own reading. */
@@ -176,6 +253,14 @@ public final class SwitchoverCheck {
                         sources.isEmpty() && !service.sources().isEmpty() ? ExtractionResult.empty()
                                 : scanner.scan(snapshot, sources, excluded), parseCandidate, probes,
                         notChecked, warnings);
+            }
+            // Only their statements count, for the plan: what they cannot read is the candidate's or production's too.
+            for (Snapshot between : service.intermediates()) {
+                Predicate<String> parse = worthParsing.forCandidate(sent);
+                scanner.parseOnly(parse);
+                ExtractionResult found = scanner.scan(between, service.sources(), excluded);
+                probes.add(new ServiceVersion(service.name(), between.name(), ServiceVersion.Role.INTERMEDIATE),
+                        found.patterns(), found.reads(), parse);
             }
         }
         return new Extracted(probes, notChecked, warnings, List.copyOf(versions));

@@ -1,6 +1,7 @@
 package io.switchover.cli;
 
 import io.switchover.ExitCode;
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import io.switchover.check.CheckOptions;
 import io.switchover.check.CheckRequest;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
                         + " is needed: the candidate is the working tree, production is as configured.",
                 "",
                 "Exit codes: 0 safe to promote, 1 unsafe, 2 bad input or usage, 3 infrastructure failure."})
-final class CheckCommand implements Callable<Integer> {
+class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -118,23 +119,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
+    @Option(names = "--states", paramLabel = "<states>",
+            description = "The versions recorded between production's and the candidate, for a promotion plan:"
+                    + " commits (the first-parent history between them), tags:<glob>, log:<file> (a deployment log,"
+                    + " one ref or folder a line) or dirs:<glob> (folders such as deploy-*).")
+    String states;
+
     @Override
     public Integer call() {
         ReportFormat reportFormat = ReportFormat.parse(format);
-        Severity threshold = parseSeverity(failOn);
-        CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
-                Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
-                history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
-                capturedSql, Path.of("").toAbsolutePath(),
-                System.getenv(), trustRepoConfig, history.timeout(), Optional.ofNullable(classpath),
-                Optional.ofNullable(prodClasspath));
-        Report report;
-        try (RequestResolver resolver = new RequestResolver(options)) {
-            Optional<SwitchoverConfig> config = resolver.config();
-            CheckRequest request = resolver.resolve(engine.open(config.flatMap(SwitchoverConfig::engine).orElse(null),
-                    config.flatMap(SwitchoverConfig::dialect).orElse(null)), threshold);
-            report = new SwitchoverCheck().run(request);
-        }
+        Report report = report(states);
         String rendered = reportFormat.writer().render(report);
         if (output != null) {
             write(output, rendered);
@@ -145,6 +139,26 @@ final class CheckCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return (report.verdict() == Verdict.FAIL ? ExitCode.UNSAFE : ExitCode.SAFE).code();
+    }
+
+    /** The check as the options say, with the versions {@code statesSpec} records, when given, for a plan. */
+    Report report(String statesSpec) {
+        Severity threshold = parseSeverity(failOn);
+        CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
+                Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
+                history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
+                capturedSql, Path.of("").toAbsolutePath(),
+                System.getenv(), trustRepoConfig, history.timeout(), Optional.ofNullable(classpath),
+                Optional.ofNullable(prodClasspath));
+        try (RequestResolver resolver = new RequestResolver(options)) {
+            Optional<SwitchoverConfig> config = resolver.config();
+            CheckRequest request = resolver.resolve(engine.open(config.flatMap(SwitchoverConfig::engine).orElse(null),
+                    config.flatMap(SwitchoverConfig::dialect).orElse(null)), threshold);
+            if (statesSpec != null) {
+                request = resolver.withRecordedStates(request, statesSpec);
+            }
+            return new SwitchoverCheck().run(request);
+        }
     }
 
     private static Severity parseSeverity(String value) {
@@ -163,7 +177,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot write the report to " + file + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot write the report to " + file + ": " + FileProblem.describe(e));
         }
     }
 }

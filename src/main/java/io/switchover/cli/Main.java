@@ -1,13 +1,12 @@
 package io.switchover.cli;
 
 import io.switchover.ExitCode;
-import io.switchover.SwitchoverException;
-import io.switchover.replay.ReplayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 /** {@code switchover}: the entry point of the jar. */
 @Command(name = "switchover",
@@ -15,20 +14,37 @@ import java.io.StringWriter;
         versionProvider = Main.Version.class,
         description = "Checks that a batch of Flyway migrations can be promoted while the production version of the"
                 + " service keeps serving traffic.",
-        subcommands = {CheckCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {CheckCommand.class, PlanCommand.class, PatternsCommand.class, RulesCommand.class, ExplainCommand.class,
                 SnapshotProdCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        QuietLibraries.install(Arrays.asList(args).contains("--verbose"));
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command line with the given streams and returns the exit code, so that tests can run it as a user. */
+    /**
+     * Runs the command line with the given streams and returns the exit code, so that tests can run it as a user.
+     * Whatever happens inside, the result is an exit code of the contract and, on failure, one line on {@code err}.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            return execute(out, err, args);
+        } catch (Throwable e) {
+            // Errors (out of memory, stack overflow) pass picocli's handler, which takes exceptions only.
+            return Failure.of(e).report(err, verbose);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -38,40 +54,16 @@ public final class Main implements Runnable {
                     + "--help')");
             return ExitCode.BAD_INPUT.code();
         });
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            err.println("switchover: " + oneLine(e));
-            if (verbose) {
-                StringWriter trace = new StringWriter();
-                e.printStackTrace(new PrintWriter(trace));
-                err.print(trace);
-            }
-            err.flush();
-            return exitCodeOf(e).code();
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> Failure.of(e).report(err,
+                parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose")));
+        return commandLine.execute(args);
     }
 
-    private static ExitCode exitCodeOf(Exception e) {
-        if (e instanceof SwitchoverException switchover) {
-            return switchover.exitCode();
-        }
-        return ExitCode.INFRASTRUCTURE;
-    }
-
-    private static String oneLine(Exception e) {
-        if (e instanceof SwitchoverException || e instanceof ReplayException) {
-            return e.getMessage();
-        }
-        return "internal error: " + e + " (this is a bug in switchover; run again with --verbose for details)";
-    }
-
+    /** {@code switchover} without a command: what to type, on standard error, and the exit code of a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT.code();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

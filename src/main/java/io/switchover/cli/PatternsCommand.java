@@ -7,6 +7,7 @@ import io.switchover.check.ServiceNames;
 import io.switchover.config.ServiceConfig;
 import io.switchover.config.SwitchoverConfig;
 import io.switchover.migrations.FlywaySettingsReader;
+import io.switchover.migrations.MigrationReader;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.report.PatternListWriter;
@@ -96,8 +97,17 @@ final class PatternsCommand implements Callable<Integer> {
                         services.stream().map(ServiceConfig::name).toList())))));
     }
 
-    /** The snapshot's Flyway folders, whose SQL changes the schema rather than being sent by the service. */
+    /**
+     * The snapshot's Flyway folders, whose SQL changes the schema rather than being sent by the service: the locations
+     * a check of this version would read its migrations from, and, for a version without migrations of its own, the
+     * configured and conventional ones.
+     */
     private static List<String> migrationFolders(Snapshot snapshot) {
+        try {
+            return new MigrationReader().read(snapshot, List.of()).locations();
+        } catch (SwitchoverException noMigrations) {
+            // a service whose migrations live elsewhere
+        }
         List<String> folders = new ArrayList<>(new FlywaySettingsReader().read(snapshot).locations());
         for (String file : snapshot.files()) {
             int at = file.indexOf("db/migration/");

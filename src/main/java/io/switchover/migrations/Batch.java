@@ -16,4 +16,10 @@ public record Batch(ProductionState production, MigrationSet candidate, List<Mig
     public boolean isEmpty() {
         return migrations.isEmpty();
     }
+
+    /** The batch with some of its migrations held back for a later deployment. */
+    public Batch without(java.util.Set<Migration> held) {
+        return new Batch(production, candidate.without(held), migrations.stream().filter(m -> !held.contains(m))
+                .toList(), problems);
+    }
 }

@@ -1,5 +1,7 @@
 package io.switchover.migrations;
 
+import io.switchover.SwitchoverException;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class BatchPlanner {
     public Batch plan(ProductionHistory history, Optional<MigrationSet> productionSnapshot, MigrationSet candidate) {
         Map<String, AppliedMigration> applied = history.applied();
         MigrationVersion newest = applied.values().stream().filter(a -> !a.isRepeatable())
-                .map(a -> MigrationVersion.fromVersion(a.version())).max(MigrationVersion::compareTo)
+                .map(a -> versionOf(a, history)).max(MigrationVersion::compareTo)
                 .orElse(MigrationVersion.EMPTY);
         List<Migration> pending = new ArrayList<>();
         List<HistoryProblem> problems = new ArrayList<>();
@@ -63,6 +65,17 @@ public final class BatchPlanner {
         }
         return new Batch(productionState(history, productionSnapshot, candidate), candidate, List.copyOf(pending),
                 List.copyOf(problems));
+    }
+
+    /** A row's version; a row Flyway could not have written (version {@code 1.x.y}) is bad input naming it. */
+    private static MigrationVersion versionOf(AppliedMigration row, ProductionHistory history) {
+        try {
+            return MigrationVersion.fromVersion(row.version());
+        } catch (FlywayException e) {
+            throw SwitchoverException.badInput(history.source() + ": the row of rank " + row.rank() + " ("
+                    + row.script() + ") has version '" + row.version() + "', which is not a Flyway version (digits"
+                    + " separated by dots or underscores)");
+        }
     }
 
     private static ProductionState productionState(ProductionHistory history, Optional<MigrationSet> productionSnapshot,

@@ -1,6 +1,7 @@
 package io.switchover.migrations;
 
 import io.switchover.SwitchoverException;
+import io.switchover.config.YamlLimits;
 import io.switchover.snapshot.Snapshot;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -151,7 +152,9 @@ public final class FlywaySettingsReader {
         Map<String, String> keys = new LinkedHashMap<>();
         try {
             Load load = new Load(LoadSettings.builder().setLabel(path).build());
-            for (Object document : load.loadAllFromString(snapshot.read(path))) {
+            String text = snapshot.read(path);
+            YamlLimits.requireShallow(path, text);
+            for (Object document : load.loadAllFromString(text)) {
                 flatten("", document, keys);
             }
         } catch (YamlEngineException e) {

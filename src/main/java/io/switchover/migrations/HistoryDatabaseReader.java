@@ -79,7 +79,7 @@ public final class HistoryDatabaseReader {
     }
 
     /** What to add when the server did not answer in time. */
-    private static String timedOut(SQLException e, Duration timeout) {
+    static String timedOut(SQLException e, Duration timeout) {
         boolean timedOut = "57014".equals(e.getSQLState()) || e.getErrorCode() == 1969
                 || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
         for (Throwable cause = e.getCause(); cause != null && !timedOut; cause = cause.getCause()) {
@@ -90,7 +90,7 @@ public final class HistoryDatabaseReader {
     }
 
     /** The driver's message, first line only, with the password blanked should a driver ever echo it. */
-    private static String safe(SQLException e, String password) {
+    static String safe(SQLException e, String password) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\\R")[0];
         if (password != null && !password.isEmpty()) {
             message = message.replace(password, JdbcUrls.HIDDEN);

@@ -1,6 +1,8 @@
 package io.switchover.migrations;
 
+import io.switchover.SwitchoverException;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.snapshot.SnapshotPaths;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +39,11 @@ public final class MigrationLocations {
         List<String> missing = new ArrayList<>();
         for (String location : locations) {
             String trimmed = location.strip();
+            String bare = normalize(trimmed.startsWith("classpath:") ? trimmed.substring("classpath:".length()) : trimmed);
+            if (SnapshotPaths.leavesSnapshot(bare)) {
+                throw SwitchoverException.badInput("migration folder '" + location + "' leaves the snapshot;"
+                        + " --migrations takes a folder inside it, relative to its root");
+            }
             List<String> candidates;
             if (trimmed.startsWith("classpath:")) {
                 candidates = FlywayLocations.toFolders(trimmed, snapshot, "", vendor);

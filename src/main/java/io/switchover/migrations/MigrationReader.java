@@ -2,6 +2,7 @@ package io.switchover.migrations;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.snapshot.SkippedFile;
 import io.switchover.snapshot.Snapshot;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -96,6 +97,7 @@ public final class MigrationReader {
         }
         Map<String, String> values = new java.util.LinkedHashMap<>(configured.placeholders());
         values.putAll(placeholders);
+        requireNothingSkippedUnder(snapshot, locations);
         FlywaySettings settings = configured.withLocations(locations).withPlaceholders(values);
         JavaMigrationFinder.Found found = new JavaMigrationFinder(snapshot).find(locations);
         notes.addAll(found.notes());
@@ -255,6 +257,22 @@ public final class MigrationReader {
     static boolean isCallback(String name) {
         String event = name.contains("__") ? name.substring(0, name.indexOf("__")) : name.replaceFirst("\\.[^.]*$", "");
         return org.flywaydb.core.api.callback.Event.fromId(event) != null;
+    }
+
+    /**
+     * A migration the snapshot could not list (a link out of it, say) would be missing from the batch while Flyway,
+     * which follows links, applies it in production: the check would pass without having seen it.
+     */
+    private static void requireNothingSkippedUnder(Snapshot snapshot, List<String> locations) {
+        for (SkippedFile skipped : snapshot.skipped()) {
+            for (String location : locations) {
+                if (skipped.path().startsWith(location + "/")) {
+                    throw SwitchoverException.badInput(snapshot.name() + ": migration " + skipped.path() + " is "
+                            + skipped.reason() + "; switchover reads only the snapshot's own files: put the migration"
+                            + " itself there");
+                }
+            }
+        }
     }
 
     private static String pathOf(Snapshot snapshot, List<String> locations, String script) {

@@ -1,7 +1,6 @@
 package io.switchover.migrations;
 
 import io.switchover.SwitchoverException;
-import io.switchover.sql.SqlParsing;
 import io.switchover.sql.SqlScriptSplitter;
 
 import java.util.ArrayList;
@@ -42,9 +41,7 @@ public final class MigrationScriptReader {
             for (int line = nextLine; line < statement.line() && line <= lines.length; line++) {
                 suppression(migration.script(), lines[line - 1], line).ifPresent(s -> (s.wholeFile() ? fileWide : pending).add(s));
             }
-            SqlParsing.Parsed parsed = SqlParsing.parse(statement.sql());
-            statements.add(new MigrationStatement(statement.line(), statement.sql(),
-                    parsed.ok() ? Optional.of(parsed.statement()) : Optional.empty(), List.copyOf(pending)));
+            statements.add(new MigrationStatement(statement.line(), statement.sql(), List.copyOf(pending)));
             pending.clear();
             nextLine = statement.line() + (int) statement.sql().chars().filter(c -> c == '\n').count() + 1;
         }
@@ -66,9 +63,7 @@ public final class MigrationScriptReader {
         List<MigrationStatement> statements = new ArrayList<>();
         for (SqlScriptSplitter.ScriptStatement statement : splitter.split(script)) {
             if (!statement.sql().isBlank()) {
-                SqlParsing.Parsed parsed = SqlParsing.parse(statement.sql());
-                statements.add(new MigrationStatement(0, statement.sql(),
-                        parsed.ok() ? Optional.of(parsed.statement()) : Optional.empty(), List.of()));
+                statements.add(new MigrationStatement(0, statement.sql(), List.of()));
             }
         }
         return statements;

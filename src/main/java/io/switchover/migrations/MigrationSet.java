@@ -57,6 +57,20 @@ public record MigrationSet(Snapshot snapshot, FlywaySettings settings, List<Migr
                 otherJavaMigrations.stream()).distinct().toList();
     }
 
+    /** These migrations but some, as if their files had never been written. */
+    public MigrationSet without(java.util.Set<Migration> left) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        java.util.Set<String> scripts = new java.util.HashSet<>();
+        left.forEach(m -> {
+            paths.add(m.path());
+            scripts.add(m.script());
+        });
+        return new MigrationSet(snapshot.without(paths), settings,
+                migrations.stream().filter(m -> !left.contains(m)).toList(), ignored,
+                javaClasses.stream().filter(c -> !scripts.contains(c.className())).toList(), classpath, notes,
+                warnings, otherJavaMigrations);
+    }
+
     /** A Flyway configuration (without a data source) that resolves exactly these migrations. */
     public FluentConfiguration flyway() {
         return MigrationReader.configure(snapshot, settings).javaMigrations(javaMigrations(javaClasses));

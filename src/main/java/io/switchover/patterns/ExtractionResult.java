@@ -34,6 +34,17 @@ public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql>
         return new ExtractionResult(List.of(), List.of(), List.of(warning));
     }
 
+    public static ExtractionResult warnings(List<String> warnings) {
+        return new ExtractionResult(List.of(), List.of(), warnings);
+    }
+
+    /** The same, with one more warning. */
+    public ExtractionResult withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new ExtractionResult(patterns, notChecked, more);
+    }
+
     /** Joins per-file results; patterns and unresolved SQL end up ordered by path, then line. */
     public static ExtractionResult combine(Collection<ExtractionResult> parts) {
         List<AccessPattern> patterns = new ArrayList<>();

@@ -13,22 +13,25 @@ import java.util.function.Function;
 
 /**
  * Applies a job to every item on all cores, the results in the items' order. Reading a service's files is such a
- * job: each file is read alone, and the replay waits for all of them.
+ * job: each file is read alone, and the replay waits for all of them. The jobs run on threads of their own, also on
+ * one core, with a stack of {@value #STACK_BYTES} bytes: parsers and tree visitors recurse once per level of what
+ * they read, and the bounds of {@link JavaSources} are set with this stack in mind, not a machine's default.
  */
 final class InParallel {
+    static final long STACK_BYTES = 16L * 1024 * 1024;
 
     private InParallel() {
     }
 
     static <T, R> List<R> map(List<T> items, Function<T, R> job) {
-        int workers = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
-        if (workers <= 1) {
-            return items.stream().map(job).toList();
+        if (items.isEmpty()) {
+            return List.of();
         }
+        int workers = Math.max(1, Math.min(items.size(), Runtime.getRuntime().availableProcessors()));
         Object[] results = new Object[items.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, "switchover-extraction");
+            Thread thread = new Thread(null, runnable, "switchover-extraction", STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });

@@ -44,9 +44,10 @@ public final class JavaStringExtractor {
     public ExtractionResult extract(String path, String source) {
         ParseResult<CompilationUnit> parsed = JavaSources.parse(source);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            String problem = parsed.getProblems().stream().findFirst().map(Problem::getMessage).orElse("no result");
-            return ExtractionResult.warning(path + ": cannot parse Java (" + firstLine(problem)
-                    + "); its SQL is not checked");
+            int line = parsed.getProblems().stream().findFirst().flatMap(Problem::getLocation)
+                    .flatMap(location -> location.getBegin().getRange()).map(range -> range.begin.line).orElse(1);
+            return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, line,
+                    JavaSources.whyNot(parsed))), List.of());
         }
         CompilationUnit unit = parsed.getResult().get();
         StringExpressionEvaluator evaluator = new StringExpressionEvaluator(unit);
@@ -152,8 +153,7 @@ public final class JavaStringExtractor {
         if (sql.matches("(?s).*%[sd].*")) {
             return "a format string, filled in at run time";
         }
-        String problem = SqlParsing.parse(sql).problem();
-        return "JSqlParser cannot parse it" + (problem == null ? "" : ": " + problem);
+        return SqlParsing.parse(sql).reason();
     }
 
     /** Spring Data's {@code @Query} holds JPQL unless it says {@code nativeQuery = true}; JPQL names entities. */
@@ -173,9 +173,5 @@ public final class JavaStringExtractor {
             current = current.get().getParentNode();
         }
         return current.map(AnnotationExpr.class::cast);
-    }
-
-    private static String firstLine(String text) {
-        return text.lines().findFirst().orElse("").strip();
     }
 }

@@ -7,7 +7,11 @@ import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.patterns.jpa.PhysicalNaming;
+import io.switchover.snapshot.FileText;
+import io.switchover.snapshot.SkippedFile;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.snapshot.SnapshotPaths;
+import io.switchover.snapshot.UnreadableFile;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +38,7 @@ public final class ServiceSourceScanner {
     private final JpaExtractor jpaSources;
     private final SqlStatementClassifier classifier;
     private final Map<FileKey, ExtractionResult> extracted = new ConcurrentHashMap<>();
+    private static final int MAX_SKIPPED_WARNINGS = 20;
 
     public ServiceSourceScanner() {
         this(PhysicalNaming.SPRING);
@@ -71,17 +76,19 @@ public final class ServiceSourceScanner {
      *                        snapshot root
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
+        // Another vendor's or location's migrations are not what the service sends either.
         List<String> files = filesToScan(snapshot, sourceRoots).stream()
-                .filter(path -> !excluded(path, excludedFolders)).toList();
+                .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
         List<String> withSql = files.stream().filter(path -> extractorFor(path) != null).toList();
         // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
         List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
-        jobs.add(() -> jpaSources.extract(snapshot, files));
+        jobs.add(() -> jpa(snapshot, files));
         for (String path : withSql) {
-            jobs.add(() -> read(snapshot, path).map(text -> extract(path, text)));
+            jobs.add(() -> scanFile(snapshot, path));
         }
         List<ExtractionResult> results = new ArrayList<>(InParallel.map(jobs, Supplier::get));
         results.add(results.remove(0)); // JPA's after the files', as they were read one by one
+        results.add(ExtractionResult.warnings(skippedWarnings(snapshot)));
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
     }
 
@@ -111,6 +118,68 @@ public final class ServiceSourceScanner {
     static boolean isMigrationScript(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.matches("(?i)([VUB]\\d[\\w.]*|R)__.*\\.sql");
+    }
+
+    /**
+     * One file, whatever it holds: a file that cannot be read, or that the extractor cannot get through, is a place
+     * not checked, so that it reaches the report instead of vanishing; the other files are read all the same.
+     */
+    private ExtractionResult scanFile(Snapshot snapshot, String path) {
+        FileText file;
+        try {
+            file = snapshot.readFile(path);
+        } catch (UnreadableFile e) {
+            return notChecked(path, "cannot be read: " + e.reason());
+        }
+        ExtractionResult result = guarded(path, () -> extract(path, file.text()));
+        return file.note().map(note -> result.withWarning(note)).orElse(result);
+    }
+
+    private ExtractionResult jpa(Snapshot snapshot, List<String> files) {
+        try {
+            return jpaSources.extract(snapshot, files);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return ExtractionResult.warning("JPA mappings could not be read (" + e.getClass().getSimpleName()
+                    + "); entities and repositories are not checked");
+        }
+    }
+
+    /**
+     * The last line of defence: the parsers are given bounded input (see {@link JavaSources}), so an overflow here
+     * means a bound is missing, and costs this file only.
+     */
+    private static ExtractionResult guarded(String path, Supplier<ExtractionResult> extraction) {
+        try {
+            return extraction.get();
+        } catch (StackOverflowError e) {
+            return notChecked(path, "not checked: reading it overflowed the stack (nested too deep)");
+        } catch (OutOfMemoryError e) {
+            return notChecked(path, "not checked: reading it ran out of memory (the JVM may use "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+        } catch (SwitchoverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return notChecked(path, "not checked: reading it failed (" + e.getClass().getSimpleName()
+                    + ", a bug of switchover)");
+        }
+    }
+
+    private static ExtractionResult notChecked(String path, String reason) {
+        return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, 1, reason)), List.of());
+    }
+
+    /** What the snapshot did not list, for the report; a few dozen at most, then how many more. */
+    private static List<String> skippedWarnings(Snapshot snapshot) {
+        List<SkippedFile> skipped = snapshot.skipped();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < Math.min(skipped.size(), MAX_SKIPPED_WARNINGS); i++) {
+            warnings.add(skipped.get(i).warning(snapshot.name()));
+        }
+        if (skipped.size() > MAX_SKIPPED_WARNINGS) {
+            warnings.add(snapshot.name() + ": " + (skipped.size() - MAX_SKIPPED_WARNINGS)
+                    + " more entries are skipped (links out of the snapshot or to folders, pipes, submodules)");
+        }
+        return warnings;
     }
 
     /**
@@ -159,6 +228,10 @@ public final class ServiceSourceScanner {
         }
         TreeSet<String> files = new TreeSet<>();
         for (String root : sourceRoots) {
+            if (SnapshotPaths.leavesSnapshot(stripDotSlash(root))) {
+                throw SwitchoverException.badInput("source folder '" + root + "' leaves the snapshot; --sources takes"
+                        + " a folder inside it, relative to its root");
+            }
             List<String> under = snapshot.filesUnder(stripDotSlash(root));
             if (under.isEmpty()) {
                 // A misspelt source root would otherwise make the gate pass with nothing checked.
@@ -181,21 +254,6 @@ public final class ServiceSourceScanner {
 
     private static boolean isTestSource(String path) {
         return path.startsWith("src/test/") || path.contains("/src/test/");
-    }
-
-    private static FileText read(Snapshot snapshot, String path) {
-        try {
-            return new FileText(snapshot.read(path), null);
-        } catch (SwitchoverException e) {
-            // One unreadable file (bad encoding, say) should not hide the SQL of all the others.
-            return new FileText(null, path + ": cannot read (" + e.getMessage() + "); its SQL is not checked");
-        }
-    }
-
-    private record FileText(String text, String problem) {
-        ExtractionResult map(Function<String, ExtractionResult> extractor) {
-            return text == null ? ExtractionResult.warning(problem) : extractor.apply(text);
-        }
     }
 
     /** Under one of the folders, or one of the files (a Java migration's source). */

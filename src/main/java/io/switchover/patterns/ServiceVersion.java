@@ -11,7 +11,9 @@ public record ServiceVersion(String service, String version, Role role) {
 
     public enum Role {
         RUNNING,
-        CANDIDATE
+        CANDIDATE,
+        /** A version between the two, recorded in the history, that the promotion plan may deploy on the way. */
+        INTERMEDIATE
     }
 
     /**
@@ -21,6 +23,9 @@ public record ServiceVersion(String service, String version, Role role) {
     public String label() {
         if (role == Role.CANDIDATE) {
             return "candidate " + version;
+        }
+        if (role == Role.INTERMEDIATE) {
+            return version;
         }
         return service.equals(version) ? version : service + " at " + version;
     }

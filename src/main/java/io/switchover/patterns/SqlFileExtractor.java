@@ -28,9 +28,8 @@ public final class SqlFileExtractor {
             if (classifier.isSql(statement.sql())) {
                 patterns.add(new AccessPattern(statement.sql(), origin, ID));
             } else if (classifier.looksLikeSql(statement.sql())) {
-                String problem = SqlParsing.parse(statement.sql()).problem();
                 notChecked.add(new UnresolvedSql(origin, Fragments.shorten(statement.sql()),
-                        "JSqlParser cannot parse it" + (problem == null ? "" : ": " + problem)));
+                        SqlParsing.parse(statement.sql()).reason()));
             }
         }
         return new ExtractionResult(patterns, notChecked, List.of());

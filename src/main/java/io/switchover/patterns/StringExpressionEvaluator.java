@@ -17,10 +17,12 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public final class StringExpressionEvaluator {
             return text != null;
         }
     }
+
+    /** Constants defined through constants, followed this far (each step is a few stack frames). */
+    static final int MAX_CONSTANT_CHAIN = 200;
 
     private final Map<String, VariableDeclarator> byQualifiedName = new HashMap<>();
     private final Map<String, List<VariableDeclarator>> bySimpleName = new HashMap<>();
@@ -92,14 +97,23 @@ public final class StringExpressionEvaluator {
         return constantFor(expression).flatMap(VariableDeclarator::getInitializer);
     }
 
+    /**
+     * Left to right without recursion: {@code a + b + c} is a tree as deep as the chain is long, and a generated
+     * concatenation of thousands of terms must not take a stack frame per term.
+     */
     private void collect(Expression expression, List<Part> parts) {
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            collect(binary.getLeft(), parts);
-            collect(binary.getRight(), parts);
-        } else if (expression instanceof EnclosedExpr enclosed) {
-            collect(enclosed.getInner(), parts);
-        } else {
-            parts.add(new Part(valueOf(expression).orElse(null), expression));
+        Deque<Expression> pending = new ArrayDeque<>();
+        pending.push(expression);
+        while (!pending.isEmpty()) {
+            Expression next = pending.pop();
+            if (next instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+                pending.push(binary.getRight());
+                pending.push(binary.getLeft());
+            } else if (next instanceof EnclosedExpr enclosed) {
+                pending.push(enclosed.getInner());
+            } else {
+                parts.add(new Part(valueOf(next).orElse(null), next));
+            }
         }
     }
 
@@ -123,8 +137,9 @@ public final class StringExpressionEvaluator {
         if (values.containsKey(constant)) {
             return values.get(constant);
         }
-        if (!evaluating.add(constant)) {
-            return Optional.empty(); // a cycle does not compile; do not loop on it
+        if (evaluating.size() >= MAX_CONSTANT_CHAIN || !evaluating.add(constant)) {
+            // A cycle does not compile; do not loop on it. A constant made of hundreds of others is not followed.
+            return Optional.empty();
         }
         Optional<String> value = constant.getInitializer().flatMap(this::evaluate);
         evaluating.remove(constant);

@@ -28,6 +28,26 @@ public record DatabaseError(String sqlState, int vendorCode, String message, Fai
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
     }
 
+    /**
+     * The table or view the database says does not exist, without its schema, lower case; empty for another failure or
+     * a message that does not name it (PostgreSQL {@code relation "x" does not exist}, H2 {@code Table "X" not found},
+     * MariaDB {@code Table 'db.x' doesn't exist}).
+     */
+    public java.util.Optional<String> missingRelation() {
+        if (kind != FailureKind.UNDEFINED_TABLE) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = MISSING_RELATION.matcher(message);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return java.util.Optional.of(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern MISSING_RELATION = java.util.regex.Pattern.compile(
+            "relation \"([^\"]+)\" does not exist|Table \"([^\"]+)\" not found|Table '([^']+)' doesn't exist");
+
     @Override
     public String toString() {
         return message + " (" + sqlState + ")";

@@ -13,6 +13,8 @@ public enum FailureKind {
     DATA_CONFLICT,
     BAD_VALUE,
     SYNTAX,
+    /** The engine does not support what the statement does (H2 writing through a view): the engine, not the schema. */
+    UNSUPPORTED,
     OTHER;
 
     public static FailureKind of(String sqlState, int vendorCode) {
@@ -28,6 +30,7 @@ public enum FailureKind {
             case "23502" -> NOT_NULL_VIOLATION;
             case "23505", "23503", "23506", "23513", "23514" -> DATA_CONFLICT;
             case "42601", "42000", "42001" -> SYNTAX;
+            case "HYC00", "0A000" -> UNSUPPORTED;
             default -> state.startsWith("22") ? BAD_VALUE : OTHER;
         };
     }

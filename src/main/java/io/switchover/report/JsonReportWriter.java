@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchover.migrations.Migration;
+import io.switchover.plan.Plan;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Finding;
 
@@ -33,6 +34,7 @@ public final class JsonReportWriter implements ReportWriter {
             map.put("holdBack", split.holdBack().stream().map(Migration::script).toList());
             return map;
         }).orElse(null));
+        root.put("plan", report.plan().map(JsonReportWriter::plan).orElse(null));
         root.put("suppressed", report.suppressed().stream().map(entry -> {
             Map<String, Object> map = finding(entry.finding());
             map.put("suppressedBy", entry.suppression().toString());
@@ -58,7 +60,8 @@ public final class JsonReportWriter implements ReportWriter {
         summary.put("unaffected", report.summary().unaffected());
         summary.put("services", report.summary().services());
         summary.put("states", report.summary().states());
-        summary.put("seconds", report.summary().elapsed().toMillis() / 1000.0);
+        // No time: two runs on the same inputs write the same report, which scripts may compare or cache. The text,
+        // markdown and JUnit reports say how long a check took.
         root.put("summary", summary);
         try {
             return mapper.writeValueAsString(root) + "\n";
@@ -102,6 +105,35 @@ public final class JsonReportWriter implements ReportWriter {
             database.put("message", finding.error().message());
             map.put("database", database);
         }
+        return map;
+    }
+
+    private static Map<String, Object> plan(Plan plan) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("complete", plan.complete());
+        map.put("steps", plan.promotions().stream().map(promotion -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("from", promotion.from().name());
+            step.put("to", promotion.to().name());
+            step.put("service", promotion.to().issuer().service());
+            step.put("migrations", promotion.migrations().stream().map(Migration::script).toList());
+            step.put("stopsHere", promotion.stopsHere().orElse(null));
+            return step;
+        }).toList());
+        map.put("wait", plan.waits().map(wait -> {
+            Map<String, Object> waiting = new LinkedHashMap<>();
+            waiting.put("migration", wait.migration().script());
+            waiting.put("step", wait.step());
+            waiting.put("reason", wait.reason());
+            return waiting;
+        }).orElse(null));
+        map.put("floors", plan.floors().stream().map(floor -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("migration", floor.migration().script());
+            entry.put("oldestVersion", floor.oldest().map(v -> v.name()).orElse(null));
+            return entry;
+        }).toList());
+        map.put("leftOut", plan.skipped());
         return map;
     }
 

@@ -21,8 +21,11 @@ public final class PatternListWriter {
 
     public String text(String service, String version, ExtractionResult result) {
         StringBuilder out = new StringBuilder();
-        out.append(service.equals(version) ? service : service + " at " + version).append(": ").append(result.patterns().size())
-                .append(" statement(s), ").append(result.notChecked().size()).append(" not checked\n\n");
+        long distinct = result.patterns().stream().map(p -> p.sql().strip().replaceAll("\\s+", " ")).distinct().count();
+        out.append(service.equals(version) ? service : service + " at " + version).append(": ").append(distinct)
+                .append(" statement(s) at ").append(result.patterns().size()).append(" place(s), ")
+                .append(result.notChecked().size()).append(" not checked, ").append(result.reads().size())
+                .append(" column(s) read by name\n\n");
         for (AccessPattern pattern : result.patterns()) {
             out.append(pattern.origin()).append("  [").append(pattern.extractor()).append("]\n    ")
                     .append(TextReportWriter.oneLine(pattern.sql())).append("\n");

@@ -1,6 +1,7 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
+import io.switchover.plan.Plan;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
@@ -22,16 +23,36 @@ import java.util.Optional;
  * @param notes       what to know about the replay itself (the engine it switched to and why...), one line each
  * @param suppressed  findings the migrations' switchover:allow comments set aside, with their reasons
  * @param coverage    what was found and checked of each running version
+ * @param plan        how to promote through the versions recorded between production's and the candidate, when
+ *                    they were given
+ * @param fewestHeld  the fewest migrations to hold back, verified by a replay without them, when fewer than the
+ *                    simple split's
  */
 public record Report(String production, String candidate, String engine, List<Migration> batch,
                      List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
                      Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                     List<Coverage> coverage) {
+                     List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld) {
+
+    public Report(String production, String candidate, String engine, List<Migration> batch,
+                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
+                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
+                  List<Coverage> coverage, Optional<Plan> plan) {
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
+                coverage, plan, Optional.empty());
+    }
+
+    public Report(String production, String candidate, String engine, List<Migration> batch,
+                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
+                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
+                  List<Coverage> coverage) {
+        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
+                coverage, Optional.empty());
+    }
 
     public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
                   List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
         this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of(),
-                List.of());
+                List.of(), Optional.empty());
     }
 
     /** Whether a finding is about a place that names a changed object rather than about a statement that broke. */
@@ -51,10 +72,17 @@ public record Report(String production, String candidate, String engine, List<Mi
         return findings.isEmpty() ? Verdict.PASS : Verdict.WARN;
     }
 
-    /** Advice exists when a batch migration (not production's state) breaks something at error severity. */
+    /**
+     * Advice exists when a batch migration (not production's state) breaks something at error severity: the fewest to
+     * hold back where a replay without them confirmed them, else the breaking migration and all after it.
+     */
     public Optional<SplitAdvice> splitAdvice() {
+        if (fewestHeld.isPresent()) {
+            return fewestHeld;
+        }
         return findings.stream()
-                .filter(f -> f.severity() == Severity.ERROR && f.step() > 0 && f.pattern() != null)
+                .filter(f -> f.severity() == Severity.ERROR && f.step() > 0 && f.pattern() != null
+                        && !f.rule().equals("candidate-statement-fails"))
                 .mapToInt(Finding::step)
                 .min()
                 .stream()

@@ -48,7 +48,11 @@ public final class TextReportWriter implements ReportWriter {
                     .append("   [").append(finding.rule()).append("]\n");
             out.append("  help: ").append(finding.help()).append("\n");
         }
-        report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        if (report.plan().isPresent()) {
+            out.append("\n").append(PlanText.render(report.plan().get()));
+        } else {
+            report.splitAdvice().ifPresent(split -> renderSplit(out, report, split));
+        }
         renderSuppressed(out, report.suppressed());
         renderNotChecked(out, report.notChecked());
         renderCoverage(out, report);
@@ -193,7 +197,14 @@ public final class TextReportWriter implements ReportWriter {
         boolean statements = breaking.stream().anyMatch(Report::isStatement);
         String waitFor = "once a version that no longer " + (statements ? "issues these statements" : "names what it"
                 + " changes there") + " serves traffic instead of " + services(breaking);
-        if (split.promoteNow().isEmpty()) {
+        if (split.verified()) {
+            out.append("\nto promote safely now, hold back only ").append(scripts(split.holdBack()))
+                    .append(" (replayed without ").append(split.holdBack().size() == 1 ? "it" : "them")
+                    .append(", the rest of the batch breaks nothing that was checked): promote ")
+                    .append(scripts(split.promoteNow())).append(" now, and ").append(scripts(split.holdBack()))
+                    .append(" in a later deployment, ")
+                    .append(waitFor).append("\n");
+        } else if (split.promoteNow().isEmpty()) {
             out.append("\nto promote safely: ").append(statements ? "change " + split.holdBack().get(0).script()
                             + " as the help says, or promote it " : "promote " + split.holdBack().get(0).script() + " ")
                     .append(waitFor).append("\n");

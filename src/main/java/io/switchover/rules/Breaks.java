@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ public final class Breaks {
     /** Claimed breaks, by identity: a break's state holds a whole catalog, far too much to compare. */
     private final Set<Break> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Integer> notCheckable = new ArrayList<>();
+    /** Failures that are the engine's: a feature it lacks (H2 writing through a view), not a change of the schema. */
+    private final List<Break> unsupported = new ArrayList<>();
 
     public static Breaks of(Evidence evidence) {
         Breaks breaks = new Breaks();
@@ -29,7 +32,8 @@ public final class Breaks {
             CheckedStatement statement = evidence.statements().get(i);
             if (statement.isRunning()) {
                 breaks.readRunning(i, statement, states);
-            } else if (evidence.replayCompleted()) {
+            } else if (statement.issuer().role() == io.switchover.patterns.ServiceVersion.Role.CANDIDATE
+                    && evidence.replayCompleted()) {
                 List<SchemaState> mustWorkAt = evidence.order() == DeploymentOrder.CODE_FIRST
                         ? states : states.subList(states.size() - 1, states.size());
                 firstFailure(i, statement, mustWorkAt).ifPresent(breaks.candidate::add);
@@ -43,7 +47,18 @@ public final class Breaks {
             notCheckable.add(index);
             return;
         }
-        firstFailure(index, statement, states.subList(1, states.size())).ifPresent(open::add);
+        firstFailure(index, statement, states.subList(1, states.size())).ifPresent(broken -> {
+            if (broken.error().kind() == io.switchover.replay.FailureKind.UNSUPPORTED) {
+                unsupported.add(broken);
+            } else {
+                open.add(broken);
+            }
+        });
+    }
+
+    /** Statements of the running version that the engine, lacking a feature, stopped running at some state. */
+    public List<Break> unsupported() {
+        return Collections.unmodifiableList(unsupported);
     }
 
     private static java.util.Optional<Break> firstFailure(int index, CheckedStatement statement, List<SchemaState> states) {
@@ -71,27 +86,44 @@ public final class Breaks {
     }
 
     /**
-     * Whether a candidate's statement fails after the batch just as it fails on production's schema, or as the running
-     * version's statement from the same place fails there: the batch neither caused nor cured it (a column an ORM
-     * fills that the extractor does not know, a statement the replay engine cannot run), so it is not checkable rather
-     * than a break of the candidate.
+     * The running version's statement that fails on production's schema just as a candidate's statement fails after
+     * the batch (the same error): the statement from the same place if it does, else any. Production serves that
+     * statement, so what fails is the replay's picture of production (an object a Java migration or a person created,
+     * a column an ORM fills that the extractor does not know, a statement the engine cannot run), and the batch neither
+     * caused nor cured it: not checkable rather than a break of the candidate. A candidate statement that fails after
+     * the batch with an error no running statement shares is the candidate's, whatever it did before.
      */
-    static boolean failsAlikeBefore(Break broken, Evidence evidence) {
+    static Optional<CheckedStatement> failsAlikeBefore(Break broken, Evidence evidence) {
         if (broken.state().step() == 0) {
-            return false;
+            return Optional.empty();
         }
         List<ProbeOutcome> initial = evidence.timeline().initial().outcomes();
-        if (alike(initial.get(broken.checked().probe()), broken)) {
-            return true;
-        }
+        CheckedStatement alike = null;
         for (CheckedStatement twin : evidence.statements()) {
-            boolean samePlace = twin.isRunning() && twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
+            if (!twin.isRunning() || !alike(initial.get(twin.probe()), broken)) {
+                continue;
+            }
+            boolean samePlace = twin.patterns().stream().anyMatch(p -> broken.checked().patterns()
                     .stream().anyMatch(q -> q.origin().toString().equals(p.origin().toString())));
-            if (samePlace && alike(initial.get(twin.probe()), broken)) {
-                return true;
+            if (samePlace) {
+                return Optional.of(twin);
+            }
+            if (alike == null) {
+                alike = twin;
             }
         }
-        return false;
+        if (alike == null && alike(initial.get(broken.checked().probe()), broken)) {
+            // Failing alike before and after, on a table or view the running version's code uses, which was not
+            // probed because the batch does not touch it: production serves that code, so the replay lacks the table.
+            Optional<String> missing = broken.error().missingRelation();
+            for (CheckedStatement twin : evidence.statements()) {
+                if (twin.isRunning() && missing.isPresent()
+                        && io.switchover.sql.SqlWords.namesAny(twin.sql(), java.util.Set.of(missing.get()))) {
+                    return Optional.of(twin);
+                }
+            }
+        }
+        return Optional.ofNullable(alike);
     }
 
     /**

@@ -409,6 +409,10 @@ final class MigrationDdl {
         if (tokens.size() < 3 || !tokens.get(2).isIdentifier()) {
             return Optional.empty();
         }
+        if (tokens.stream().noneMatch(token -> token.is("select"))) {
+            // INSERT ... VALUES reads no other table: not worth a parse (a data migration has them by the million).
+            return Optional.empty();
+        }
         String target = tokens.get(qualifiedNameEnd(tokens, 2) - 1).name();
         Optional<SqlReferences> references = SqlReferences.of(sql);
         if (references.isEmpty() || references.get().kind() != StatementKind.INSERT) {

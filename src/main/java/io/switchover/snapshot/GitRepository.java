@@ -1,16 +1,20 @@
 package io.switchover.snapshot;
 
+import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +22,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +33,34 @@ public final class GitRepository implements AutoCloseable {
     static {
         // Without this the first JGit call on a machine spends seconds measuring file timestamp resolution.
         FS.FileStoreAttributes.setBackground(true);
+        SystemReader.setInstance(new WithoutSystemConfig(SystemReader.getInstance()));
+    }
+
+    /**
+     * To find the system-wide git configuration, JGit runs the {@code git} executable ({@code git --version}, then
+     * {@code git config --system}), and logs a warning with a stack trace when that fails (no git installed, a broken
+     * {@code ~/.gitconfig}). Reading objects at a commit needs nothing from that file, so it is not looked for, as
+     * with {@code GIT_CONFIG_NOSYSTEM}.
+     */
+    private static final class WithoutSystemConfig extends SystemReader.Delegate {
+        WithoutSystemConfig(SystemReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+                @Override
+                public void load() {
+                    // nothing to load
+                }
+
+                @Override
+                public boolean isOutdated() {
+                    return false;
+                }
+            };
+        }
     }
 
     private final Path location;
@@ -59,7 +92,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             throw notARepository(location);
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot open git repository " + location + ": " + FileProblem.describe(e));
         }
     }
 
@@ -115,7 +148,7 @@ public final class GitRepository implements AutoCloseable {
                     .max(Comparator.comparingLong((Tagged t) -> t.time).thenComparing(t -> t.ref.getName()))
                     .map(t -> t.ref.getName().substring(Constants.R_TAGS.length()));
         } catch (IOException e) {
-            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + e.getMessage());
+            throw SwitchoverException.badInput("cannot list the tags of " + location + ": " + FileProblem.describe(e));
         }
     }
 
@@ -149,6 +182,67 @@ public final class GitRepository implements AutoCloseable {
                 throw switchover;
             }
             throw SwitchoverException.badInput("git:" + ref + " cannot be read from " + location + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The commits of the first-parent history from {@code from} (exclusive) to {@code to} (inclusive), oldest first, that
+     * change a file under one of {@code folders} (all commits when it is empty); at most {@code limit}, the newest kept.
+     */
+    public List<String> firstParentCommits(String from, String to, List<String> folders, int limit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setFirstParent(true);
+            RevCommit end = walk.parseCommit(repository.resolve(to + "^{commit}"));
+            RevCommit start = walk.parseCommit(repository.resolve(from + "^{commit}"));
+            walk.markStart(end);
+            walk.markUninteresting(start);
+            if (!folders.isEmpty()) {
+                walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                        org.eclipse.jgit.treewalk.filter.PathFilterGroup.createFromStrings(folders),
+                        org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            }
+            java.util.LinkedList<String> commits = new java.util.LinkedList<>();
+            for (RevCommit commit : walk) {
+                if (!commit.equals(end)) {
+                    commits.addFirst(commit.name());
+                }
+            }
+            while (commits.size() > limit) {
+                commits.removeFirst();
+            }
+            return List.copyOf(commits);
+        } catch (IOException | RuntimeException e) {
+            throw SwitchoverException.badInput("cannot walk the history of " + location + " from " + from + " to " + to
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The tags matching {@code glob} whose commits lie after {@code from} and up to {@code to} in history, oldest first.
+     */
+    public List<String> tagsBetween(String glob, String from, String to) {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit end = walk.parseCommit(repository.resolve(to + "^{commit}"));
+            RevCommit start = walk.parseCommit(repository.resolve(from + "^{commit}"));
+            List<Tagged> tagged = new java.util.ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                if (!matcher.matches(Path.of(name))) {
+                    continue;
+                }
+                ObjectId peeled = repository.getRefDatabase().peel(ref).getPeeledObjectId();
+                RevCommit commit = walk.parseCommit(peeled != null ? peeled : ref.getObjectId());
+                if (!commit.equals(end) && !commit.equals(start) && walk.isMergedInto(commit, end)
+                        && !walk.isMergedInto(commit, start)) {
+                    tagged.add(new Tagged(ref, commit.getCommitTime()));
+                }
+            }
+            tagged.sort(Comparator.comparingLong((Tagged t) -> t.time).thenComparing(t -> t.ref.getName()));
+            return tagged.stream().map(t -> t.ref.getName().substring(Constants.R_TAGS.length())).toList();
+        } catch (IOException | RuntimeException e) {
+            throw SwitchoverException.badInput("cannot list the tags of " + location + " between " + from + " and "
+                    + to + ": " + e.getMessage());
         }
     }
 

@@ -19,15 +19,22 @@ import java.util.stream.Stream;
 
 /**
  * One round of the benchmark in a JVM of its own, as the command line runs: nothing loaded, nothing compiled yet.
- * {@code check <prod> <candidate>} runs a check on H2, {@code migrate <candidate>} a plain Flyway migrate on H2.
+ * {@code check <prod> <candidate>} runs a check on H2, {@code plan <prod> <candidate> <state>...} the same check
+ * planning through the recorded states, {@code migrate <candidate>} a plain Flyway migrate on H2.
  */
 public final class FreshJvmRound {
 
     public static void main(String[] args) {
         H2Engine h2 = new H2Engine();
-        if (args[0].equals("check")) {
-            new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(Path.of(args[1])),
-                    DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(), h2, Severity.ERROR));
+        if (args[0].equals("check") || args[0].equals("plan")) {
+            CheckRequest request = CheckRequest.of(DirectorySnapshot.of(Path.of(args[1])),
+                    DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(), h2, Severity.ERROR);
+            if (args[0].equals("plan")) {
+                List<io.switchover.snapshot.Snapshot> states = java.util.Arrays.stream(args, 3, args.length)
+                        .map(state -> (io.switchover.snapshot.Snapshot) DirectorySnapshot.of(Path.of(state))).toList();
+                request = request.withServices(List.of(request.services().get(0).withIntermediates(states)));
+            }
+            new SwitchoverCheck().run(request);
         } else {
             // As a deployment runs it: Flyway finds the files itself.
             try (ReplayDatabase db = h2.create()) {

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ReplayBenchmark -Dexec.classpathScope=test
  *     [-Dexec.args="500 50 5000"]</pre>
+ * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects, to run or profile a check of
+ * them from the command line.
  *
  * Not part of the test suite.
  */
@@ -38,6 +40,17 @@ public final class ReplayBenchmark {
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("generate")) {
+            // generate <folder> [N B M]: the projects alone, to profile a check of them from the command line
+            Path folder = Path.of(args[1]);
+            int n = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+            int b = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+            int m = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
+            generate(folder.resolve("prod"), n, 0, m);
+            generate(folder.resolve("candidate"), n, b, m);
+            System.out.println("wrote " + folder.resolve("prod") + " and " + folder.resolve("candidate"));
+            return;
+        }
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int statements = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
@@ -50,6 +63,7 @@ public final class ReplayBenchmark {
             System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             measure("H2", new H2Engine(), prod, candidate);
+            measurePlan(root, prod, candidate, applied, batch, statements);
             measureFresh(prod, candidate);
             try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
                 measure("embedded PostgreSQL", postgres, prod, candidate);
@@ -86,6 +100,60 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (%s, %d findings, %d states)%n",
                 name, check, migrate, check / migrate, report.verdict(), report.findings().size(),
                 report.summary().states());
+    }
+
+    /**
+     * A check that also plans through 10 versions recorded between production's and the candidate (each holding a
+     * tenth more of the batch, with the service's code), against the same check without them, in one run.
+     */
+    private static void measurePlan(Path root, Path prod, Path candidate, int applied, int batch, int statements)
+            throws IOException {
+        List<io.switchover.snapshot.Snapshot> states = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            Path state = root.resolve("state-" + i);
+            generate(state, applied, batch * i / 11, statements);
+            states.add(DirectorySnapshot.of(state));
+        }
+        H2Engine engine = new H2Engine();
+        double plain = Double.MAX_VALUE;
+        double planned = Double.MAX_VALUE;
+        Report report = null;
+        for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+            CheckRequest request = CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate),
+                    List.of(), List.of(), engine, Severity.ERROR);
+            long started = System.nanoTime();
+            new SwitchoverCheck().run(request);
+            double plainSeconds = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            report = new SwitchoverCheck().run(request.withServices(List.of(request.services().get(0)
+                    .withIntermediates(states))));
+            double plannedSeconds = (System.nanoTime() - started) / 1e9;
+            if (round >= WARM_UP) {
+                plain = Math.min(plain, plainSeconds);
+                planned = Math.min(planned, plannedSeconds);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain check    %6.2f s   ratio %.2f   (10 recorded versions,"
+                        + " plan of %d deployments)%n", "H2, with a plan", planned, plain, planned / plain,
+                report.plan().map(p -> p.promotions().size()).orElse(0));
+        // And as the command line runs them, each in a fresh JVM.
+        List<String> planArgs = new java.util.ArrayList<>(List.of("plan", prod.toString(), candidate.toString()));
+        for (int i = 1; i <= 10; i++) {
+            planArgs.add(root.resolve("state-" + i).toString());
+        }
+        double coldPlain = Double.MAX_VALUE;
+        double coldPlanned = Double.MAX_VALUE;
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                coldPlain = Math.min(coldPlain, FreshJvmRound.seconds("check", prod.toString(), candidate.toString()));
+                coldPlanned = Math.min(coldPlanned, FreshJvmRound.seconds(planArgs.toArray(String[]::new)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain check    %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
+                "H2, plan, cold", coldPlanned, coldPlain, coldPlanned / coldPlain);
     }
 
     /**

@@ -170,14 +170,15 @@ class CheckCommandTest {
     }
 
     @Test
-    void warnsAboutAJavaFileThatDoesNotParseAndChecksTheRest() throws IOException {
+    void listsAJavaFileThatDoesNotParseAsNotCheckedAndChecksTheRest() throws IOException {
         Path prod = copyOf(STORY + "deploy-1", "prod");
         Files.writeString(prod.resolve("src/main/java/com/example/people/Broken.java"), "class Broken { void x( }\n");
 
         CommandLineRun run = CommandLineRun.of("check", "--prod", prod.toString(), "--candidate", STORY + "deploy-5");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().contains("warning: src/main/java/com/example/people/Broken.java"), run.out());
+        assertTrue(run.out().contains("src/main/java/com/example/people/Broken.java:1  (the whole file)  (JavaParser"
+                + " cannot parse it: "), run.out());
         assertTrue(run.out().contains("PersonRepository.java:22"), run.out());
     }
 

@@ -16,7 +16,7 @@ class PatternsCommandTest {
         CommandLineRun run = CommandLineRun.of("patterns", "--at", "sample-migrations/jpa-drop-mapped-column/deploy-0");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("deploy-0: 10 statement(s), 0 not checked"), run.out());
+        assertTrue(run.out().startsWith("deploy-0: 10 statement(s) at 10 place(s), 0 not checked"), run.out());
         assertTrue(run.out().contains("src/main/java/com/example/crm/Customer.java:24  [jpa-column]\n"
                 + "    SELECT fax_number FROM customer"), run.out());
         assertTrue(run.out().contains("by extractor: jpa-column 5 jpa-entity 4 spring-data-derived 1"), run.out());

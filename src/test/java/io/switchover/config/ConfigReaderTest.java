@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigReaderTest {
     private static final Path FILE = Path.of("/repo/switchover.yml");
@@ -89,6 +90,20 @@ class ConfigReaderTest {
                 new ConfigPlace(FILE, 10, "services[0].captured-sql")), List.copyOf(config.places().values()));
         assertEquals("switchover.yml:12: services[0].production.endpoint",
                 config.place(ConfigKeys.serviceProduction("billing")).orElseThrow().toString());
+    }
+
+    @Test
+    void makesTheCoverageRulesErrorsWhereCoverageIsStrictUnlessARuleSaysOtherwise() {
+        SwitchoverConfig config = reader.parse(FILE, """
+                coverage: strict
+                rules:
+                  service-not-checked: warning
+                """);
+
+        assertEquals(Map.of("named-in-unchecked-code", "error", "service-not-checked", "warning"), config.rules());
+        SwitchoverException error = assertThrows(SwitchoverException.class, () -> reader.parse(FILE, "coverage: all\n"));
+        assertTrue(error.getMessage().startsWith("switchover.yml:1: coverage: 'all' is not a coverage"),
+                error.getMessage());
     }
 
     @Test

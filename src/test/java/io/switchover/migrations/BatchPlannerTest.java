@@ -58,4 +58,19 @@ class BatchPlannerTest {
 
         assertEquals(List.of("R__another_view.sql"), batch(candidate));
     }
+
+    @Test
+    void aHistoryRowWithAVersionFlywayCannotReadIsBadInputNamingTheRow() {
+        ProductionHistory history = new ProductionHistory("jdbc:postgresql://prod/app", List.of(
+                new AppliedMigration(1, "1", "init", "SQL", "V1__init.sql", null, true),
+                new AppliedMigration(2, "1.x.y", "add c", "SQL", "V2__add_c.sql", null, true)), false);
+
+        io.switchover.SwitchoverException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.switchover.SwitchoverException.class, () -> new BatchPlanner().plan(history,
+                        java.util.Optional.empty(), reader.read(prod, List.of())));
+
+        assertEquals(io.switchover.ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals("jdbc:postgresql://prod/app: the row of rank 2 (V2__add_c.sql) has version '1.x.y', which is not a"
+                + " Flyway version (digits separated by dots or underscores)", e.getMessage());
+    }
 }

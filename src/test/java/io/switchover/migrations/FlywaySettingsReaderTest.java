@@ -131,4 +131,13 @@ class FlywaySettingsReaderTest {
                 migrations.read(candidate, List.of(), Map.of("reporting_role", "reporting")));
         PlaceholderCheck.requireValues(withValue);
     }
+
+    @Test
+    void anApplicationYmlNestedThousandsDeepIsBadInputInsteadOfAStackOverflow() {
+        io.switchover.SwitchoverException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.switchover.SwitchoverException.class, () -> reader.read(new InMemorySnapshot("app").with(
+                        "src/main/resources/application.yml", "spring: " + "[".repeat(20_000) + "]".repeat(20_000))));
+
+        assertEquals("src/main/resources/application.yml:1: nested more than 32 levels deep", e.getMessage());
+    }
 }

@@ -81,4 +81,79 @@ class HistoryExportTest {
 
         assertTrue(error.getMessage().startsWith("other.json is not a Flyway history export"), error.getMessage());
     }
+
+    @Test
+    void anEmptyExportIsBadInputSayingWhatToDo() {
+        for (String json : List.of("{\"migrations\":[]}", "{\"format\":\"switchover-flyway-history\",\"rows\":[]}",
+                "{\"contexts\":{}}", "{\"contexts\":{\"application\":{\"flywayBeans\":{}}}}")) {
+            assertEquals("h.json names no applied migration; export the history of the production database again"
+                    + " (switchover snapshot-prod), or leave out --prod-history to take the production snapshot's"
+                    + " migrations as applied", problemOf(json));
+        }
+    }
+
+    @Test
+    void anExportWhoseMigrationsAreAllPendingNamesNoAppliedMigration() {
+        assertTrue(problemOf("""
+                {"migrations":[{"version":"1","description":"a","installedOnUTC":"","filepath":"V1__a.sql"}]}
+                """).startsWith("h.json names no applied migration"));
+    }
+
+    @Test
+    void aRankThatIsNotANumberIsNamedWithItsRow() {
+        assertEquals("h.json: rows[1] (V2__b.sql) has installedRank \"two\", which is not a whole number; Flyway"
+                + " numbers every row it installs", problemOf(ours(row(1, "1", "V1__a.sql", "1"),
+                "{\"installedRank\":\"two\",\"version\":\"2\",\"script\":\"V2__b.sql\",\"checksum\":2}")));
+    }
+
+    @Test
+    void aChecksumThatIsNotANumberIsNamedWithItsRow() {
+        assertEquals("h.json: rows[0] (V1__a.sql) has checksum \"abc\", which is not a 32-bit whole number as Flyway"
+                + " computes them (or null)", problemOf(ours(row(1, "1", "V1__a.sql", "\"abc\""))));
+        assertTrue(problemOf(ours(row(1, "1", "V1__a.sql", "99999999999"))).startsWith("h.json: rows[0] (V1__a.sql)"
+                + " has checksum 99999999999"));
+    }
+
+    @Test
+    void aRowWithoutScriptIsNamed() {
+        assertEquals("h.json: rows[0] has no script; every row of Flyway's history names the file it ran",
+                problemOf(ours("{\"installedRank\":1,\"version\":\"1\",\"checksum\":1}")));
+    }
+
+    @Test
+    void aVersionFlywayCannotReadIsNamedWithItsRowInsteadOfFailingLater() {
+        assertEquals("h.json: rows[0] (V1__a.sql) has version '1.x.y', which is not a Flyway version (digits separated"
+                + " by dots or underscores)", problemOf(ours(row(1, "1.x.y", "V1__a.sql", "1"))));
+        assertTrue(problemOf("""
+                {"migrations":[{"version":"1.x","description":"a","installedOnUTC":"2026-01-01T10:00:00Z"}]}
+                """).startsWith("h.json: migrations[0] has version '1.x'"));
+    }
+
+    @Test
+    void aRowOfTheWrongShapeIsNamed() {
+        assertEquals("h.json: rows[0] is not an object of installedRank, version, script, checksum, ...",
+                problemOf(ours("[1, 2]")));
+        assertEquals("h.json: rows[0] (V1__a.sql) has success \"yes\"; write true or false",
+                problemOf(ours(row(1, "1", "V1__a.sql", "1").replace("}", ",\"success\":\"yes\"}"))));
+    }
+
+    @Test
+    void jsonNestedTooDeepForTheReaderIsInvalidJsonNotACrash() {
+        assertTrue(problemOf("[".repeat(5_000)).startsWith("h.json is not valid JSON"));
+    }
+
+    private static String ours(String... rows) {
+        return "{\"format\":\"switchover-flyway-history\",\"rows\":[" + String.join(",", rows) + "]}";
+    }
+
+    private static String row(int rank, String version, String script, String checksum) {
+        return "{\"installedRank\":" + rank + ",\"version\":\"" + version + "\",\"description\":\"d\",\"type\":\"SQL\","
+                + "\"script\":\"" + script + "\",\"checksum\":" + checksum + "}";
+    }
+
+    private static String problemOf(String json) {
+        SwitchoverException error = assertThrows(SwitchoverException.class, () -> HistoryExport.read(json, "h.json"));
+        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        return error.getMessage();
+    }
 }

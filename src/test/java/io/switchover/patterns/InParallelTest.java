@@ -43,10 +43,19 @@ class InParallelTest {
     }
 
     @Test
-    void mapsNothingAndOneItemWithoutThreads() {
+    void mapsNothingWithoutThreads() {
         assertEquals(List.of(), InParallel.map(List.<Integer>of(), i -> i));
-        assertEquals(List.of(Thread.currentThread().getName()), InParallel.map(List.of(1),
-                i -> Thread.currentThread().getName()));
+    }
+
+    @Test
+    void runsEvenOneItemOnAThreadWhoseStackHoldsDeepRecursion() {
+        // 200,000 frames overflow a default stack of 1 MB; the bounds of JavaSources count on the larger one.
+        assertEquals(List.of(200_000), InParallel.map(List.of(200_000), InParallelTest::depth));
+        assertEquals(List.of("switchover-extraction"), InParallel.map(List.of(1), i -> Thread.currentThread().getName()));
+    }
+
+    private static int depth(int n) {
+        return n == 0 ? 0 : 1 + depth(n - 1);
     }
 
     private static void sleep(int millis) {

@@ -180,13 +180,14 @@ class JavaStringExtractorTest {
     }
 
     @Test
-    void reportsUnparsableJavaAsAWarningInsteadOfFailing() {
+    void reportsUnparsableJavaAsAFileNotCheckedInsteadOfFailing() {
         ExtractionResult result = extractor.extract(PATH, "class Broken { void m( { \"SELECT 1 FROM t\"; }");
         assertTrue(result.patterns().isEmpty());
-        assertEquals(1, result.warnings().size());
-        String warning = result.warnings().get(0);
-        assertTrue(warning.startsWith(PATH + ": cannot parse Java ("), warning);
-        assertTrue(warning.endsWith("); its SQL is not checked"), warning);
+        assertEquals(List.of(), result.warnings());
+        UnresolvedSql file = result.notChecked().get(0);
+        assertEquals(UnresolvedSql.WHOLE_FILE, file.fragment());
+        assertEquals(PATH, file.origin().path());
+        assertTrue(file.reason().startsWith("JavaParser cannot parse it: "), file.reason());
     }
 
     @Test

@@ -155,4 +155,25 @@ class TimelineReplayerTest {
 
         assertEquals(null, timeline.states().get(1).outcomes().get(0).error());
     }
+
+    @Test
+    void replaysOnTheFallbackWhereH2CannotDoWhatAStatementDoesAtALaterState() {
+        InMemorySnapshot borrower = new InMemorySnapshot("deploy-0")
+                .with("db/migration/V1__borrower.sql", "CREATE TABLE borrower (id BIGINT PRIMARY KEY, email VARCHAR(100));");
+        InMemorySnapshot behindView = borrower.next("deploy-1").with("db/migration/V2__rename.sql",
+                "ALTER TABLE borrower RENAME TO member;\nCREATE VIEW borrower AS SELECT id, email FROM member;");
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(borrower, List.of()), reader.read(behindView, List.of()));
+        ProbeStatement insert = new ProbeStatement("INSERT INTO borrower (id, email) VALUES (?, ?)", List.of("borrower"),
+                List.of("borrower.id", "borrower.email"));
+
+        Timeline onH2 = new TimelineReplayer(new H2Engine()).replay(batch, List.of(insert));
+        assertEquals(FailureKind.UNSUPPORTED, onH2.states().get(1).outcomes().get(0).error().kind(),
+                "H2 cannot write through a view");
+
+        Timeline auto = new TimelineReplayer(AutoEngine.forDialect(null)).replay(batch, List.of(insert));
+        assertTrue(auto.engine().startsWith("embedded PostgreSQL"), auto.engine());
+        assertTrue(auto.states().get(1).outcomes().get(0).passed(), "PostgreSQL writes through a simple view");
+        assertTrue(auto.notes().get(0).contains("cannot run INSERT INTO borrower"), auto.notes().toString());
+    }
 }

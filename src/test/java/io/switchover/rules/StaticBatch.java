@@ -9,7 +9,6 @@ import io.switchover.replay.SchemaCatalog;
 import io.switchover.replay.SchemaState;
 import io.switchover.replay.TableInfo;
 import io.switchover.replay.Timeline;
-import io.switchover.sql.SqlParsing;
 import io.switchover.sql.SqlScriptSplitter;
 
 import java.sql.Types;
@@ -52,9 +51,7 @@ final class StaticBatch {
                 "db/migration/" + script);
         List<MigrationStatement> statements = new ArrayList<>();
         for (SqlScriptSplitter.ScriptStatement statement : new SqlScriptSplitter().split(sql)) {
-            SqlParsing.Parsed parsed = SqlParsing.parse(statement.sql());
-            statements.add(new MigrationStatement(statement.line(), statement.sql(),
-                    parsed.ok() ? Optional.of(parsed.statement()) : Optional.empty(), List.of()));
+            statements.add(new MigrationStatement(statement.line(), statement.sql(), List.of()));
         }
         migrations.add(migration);
         scripts.add(new MigrationScript(migration, step, statements, List.of()));

@@ -105,6 +105,13 @@ final class SampleStories {
         assertEquals(wanted.stream().sorted().toList(), actual.stream().sorted().toList(),
                 "error findings on " + report.engine());
         assertEquals(c.expected().get("verdict").asText(), report.verdict().name(), "verdict on " + report.engine());
+        if (c.expected().has("plan")) {
+            List<String> plan = new ArrayList<>();
+            c.expected().get("plan").forEach(version -> plan.add(version.asText()));
+            assertEquals(plan, report.plan().orElseThrow().promotions().stream().map(p -> p.to().name()).toList(),
+                    "the versions the plan deploys, on " + report.engine());
+            assertEquals(c.expected().path("planComplete").asBoolean(true), report.plan().get().complete());
+        }
         return report;
     }
 
@@ -113,6 +120,14 @@ final class SampleStories {
      * {@code --classpath} and {@code --prod-classpath} when the case says {@code "classpath": true}.
      */
     private static CheckRequest request(Case c, ReplayEngine engine) {
+        if (c.expected().has("states")) {
+            // A case with recorded states: the folders between prod and candidate, in their order, as --states dirs:
+            CheckRequest simple = CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
+                    DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);
+            List<io.switchover.snapshot.Snapshot> between = new ArrayList<>();
+            c.expected().get("states").forEach(d -> between.add(DirectorySnapshot.of(c.story().resolve(d.asText()))));
+            return simple.withServices(List.of(simple.services().get(0).withIntermediates(between)));
+        }
         if (!c.expected().has("config")) {
             CheckRequest request = CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
                     DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);

@@ -1,13 +1,16 @@
 package io.switchover.patterns.capture;
 
+import io.switchover.FileProblem;
+import io.switchover.SwitchoverException;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.UnresolvedSql;
+import io.switchover.snapshot.FileText;
+import io.switchover.snapshot.SnapshotLimits;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +49,29 @@ public final class CapturedSqlReader {
         return CAPTURE_NAME.matcher(path.replace('\\', '/')).matches();
     }
 
-    /** Reads a capture named on the command line; an unreadable file gives a warning. */
+    /**
+     * Reads a capture named on the command line. One that cannot be read is bad input: it was named to be checked,
+     * and a check without it could pass on what it never saw.
+     */
     public ExtractionResult read(Path file) {
+        byte[] bytes;
         try {
-            return read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return ExtractionResult.warning(file + ": cannot read captured SQL (" + e.getMessage() + ")");
+            if (!Files.isRegularFile(file)) {
+                throw SwitchoverException.badInput("captured SQL " + file + " cannot be read: "
+                        + (Files.exists(file) ? "not a regular file" : "no such file"));
+            }
+            if (Files.size(file) > SnapshotLimits.MAX_FILE_BYTES) {
+                throw SwitchoverException.badInput("captured SQL " + file + " is " + SnapshotLimits.size(Files.size(file))
+                        + ", more than the " + SnapshotLimits.size(SnapshotLimits.MAX_FILE_BYTES) + " switchover reads"
+                        + " of one file; keep a day of the log, or export pg_stat_statements instead");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw SwitchoverException.badInput("captured SQL " + file + " cannot be read: " + FileProblem.describe(e));
         }
+        FileText text = FileText.decode(file.toString(), bytes);
+        ExtractionResult result = read(file.toString(), text.text());
+        return text.note().map(result::withWarning).orElse(result);
     }
 
     /**
@@ -78,7 +97,8 @@ public final class CapturedSqlReader {
                 PostgresLog.read(text, captured);
             }
         } catch (CaptureFormatException e) {
-            return ExtractionResult.warning(name + ": " + e.getMessage() + "; its SQL is not checked");
+            return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(name, 1, e.getMessage())),
+                    List.of());
         }
         return toResult(name, extractor, captured, warnings);
     }

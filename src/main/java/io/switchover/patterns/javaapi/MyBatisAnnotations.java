@@ -2,7 +2,6 @@ package io.switchover.patterns.javaapi;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.mybatis.DynamicSql;
 import io.switchover.patterns.mybatis.MapperXmlReader;
@@ -58,8 +57,7 @@ public final class MyBatisAnnotations {
                 try {
                     script = reader.read(body);
                 } catch (MapperXmlReader.MapperXmlException e) {
-                    context.add(ExtractionResult.warning(origin + ": cannot parse the <script> of " + label + " ("
-                            + e.getMessage() + "); its SQL is not checked"));
+                    context.notChecked(origin, label, "the XML parser cannot read its <script>: " + e.getMessage());
                     continue;
                 }
             } else {

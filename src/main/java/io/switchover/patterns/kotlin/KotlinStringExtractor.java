@@ -61,8 +61,8 @@ public final class KotlinStringExtractor {
             return new FileScan(path, source).scan();
         } catch (RuntimeException | StackOverflowError e) {
             // The tokenizer is meant to be total; should it fail anyway, one file must not stop the run.
-            return ExtractionResult.warning(path + ": cannot read Kotlin (" + e.getClass().getSimpleName()
-                    + "); its SQL is not checked");
+            return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, 1,
+                    "the Kotlin reader failed on it (" + e.getClass().getSimpleName() + ")")), List.of());
         }
     }
 

@@ -4,6 +4,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.ext.DefaultHandler2;
 
 import javax.xml.XMLConstants;
@@ -26,6 +27,8 @@ import java.util.Map;
  * external entity is a way into the build machine), so entities it would define stay unresolved.
  */
 public final class MapperXmlReader {
+    /** Elements inside each other; a real mapper nests a handful ({@code <where><if><foreach>}). */
+    static final int MAX_DEPTH = 100;
 
     /**
      * Parses a mapper document, or the {@code <script>} of a MyBatis annotation (XML without a prolog); the root
@@ -41,10 +44,11 @@ public final class MapperXmlReader {
             parser.parse(input, handler);
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new MapperXmlException(message.lines().findFirst().orElse("").strip());
+            int line = e instanceof SAXParseException located ? located.getLineNumber() : 1;
+            throw new MapperXmlException(message.lines().findFirst().orElse("").strip(), line);
         }
         if (handler.root == null) {
-            throw new MapperXmlException("no root element");
+            throw new MapperXmlException("no root element", 1);
         }
         return handler.root;
     }
@@ -60,12 +64,20 @@ public final class MapperXmlReader {
         return factory;
     }
 
-    /** The document is not well-formed XML; the message is the parser's first line. */
+    /** The document is not well-formed XML (or nested too deep); the message is the parser's first line. */
     public static final class MapperXmlException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        MapperXmlException(String message) {
+        private final int line;
+
+        MapperXmlException(String message, int line) {
             super(message);
+            this.line = line;
+        }
+
+        /** Where the parser stopped, 1 when it does not say. */
+        public int line() {
+            return Math.max(1, line);
         }
     }
 
@@ -85,10 +97,18 @@ public final class MapperXmlReader {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXParseException {
+            if (open.size() >= MAX_DEPTH) {
+                // The tree is read recursively (dynamic SQL is expanded element by element): refuse it here.
+                throw new SAXParseException("elements nested more than " + MAX_DEPTH + " deep", locator);
+            }
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < attributes.getLength(); i++) {
                 values.put(attributes.getQName(i), attributes.getValue(i));
+            }
+            if (!open.isEmpty()) {
+                open.peek().endText();
             }
             open.push(new Builder(qName, values, startLine(qName)));
         }
@@ -113,6 +133,7 @@ public final class MapperXmlReader {
         @Override
         public void endElement(String uri, String localName, String qName) {
             Builder done = open.pop();
+            done.endText();
             XmlElement element = new XmlElement(done.name, done.attributes, done.children, done.line,
                     locator == null ? done.line : locator.getLineNumber());
             if (open.isEmpty()) {
@@ -128,6 +149,7 @@ public final class MapperXmlReader {
         final Map<String, String> attributes;
         final int line;
         final List<Object> children = new ArrayList<>();
+        private StringBuilder pendingText;
 
         Builder(String name, Map<String, String> attributes, int line) {
             this.name = name;
@@ -135,12 +157,18 @@ public final class MapperXmlReader {
             this.line = line;
         }
 
+        /** SAX may deliver one text node in many calls: they are joined once the node ends. */
         void text(String text) {
-            // SAX may deliver one text node in several calls.
-            if (!children.isEmpty() && children.get(children.size() - 1) instanceof String previous) {
-                children.set(children.size() - 1, previous + text);
-            } else {
-                children.add(text);
+            if (pendingText == null) {
+                pendingText = new StringBuilder();
+            }
+            pendingText.append(text);
+        }
+
+        void endText() {
+            if (pendingText != null) {
+                children.add(pendingText.toString());
+                pendingText = null;
             }
         }
     }

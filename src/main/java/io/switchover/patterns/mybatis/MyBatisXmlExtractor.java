@@ -43,8 +43,8 @@ public final class MyBatisXmlExtractor {
         try {
             root = reader.read(text);
         } catch (MapperXmlReader.MapperXmlException e) {
-            return ExtractionResult.warning(path + ": cannot parse MyBatis mapper XML (" + e.getMessage()
-                    + "); its SQL is not checked");
+            return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, e.line(),
+                    "the XML parser cannot read this mapper: " + e.getMessage())), List.of());
         }
         if (!root.name().equals("mapper")) {
             return ExtractionResult.empty();

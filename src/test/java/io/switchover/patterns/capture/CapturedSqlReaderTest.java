@@ -2,6 +2,7 @@ package io.switchover.patterns.capture;
 
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.UnresolvedSql;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -70,13 +71,19 @@ class CapturedSqlReaderTest {
     }
 
     @Test
-    void warnsAboutACaptureItCannotReadInsteadOfThrowing() {
-        assertEquals(List.of("x.pg_stat_statements.csv: no 'query' column in the CSV header [sql, calls];"
-                + " its SQL is not checked"), reader.read("x.pg_stat_statements.csv", "sql,calls\nSELECT 1,2\n").warnings());
+    void listsACaptureItCannotReadAsNotCheckedInsteadOfThrowing() {
+        assertEquals(List.of(UnresolvedSql.wholeFile("x.pg_stat_statements.csv", 1, "no 'query' column in the CSV"
+                + " header [sql, calls]")), reader.read("x.pg_stat_statements.csv", "sql,calls\nSELECT 1,2\n").notChecked());
         ExtractionResult broken = reader.read("x.pg_stat_statements.json", "[{\"query\": \"SELECT id FROM t\"");
-        assertTrue(broken.warnings().get(0).startsWith("x.pg_stat_statements.json: not valid JSON"),
-                broken.warnings().toString());
-        assertTrue(reader.read(Path.of("/no/such/file.log")).warnings().get(0).startsWith("/no/such/file.log:"));
+        assertTrue(broken.notChecked().get(0).reason().startsWith("not valid JSON"), broken.toString());
+    }
+
+    @Test
+    void aCaptureNamedOnTheCommandLineThatCannotBeReadIsBadInput() {
+        io.switchover.SwitchoverException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.switchover.SwitchoverException.class, () -> reader.read(Path.of("/no/such/file.log")));
+
+        assertEquals("captured SQL /no/such/file.log cannot be read: no such file", e.getMessage());
     }
 
     @Test

@@ -68,12 +68,25 @@ class MyBatisXmlExtractorTest {
     }
 
     @Test
-    void warnsAboutAMalformedMapperWithoutThrowing() {
-        ExtractionResult result = extractor.extract(PATH, "<mapper namespace=\"x\"><select id=\"a\">SELECT 1</mapper>");
+    void listsAMalformedMapperAsNotCheckedWithoutThrowing() {
+        ExtractionResult result = extractor.extract(PATH, "<mapper namespace=\"x\">\n<select id=\"a\">SELECT 1</mapper>");
         assertTrue(result.patterns().isEmpty());
-        assertEquals(1, result.warnings().size());
-        assertTrue(result.warnings().get(0).startsWith(PATH + ": cannot parse MyBatis mapper XML ("),
-                result.warnings().get(0));
+        assertEquals(List.of(), result.warnings());
+        UnresolvedSql file = result.notChecked().get(0);
+        assertEquals(new Origin(PATH, 2), file.origin());
+        assertEquals(UnresolvedSql.WHOLE_FILE, file.fragment());
+        assertTrue(file.reason().startsWith("the XML parser cannot read this mapper: "), file.reason());
+    }
+
+    @Test
+    void aMapperNestedHundredsDeepIsNotCheckedInsteadOfOverflowingTheStack() {
+        String xml = "<mapper namespace=\"x\"><select id=\"a\">SELECT 1 FROM t" + "<if test=\"a\">".repeat(50_000)
+                + "AND a = 1" + "</if>".repeat(50_000) + "</select></mapper>";
+
+        ExtractionResult result = extractor.extract(PATH, xml);
+
+        assertEquals("the XML parser cannot read this mapper: elements nested more than 100 deep",
+                result.notChecked().get(0).reason());
     }
 
     @Test

@@ -1,0 +1,2 @@
+-- contract
+ALTER TABLE shipment DROP COLUMN status;

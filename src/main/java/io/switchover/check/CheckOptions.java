@@ -20,13 +20,27 @@ import java.util.Optional;
  *                          migrations
  * @param trustRepoConfig   {@code --trust-repo-config}: the repository's switchover.yml may say where production is
  * @param productionTimeout {@code --prod-timeout}: how long production's database and version endpoints may take
+ * @param classpath         {@code --classpath}: the candidate's built artifact, whose Java migrations the replay runs
+ * @param prodClasspath     {@code --prod-classpath}: production's built artifact
  */
 public record CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
                            List<String> migrations, List<String> sources, Optional<String> productionHistory,
                            Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
                            Optional<Path> passwordFile, Optional<String> order, List<Path> capturedSql,
                            Path workingDirectory, Map<String, String> environment, boolean trustRepoConfig,
-                           Duration productionTimeout) {
+                           Duration productionTimeout, Optional<Path> classpath, Optional<Path> prodClasspath) {
+
+    /** Without artifacts for Java migrations. */
+    public CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,
+                        List<String> migrations, List<String> sources, Optional<String> productionHistory,
+                        Optional<String> historySchema, Optional<String> historyTable, Optional<Path> config,
+                        Optional<Path> passwordFile, Optional<String> order, List<Path> capturedSql,
+                        Path workingDirectory, Map<String, String> environment, boolean trustRepoConfig,
+                        Duration productionTimeout) {
+        this(production, candidate, repository, migrations, sources, productionHistory, historySchema, historyTable,
+                config, passwordFile, order, capturedSql, workingDirectory, environment, trustRepoConfig,
+                productionTimeout, Optional.empty(), Optional.empty());
+    }
 
     /** Without {@code --trust-repo-config}, with the default {@code --prod-timeout}. */
     public CheckOptions(Optional<String> production, Optional<String> candidate, Optional<Path> repository,

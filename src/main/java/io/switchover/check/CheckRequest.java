@@ -7,6 +7,7 @@ import io.switchover.rules.RuleSettings;
 import io.switchover.rules.Severity;
 import io.switchover.snapshot.Snapshot;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,36 @@ import java.util.Optional;
  * @param rules        rules turned off or given another severity
  * @param provenance   where each fact about production came from (options, the pipeline's or the repository's
  *                     configuration), one line each beginning {@code production: }, for the report's notes
+ * @param classpaths   the built artifacts whose Java migration classes the replay runs
  */
 public record CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                            Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
                            Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules,
-                           List<String> provenance) {
+                           List<String> provenance, Classpaths classpaths) {
+
+    /**
+     * The built artifacts of the candidate ({@code --classpath}) and of production ({@code --prod-classpath}): a jar,
+     * a Spring Boot fat jar or a folder of classes, whose Java migrations the replay runs as Flyway does.
+     */
+    public record Classpaths(Optional<Path> candidate, Optional<Path> production) {
+        public static Classpaths none() {
+            return new Classpaths(Optional.empty(), Optional.empty());
+        }
+    }
+
+    public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
+                        Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
+                        Severity failOn, DeploymentOrder order, PhysicalNaming naming, RuleSettings rules,
+                        List<String> provenance) {
+        this(production, candidate, migrations, placeholders, services, engine, failOn, order, naming, rules,
+                provenance, Classpaths.none());
+    }
+
+    /** The same request with these artifacts. */
+    public CheckRequest withClasspaths(Classpaths artifacts) {
+        return new CheckRequest(production, candidate, migrations, placeholders, services, engine, failOn, order,
+                naming, rules, provenance, artifacts);
+    }
 
     public CheckRequest(ProductionMigrations production, Snapshot candidate, List<String> migrations,
                         Map<String, String> placeholders, List<ServiceToCheck> services, ReplayEngine engine,
@@ -45,7 +71,7 @@ public record CheckRequest(ProductionMigrations production, Snapshot candidate, 
 
     public CheckRequest withServices(List<ServiceToCheck> newServices) {
         return new CheckRequest(production, candidate, migrations, placeholders, List.copyOf(newServices), engine,
-                failOn, order, naming, rules, provenance);
+                failOn, order, naming, rules, provenance, classpaths);
     }
 
     /** The simple form: a production directory and a candidate directory of one service holding its migrations. */

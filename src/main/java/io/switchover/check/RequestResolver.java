@@ -194,7 +194,25 @@ public final class RequestResolver implements AutoCloseable {
         boolean worthSaying = config().isPresent() || history.isPresent() || !options.capturedSql().isEmpty();
         return new CheckRequest(new ProductionMigrations(productionMigrations, history), candidate, locations,
                 placeholders(), List.copyOf(services), engine, failOn, order(), naming(), ruleSettings(),
-                worthSaying ? List.copyOf(provenance) : List.of());
+                worthSaying ? List.copyOf(provenance) : List.of(), classpaths());
+    }
+
+    /**
+     * The built artifacts whose Java migrations the replay runs: the options, else the configuration (the
+     * repository's may name only paths inside the tree).
+     */
+    private CheckRequest.Classpaths classpaths() {
+        Optional<Path> candidate = options.classpath().map(options.workingDirectory()::resolve);
+        if (candidate.isEmpty()) {
+            requireTrusted(ConfigKeys.CLASSPATH);
+            candidate = config().flatMap(SwitchoverConfig::classpath);
+        }
+        Optional<Path> production = options.prodClasspath().map(options.workingDirectory()::resolve);
+        if (production.isEmpty()) {
+            requireTrusted(ConfigKeys.PROD_CLASSPATH);
+            production = config().flatMap(SwitchoverConfig::prodClasspath);
+        }
+        return new CheckRequest.Classpaths(candidate, production);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.switchover.mentions.ChangedObject;
 import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
+import io.switchover.migrations.ClassArtifact;
 import io.switchover.migrations.Migration;
 import io.switchover.report.SplitAdvice;
 import io.switchover.rules.Severity;
@@ -56,7 +57,6 @@ import java.util.concurrent.CompletionException;
  * traffic, does anything they do against the database break, and does the candidate work afterwards?
  */
 public final class SwitchoverCheck {
-    private final MigrationReader migrationReader = new MigrationReader();
     private final BatchPlanner batchPlanner = new BatchPlanner();
     private final RuleSet rules = RuleSet.standard();
 
@@ -72,19 +72,42 @@ public final class SwitchoverCheck {
     }
 
     public Report run(CheckRequest request) {
+        Optional<ClassArtifact> candidateClasses = Optional.empty();
+        Optional<ClassArtifact> productionClasses = Optional.empty();
+        try {
+            candidateClasses = request.classpaths().candidate().map(path -> ClassArtifact.open(path, "--classpath"));
+            productionClasses = request.classpaths().production()
+                    .map(path -> ClassArtifact.open(path, "--prod-classpath"));
+            return run(request, candidateClasses, productionClasses);
+        } finally {
+            candidateClasses.ifPresent(ClassArtifact::close);
+            productionClasses.ifPresent(ClassArtifact::close);
+        }
+    }
+
+    private Report run(CheckRequest request, Optional<ClassArtifact> candidateClasses,
+                       Optional<ClassArtifact> productionClasses) {
         long started = System.nanoTime();
         SqlParsing.forget();
+        MigrationReader migrationReader = new MigrationReader("mariadb".equals(request.engine().id()) ? "mariadb"
+                : "postgresql");
         // Flyway resolves the two snapshots' migrations independently: one of them on another core.
         CompletableFuture<Optional<MigrationSet>> production = CompletableFuture.supplyAsync(() -> request.production()
-                .snapshot().map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders())));
-        MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders());
+                .snapshot().map(snapshot -> migrationReader.read(snapshot, request.migrations(), request.placeholders(),
+                        MigrationReader.JavaReplay.production(productionClasses))));
+        MigrationSet candidate = migrationReader.read(request.candidate(), request.migrations(), request.placeholders(),
+                MigrationReader.JavaReplay.candidate(candidateClasses));
         Batch batch = plan(request, join(production), candidate);
         PlaceholderCheck.requireValues(batch);
         List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
 
         // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
         StatementsWorthParsing worthParsing = StatementsWorthParsing.of(BatchReach.of(batch), scripts);
-        CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, candidate,
+        // The Java migrations' sources change the schema; the services do not send their SQL.
+        Set<String> excluded = new LinkedHashSet<>(candidate.locations());
+        excluded.addAll(candidate.javaSources());
+        join(production).ifPresent(set -> excluded.addAll(set.javaSources()));
+        CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, List.copyOf(excluded),
                 worthParsing));
         Timeline timeline = new TimelineReplayer(request.engine())
                 .replay(batch, () -> join(extraction).probes().probes());
@@ -94,16 +117,22 @@ public final class SwitchoverCheck {
         Set<String> warnings = new LinkedHashSet<>(extracted.warnings());
         candidate.ignored().forEach(path -> warnings.add(path + " is not named as a migration: Flyway skips it, and so"
                 + " does this check (rename it V<version>__<description>.sql if it should run)"));
+        warnings.addAll(candidate.warnings());
+        Set<String> notes = new LinkedHashSet<>(timeline.notes());
+        join(production).ifPresent(set -> notes.addAll(set.notes()));
+        notes.addAll(candidate.notes());
+        JavaMigrationNotes.of(batch).ifPresent(notes::add);
         List<ChangedObject> changed = MentionNet.changes(timeline);
         List<UncheckedMention> mentions = MentionNet.find(timeline, changed, extracted.running().stream()
                 .map(version -> version.forMentions(probes.statements(), timeline)).toList());
         List<Coverage> coverage = extracted.running().stream()
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
         Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage);
+                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage,
+                batch.production().notReplayed());
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = outcome.findings();
-        Optional<Plan> promotionPlan = promotionPlan(request, batch, evidence);
+        Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
         Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, findings, probes, extracted);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
@@ -114,7 +143,7 @@ public final class SwitchoverCheck {
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
         return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
                 batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
-                Stream.concat(timeline.notes().stream(), request.provenance().stream()).toList(),
+                Stream.concat(notes.stream(), request.provenance().stream()).toList(),
                 outcome.suppressed(), coverage, promotionPlan, fewestHeld)
                 .with(request.services().stream().map(SwitchoverCheck::promoted).toList(),
                         batch.migrations().stream().map(m -> new MigrationSource(m,
@@ -172,7 +201,8 @@ public final class SwitchoverCheck {
      * The promotion plan through the versions recorded between production's and the candidate, for the service that
      * is promoted with the batch; none without recorded versions.
      */
-    private Optional<Plan> promotionPlan(CheckRequest request, Batch batch, Evidence evidence) {
+    private static Optional<Plan> promotionPlan(MigrationReader migrationReader, CheckRequest request, Batch batch,
+                                                Evidence evidence) {
         Optional<ServiceToCheck> promoted = request.services().stream()
                 .filter(s -> s.candidate().isPresent() && !s.intermediates().isEmpty()).findFirst();
         if (promoted.isEmpty()) {
@@ -196,7 +226,7 @@ public final class SwitchoverCheck {
                              List<RunningVersion> running) {
     }
 
-    private static Extracted extract(CheckRequest request, MigrationSet candidate, StatementsWorthParsing worthParsing) {
+    private static Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
@@ -207,7 +237,7 @@ public final class SwitchoverCheck {
             Predicate<String> parseRunning = worthParsing.forRunningVersion();
             scanner.parseOnly(parseRunning);
             List<AccessPattern> sent = new ArrayList<>();
-            ExtractionResult served = scanner.scan(service.running(), service.sources(), candidate.locations());
+            ExtractionResult served = scanner.scan(service.running(), service.sources(), excluded);
             sent.addAll(served.patterns());
             collect(running, served, parseRunning, probes, notChecked, warnings);
             List<ExtractionResult> read = new ArrayList<>(List.of(served));
@@ -218,20 +248,27 @@ public final class SwitchoverCheck {
                 collect(running, seen, parseRunning, probes, notChecked, warnings);
             }
             versions.add(new RunningVersion(running, service.running(), ServiceSourceScanner.ownFiles(service.running(),
-                    service.sources(), candidate.locations()), ExtractionResult.combine(read)));
+                    service.sources(), excluded), ExtractionResult.combine(read)));
             if (service.candidate().isPresent()) {
                 Predicate<String> parseCandidate = worthParsing.forCandidate(sent);
                 scanner.parseOnly(parseCandidate);
                 Snapshot snapshot = service.candidate().get();
+                // A source folder the running version has and the candidate removes (a module it drops) is no typo.
+                List<String> sources = service.sources().stream()
+                        .filter(root -> !snapshot.filesUnder(root).isEmpty()
+                                || service.running().filesUnder(root).isEmpty()).toList();
+                service.sources().stream().filter(root -> !sources.contains(root)).forEach(root -> warnings.add(
+                        "source folder " + root + " is not in " + snapshot.name() + ": the candidate removes it"));
                 collect(new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
-                        scanner.scan(snapshot, service.sources(), candidate.locations()), parseCandidate, probes,
+                        sources.isEmpty() && !service.sources().isEmpty() ? ExtractionResult.empty()
+                                : scanner.scan(snapshot, sources, excluded), parseCandidate, probes,
                         notChecked, warnings);
             }
             // Only their statements count, for the plan: what they cannot read is the candidate's or production's too.
             for (Snapshot between : service.intermediates()) {
                 Predicate<String> parse = worthParsing.forCandidate(sent);
                 scanner.parseOnly(parse);
-                ExtractionResult found = scanner.scan(between, service.sources(), candidate.locations());
+                ExtractionResult found = scanner.scan(between, service.sources(), excluded);
                 probes.add(new ServiceVersion(service.name(), between.name(), ServiceVersion.Role.INTERMEDIATE),
                         found.patterns(), found.reads(), parse);
             }

@@ -88,6 +88,16 @@ class CheckCommand implements Callable<Integer> {
                     + " export (CSV or JSON) or a PostgreSQL statement log. See docs/capturing-sql.md.")
     List<Path> capturedSql = new ArrayList<>();
 
+    @Option(names = "--classpath", paramLabel = "<jar|dir>",
+            description = "The candidate's built artifact: a jar, a Spring Boot fat jar or a folder of classes. Its"
+                    + " Java migrations run on the replay database as Flyway runs them; without it, the SQL their"
+                    + " source executes is replayed.")
+    Path classpath;
+
+    @Option(names = "--prod-classpath", paramLabel = "<jar|dir>",
+            description = "Production's built artifact, for production's Java migrations (as --classpath).")
+    Path prodClasspath;
+
     @Mixin
     EngineOptions engine;
 
@@ -149,7 +159,8 @@ class CheckCommand implements Callable<Integer> {
                 Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
                 history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
                 capturedSql, Path.of("").toAbsolutePath(),
-                System.getenv(), trustRepoConfig, history.timeout());
+                System.getenv(), trustRepoConfig, history.timeout(), Optional.ofNullable(classpath),
+                Optional.ofNullable(prodClasspath));
         try (RequestResolver resolver = new RequestResolver(options)) {
             Optional<SwitchoverConfig> config = resolver.config();
             CheckRequest request = resolver.resolve(engine.open(config.flatMap(SwitchoverConfig::engine).orElse(null),

@@ -12,6 +12,10 @@ public final class ConfigKeys {
     /** {@code production: ref|tag|endpoint}: the production version of the migrations. */
     public static final String PRODUCTION = "production";
     public static final String MIGRATIONS_REPOSITORY = "migrations.repository";
+    /** {@code migrations.classpath}: the candidate's built artifact, whose Java migrations the replay runs. */
+    public static final String CLASSPATH = "migrations.classpath";
+    /** {@code migrations.prod-classpath}: production's built artifact. */
+    public static final String PROD_CLASSPATH = "migrations.prod-classpath";
 
     private ConfigKeys() {
     }

@@ -41,11 +41,14 @@ public final class ConfigMerge {
         placeholders.putAll(pipeline.placeholders());
         Map<String, String> rules = new LinkedHashMap<>(repository.rules());
         rules.putAll(pipeline.rules());
+        Optional<Path> classpath = pick(pipeline.classpath(), repository.classpath(), ConfigKeys.CLASSPATH);
+        Optional<Path> prodClasspath = pick(pipeline.prodClasspath(), repository.prodClasspath(),
+                ConfigKeys.PROD_CLASSPATH);
         return new SwitchoverConfig(pipeline.file(), migrationsRepository, locations, productionMigrations, history,
                 historySchema, historyTable, Map.copyOf(placeholders),
                 pipeline.order().or(repository::order), pipeline.engine().or(repository::engine),
                 pipeline.dialect().or(repository::dialect), pipeline.naming().or(repository::naming), services(),
-                Map.copyOf(rules), Map.copyOf(places));
+                Map.copyOf(rules), Map.copyOf(places), classpath, prodClasspath);
     }
 
     /** The repository's services in its order, then those only the pipeline names. */

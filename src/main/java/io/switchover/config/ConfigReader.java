@@ -20,7 +20,7 @@ public final class ConfigReader {
             "dialect", "naming", "services", "rules", "coverage");
     /** What {@code coverage: strict} makes errors: a promotion the gate could not fully see fails. */
     private static final List<String> COVERAGE_RULES = List.of("named-in-unchecked-code", "service-not-checked");
-    private static final Set<String> MIGRATIONS = Set.of("repository", "locations");
+    private static final Set<String> MIGRATIONS = Set.of("repository", "locations", "classpath", "prod-classpath");
     private static final Set<String> PRODUCTION = Set.of("history", "history-schema", "history-table", "ref", "tag",
             "endpoint");
     private static final Set<String> SERVICE = Set.of("name", "repository", "sources", "production", "owns-migrations",
@@ -45,11 +45,17 @@ public final class ConfigReader {
 
         Optional<Path> migrationsRepository = Optional.empty();
         List<String> locations = List.of();
+        Optional<Path> classpath = Optional.empty();
+        Optional<Path> prodClasspath = Optional.empty();
         if (top.containsKey("migrations")) {
             Map<String, YamlNode> migrations = top.get("migrations").mapping(MIGRATIONS);
             migrationsRepository = YamlNode.text(migrations, "repository").map(p -> folder.resolve(p).normalize());
             remember(places, ConfigKeys.MIGRATIONS_REPOSITORY, migrations.get("repository"), file);
             locations = migrations.containsKey("locations") ? migrations.get("locations").texts() : List.of();
+            classpath = YamlNode.text(migrations, "classpath").map(p -> folder.resolve(p).normalize());
+            prodClasspath = YamlNode.text(migrations, "prod-classpath").map(p -> folder.resolve(p).normalize());
+            remember(places, ConfigKeys.CLASSPATH, migrations.get("classpath"), file);
+            remember(places, ConfigKeys.PROD_CLASSPATH, migrations.get("prod-classpath"), file);
         }
         Optional<VersionSource> productionMigrations = Optional.empty();
         Optional<String> history = Optional.empty();
@@ -111,7 +117,7 @@ public final class ConfigReader {
                 historySchema, historyTable,
                 top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
                 order, engine, dialect, naming, List.copyOf(services),
-                Map.copyOf(rules), Collections.unmodifiableMap(places));
+                Map.copyOf(rules), Collections.unmodifiableMap(places), classpath, prodClasspath);
     }
 
     private static void remember(Map<String, ConfigPlace> places, String key, YamlNode node, Path file) {

@@ -86,6 +86,14 @@ public final class TrustBoundary {
             case ConfigKeys.PRODUCTION:
                 return Optional.of("which version runs in production comes from the pipeline, never from the"
                         + " candidate's tree; give --prod, or production: in " + elsewhere);
+            case ConfigKeys.CLASSPATH:
+                return outside(config.classpath().stream().toList(), config)
+                        .map(path -> "the candidate's artifact " + path + " lies outside the candidate's tree; give"
+                                + " --classpath, or migrations.classpath in " + elsewhere);
+            case ConfigKeys.PROD_CLASSPATH:
+                return outside(config.prodClasspath().stream().toList(), config)
+                        .map(path -> "production's artifact " + path + " lies outside the candidate's tree; give"
+                                + " --prod-classpath, or migrations.prod-classpath in " + elsewhere);
             case ConfigKeys.MIGRATIONS_REPOSITORY:
                 return outside(config.migrationsRepository().stream().toList(), config)
                         .map(path -> "the migrations' repository " + path + " lies outside the candidate's tree;"

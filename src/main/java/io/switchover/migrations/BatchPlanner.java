@@ -81,18 +81,23 @@ public final class BatchPlanner {
     private static ProductionState productionState(ProductionHistory history, Optional<MigrationSet> productionSnapshot,
                                                    MigrationSet candidate) {
         List<MigrationFile> files = new ArrayList<>();
+        List<ProductionState.AppliedJava> java = new ArrayList<>();
         for (AppliedMigration row : history.applied().values()) {
-            textOf(row, productionSnapshot.orElse(null)).or(() -> textOf(row, candidate)).ifPresent(files::add);
+            Optional<MigrationSet> from = productionSnapshot.filter(set -> set.find(row.identity()).isPresent())
+                    .or(() -> Optional.of(candidate).filter(set -> set.find(row.identity()).isPresent()));
+            if (from.isEmpty()) {
+                continue;
+            }
+            MigrationSet set = from.get();
+            Migration migration = set.find(row.identity()).orElseThrow();
+            if (migration.isJava()) {
+                set.javaClass(migration.script()).ifPresent(c -> java.add(new ProductionState.AppliedJava(set, c,
+                        migration)));
+            } else {
+                files.add(new MigrationFile(set.snapshot(), migration.path(), migration.script()));
+            }
         }
         FlywaySettings settings = productionSnapshot.map(MigrationSet::settings).orElse(candidate.settings());
-        return new ProductionState(history, files, settings);
-    }
-
-    /** The file of an applied migration in a migration set, preferring one with the applied checksum. */
-    private static Optional<MigrationFile> textOf(AppliedMigration row, MigrationSet set) {
-        if (set == null) {
-            return Optional.empty();
-        }
-        return set.find(row.identity()).map(m -> new MigrationFile(set.snapshot(), m.path(), m.script()));
+        return new ProductionState(history, files, java, settings);
     }
 }

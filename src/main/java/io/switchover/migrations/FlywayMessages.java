@@ -25,6 +25,17 @@ public final class FlywayMessages {
             return message.strip();
         }
         String first = lines.get(0);
+        if (first.matches("(?i).*failed ?!")) {
+            // A Java migration threw: its own words say what happened, Flyway's only that it did.
+            for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
+                if (!cause.getClass().getName().startsWith("org.flywaydb.")) {
+                    return firstLine(cause);
+                }
+                if (cause.getCause() == cause) {
+                    break;
+                }
+            }
+        }
         if (first.endsWith(":") && lines.size() > 1) {
             return first + " " + String.join("; ", lines.subList(1, lines.size()));
         }

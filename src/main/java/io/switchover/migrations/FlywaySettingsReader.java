@@ -28,14 +28,19 @@ public final class FlywaySettingsReader {
             "src/main/resources/application.yml", "src/main/resources/application.yaml");
 
     public FlywaySettings read(Snapshot snapshot) {
+        return read(snapshot, FlywayLocations.DEFAULT_VENDOR);
+    }
+
+    /** @param vendor what Spring Boot's {@code {vendor}} in a location stands for: the replay engine's database */
+    public FlywaySettings read(Snapshot snapshot, String vendor) {
         for (String path : CONF) {
             if (snapshot.files().contains(path)) {
-                return fromKeys(properties(snapshot, path), "flyway.", path, snapshot);
+                return fromKeys(properties(snapshot, path), "flyway.", path, snapshot, vendor);
             }
         }
         for (String path : TOML) {
             if (snapshot.files().contains(path)) {
-                return fromKeys(TomlSubset.flatten(snapshot.read(path), path), "flyway.", path, snapshot);
+                return fromKeys(TomlSubset.flatten(snapshot.read(path), path), "flyway.", path, snapshot, vendor);
             }
         }
         for (String path : springFiles(snapshot)) {
@@ -47,7 +52,7 @@ public final class FlywaySettingsReader {
                 }
             });
             if (!flyway.isEmpty()) {
-                return fromKeys(flyway, "flyway.", path, snapshot);
+                return fromKeys(flyway, "flyway.", path, snapshot, vendor);
             }
         }
         return FlywaySettings.defaults();
@@ -71,7 +76,8 @@ public final class FlywaySettingsReader {
         return found;
     }
 
-    private static FlywaySettings fromKeys(Map<String, String> keys, String prefix, String source, Snapshot snapshot) {
+    private static FlywaySettings fromKeys(Map<String, String> keys, String prefix, String source, Snapshot snapshot,
+                                           String vendor) {
         FlywaySettings defaults = FlywaySettings.defaults();
         Map<String, String> placeholders = new LinkedHashMap<>();
         keys.forEach((key, value) -> {
@@ -81,7 +87,7 @@ public final class FlywaySettingsReader {
         });
         List<String> locations = new ArrayList<>();
         for (String location : list(keys.get(prefix + "locations"))) {
-            locations.addAll(FlywayLocations.toFolders(location, snapshot, source));
+            locations.addAll(FlywayLocations.toFolders(location, snapshot, source, vendor));
         }
         return new FlywaySettings(
                 List.copyOf(locations),

@@ -10,8 +10,11 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,27 +24,103 @@ import java.util.UUID;
 public final class MigrationReader {
 
     private final FlywaySettingsReader settingsReader = new FlywaySettingsReader();
+    private final String vendor;
+
+    /**
+     * How a snapshot's Java migrations are replayed.
+     *
+     * @param classpath  the built artifact whose classes run, when the pipeline gives it
+     * @param option     the option that gives it, for the report ({@code --classpath}, {@code --prod-classpath})
+     * @param production whether the snapshot is production's, which may lack a location the candidate adds
+     */
+    public record JavaReplay(Optional<ClassArtifact> classpath, String option, boolean production) {
+        public static JavaReplay candidate(Optional<ClassArtifact> classpath) {
+            return new JavaReplay(classpath, "--classpath", false);
+        }
+
+        public static JavaReplay production(Optional<ClassArtifact> classpath) {
+            return new JavaReplay(classpath, "--prod-classpath", true);
+        }
+    }
+
+    public MigrationReader() {
+        this(FlywayLocations.DEFAULT_VENDOR);
+    }
+
+    /** @param vendor the replay engine's database, for Spring Boot's {@code {vendor}} in locations */
+    public MigrationReader(String vendor) {
+        this.vendor = vendor;
+    }
 
     public MigrationSet read(Snapshot snapshot, List<String> explicitLocations) {
         return read(snapshot, explicitLocations, Map.of());
     }
 
+    public MigrationSet read(Snapshot snapshot, List<String> explicitLocations, Map<String, String> placeholders) {
+        return read(snapshot, explicitLocations, placeholders, JavaReplay.candidate(Optional.empty()));
+    }
+
     /**
      * @param explicitLocations {@code --migrations}: wins over the project's Flyway configuration
      * @param placeholders      values for placeholders that only production knows; they win over the project's
+     * @param java              how its Java migrations are replayed
      */
-    public MigrationSet read(Snapshot snapshot, List<String> explicitLocations, Map<String, String> placeholders) {
-        FlywaySettings configured = settingsReader.read(snapshot);
-        List<String> locations = MigrationLocations.find(snapshot,
-                explicitLocations.isEmpty() ? existing(snapshot, configured.locations()) : explicitLocations);
+    public MigrationSet read(Snapshot snapshot, List<String> explicitLocations, Map<String, String> placeholders,
+                             JavaReplay java) {
+        FlywaySettings configured = settingsReader.read(snapshot, vendor);
+        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> said = java.production() ? notes : warnings;
+        List<String> locations;
+        if (!explicitLocations.isEmpty()) {
+            MigrationLocations.Located located = MigrationLocations.locate(snapshot, explicitLocations, vendor);
+            if (located.folders().isEmpty() && !java.production()) {
+                throw SwitchoverException.badInput("migration folder '" + String.join("', '", located.missing())
+                        + "' does not exist in " + snapshot.name() + "; --migrations takes a folder relative to the"
+                        + " snapshot root");
+            }
+            located.missing().forEach(missing -> said.add(missingLocation(missing, snapshot, java)));
+            locations = located.folders();
+        } else {
+            List<String> existing = configured.locations().stream()
+                    .filter(folder -> MigrationLocations.exists(snapshot, folder)).toList();
+            if (!existing.isEmpty()) {
+                configured.locations().stream().filter(folder -> !existing.contains(folder)).forEach(missing ->
+                        said.add(missingLocation(missing + " (from " + configured.source() + ")", snapshot, java)));
+            }
+            locations = existing.isEmpty() ? MigrationLocations.conventional(snapshot) : existing;
+            if (locations.isEmpty()) {
+                throw SwitchoverException.badInput("no Flyway migrations found in " + snapshot.name()
+                        + " (looked for db/migration and src/main/resources/db/migration, SQL files and Java"
+                        + " migrations); name the folder with --migrations");
+            }
+        }
         Map<String, String> values = new java.util.LinkedHashMap<>(configured.placeholders());
         values.putAll(placeholders);
         requireNothingSkippedUnder(snapshot, locations);
         FlywaySettings settings = configured.withLocations(locations).withPlaceholders(values);
+        JavaMigrationFinder.Found found = new JavaMigrationFinder(snapshot).find(locations);
+        notes.addAll(found.notes());
+        warnings.addAll(found.warnings());
+        Map<String, JavaMigrationClass> classes = new LinkedHashMap<>();
+        Map<String, Migration.Replay> replays = new HashMap<>();
+        List<String> absent = new ArrayList<>();
+        for (JavaMigrationClass javaClass : found.classes()) {
+            classes.put(javaClass.className(), javaClass);
+            replays.put(javaClass.className(), replayOf(javaClass, java, absent, notes));
+        }
+        if (!absent.isEmpty()) {
+            notes.add(java.classpath().get().name() + " (" + java.option() + ") does not hold "
+                    + JavaMigrationFinder.shortList(absent) + ": replayed from the SQL their source executes");
+        }
+        MigrationSet reading = new MigrationSet(snapshot, settings, classes.values().stream().map(c -> new Migration(
+                c.version(), c.description(), c.className(), c.checksum(), c.path(), replays.get(c.className())))
+                .toList(), List.of(), List.copyOf(classes.values()), java.classpath(), List.of(), List.of(),
+                found.otherSources());
         String url = "jdbc:h2:mem:switchover_info_" + UUID.randomUUID().toString().replace("-", "");
         // Without DB_CLOSE_DELAY the database lives as long as Flyway's connection and vanishes with it.
         try {
-            Flyway flyway = configure(snapshot, settings).dataSource(url, "sa", "").load();
+            Flyway flyway = reading.flyway().dataSource(url, "sa", "").load();
             List<Migration> migrations = new ArrayList<>();
             java.util.Set<String> baselines = new java.util.HashSet<>();
             for (MigrationInfo info : flyway.info().all()) {
@@ -52,20 +131,62 @@ public final class MigrationReader {
                     continue;
                 }
                 String script = info.getScript();
-                migrations.add(new Migration(
-                        info.getVersion() == null ? null : info.getVersion().getVersion(),
-                        info.getDescription(), script, info.getChecksum(), pathOf(snapshot, locations, script)));
+                String version = info.getVersion() == null ? null : info.getVersion().getVersion();
+                JavaMigrationClass javaClass = classes.get(script);
+                migrations.add(javaClass != null
+                        ? new Migration(version, info.getDescription(), script, info.getChecksum(), javaClass.path(),
+                        replays.get(script))
+                        : new Migration(version, info.getDescription(), script, info.getChecksum(),
+                        pathOf(snapshot, locations, script)));
             }
-            if (migrations.isEmpty()) {
+            if (migrations.isEmpty() && !(java.production() && !explicitLocations.isEmpty())) {
                 throw SwitchoverException.badInput("no Flyway migrations in " + snapshot.name() + " under "
-                        + String.join(", ", locations) + "; name the folder with --migrations");
+                        + String.join(", ", locations) + " (SQL files, or Java migrations in their packages); name"
+                        + " the folder with --migrations");
             }
             return new MigrationSet(snapshot, settings, List.copyOf(migrations),
-                    ignored(snapshot, settings, migrations, baselines));
+                    ignored(snapshot, settings, migrations, baselines), List.copyOf(classes.values()),
+                    java.classpath(), List.copyOf(notes), List.copyOf(warnings), found.otherSources());
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
                     + "; rename or move the file so that Flyway accepts it", e);
         }
+    }
+
+    private static String missingLocation(String location, Snapshot snapshot, JavaReplay java) {
+        return "location " + location + " is not in " + snapshot.name() + (java.production()
+                ? " (the candidate adds it)" : ": Flyway skips a missing location (failOnMissingLocations=false),"
+                + " and so does the check");
+    }
+
+    /**
+     * How the replay runs a Java migration: its class from the artifact when the artifact has it, else the SQL its
+     * source executes when the source tells all of it, else nothing, saying why and what would help.
+     */
+    private static Migration.Replay replayOf(JavaMigrationClass javaClass, JavaReplay java, List<String> absent,
+                                             List<String> notes) {
+        Optional<String> problem = java.classpath().filter(artifact -> artifact.has(javaClass.className()))
+                .flatMap(artifact -> artifact.problemWith(javaClass.className()));
+        if (java.classpath().isPresent() && java.classpath().get().has(javaClass.className()) && problem.isEmpty()) {
+            return new Migration.Replay.FromClass(java.classpath().get().name(), javaClass.sql().known()
+                    ? javaClass.sql().sql() : List.of());
+        }
+        String missing = java.classpath().map(artifact -> "; " + artifact.name() + " (" + java.option()
+                + ") does not hold " + javaClass.className()).orElse("");
+        if (problem.isPresent()) {
+            missing = "; its class in " + java.classpath().get().name() + " cannot run: " + problem.get();
+            notes.add(javaClass.className() + " from " + java.classpath().get().name() + " cannot run on the gate's"
+                    + " Flyway: " + problem.get() + (javaClass.sql().known() ? "; replayed from the SQL its source"
+                    + " executes" : ""));
+        }
+        if (javaClass.sql().known()) {
+            if (!missing.isEmpty() && problem.isEmpty()) {
+                absent.add(javaClass.simpleName());
+            }
+            return new Migration.Replay.FromSource(javaClass.sql().sql());
+        }
+        String reason = javaClass.sql().unknown().orElseThrow() + missing;
+        return new Migration.Replay.NotReplayed(reason);
     }
 
     /** The Flyway configuration of a snapshot's migrations, shared by the reader and the replay. */
@@ -76,6 +197,8 @@ public final class MigrationReader {
     static FluentConfiguration configure(org.flywaydb.core.api.ResourceProvider resources, FlywaySettings settings) {
         FluentConfiguration configuration = Flyway.configure(MigrationReader.class.getClassLoader())
                 .resourceProvider(resources)
+                // Java migrations are the snapshot's, handed over as javaMigrations; none from the gate's class path
+                .javaMigrationClassProvider(java.util.List::of)
                 // Flyway's default: a file not named as a migration is skipped, and listed in the report as such
                 .validateMigrationNaming(false)
                 .failOnMissingLocations(false)
@@ -150,11 +273,6 @@ public final class MigrationReader {
                 }
             }
         }
-    }
-
-    /** Configured locations that the snapshot has; a configuration naming only absent folders falls back to finding. */
-    private static List<String> existing(Snapshot snapshot, List<String> configured) {
-        return configured.stream().filter(snapshot::isDirectory).toList();
     }
 
     private static String pathOf(Snapshot snapshot, List<String> locations, String script) {

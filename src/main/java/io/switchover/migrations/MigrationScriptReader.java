@@ -20,7 +20,10 @@ public final class MigrationScriptReader {
         List<MigrationScript> scripts = new ArrayList<>();
         for (int i = 0; i < batch.migrations().size(); i++) {
             Migration migration = batch.migrations().get(i);
-            scripts.add(read(migration, i + 1, batch.candidate().snapshot().read(migration.path())));
+            scripts.add(migration.isJava()
+                    // a Java source's comments are not SQL comments: no suppressions there
+                    ? new MigrationScript(migration, i + 1, statements(batch.candidate().readableSql(migration)), List.of())
+                    : read(migration, i + 1, batch.candidate().snapshot().read(migration.path())));
         }
         return scripts;
     }
@@ -53,6 +56,17 @@ public final class MigrationScriptReader {
             });
         }
         return new MigrationScript(migration, step, List.copyOf(statements), List.copyOf(fileWide));
+    }
+
+    /** The statements a Java migration's source executes, as a script's. */
+    private List<MigrationStatement> statements(String script) {
+        List<MigrationStatement> statements = new ArrayList<>();
+        for (SqlScriptSplitter.ScriptStatement statement : splitter.split(script)) {
+            if (!statement.sql().isBlank()) {
+                statements.add(new MigrationStatement(0, statement.sql(), List.of()));
+            }
+        }
+        return statements;
     }
 
     private static Optional<Suppression> suppression(String script, String text, int line) {

@@ -18,7 +18,7 @@ public record ProductionHistory(String source, List<AppliedMigration> rows, bool
         List<AppliedMigration> rows = new ArrayList<>();
         int rank = 1;
         for (Migration migration : applied.migrations()) {
-            rows.add(new AppliedMigration(rank++, migration.version(), migration.description(), "SQL",
+            rows.add(new AppliedMigration(rank++, migration.version(), migration.description(), migration.type(),
                     migration.script(), migration.checksum(), true));
         }
         return new ProductionHistory("the migrations of " + name, List.copyOf(rows), true);

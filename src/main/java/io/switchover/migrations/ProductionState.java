@@ -3,6 +3,7 @@ package io.switchover.migrations;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,11 +13,20 @@ import java.util.stream.Stream;
 public final class ProductionState {
     private final ProductionHistory history;
     private final List<MigrationFile> files;
+    private final List<AppliedJava> java;
     private final FlywaySettings settings;
+    /** Production's Java migrations of the last replay whose statements failed, and the first failure of each. */
+    private volatile Map<String, String> partlyReplayed = Map.of();
 
-    ProductionState(ProductionHistory history, List<MigrationFile> files, FlywaySettings settings) {
+    /** An applied Java migration: its class, from the set (production's, else the candidate's) that has it. */
+    record AppliedJava(MigrationSet from, JavaMigrationClass source, Migration migration) {
+    }
+
+    ProductionState(ProductionHistory history, List<MigrationFile> files, List<AppliedJava> java,
+                    FlywaySettings settings) {
         this.history = history;
         this.files = List.copyOf(files);
+        this.java = List.copyOf(java);
         this.settings = settings;
     }
 
@@ -34,16 +44,61 @@ public final class ProductionState {
 
     /** The text of each migration the replay applies, read as the stream is consumed. */
     public Stream<String> texts() {
-        return files.stream().map(file -> file.snapshot().read(file.path()));
+        return Stream.concat(files.stream().map(file -> file.snapshot().read(file.path())),
+                java.stream().map(applied -> applied.from().readableSql(applied.migration())));
     }
 
     /** How many of production's migrations the replay applies to build S0. */
     public int size() {
-        return files.size();
+        return files.size() + java.size();
     }
 
-    /** A Flyway configuration (without a data source) that applies exactly production's migrations. */
+    /**
+     * Production's Java migrations for which the replay ran nothing, or (after one of those) only the statements that
+     * did not fail: S0 may lack what they made.
+     */
+    public List<Migration> notReplayed() {
+        Map<String, String> partly = partlyReplayed;
+        List<Migration> missing = new java.util.ArrayList<>();
+        for (AppliedJava applied : java) {
+            Migration migration = applied.migration();
+            if (migration.notReplayed()) {
+                missing.add(migration);
+            } else if (partly.containsKey(migration.script())) {
+                missing.add(new Migration(migration.version(), migration.description(), migration.script(),
+                        migration.checksum(), migration.path(), new Migration.Replay.NotReplayed("of the SQL its source"
+                        + " executes, what fails on the replay was skipped (" + partly.get(migration.script())
+                        + "): an earlier Java migration the replay ran nothing for may have made what it needs")));
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    /** Production's Java migrations, each with how the replay runs it. */
+    public List<Migration> javaMigrations() {
+        return java.stream().map(AppliedJava::migration).toList();
+    }
+
+    /**
+     * A Flyway configuration (without a data source) that applies exactly production's migrations. After a Java
+     * migration the replay runs nothing for, the statements of later ones' sources that fail are skipped (and
+     * counted as not replayed) rather than failing the replay of production.
+     */
     public FluentConfiguration flyway() {
-        return MigrationReader.configure(new MigrationFileProvider(files), settings);
+        Map<String, String> partly = new java.util.concurrent.ConcurrentHashMap<>();
+        partlyReplayed = partly;
+        List<org.flywaydb.core.api.migration.JavaMigration> migrations = new java.util.ArrayList<>();
+        boolean afterSkipped = false;
+        for (AppliedJava applied : java) {
+            ReplayableJavaMigration migration = applied.from().javaMigration(applied.source());
+            if (afterSkipped) {
+                String script = applied.migration().script();
+                migration = migration.tolerating(failure -> partly.putIfAbsent(script, failure));
+            }
+            afterSkipped |= applied.migration().notReplayed();
+            migrations.add(migration);
+        }
+        return MigrationReader.configure(new MigrationFileProvider(files), settings)
+                .javaMigrations(migrations.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new));
     }
 }

@@ -72,13 +72,13 @@ public final class ServiceSourceScanner {
     /**
      * @param sourceRoots     folders relative to the snapshot root to look in; empty means the whole snapshot but its
      *                        test sources ({@code src/test/}), whose SQL production never sends
-     * @param excludedFolders the Flyway migration folders, relative to the snapshot root
+     * @param excludedFolders the Flyway migration folders, and the Java migrations' source files, relative to the
+     *                        snapshot root
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
-        List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
         // Another vendor's or location's migrations are not what the service sends either.
         List<String> files = filesToScan(snapshot, sourceRoots).stream()
-                .filter(path -> excluded.stream().noneMatch(path::startsWith) && !isMigrationScript(path)).toList();
+                .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
         List<String> withSql = files.stream().filter(path -> extractorFor(path) != null).toList();
         // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
         List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
@@ -98,7 +98,6 @@ public final class ServiceSourceScanner {
      * configuration, templates and mapper files); never its migrations or tests.
      */
     public static List<String> ownFiles(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
-        List<String> excluded = excludedFolders.stream().map(ServiceSourceScanner::asFolderPrefix).toList();
         TreeSet<String> files = filesToScan(snapshot, sourceRoots);
         for (String root : sourceRoots) {
             String folder = asFolderPrefix(root);
@@ -108,8 +107,7 @@ public final class ServiceSourceScanner {
                 files.addAll(snapshot.filesUnder(resources));
             }
         }
-        files.removeIf(path -> isTestSource(path) || excluded.stream().anyMatch(path::startsWith)
-                || isMigrationScript(path));
+        files.removeIf(path -> isTestSource(path) || excluded(path, excludedFolders) || isMigrationScript(path));
         return List.copyOf(files);
     }
 
@@ -256,6 +254,16 @@ public final class ServiceSourceScanner {
 
     private static boolean isTestSource(String path) {
         return path.startsWith("src/test/") || path.contains("/src/test/");
+    }
+
+    /** Under one of the folders, or one of the files (a Java migration's source). */
+    private static boolean excluded(String path, Collection<String> excluded) {
+        for (String folderOrFile : excluded) {
+            if (path.startsWith(asFolderPrefix(folderOrFile)) || path.equals(stripDotSlash(folderOrFile))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String asFolderPrefix(String folder) {

@@ -2,7 +2,6 @@ package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.Migration;
-import io.switchover.snapshot.Snapshot;
 import io.switchover.sql.SqlWords;
 
 import java.util.HashSet;
@@ -24,12 +23,15 @@ public final class BatchReach {
     }
 
     public static BatchReach of(Batch batch) {
-        Snapshot candidate = batch.candidate().snapshot();
         Set<String> tables = new HashSet<>();
         for (Migration migration : batch.migrations()) {
             MigrationEffects effects;
             try {
-                effects = MigrationEffects.of(candidate.read(migration.path()));
+                Optional<String> sql = batch.candidate().replayedSql(migration);
+                if (sql.isEmpty()) {
+                    return new BatchReach(Optional.empty()); // a class runs: it may change anything
+                }
+                effects = MigrationEffects.of(sql.get());
             } catch (RuntimeException e) {
                 return new BatchReach(Optional.empty());
             }

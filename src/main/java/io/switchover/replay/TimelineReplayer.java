@@ -5,13 +5,14 @@ import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.FlywayMessages;
 import io.switchover.migrations.Migration;
-import io.switchover.snapshot.Snapshot;
+import io.switchover.migrations.ReplayableJavaMigration;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -199,6 +200,7 @@ public final class TimelineReplayer {
                             .load()
                             .migrate();
                 } catch (FlywayException e) {
+                    rethrowBadInput(e);
                     failure = Optional.of(steps.failure(e));
                 }
             }
@@ -215,6 +217,23 @@ public final class TimelineReplayer {
         FluentConfiguration configuration = base.dataSource(db.url(), db.user(), db.password());
         configuration.resourceProvider(new AdaptingResourceProvider(configuration.getResourceProvider(), db::adapt,
                 adapted));
+        // The SQL a Java migration's source executes is rewritten for the engine as a SQL file's is.
+        JavaMigration[] java = configuration.getJavaMigrations();
+        for (int i = 0; i < java.length; i++) {
+            if (java[i] instanceof ReplayableJavaMigration replayable) {
+                java[i] = replayable.adaptedWith(sql -> {
+                    AdaptedScript result = db.adapt(sql);
+                    if (!result.changes().isEmpty()) {
+                        synchronized (adapted) {
+                            adapted.computeIfAbsent(replayable.script(), k -> new java.util.LinkedHashSet<>())
+                                    .addAll(result.changes());
+                        }
+                    }
+                    return result.script();
+                });
+            }
+        }
+        configuration.javaMigrations(java);
         return db.tune(configuration);
     }
 
@@ -269,6 +288,7 @@ public final class TimelineReplayer {
         try {
             configure(db, batch.production().flyway(), adapted).group(asOneGroup).callbacks(failed).load().migrate();
         } catch (FlywayException e) {
+            rethrowBadInput(e);
             SQLException cause = rootSqlException(e);
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
@@ -431,7 +451,6 @@ public final class TimelineReplayer {
     private final class StepCallback implements Callback {
         private final ReplayDatabase db;
         private final Batch batch;
-        private final Snapshot candidate;
         private final List<ProbeStatement> statements;
         private final List<List<Object>> values;
         private final List<SchemaState> states;
@@ -442,7 +461,6 @@ public final class TimelineReplayer {
                      List<List<Object>> values, List<SchemaState> states, SchemaCatalogReader catalogReader) {
             this.db = db;
             this.batch = batch;
-            this.candidate = batch.candidate().snapshot();
             this.statements = statements;
             this.values = values;
             this.states = states;
@@ -494,9 +512,11 @@ public final class TimelineReplayer {
 
         private MigrationEffects effectsOf(Migration migration) {
             try {
-                return MigrationEffects.of(candidate.read(migration.path()));
+                // A class that runs (a Java migration from the artifact) may change anything.
+                return batch.candidate().replayedSql(migration).map(MigrationEffects::of)
+                        .orElseGet(() -> new MigrationEffects(true, Set.of()));
             } catch (RuntimeException e) {
-                // Not found where Flyway found it (a Java migration...): assume it may change anything.
+                // Not found where Flyway found it: assume it may change anything.
                 return new MigrationEffects(true, Set.of());
             }
         }
@@ -521,6 +541,15 @@ public final class TimelineReplayer {
         @Override
         public String getCallbackName() {
             return "switchover-step";
+        }
+    }
+
+    /** A Java migration that cannot run from the artifact it was given: the input is wrong, not the migration. */
+    private static void rethrowBadInput(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SwitchoverException bad) {
+                throw bad;
+            }
         }
     }
 

@@ -126,6 +126,15 @@ public final class Breaks {
         return Optional.ofNullable(alike);
     }
 
+    /**
+     * Whether a candidate's statement fails on a schema that a Java migration the replay ran nothing for (production's,
+     * or the batch's before that state) would have changed: a table, column or function it may make, a column it may
+     * drop. The candidate is written for the schema those make, so its failure is not known to be one.
+     */
+    static boolean missingWhatSkippedMigrationsMake(Break broken, Evidence evidence) {
+        return !evidence.notReplayedBefore(broken.state().step()).isEmpty();
+    }
+
     private static boolean alike(ProbeOutcome before, Break broken) {
         return before.error() != null && java.util.Objects.equals(before.error().sqlState(), broken.error().sqlState())
                 && before.error().message().equals(broken.error().message());

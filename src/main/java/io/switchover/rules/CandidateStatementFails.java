@@ -37,7 +37,9 @@ public final class CandidateStatementFails implements Rule {
         List<Finding> findings = new ArrayList<>();
         int last = evidence.timeline().states().size() - 1;
         for (Break broken : breaks.candidate()) {
-            if (!SCHEMA.contains(broken.error().kind()) && !omitsRequiredColumn(broken) || Breaks.failsAlikeBefore(broken, evidence).isPresent()) {
+            if (!SCHEMA.contains(broken.error().kind()) && !omitsRequiredColumn(broken)
+                    || Breaks.failsAlikeBefore(broken, evidence).isPresent()
+                    || Breaks.missingWhatSkippedMigrationsMake(broken, evidence)) {
                 continue;
             }
             String who = broken.checked().issuer().label();

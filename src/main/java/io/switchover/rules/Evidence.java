@@ -2,6 +2,7 @@ package io.switchover.rules;
 
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.HistoryProblem;
+import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.replay.Timeline;
 
@@ -16,10 +17,19 @@ import java.util.List;
  * @param mentions          places of the running versions that name what the batch changes and that no checked
  *                          statement covers
  * @param coverage          what was found and checked of each running version
+ * @param productionNotReplayed production's Java migrations for which the replay ran nothing: production's schema
+ *                          (S0) may lack what they made
  */
 public record Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
                        boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts,
-                       List<UncheckedMention> mentions, List<Coverage> coverage) {
+                       List<UncheckedMention> mentions, List<Coverage> coverage,
+                       List<Migration> productionNotReplayed) {
+
+    public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
+                    boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts,
+                    List<UncheckedMention> mentions, List<Coverage> coverage) {
+        this(timeline, statements, historyProblems, outOfOrderAllowed, order, scripts, mentions, coverage, List.of());
+    }
 
     public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
                     boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts) {
@@ -29,6 +39,21 @@ public record Evidence(Timeline timeline, List<CheckedStatement> statements, Lis
     /** Evidence of a replay alone: no history problems, the usual deployment order, no scripts read. */
     public static Evidence of(Timeline timeline, List<CheckedStatement> statements) {
         return new Evidence(timeline, statements, List.of(), false, DeploymentOrder.MIGRATE_FIRST, List.of());
+    }
+
+    /**
+     * The Java migrations, of production or of the batch before the given state, for which the replay ran nothing:
+     * what fails there for want of a table, column or function they may have made is not known to break.
+     */
+    public List<Migration> notReplayedBefore(int step) {
+        List<Migration> missing = new java.util.ArrayList<>(productionNotReplayed);
+        List<Migration> batch = timeline.batch();
+        for (int i = 0; i < Math.min(step, batch.size()); i++) {
+            if (batch.get(i).notReplayed()) {
+                missing.add(batch.get(i));
+            }
+        }
+        return List.copyOf(missing);
     }
 
     /** Whether every batch migration applied, so that the last state is the schema the candidate will live with. */

@@ -28,6 +28,7 @@ public final class RuleSet {
                 new FailedMigrationInHistory(),
                 new MigrationOutOfOrder(),
                 new MigrationFailsToApply(),
+                new JavaMigrationNotReplayed(),
                 new ExpandAndContractInOneBatch(),
                 new RenamedColumnStillUsed(),
                 new RenamedTableStillUsed(),

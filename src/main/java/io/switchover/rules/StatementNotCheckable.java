@@ -44,18 +44,24 @@ public final class StatementNotCheckable implements Rule {
             }
         }
         for (Break broken : breaks.candidate()) {
-            String message = Breaks.failsAlikeBefore(broken, evidence)
+            List<io.switchover.migrations.Migration> skipped = evidence.notReplayedBefore(broken.state().step());
+            boolean becauseSkipped = Breaks.missingWhatSkippedMigrationsMake(broken, evidence);
+            String message = becauseSkipped
+                    ? "cannot be checked: " + broken.checked().issuer().label() + " fails on a schema that "
+                    + JavaMigrationNotReplayed.names(skipped) + " (Java, not replayed) would have changed"
+                    : Breaks.failsAlikeBefore(broken, evidence)
                     .map(twin -> "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch"
                             + " just as " + twin.issuer().label() + "'s statement at " + twin.patterns().get(0).origin()
                             + " fails on production's schema, which production serves: the replay lacks something"
                             + " production has, and the batch neither causes nor cures it")
                     .orElse("cannot be checked: " + broken.checked().issuer().label() + " fails on "
                     + evidence.timeline().engine() + " with an error the schema does not explain");
+            String help = becauseSkipped ? "give --classpath (and --prod-classpath) so that the replay runs the Java"
+                    + " migrations, then check again"
+                    : "if the database runs it, the replay engine cannot (try another --engine); else fix it";
             for (AccessPattern pattern : broken.checked().patterns()) {
                 findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
-                        broken.checked().issuer().service(), pattern, message,
-                        "if the database runs it, the replay engine cannot (try another --engine); else fix it",
-                        broken.error()));
+                        broken.checked().issuer().service(), pattern, message, help, broken.error()));
             }
             breaks.claim(broken);
         }

@@ -183,6 +183,39 @@ class CheckCommandTest {
     }
 
     @Test
+    void rejectsAClasspathThatIsNoArtifactInOneLine() throws IOException {
+        assertBadInput(CommandLineRun.of("check", "--prod", STORY + "deploy-1", "--candidate", STORY + "deploy-5",
+                "--classpath", temp.resolve("build/app.jar").toString()), "--classpath " + temp.resolve("build/app.jar")
+                + " does not exist");
+        Path notAJar = Files.writeString(temp.resolve("notes.jar"), "text");
+        assertBadInput(CommandLineRun.of("check", "--prod", STORY + "deploy-1", "--candidate", STORY + "deploy-5",
+                "--prod-classpath", notAJar.toString()), "is neither a jar nor a folder of classes");
+    }
+
+    @Test
+    void runsTheCandidatesJavaMigrationsFromTheClassesFolderItIsGiven() throws IOException {
+        String story = "sample-migrations/java-kotlin-migrations/";
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-classpath", System.getProperty("java.class.path"), "-proc:none",
+                story + "deploy-2/src/main/java/db/migration/V8__Drop_amount.java");
+        assertEquals(0, compiled);
+
+        CommandLineRun without = CommandLineRun.of("check", "--prod", story + "deploy-1", "--candidate",
+                story + "deploy-2", "--engine", "h2");
+        CommandLineRun with = CommandLineRun.of("check", "--prod", story + "deploy-1", "--candidate",
+                story + "deploy-2", "--engine", "h2", "--classpath", classes.toString());
+
+        assertEquals(0, without.exitCode(), without.out() + without.err());
+        assertTrue(without.out().contains("db.migration.V8__Drop_amount is not replayed: the SQL it hands to"
+                + " execute(...) at src/main/java/db/migration/V8__Drop_amount.java:21 is built at run time"),
+                without.out());
+        assertEquals(1, with.exitCode(), with.out() + with.err());
+        assertTrue(with.out().contains("db.migration.V8__Drop_amount (batch step 2 of 2) breaks 1 statement"), with.out());
+        assertTrue(with.out().contains("V8__Drop_amount ran from " + classes), with.out());
+    }
+
+    @Test
     void printsUsageForHelpAndExitsZero() {
         CommandLineRun run = CommandLineRun.of("check", "--help");
 

@@ -55,6 +55,18 @@ class ConfigReaderTest {
     }
 
     @Test
+    void readsTheBuiltArtifactsOfTheJavaMigrationsRelativeToTheFile() {
+        SwitchoverConfig config = reader.parse(FILE, """
+                migrations:
+                  classpath: build/libs/people.jar
+                  prod-classpath: /srv/artifacts/people-1.4.0.jar
+                """);
+
+        assertEquals(Optional.of(Path.of("/repo/build/libs/people.jar")), config.classpath());
+        assertEquals(Optional.of(Path.of("/srv/artifacts/people-1.4.0.jar")), config.prodClasspath());
+    }
+
+    @Test
     void remembersWhereTheKeysThatReachProductionAre() {
         SwitchoverConfig config = reader.parse(FILE, """
                 migrations:

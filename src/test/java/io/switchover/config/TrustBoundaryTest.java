@@ -99,9 +99,19 @@ class TrustBoundaryTest {
                 migrations:
                   repository: ..
                 """);
+        assertRefused("switchover.yml:2: migrations.classpath: the candidate's artifact", """
+                migrations:
+                  classpath: /srv/builds/app.jar
+                """);
+        assertRefused("switchover.yml:3: migrations.prod-classpath: production's artifact", """
+                migrations:
+                  classpath: build/libs/app.jar
+                  prod-classpath: ../prod/app.jar
+                """);
         boundary(false).check(repositoryFile("""
                 migrations:
                   repository: .
+                  classpath: build/libs/app.jar
                 services:
                   - name: people
                     repository: services/people

@@ -41,7 +41,13 @@ final class SampleStories {
     record Case(Path story, String prod, String candidate, JsonNode expected, List<String> engines) {
         String name() {
             return story.getFileName() + ": " + prod + " -> " + candidate
-                    + (expected.has("config") ? " with " + expected.get("config").asText() : "");
+                    + (expected.has("config") ? " with " + expected.get("config").asText() : "")
+                    + (withClasspath() ? " with --classpath" : "");
+        }
+
+        /** Whether the check gets the built artifacts of both versions (their Java sources, compiled by the test). */
+        boolean withClasspath() {
+            return expected.path("classpath").asBoolean(false);
         }
 
         boolean runsOn(String family) {
@@ -109,7 +115,10 @@ final class SampleStories {
         return report;
     }
 
-    /** A case with a {@code config} runs as the command line would with --config; others as the simple form. */
+    /**
+     * A case with a {@code config} runs as the command line would with --config; others as the simple form, with
+     * {@code --classpath} and {@code --prod-classpath} when the case says {@code "classpath": true}.
+     */
     private static CheckRequest request(Case c, ReplayEngine engine) {
         if (c.expected().has("states")) {
             // A case with recorded states: the folders between prod and candidate, in their order, as --states dirs:
@@ -120,8 +129,11 @@ final class SampleStories {
             return simple.withServices(List.of(simple.services().get(0).withIntermediates(between)));
         }
         if (!c.expected().has("config")) {
-            return CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
+            CheckRequest request = CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),
                     DirectorySnapshot.of(c.story().resolve(c.candidate())), List.of(), List.of(), engine, Severity.ERROR);
+            return c.withClasspath() ? request.withClasspaths(new CheckRequest.Classpaths(
+                    Optional.of(BuiltArtifacts.jarOf(c.story().resolve(c.candidate()))),
+                    Optional.of(BuiltArtifacts.jarOf(c.story().resolve(c.prod()))))) : request;
         }
         // From the project's root, as the story's README runs it: the configuration is the pipeline's, outside the
         // deploy-N folders the candidate is read from.

@@ -49,6 +49,13 @@ public final class KotlinStringExtractor {
         this.classifier = classifier;
     }
 
+    /** A file read for its string expressions, constants found; for readers of this package that walk its calls. */
+    FileScan open(String path, String source) {
+        FileScan scan = new FileScan(path, source);
+        scan.findConstants();
+        return scan;
+    }
+
     public ExtractionResult extract(String path, String source) {
         try {
             return new FileScan(path, source).scan();
@@ -60,16 +67,16 @@ public final class KotlinStringExtractor {
     }
 
     /** A string expression's value; {@code dynamic} lists the templates and operands known only at run time. */
-    private record Value(String text, List<String> dynamic, String literalTail) {
+    record Value(String text, List<String> dynamic, String literalTail) {
         boolean resolved() {
             return dynamic.isEmpty();
         }
     }
 
-    private final class FileScan {
+    final class FileScan {
         private final String path;
         private final String source;
-        private final List<Token> tokens;
+        final List<Token> tokens;
         private final String problem;
         private final Map<String, Integer> constants = new HashMap<>(); // name -> index of the initializer's first token
         private final Map<String, Optional<String>> constantValues = new HashMap<>();
@@ -190,7 +197,7 @@ public final class KotlinStringExtractor {
         }
 
         /** Reads {@code operand (+ operand)*} from {@code i}; returns the index after it. */
-        private int expression(int i, List<Integer> operands) {
+        int expression(int i, List<Integer> operands) {
             int next = operand(i, operands);
             while (next + 1 < tokens.size() && tokens.get(next).is("+") && isOperand(next + 1)) {
                 next = operand(next + 1, operands);
@@ -228,14 +235,20 @@ public final class KotlinStringExtractor {
             return next;
         }
 
-        private Value evaluate(List<Integer> operands) {
+        Value evaluate(List<Integer> operands) {
+            return evaluate(operands, Map.of());
+        }
+
+        /** As {@link #evaluate(List)}, with the values of local names ({@code val sql = "..."}) as well. */
+        Value evaluate(List<Integer> operands, Map<String, String> locals) {
             StringBuilder text = new StringBuilder();
             List<String> dynamic = new ArrayList<>();
             StringBuilder tail = new StringBuilder(); // resolved text, with run-time parts as a placeholder
             for (int index : operands) {
                 Token token = tokens.get(index);
                 if (token.kind() == Kind.IDENTIFIER) {
-                    Optional<String> constant = constantValue(token.text());
+                    Optional<String> constant = Optional.ofNullable(locals.get(token.text()))
+                            .or(() -> constantValue(token.text()));
                     if (constant.isPresent()) {
                         text.append(constant.get());
                         tail.append(constant.get());
@@ -247,7 +260,9 @@ public final class KotlinStringExtractor {
                 }
                 StringBuilder value = new StringBuilder();
                 for (Part part : token.parts()) {
-                    Optional<String> resolved = part.template() ? constantValue(part.text()) : Optional.of(part.text());
+                    Optional<String> resolved = part.template()
+                            ? Optional.ofNullable(locals.get(part.text())).or(() -> constantValue(part.text()))
+                            : Optional.of(part.text());
                     if (resolved.isPresent()) {
                         value.append(resolved.get());
                     } else {
@@ -298,7 +313,7 @@ public final class KotlinStringExtractor {
         }
 
         /** {@code const val NAME = ...} and {@code const val NAME: String = ...}. */
-        private void findConstants() {
+        void findConstants() {
             for (int i = 0; i + 3 < tokens.size(); i++) {
                 if (!tokens.get(i).isIdentifier("const") || !tokens.get(i + 1).isIdentifier("val")
                         || tokens.get(i + 2).kind() != Kind.IDENTIFIER) {
@@ -315,7 +330,7 @@ public final class KotlinStringExtractor {
         }
 
         /** The file's imports, {@code a.b.*} for a wildcard. */
-        private List<String> imports() {
+        List<String> imports() {
             List<String> imports = new ArrayList<>();
             for (int k = 0; k + 1 < tokens.size(); k++) {
                 if (!tokens.get(k).isIdentifier("import")) {

@@ -1,0 +1,92 @@
+package io.switchover.rules;
+
+import io.switchover.migrations.Migration;
+import io.switchover.replay.FailureKind;
+import io.switchover.replay.MigrationFailure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Java migration for which the replay ran nothing: no artifact holds its class, and its source builds the SQL it
+ * executes at run time. What it does is not checked, and what production's schema or the batch lacks because of it
+ * is not blamed on anything: a batch migration that then fails for want of a table, column or function is reported
+ * here as not checked rather than as failing.
+ */
+public final class JavaMigrationNotReplayed implements Rule {
+    private static final RuleDoc DOC = RuleDocs.load("java-migration-not-replayed");
+    /** Failures that something a skipped migration made would have prevented. */
+    static final Set<FailureKind> MISSING_OBJECT = Set.of(FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE,
+            FailureKind.UNDEFINED_FUNCTION, FailureKind.OTHER);
+    private static final int NAMED = 5;
+
+    @Override
+    public RuleDoc doc() {
+        return DOC;
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence, Breaks breaks) {
+        List<Finding> findings = new ArrayList<>();
+        List<Migration> production = evidence.productionNotReplayed();
+        if (!production.isEmpty()) {
+            Migration first = production.get(0);
+            String message = production.size() == 1
+                    ? "production's " + first.script() + " is not replayed: " + reason(first)
+                    + "; production's schema (S0) may lack what it made, and statements that need it are not checked"
+                    : production.size() + " of production's Java migrations are not replayed (" + names(production)
+                    + "), e.g. " + simpleName(first) + ": " + reason(first) + "; production's schema (S0) may lack"
+                    + " what they made, and statements that need it are not checked";
+            findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), first, 0, 0, null, null, message,
+                    "give --prod-classpath <production's built jar, Spring Boot fat jar or classes folder> so that"
+                            + " the replay runs the classes as Flyway does", null));
+        }
+        List<Migration> batch = evidence.timeline().batch();
+        for (int i = 0; i < batch.size(); i++) {
+            Migration migration = batch.get(i);
+            if (migration.notReplayed()) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), migration, i + 1, 0, null, null,
+                        migration.script() + " is not replayed: " + reason(migration) + "; what it does to the schema"
+                                + " is not checked against the old statements",
+                        "give --classpath <the candidate's built jar, Spring Boot fat jar or classes folder> so that"
+                                + " the replay runs the class as Flyway does, or hand its SQL to execute(...) as"
+                                + " literals or constants", null));
+            }
+        }
+        evidence.timeline().failure().filter(failure -> explainedByMissing(failure, evidence))
+                .ifPresent(failure -> findings.add(notChecked(failure, evidence)));
+        return findings;
+    }
+
+    /** A batch migration that fails for want of something a Java migration the replay skipped may have made. */
+    static boolean explainedByMissing(MigrationFailure failure, Evidence evidence) {
+        return MISSING_OBJECT.contains(FailureKind.of(failure.sqlState(), 0))
+                && !evidence.notReplayedBefore(failure.step() - 1).isEmpty();
+    }
+
+    private static Finding notChecked(MigrationFailure failure, Evidence evidence) {
+        List<Migration> skipped = evidence.notReplayedBefore(failure.step() - 1);
+        int after = evidence.timeline().batch().size() - failure.step();
+        String message = failure.migration().script() + " fails on the replay (" + failure.message() + "), which runs"
+                + " nothing for " + names(skipped) + ": it may need what " + (skipped.size() == 1 ? "that migration"
+                : "those migrations") + " made, so it is not checked"
+                + (after > 0 ? "; the " + after + " migration(s) after it were not checked either" : "");
+        return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(), 0, null, null,
+                message, "give --classpath and --prod-classpath so that the replay runs the Java migrations", null);
+    }
+
+    private static String reason(Migration migration) {
+        return ((Migration.Replay.NotReplayed) migration.replay()).reason();
+    }
+
+    static String names(List<Migration> migrations) {
+        List<String> names = migrations.stream().limit(NAMED).map(JavaMigrationNotReplayed::simpleName).toList();
+        return String.join(", ", names) + (migrations.size() > NAMED ? " and " + (migrations.size() - NAMED)
+                + " more" : "");
+    }
+
+    private static String simpleName(Migration migration) {
+        return migration.script().substring(migration.script().lastIndexOf('.') + 1);
+    }
+}

@@ -49,6 +49,14 @@ public record CheckRequest(ProductionMigrations production, Snapshot candidate, 
                 provenance, Classpaths.none());
     }
 
+    /** The same request starting the replay from production's schema, as exported from its catalog. */
+    public CheckRequest withProductionSchema(io.switchover.migrations.ProductionSchema schema, String provenanceLine) {
+        List<String> lines = new java.util.ArrayList<>(provenance);
+        lines.add(provenanceLine);
+        return new CheckRequest(production.withSchema(schema), candidate, migrations, placeholders, services, engine,
+                failOn, order, naming, rules, List.copyOf(lines), classpaths);
+    }
+
     /** The same request with these artifacts. */
     public CheckRequest withClasspaths(Classpaths artifacts) {
         return new CheckRequest(production, candidate, migrations, placeholders, services, engine, failOn, order,

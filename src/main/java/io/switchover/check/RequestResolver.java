@@ -255,6 +255,13 @@ public final class RequestResolver implements AutoCloseable {
         return config().flatMap(SwitchoverConfig::history);
     }
 
+    /** Production's schema, read now from the database its history is in (the same URL, login and table). */
+    public io.switchover.migrations.ProductionSchema schema() {
+        String source = historySource().orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url>"
+                + " is required"));
+        return historyReader().readSchema(source, historyTable());
+    }
+
     private HistorySource historyReader() {
         return new HistorySource(options.environment(), options.passwordFile(), options.productionTimeout());
     }

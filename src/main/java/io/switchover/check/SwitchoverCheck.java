@@ -277,10 +277,10 @@ public final class SwitchoverCheck {
     }
 
     private Batch plan(CheckRequest request, Optional<MigrationSet> productionFiles, MigrationSet candidate) {
-        if (request.production().history().isPresent()) {
-            return batchPlanner.plan(request.production().history().get(), productionFiles, candidate);
-        }
-        return batchPlanner.plan(productionFiles.orElseThrow(), candidate);
+        Batch batch = request.production().history().isPresent()
+                ? batchPlanner.plan(request.production().history().get(), productionFiles, candidate)
+                : batchPlanner.plan(productionFiles.orElseThrow(), candidate);
+        return request.production().schema().map(batch::startingFrom).orElse(batch);
     }
 
     /** Adds what was extracted from one version of a service; what both versions share is said once. */

@@ -5,6 +5,7 @@ import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import io.switchover.check.CheckOptions;
 import io.switchover.check.CheckRequest;
+import io.switchover.migrations.ProductionSchema;
 import io.switchover.check.RequestResolver;
 import io.switchover.config.SwitchoverConfig;
 import io.switchover.check.SwitchoverCheck;
@@ -98,6 +99,12 @@ class CheckCommand implements Callable<Integer> {
             description = "Production's built artifact, for production's Java migrations (as --classpath).")
     Path prodClasspath;
 
+    @Option(names = "--prod-schema", paramLabel = "<file>",
+            description = "Production's schema as 'switchover snapshot-prod --schema' exported it from the catalog: the"
+                    + " replay starts from it instead of replaying production's migrations (exact despite Java"
+                    + " migrations, hot-fixes and drift), and lists where the two differ.")
+    Path prodSchema;
+
     @Mixin
     EngineOptions engine;
 
@@ -167,6 +174,11 @@ class CheckCommand implements Callable<Integer> {
                     config.flatMap(SwitchoverConfig::dialect).orElse(null)), threshold);
             if (statesSpec != null) {
                 request = resolver.withRecordedStates(request, statesSpec);
+            }
+            if (prodSchema != null) {
+                ProductionSchema schema = ProductionSchema.read(prodSchema);
+                request = request.withProductionSchema(schema, "production: schema from --prod-schema " + prodSchema
+                        + " (" + schema.source() + ")");
             }
             return new SwitchoverCheck().run(request);
         }

@@ -17,6 +17,11 @@ public record Batch(ProductionState production, MigrationSet candidate, List<Mig
         return migrations.isEmpty();
     }
 
+    /** The batch replayed from production's schema as exported from its catalog, not from its applied migrations. */
+    public Batch startingFrom(ProductionSchema schema) {
+        return new Batch(production.withSchema(schema), candidate, migrations, problems);
+    }
+
     /** The batch with some of its migrations held back for a later deployment. */
     public Batch without(java.util.Set<Migration> held) {
         return new Batch(production, candidate.without(held), migrations.stream().filter(m -> !held.contains(m))

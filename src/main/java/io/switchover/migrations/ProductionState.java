@@ -3,6 +3,7 @@ package io.switchover.migrations;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ public final class ProductionState {
     private final List<MigrationFile> files;
     private final List<AppliedJava> java;
     private final FlywaySettings settings;
+    private final Optional<ProductionSchema> schema;
     /** Production's Java migrations of the last replay whose statements failed, and the first failure of each. */
     private volatile Map<String, String> partlyReplayed = Map.of();
 
@@ -24,10 +26,26 @@ public final class ProductionState {
 
     ProductionState(ProductionHistory history, List<MigrationFile> files, List<AppliedJava> java,
                     FlywaySettings settings) {
+        this(history, files, java, settings, Optional.empty());
+    }
+
+    private ProductionState(ProductionHistory history, List<MigrationFile> files, List<AppliedJava> java,
+                            FlywaySettings settings, Optional<ProductionSchema> schema) {
         this.history = history;
         this.files = List.copyOf(files);
         this.java = List.copyOf(java);
         this.settings = settings;
+        this.schema = schema;
+    }
+
+    /** The same state, reached by loading production's schema rather than by running its migrations. */
+    ProductionState withSchema(ProductionSchema exported) {
+        return new ProductionState(history, files, java, settings, Optional.of(exported));
+    }
+
+    /** Production's schema as exported from its catalog, when the replay starts from it ({@code --prod-schema}). */
+    public Optional<ProductionSchema> schema() {
+        return schema;
     }
 
     public ProductionHistory history() {
@@ -58,6 +76,9 @@ public final class ProductionState {
      * did not fail: S0 may lack what they made.
      */
     public List<Migration> notReplayed() {
+        if (schema.isPresent()) {
+            return List.of(); // S0 is production's own schema: nothing of it is replayed
+        }
         Map<String, String> partly = partlyReplayed;
         List<Migration> missing = new java.util.ArrayList<>();
         for (AppliedJava applied : java) {

@@ -6,6 +6,8 @@ import io.switchover.migrations.HistoryExport;
 import io.switchover.migrations.HistoryTable;
 import io.switchover.migrations.JdbcUrls;
 import io.switchover.migrations.ProductionHistory;
+import io.switchover.migrations.ProductionSchema;
+import io.switchover.migrations.ProductionSchemaReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,19 @@ public final class HistorySource {
         } catch (IOException e) {
             throw SwitchoverException.badInput("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Production's schema from its catalog, over the same read-only connection and login as its history.
+     *
+     * @param table the history table: left out, and its schema (or the connection's) is the one read
+     */
+    public ProductionSchema readSchema(String url, HistoryTable table) {
+        if (!isDatabase(url)) {
+            throw SwitchoverException.badInput("production's schema is read from its database: give --prod-history a"
+                    + " jdbc: URL");
+        }
+        return new ProductionSchemaReader().read(url, environment.get(USER_VARIABLE), password(), table, timeout);
     }
 
     /** Where the login for a database history comes from, for the report. */

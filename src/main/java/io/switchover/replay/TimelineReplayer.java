@@ -347,10 +347,27 @@ public final class TimelineReplayer {
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
                     + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
-                    + (cause == null ? "" : ": " + DatabaseError.of(cause)), e);
+                    + (cause == null ? "" : ": " + DatabaseError.of(cause)) + unreplayed(batch), e);
             throw new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
                     db.description(), reason);
         }
+    }
+
+    /**
+     * Production's Java migrations the replay ran nothing for: what they would have made (or dropped) is the likelier
+     * cause of a failure, and the way out is production's artifact or its schema.
+     */
+    private static String unreplayed(Batch batch) {
+        List<String> skipped = batch.production().javaMigrations().stream().filter(Migration::notReplayed)
+                .map(Migration::script).toList();
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String named = String.join(", ", skipped.subList(0, Math.min(3, skipped.size())))
+                + (skipped.size() > 3 ? " and " + (skipped.size() - 3) + " more" : "");
+        return "; the replay ran nothing for production's Java migration" + (skipped.size() == 1 ? " " : "s ") + named
+                + ", which may have made or removed what it needs: give production's built artifact"
+                + " (--prod-classpath) or its schema (--prod-schema, from switchover snapshot-prod --schema)";
     }
 
     /**

@@ -42,7 +42,13 @@ public final class JavaStringExtractor {
     }
 
     public ExtractionResult extract(String path, String source) {
-        ParseResult<CompilationUnit> parsed = JavaSources.parse(source);
+        return extract(new SourceFile(path, source));
+    }
+
+    public ExtractionResult extract(SourceFile file) {
+        String path = file.path();
+        String source = file.text();
+        ParseResult<CompilationUnit> parsed = file.java();
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             int line = parsed.getProblems().stream().findFirst().flatMap(Problem::getLocation)
                     .flatMap(location -> location.getBegin().getRange()).map(range -> range.begin.line).orElse(1);

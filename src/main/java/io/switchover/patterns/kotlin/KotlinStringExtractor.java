@@ -1,5 +1,8 @@
 package io.switchover.patterns.kotlin;
 
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.SqlExtractor;
+
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ExtractionResult;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  * any other template is known only at run time and makes the expression "not checked". A constant is reported where
  * it is declared; a bare use of it adds nothing. JPQL in a non-native {@code @Query} is skipped.
  */
-public final class KotlinStringExtractor {
+public final class KotlinStringExtractor implements SqlExtractor {
     public static final String ID = "kotlin-literal";
 
     private static final Set<String> JPQL_ANNOTATIONS = Set.of("Query", "NamedQuery");
@@ -54,6 +57,16 @@ public final class KotlinStringExtractor {
         FileScan scan = new FileScan(path, source);
         scan.findConstants();
         return scan;
+    }
+
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".kt");
+    }
+
+    @Override
+    public ExtractionResult extract(SourceFile file) {
+        return extract(file.path(), file.text());
     }
 
     public ExtractionResult extract(String path, String source) {

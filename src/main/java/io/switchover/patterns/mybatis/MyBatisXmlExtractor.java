@@ -1,5 +1,8 @@
 package io.switchover.patterns.mybatis;
 
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.SqlExtractor;
+
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
@@ -16,7 +19,7 @@ import java.util.regex.Pattern;
  * Finds the statements of a MyBatis mapper file: each {@code <select>}, {@code <insert>}, {@code <update>} and
  * {@code <delete>}, at the line of its element. Other XML files (build files, Spring contexts) give nothing.
  */
-public final class MyBatisXmlExtractor {
+public final class MyBatisXmlExtractor implements SqlExtractor {
     public static final String ID = "mybatis-xml";
 
     private static final Set<String> STATEMENTS = Set.of("select", "insert", "update", "delete");
@@ -33,6 +36,16 @@ public final class MyBatisXmlExtractor {
     /** Whether the text is worth parsing as a mapper. */
     public static boolean mayBeMapper(String text) {
         return MAPPER_ROOT.matcher(text).find();
+    }
+
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".xml");
+    }
+
+    @Override
+    public ExtractionResult extract(SourceFile file) {
+        return extract(file.path(), file.text());
     }
 
     public ExtractionResult extract(String path, String text) {

@@ -159,7 +159,7 @@ public final class ServiceSourceScanner {
      * The last line of defence: the parsers are given bounded input (see {@link JavaSources}), so an overflow here
      * means a bound is missing, and costs this file only.
      */
-    private static ExtractionResult guarded(String path, Supplier<ExtractionResult> extraction) {
+    static ExtractionResult guarded(String path, Supplier<ExtractionResult> extraction) {
         try {
             return extraction.get();
         } catch (StackOverflowError e) {

@@ -142,7 +142,7 @@ final class JavaCalls {
         }
         List<Expression> given = arguments;
         if (STRING.contains(type) && method.equals("format") && given.size() >= 2
-                && given.get(0).toString().startsWith("Locale")) {
+                && given.get(0).toString().matches("(java\\.util\\.)?Locale\\.\\w+")) {
             given = given.subList(1, given.size()); // String.format(Locale.ROOT, ...): the text is the same
         }
         if (method.equals("joining") && COLLECTORS.contains(type) || method.equals("toList") && COLLECTORS.contains(type)

@@ -160,7 +160,7 @@ final class StringExpressions {
         }
         List<Expression> arguments = new ArrayList<>(call.getArguments());
         arguments.remove(format);
-        if (!arguments.isEmpty() && arguments.get(0).toString().startsWith("Locale")) {
+        if (!arguments.isEmpty() && arguments.get(0).toString().matches("(java\\.util\\.)?Locale\\.\\w+")) {
             arguments.remove(0);
         }
         List<Part> parts = new ArrayList<>();
@@ -191,7 +191,7 @@ final class StringExpressions {
             return Optional.empty();
         }
         Expression first = call.getArgument(0);
-        if (first.toString().startsWith("Locale") && call.getArguments().size() > 1) {
+        if (first.toString().matches("(java\\.util\\.)?Locale\\.\\w+") && call.getArguments().size() > 1) {
             return Optional.of(call.getArgument(1));
         }
         return Optional.of(first);

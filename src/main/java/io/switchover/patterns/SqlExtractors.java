@@ -35,6 +35,13 @@ public record SqlExtractors(List<SqlExtractor> perFile, List<ServiceWideExtracto
                         new JpaExtractor(classifier, naming)));
     }
 
+    /** These and one more per-file extractor (a plugin's, a test's). */
+    public SqlExtractors with(SqlExtractor extractor) {
+        List<SqlExtractor> more = new java.util.ArrayList<>(perFile);
+        more.add(extractor);
+        return new SqlExtractors(more, serviceWide);
+    }
+
     /** Whether any extractor reads the file. */
     public boolean anyReads(String path) {
         return perFile.stream().anyMatch(e -> e.reads(path)) || serviceWide.stream().anyMatch(e -> e.reads(path));

@@ -61,7 +61,7 @@ public final class JavaStringExtractor {
      * templates rather than statements.
      */
     public record FileStrings(ExtractionResult result, ConstantIndex constants, List<Deferred> deferred,
-                              List<Deferred> templates) {
+                              List<Deferred> templates, ServiceConfiguration configuration) {
         public FileStrings {
             deferred = List.copyOf(deferred);
             templates = List.copyOf(templates);
@@ -69,14 +69,14 @@ public final class JavaStringExtractor {
 
         /** Only what was found, nothing deferred. */
         public static FileStrings only(ExtractionResult result) {
-            return new FileStrings(result, ConstantIndex.empty(), List.of(), List.of());
+            return new FileStrings(result, ConstantIndex.empty(), List.of(), List.of(), ServiceConfiguration.none());
         }
 
         /** The same without the deferred expressions whose fallback is no longer among the places (another reader took them). */
         public FileStrings keepingDeferredIn(ExtractionResult merged) {
             Set<UnresolvedSql> places = new java.util.HashSet<>(merged.notChecked());
             List<Deferred> kept = deferred.stream().filter(d -> places.contains(d.otherwise())).toList();
-            return new FileStrings(merged, constants, kept, templates);
+            return new FileStrings(merged, constants, kept, templates, configuration);
         }
     }
 
@@ -98,7 +98,8 @@ public final class JavaStringExtractor {
             int line = parsed.getProblems().stream().findFirst().flatMap(Problem::getLocation)
                     .flatMap(location -> location.getBegin().getRange()).map(range -> range.begin.line).orElse(1);
             return new FileStrings(new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, line,
-                    JavaSources.whyNot(parsed))), List.of()), ConstantIndex.empty(), List.of(), List.of());
+                    JavaSources.whyNot(parsed))), List.of()), ConstantIndex.empty(), List.of(), List.of(),
+                    file.configuration());
         }
         CompilationUnit unit = parsed.getResult().get();
         ConstantIndex constants = ConstantIndex.of(path, unit);
@@ -118,7 +119,7 @@ public final class JavaStringExtractor {
             Optional<List<String>> values = evaluator.variants(expression);
             if (values.isPresent()) {
                 for (String value : values.get()) {
-                    String sql = value.strip();
+                    String sql = file.configuration().withBatchPrefix(value.strip());
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, origin, ID));
                         statements.add(new JavaColumnReads.Statement(expression, sql));
@@ -144,7 +145,8 @@ public final class JavaStringExtractor {
                     template), "", null));
         }
         return new FileStrings(new ExtractionResult(patterns, notChecked, List.of(),
-                JavaColumnReads.find(path, unit, evaluator, statements)), constants.detached(), deferred, templates);
+                JavaColumnReads.find(path, unit, evaluator, statements)), constants.detached(), deferred, templates,
+                file.configuration());
     }
 
     /**
@@ -176,7 +178,7 @@ public final class JavaStringExtractor {
                     replaced.add(item.otherwise());
                 }
                 for (String value : values.get()) {
-                    String sql = value.strip();
+                    String sql = file.configuration().withBatchPrefix(value.strip());
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, item.origin(), ID));
                     } else if (classifier.looksLikeSql(sql)) {

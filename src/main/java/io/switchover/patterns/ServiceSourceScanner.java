@@ -65,10 +65,12 @@ public final class ServiceSourceScanner {
         // Another vendor's or location's migrations are not what the service sends either.
         List<String> files = filesToScan(snapshot, sourceRoots).stream()
                 .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
+        ServiceConfiguration configuration = ServiceConfiguration.read(snapshot,
+                ownFiles(snapshot, sourceRoots, excludedFolders));
         // Each file alone on any core, read by every extractor that takes it from one parse.
         List<Supplier<FileScan>> jobs = new ArrayList<>();
         for (String path : files) {
-            jobs.add(() -> scanFile(snapshot, path));
+            jobs.add(() -> scanFile(snapshot, path, configuration));
         }
         List<FileScan> scans = InParallel.map(jobs, Supplier::get);
         List<ExtractionResult> results = new ArrayList<>();
@@ -141,7 +143,7 @@ public final class ServiceSourceScanner {
      * One file, whatever it holds: a file that cannot be read, or that an extractor cannot get through, is a place
      * not checked, so that it reaches the report instead of vanishing; the other files are read all the same.
      */
-    private FileScan scanFile(Snapshot snapshot, String path) {
+    private FileScan scanFile(Snapshot snapshot, String path, ServiceConfiguration configuration) {
         if (!extractors.anyReads(path)) {
             return FileScan.NOTHING;
         }
@@ -151,7 +153,7 @@ public final class ServiceSourceScanner {
         } catch (UnreadableFile e) {
             return new FileScan(notChecked(path, "cannot be read: " + e.reason()), List.of());
         }
-        FileScan scan = scanned(path, file.text());
+        FileScan scan = scanned(path, file.text(), configuration);
         return file.note().map(note -> new FileScan(scan.result().withWarning(note), scan.parts())).orElse(scan);
     }
 
@@ -198,13 +200,13 @@ public final class ServiceSourceScanner {
      * {@code computeIfAbsent}: it would hold a lock on the map while a file is read, and other files' readers would
      * wait for it.
      */
-    private FileScan scanned(String path, String text) {
-        FileKey key = new FileKey(path, text);
+    private FileScan scanned(String path, String text, ServiceConfiguration configuration) {
+        FileKey key = new FileKey(path, text, configuration);
         FileScan known = scanned.get(key);
         if (known != null) {
             return known;
         }
-        SourceFile file = new SourceFile(path, text);
+        SourceFile file = new SourceFile(path, text, configuration);
         List<ExtractionResult> results = new ArrayList<>();
         for (SqlExtractor extractor : extractors.perFile()) {
             if (extractor.reads(path)) {
@@ -236,7 +238,7 @@ public final class ServiceSourceScanner {
     /**
      * A file as read: the candidate's unchanged files are not read twice within one check, which is most of them.
      */
-    private record FileKey(String path, String text) {
+    private record FileKey(String path, String text, ServiceConfiguration configuration) {
     }
 
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {

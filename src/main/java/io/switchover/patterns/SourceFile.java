@@ -15,13 +15,24 @@ import java.util.function.Function;
 public final class SourceFile {
     private final String path;
     private final String text;
+    private final ServiceConfiguration configuration;
     private ParseResult<CompilationUnit> java;
     private RuntimeException javaFailure;
     private final Map<Object, Object> trees = new HashMap<>();
 
     public SourceFile(String path, String text) {
+        this(path, text, ServiceConfiguration.none());
+    }
+
+    /** @param configuration what the service's configuration says that its SQL depends on */
+    public SourceFile(String path, String text, ServiceConfiguration configuration) {
         this.path = path;
         this.text = text;
+        this.configuration = configuration;
+    }
+
+    public ServiceConfiguration configuration() {
+        return configuration;
     }
 
     public String path() {

@@ -57,7 +57,8 @@ public final class JavaApiSqlExtractor {
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return new Result(ExtractionResult.empty(), Set.of());
         }
-        JavaApiContext context = new JavaApiContext(path, parsed.getResult().get(), classifier);
+        JavaApiContext context = new JavaApiContext(path, parsed.getResult().get(), classifier,
+                file.configuration().myBatisProperties());
         new MyBatisAnnotations().find(context);
         new JdbiAnnotations().find(context);
         new JooqPlainSql().find(context);

@@ -45,10 +45,15 @@ public final class MyBatisXmlExtractor implements SqlExtractor {
 
     @Override
     public ExtractionResult extract(SourceFile file) {
-        return extract(file.path(), file.text());
+        return extract(file.path(), file.text(), file.configuration().myBatisProperties());
     }
 
     public ExtractionResult extract(String path, String text) {
+        return extract(path, text, Map.of());
+    }
+
+    /** @param configured the values the configuration gives {@code ${name}} (MyBatis's configuration properties) */
+    public ExtractionResult extract(String path, String text, Map<String, String> configured) {
         if (!mayBeMapper(text)) {
             return ExtractionResult.empty();
         }
@@ -68,7 +73,7 @@ public final class MyBatisXmlExtractor implements SqlExtractor {
                 fragments.put(element.attribute("id"), element);
             }
         }
-        DynamicSql dynamic = new DynamicSql(fragments, root.attribute("namespace"));
+        DynamicSql dynamic = new DynamicSql(fragments, root.attribute("namespace"), configured);
         List<ExtractionResult> results = new ArrayList<>();
         for (XmlElement element : root.elements()) {
             if (!STATEMENTS.contains(element.name())) {

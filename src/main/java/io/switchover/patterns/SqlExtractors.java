@@ -27,11 +27,11 @@ public record SqlExtractors(List<SqlExtractor> perFile, List<ServiceWideExtracto
         return new SqlExtractors(
                 List.of(
                         new SqlFileExtractor(classifier),
-                        new KotlinStringExtractor(classifier),
                         new MyBatisXmlExtractor(classifier),
                         new CapturedSqlReader(classifier)),
                 List.of(
                         new JavaSqlExtractor(classifier),
+                        new KotlinStringExtractor(classifier),
                         new JpaExtractor(classifier, naming)));
     }
 

@@ -56,6 +56,7 @@ class ResolutionSurveyTest {
         assertKind(UnresolvedKind.JPA_PATH, "partly checked: path o.dataset does not resolve to a column of Item",
                 "select o from Item o where o.dataset.id = :id");
         assertKind(UnresolvedKind.JPA_PATH, "findByAktør: cannot read 'Aktør' as a property of Fagsak", "findByAktør");
+        assertKind(UnresolvedKind.JPA_PATH, "cannot translate it to SQL", "countByTargetControllerId(...)");
         assertKind(UnresolvedKind.FORMAT_TEMPLATE, "the annotation holds no SQL", "@SqlQuery getById");
         assertKind(UnresolvedKind.BUILDER_DSL, "a jOOQ query built with the DSL, which is not read as SQL",
                 "ctx.select(FLOWS.ID).from(FLOWS)");

@@ -28,6 +28,9 @@ enum UnresolvedKind {
     /** JPQL paths, derived queries and repositories of classes the mapping model does not know. */
     private static final Pattern JPA_REASON = Pattern.compile("(?i)@Entity|@NamedQuery|JPQL|HQL|repository of"
             + "|derived quer|Criteria|does not resolve to a column|association the model|as a property of");
+    /** A Spring Data derived query method, such as {@code countByTargetControllerId(...)}. */
+    private static final Pattern DERIVED_QUERY = Pattern.compile(
+            "^(find|read|get|query|search|stream|count|exists|delete|remove)\\w*By\\w*\\(");
     private static final Pattern BUILDER_REASON = Pattern.compile("(?i)builder|\\bDSL\\b|jOOQ|Exposed");
     private static final Pattern FORMATTING_CODE = Pattern.compile(
             "\\.format\\(|\\.formatted\\(|MessageFormat|String\\.format|\\$\\{|\"\\$\\w|\\$[a-zA-Z_]\\w*");
@@ -53,7 +56,8 @@ enum UnresolvedKind {
     static UnresolvedKind of(UnresolvedSql place) {
         String reason = place.reason();
         String fragment = place.fragment();
-        if (JPA_REASON.matcher(reason).find() || fragment.startsWith("@NamedQuery")) {
+        if (JPA_REASON.matcher(reason).find() || fragment.startsWith("@NamedQuery")
+                || DERIVED_QUERY.matcher(fragment).find()) {
             return JPA_PATH;
         }
         if (UNPARSEABLE_REASON.matcher(reason).find()) {

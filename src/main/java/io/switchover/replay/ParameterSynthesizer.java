@@ -76,8 +76,9 @@ public final class ParameterSynthesizer {
         try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
             return ps.getParameterMetaData().getParameterCount();
         } catch (SQLException e) {
-            // The statement does not prepare at this state; the probe itself will say why.
-            return statement.parameterColumns().size();
+            // The statement does not prepare at this state; the probe itself will say why, once every placeholder
+            // has a value (else the driver's complaint about a missing value hides the database's).
+            return Math.max(statement.parameterColumns().size(), ScriptStatements.countPlaceholders(statement.jdbcSql()));
         }
     }
 

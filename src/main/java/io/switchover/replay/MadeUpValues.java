@@ -16,36 +16,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether a constraint that rejected a probe was rejecting the probe's made-up values. A unique or check violation on
- * a column the statement writes from a parameter is the made-up data's doing, and tells nothing about the schema; but
- * a constraint on columns the statement writes no parameter into (it leaves them to their default, or writes a
- * constant of its own text) rejects what the old code really writes: every such write fails from that state on (a
+ * Whether a CHECK constraint that rejected a probe was rejecting the probe's made-up values. A check violation on a
+ * column the statement writes from a parameter is the made-up data's doing, and tells nothing about the schema; but a
+ * check on columns the statement writes no parameter into (it leaves them to their default, or writes a constant of
+ * its own text) rejects what the old code really writes: every such write fails from that state on (a
  * {@code CHECK (...) NOT VALID} added on a new column the old INSERT omits). Read from the constraint's columns in
  * the catalog (PostgreSQL, MariaDB); where the columns or the parameters' places are not known, the made-up values
- * are taken to explain it.
+ * are taken to explain it. Unique and foreign-key violations stay the made-up data's: on the replay's nearly empty
+ * tables they come from rows a migration seeded and a sequence the probe draws from, which production has moved on.
  */
 final class MadeUpValues {
     private static final String POSTGRES_COLUMNS = "SELECT a.attname FROM pg_constraint c JOIN pg_attribute a"
-            + " ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) WHERE c.conname = ? AND c.conrelid = ?::regclass"
-            + " UNION SELECT a.attname FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid JOIN pg_attribute a"
-            + " ON a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey) WHERE i.relname = ? AND x.indrelid = ?::regclass";
+            + " ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) WHERE c.conname = ? AND c.conrelid = ?::regclass";
     private static final String MARIADB_CHECK = "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
             + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?";
-    private static final String MARIADB_KEY = "SELECT COLUMN_NAME FROM information_schema.STATISTICS"
-            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = ?";
     private static final String MARIADB_COLUMNS = "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
     /** MariaDB 4025: {@code CONSTRAINT `c` failed for `db`.`t`}. */
     private static final Pattern MARIADB_FAILED_CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed for `[^`]+`\\.`([^`]+)`");
-    /** MariaDB 1062: {@code Duplicate entry 'x' for key 'k'} (the table is the statement's). */
-    private static final Pattern MARIADB_DUPLICATE = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'$");
-    private static final Set<String> POSTGRES_STATES = Set.of("23505", "23514");
+    private static final String POSTGRES_CHECK_VIOLATION = "23514";
 
     private MadeUpValues() {
     }
 
     /**
-     * The error as it stands when the made-up values may explain it; otherwise the same error, of the kind
+     * The error as it stands when the made-up values may explain it (or it is no check violation); otherwise the same
+     * error, of the kind
      * {@link FailureKind#CONSTRAINT_VIOLATION}, saying which columns no made-up value was written to. Runs after the
      * probe was rolled back to {@code guard}, and rolls back to it again when asking the catalog fails.
      */
@@ -60,7 +56,7 @@ final class MadeUpValues {
         }
         Constrained constrained;
         try {
-            constrained = constrained(connection, cause, statement);
+            constrained = constrained(connection, cause);
         } catch (SQLException e) {
             try {
                 connection.rollback(guard);
@@ -101,10 +97,10 @@ final class MadeUpValues {
     private record Constrained(String table, List<String> columns) {
     }
 
-    private static Constrained constrained(Connection connection, SQLException cause, ProbeStatement statement)
+    private static Constrained constrained(Connection connection, SQLException cause)
             throws SQLException {
         if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
-                && POSTGRES_STATES.contains(cause.getSQLState())) {
+                && POSTGRES_CHECK_VIOLATION.equals(cause.getSQLState())) {
             ServerErrorMessage message = postgres.getServerErrorMessage();
             if (message.getConstraint() == null || message.getTable() == null) {
                 return null; // a domain's check: the made-up value did not fit its type
@@ -114,8 +110,6 @@ final class MadeUpValues {
             try (PreparedStatement ps = connection.prepareStatement(POSTGRES_COLUMNS)) {
                 ps.setString(1, message.getConstraint());
                 ps.setString(2, relation);
-                ps.setString(3, message.getConstraint());
-                ps.setString(4, relation);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         columns.add(rs.getString(1).toLowerCase(Locale.ROOT));
@@ -127,13 +121,6 @@ final class MadeUpValues {
         if (cause.getErrorCode() == 4025) {
             Matcher failed = MARIADB_FAILED_CHECK.matcher(cause.getMessage());
             return failed.find() ? mariaDbCheck(connection, failed.group(2), failed.group(1)) : null;
-        }
-        if (cause.getErrorCode() == 1062 && statement.tables().size() == 1) {
-            Matcher duplicate = MARIADB_DUPLICATE.matcher(cause.getMessage().strip());
-            if (duplicate.find()) {
-                String table = statement.tables().get(0);
-                return new Constrained(table, strings(connection, MARIADB_KEY, table, duplicate.group(1)));
-            }
         }
         return null;
     }

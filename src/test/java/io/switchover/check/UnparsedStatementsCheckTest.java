@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The database is the parser of last resort: a statement of the old code that JSqlParser cannot read (here a column
- * named {@code uuid}, which its grammar takes for a keyword, and a jDBI {@code <define>}) is probed as it is on the
+ * named {@code output}, which its grammar takes for a keyword, and a jDBI {@code <define>}) is probed as it is on the
  * replay database, found broken by a DROP COLUMN as any statement is, while its safe twin passes; what the engine
  * itself cannot run stays not checked, with the engine's reason.
  */
@@ -33,12 +33,12 @@ class UnparsedStatementsCheckTest {
 
     private static final String REPOSITORY = """
             class JobDao {
-                static final String FIND = "SELECT uuid, name FROM jobs WHERE uuid = :uuid";
-                static final String UPSERT = "INSERT INTO jobs (uuid, name) VALUES (:uuid, :name)"
-                        + " ON CONFLICT (uuid) DO UPDATE SET name = EXCLUDED.name RETURNING uuid";
-                static final String NAMESPACE = "SELECT uuid, namespace FROM jobs WHERE uuid = :uuid";
-                static final String MANY = "SELECT uuid, namespace FROM jobs WHERE uuid IN (<uuids>)";
-                static final String TAGGED = "SELECT uuid, e.value FROM jobs, LATERAL json_array_elements(tags) AS e"
+                static final String FIND = "SELECT output, name FROM jobs WHERE output = :uuid";
+                static final String UPSERT = "INSERT INTO jobs (output, name) VALUES (:uuid, :name)"
+                        + " ON CONFLICT (output) DO UPDATE SET name = EXCLUDED.name RETURNING output";
+                static final String NAMESPACE = "SELECT output, namespace FROM jobs WHERE output = :uuid";
+                static final String MANY = "SELECT output, namespace FROM jobs WHERE output IN (<uuids>)";
+                static final String TAGGED = "SELECT output, e.value FROM jobs, LATERAL json_array_elements(tags) AS e"
                         + " WHERE name = ?";
             }
             """;
@@ -55,7 +55,7 @@ class UnparsedStatementsCheckTest {
                 .with("db/migration/V2__drop_name.sql", "ALTER TABLE jobs DROP COLUMN name;")
                 .with("src/main/java/JobDao.java", """
                         class JobDao {
-                            static final String NAMESPACE = "SELECT uuid, namespace FROM jobs WHERE uuid = :uuid";
+                            static final String NAMESPACE = "SELECT output, namespace FROM jobs WHERE output = :uuid";
                         }
                         """);
         return new SwitchoverCheck().run(CheckRequest.of(production, candidate, List.of(), List.of(), engine,
@@ -75,7 +75,7 @@ class UnparsedStatementsCheckTest {
     @Test
     void postgresRunsWhatJSqlParserCannotReadAndFindsTheDroppedColumnStillUsed() {
         Assumptions.assumeTrue(up(POSTGRES), "PostgreSQL on 127.0.0.1:5432");
-        Report report = check(production("CREATE TABLE jobs (uuid uuid PRIMARY KEY, name text, namespace text,"
+        Report report = check(production("CREATE TABLE jobs (output uuid PRIMARY KEY, name text, namespace text,"
                 + " tags json);",
                 REPOSITORY), ServerEngine.postgres(ServerUrl.parse(POSTGRES, "test"), Credentials.of("postgres", null),
                 Duration.ofHours(1)));
@@ -95,12 +95,12 @@ class UnparsedStatementsCheckTest {
         Assumptions.assumeTrue(up(MARIADB), "MariaDB on 127.0.0.1:3306");
         String repository = """
                 class JobDao {
-                    static final String FIND = "SELECT uuid, name FROM jobs WHERE uuid = :uuid";
-                    static final String NAMESPACE = "SELECT uuid, namespace FROM jobs WHERE uuid = :uuid";
-                    static final String MANY = "SELECT uuid, namespace FROM jobs WHERE uuid IN (<uuids>)";
+                    static final String FIND = "SELECT output, name FROM jobs WHERE output = :uuid";
+                    static final String NAMESPACE = "SELECT output, namespace FROM jobs WHERE output = :uuid";
+                    static final String MANY = "SELECT output, namespace FROM jobs WHERE output IN (<uuids>)";
                 }
                 """;
-        Report report = check(production("CREATE TABLE jobs (uuid char(36) PRIMARY KEY, name varchar(100),"
+        Report report = check(production("CREATE TABLE jobs (output char(36) PRIMARY KEY, name varchar(100),"
                 + " namespace varchar(100));", repository), ServerEngine.mariadb(ServerUrl.parse(MARIADB, "test"),
                 Credentials.of("root", null), Duration.ofHours(1)));
 
@@ -111,7 +111,7 @@ class UnparsedStatementsCheckTest {
 
     @Test
     void onH2WhatH2CannotRunStaysNotCheckedAndWhatItRunsIsChecked() {
-        Report report = check(production("CREATE TABLE jobs (uuid uuid PRIMARY KEY, name varchar(100),"
+        Report report = check(production("CREATE TABLE jobs (output uuid PRIMARY KEY, name varchar(100),"
                 + " namespace varchar(100));", REPOSITORY), new H2Engine());
 
         assertEquals(List.of("src/main/java/JobDao.java:2"), brokenAt(report, "dropped-column-still-used"),

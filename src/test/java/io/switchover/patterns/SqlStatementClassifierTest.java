@@ -29,14 +29,14 @@ class SqlStatementClassifierTest {
 
     @Test
     void acceptsWhatJSqlParserCannotReadOnlyWhenTheDatabaseIsToDecide() {
-        String unreadable = "SELECT uuid, name FROM jobs WHERE uuid = :uuid";
-        assertFalse(classifier.isSql(unreadable), "JSqlParser takes uuid for a keyword");
+        String unreadable = "SELECT output, name FROM jobs WHERE output = :output";
+        assertFalse(classifier.isSql(unreadable), "JSqlParser takes output for a keyword (SQL Server's OUTPUT clause)");
 
         classifier.acceptUnparsed(true);
         assertEquals(Optional.of(StatementKind.SELECT), classifier.classify(unreadable));
-        assertEquals(Optional.of(StatementKind.UPDATE), classifier.classify("UPDATE jobs SET name = ? WHERE uuid = ?"));
-        assertFalse(classifier.isSql("UPDATE %s SET name = ? WHERE uuid = ?"), "a format string is not done yet");
-        assertFalse(classifier.isSql("select the uuid you want"), "prose has no FROM");
+        assertEquals(Optional.of(StatementKind.UPDATE), classifier.classify("UPDATE jobs SET name = ? WHERE output = ?"));
+        assertFalse(classifier.isSql("UPDATE %s SET name = ? WHERE output = ?"), "a format string is not done yet");
+        assertFalse(classifier.isSql("select the output you want"), "prose has no FROM");
     }
 
     @Test

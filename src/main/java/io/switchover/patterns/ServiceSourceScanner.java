@@ -1,6 +1,7 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.builders.BuilderExtractors;
 import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
@@ -36,6 +37,7 @@ public final class ServiceSourceScanner {
     private final KotlinStringExtractor kotlinSources;
     private final CapturedSqlReader capturedSql;
     private final JpaExtractor jpaSources;
+    private final BuilderExtractors builders = new BuilderExtractors();
     private final SqlStatementClassifier classifier;
     private final Map<FileKey, ExtractionResult> extracted = new ConcurrentHashMap<>();
     private static final int MAX_SKIPPED_WARNINGS = 20;
@@ -83,11 +85,13 @@ public final class ServiceSourceScanner {
         // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
         List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
         jobs.add(() -> jpa(snapshot, files));
+        jobs.add(() -> guarded("query builders", () -> builders.extract(snapshot, files)));
         for (String path : withSql) {
             jobs.add(() -> scanFile(snapshot, path));
         }
         List<ExtractionResult> results = new ArrayList<>(InParallel.map(jobs, Supplier::get));
-        results.add(results.remove(0)); // JPA's after the files', as they were read one by one
+        results.add(results.remove(0)); // JPA's and the builders' after the files', as they were read one by one
+        results.add(results.remove(0));
         results.add(ExtractionResult.warnings(skippedWarnings(snapshot)));
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
     }

@@ -1,0 +1,82 @@
+package io.switchover.patterns.builders;
+
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import io.switchover.SwitchoverException;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.JavaSources;
+import io.switchover.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs the builder and framework readers of this package over a service. Their mappings span files (generated jOOQ
+ * tables, an aggregate and its repository), so this is one job over all of the service's Java and Kotlin files: a file
+ * is read only when it names one of the frameworks, and each Java file is parsed once for every reader.
+ */
+public final class BuilderExtractors {
+    /** Words without which a file holds nothing these readers read. */
+    private static final List<String> JAVA_MARKERS = List.of("org.jooq", "SimpleJdbcInsert",
+            "springframework.data.relational", "springframework.data.annotation", "springframework.data.repository",
+            "io.micronaut.data");
+    private static final List<String> KOTLIN_MARKERS = List.of("org.jetbrains.exposed");
+
+    /** What the readers found in the service's files among {@code paths} (other files are ignored). */
+    public ExtractionResult extract(Snapshot snapshot, Collection<String> paths) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String path : paths) {
+            if (!path.endsWith(".java") && !path.endsWith(".kt")) {
+                continue;
+            }
+            try {
+                String text = snapshot.read(path);
+                List<String> markers = path.endsWith(".java") ? JAVA_MARKERS : KOTLIN_MARKERS;
+                if (markers.stream().anyMatch(text::contains)) {
+                    sources.put(path, text);
+                }
+            } catch (SwitchoverException e) {
+                // the per-file extractors report a file that cannot be read
+            }
+        }
+        return extract(sources);
+    }
+
+    /** @param sources path to text of Java and Kotlin files */
+    public ExtractionResult extract(Map<String, String> sources) {
+        Map<String, CompilationUnit> units = new LinkedHashMap<>();
+        Map<String, String> kotlin = new LinkedHashMap<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            if (source.getKey().endsWith(".kt")) {
+                kotlin.put(source.getKey(), source.getValue());
+                continue;
+            }
+            try {
+                ParseResult<CompilationUnit> parsed = JavaSources.parse(source.getValue());
+                parsed.getResult().filter(u -> parsed.isSuccessful()).ifPresent(u -> units.put(source.getKey(), u));
+            } catch (RuntimeException | StackOverflowError e) {
+                // the generic Java extractor reports a file JavaParser cannot read
+            }
+        }
+        List<ExtractionResult> results = new ArrayList<>();
+        JooqDsl jooq = new JooqDsl(new JooqGeneratedTables(units.values()));
+        for (Map.Entry<String, CompilationUnit> unit : units.entrySet()) {
+            results.add(guarded(unit.getKey(), () -> jooq.extract(unit.getKey(), unit.getValue())));
+        }
+        return ExtractionResult.combine(results);
+    }
+
+    /** A defect of one reader costs its file only, and says so. */
+    private static ExtractionResult guarded(String what, Supplier<ExtractionResult> reader) {
+        try {
+            return reader.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return ExtractionResult.warning(what + ": its query builders could not be read ("
+                    + e.getClass().getSimpleName() + ", a bug of switchover); their SQL is not checked");
+        }
+    }
+}

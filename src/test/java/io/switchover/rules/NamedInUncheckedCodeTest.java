@@ -68,8 +68,8 @@ class NamedInUncheckedCodeTest {
                         import static com.example.jooq.Tables.LEGACY_ADDRESS;
                         import org.jooq.DSLContext;
                         class Addresses {
-                            Object all(DSLContext dsl) {
-                                return dsl.selectFrom(LEGACY_ADDRESS).fetch();
+                            Object all(DSLContext dsl, org.jooq.Condition filter) {
+                                return dsl.selectFrom(LEGACY_ADDRESS).where(filter).fetch();
                             }
                         }
                         """)

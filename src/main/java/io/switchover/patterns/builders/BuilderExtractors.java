@@ -64,8 +64,10 @@ public final class BuilderExtractors {
         }
         List<ExtractionResult> results = new ArrayList<>();
         JooqDsl jooq = new JooqDsl(new JooqGeneratedTables(units.values()));
+        SimpleJdbcInserts inserts = new SimpleJdbcInserts();
         for (Map.Entry<String, CompilationUnit> unit : units.entrySet()) {
             results.add(guarded(unit.getKey(), () -> jooq.extract(unit.getKey(), unit.getValue())));
+            results.add(guarded(unit.getKey(), () -> inserts.extract(unit.getKey(), unit.getValue())));
         }
         return ExtractionResult.combine(results);
     }

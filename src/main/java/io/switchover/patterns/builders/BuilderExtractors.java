@@ -69,6 +69,8 @@ public final class BuilderExtractors {
             results.add(guarded(unit.getKey(), () -> jooq.extract(unit.getKey(), unit.getValue())));
             results.add(guarded(unit.getKey(), () -> inserts.extract(unit.getKey(), unit.getValue())));
         }
+        results.add(guarded("Spring Data JDBC aggregates", () -> new SpringDataJdbcAggregates().extract(units)));
+        results.add(guarded("Micronaut Data entities", () -> new MicronautDataEntities().extract(units)));
         return ExtractionResult.combine(results);
     }
 

@@ -71,6 +71,7 @@ public final class BuilderExtractors {
         }
         results.add(guarded("Spring Data JDBC aggregates", () -> new SpringDataJdbcAggregates().extract(units)));
         results.add(guarded("Micronaut Data entities", () -> new MicronautDataEntities().extract(units)));
+        results.add(guarded("Exposed tables", () -> new ExposedTables().extract(kotlin)));
         return ExtractionResult.combine(results);
     }
 

@@ -9,10 +9,16 @@ import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the builder and framework readers of this package over a service. Their mappings span files (generated jOOQ
@@ -25,25 +31,66 @@ public final class BuilderExtractors {
             "springframework.data.relational", "springframework.data.annotation", "springframework.data.repository",
             "io.micronaut.data");
     private static final List<String> KOTLIN_MARKERS = List.of("org.jetbrains.exposed");
+    /** Files whose fields' types the mapping readers follow into other files. */
+    private static final List<String> MAPPING_MARKERS = List.of("springframework.data", "io.micronaut.data");
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b\\p{Lu}\\w*\\b");
+    private static final int MAX_TYPE_ROUNDS = 3;
 
-    /** What the readers found in the service's files among {@code paths} (other files are ignored). */
+    /**
+     * What the readers found in the service's files among {@code paths} (other files are ignored): the files that
+     * name a framework, and the Java files of the types their fields use (an aggregate's entities, its embedded
+     * values), a few levels deep.
+     */
     public ExtractionResult extract(Snapshot snapshot, Collection<String> paths) {
         Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, List<String>> javaByTypeName = new HashMap<>();
         for (String path : paths) {
             if (!path.endsWith(".java") && !path.endsWith(".kt")) {
                 continue;
             }
-            try {
-                String text = snapshot.read(path);
+            if (path.endsWith(".java")) {
+                String name = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
+                javaByTypeName.computeIfAbsent(name, n -> new ArrayList<>()).add(path);
+            }
+            read(snapshot, path).ifPresent(text -> {
                 List<String> markers = path.endsWith(".java") ? JAVA_MARKERS : KOTLIN_MARKERS;
                 if (markers.stream().anyMatch(text::contains)) {
                     sources.put(path, text);
                 }
-            } catch (SwitchoverException e) {
-                // the per-file extractors report a file that cannot be read
+            });
+        }
+        Set<String> wanted = new HashSet<>();
+        List<String> added = new ArrayList<>(sources.keySet());
+        for (int round = 0; round < MAX_TYPE_ROUNDS && !added.isEmpty(); round++) {
+            List<String> next = new ArrayList<>();
+            for (String path : added) {
+                if (!path.endsWith(".java") || !MAPPING_MARKERS.stream().anyMatch(sources.get(path)::contains)
+                        && round == 0) {
+                    continue;
+                }
+                Matcher type = TYPE_NAME.matcher(sources.get(path));
+                while (type.find()) {
+                    if (wanted.add(type.group()) && javaByTypeName.containsKey(type.group())) {
+                        for (String file : javaByTypeName.get(type.group())) {
+                            if (!sources.containsKey(file)) {
+                                read(snapshot, file).ifPresent(text -> sources.put(file, text));
+                                next.add(file);
+                            }
+                        }
+                    }
+                }
             }
+            added = next;
         }
         return extract(sources);
+    }
+
+    private static Optional<String> read(Snapshot snapshot, String path) {
+        try {
+            return Optional.of(snapshot.read(path));
+        } catch (SwitchoverException e) {
+            return Optional.empty(); // the per-file extractors report a file that cannot be read
+        }
     }
 
     /** @param sources path to text of Java and Kotlin files */

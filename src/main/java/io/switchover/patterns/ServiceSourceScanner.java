@@ -85,7 +85,7 @@ public final class ServiceSourceScanner {
         // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
         List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
         jobs.add(() -> jpa(snapshot, files));
-        jobs.add(() -> guarded("query builders", () -> builders.extract(snapshot, files)));
+        jobs.add(() -> builders(snapshot, files));
         for (String path : withSql) {
             jobs.add(() -> scanFile(snapshot, path));
         }
@@ -145,6 +145,15 @@ public final class ServiceSourceScanner {
         } catch (StackOverflowError | OutOfMemoryError e) {
             return ExtractionResult.warning("JPA mappings could not be read (" + e.getClass().getSimpleName()
                     + "); entities and repositories are not checked");
+        }
+    }
+
+    private ExtractionResult builders(Snapshot snapshot, List<String> files) {
+        try {
+            return builders.extract(snapshot, files);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return ExtractionResult.warning("query builders and data-access frameworks could not be read ("
+                    + e.getClass().getSimpleName() + "); their statements are not checked");
         }
     }
 

@@ -165,15 +165,17 @@ public final class SimpleJdbcInserts {
             }
             return keys.isEmpty() ? Optional.empty() : Optional.of(keys);
         }
+        // The chain is read from its last call inwards; the keys are kept in the order they are written.
+        List<String> reversed = new ArrayList<>();
         Expression current = argument;
         while (current instanceof MethodCallExpr call) {
             String method = call.getNameAsString();
             if (method.equals("addValue") && call.getArguments().isNonEmpty()) {
-                strings.evaluate(call.getArgument(0)).ifPresent(k -> keys.add(column(k)));
+                strings.evaluate(call.getArgument(0)).ifPresent(k -> reversed.add(0, column(k)));
             } else if ((method.equals("of") || method.equals("ofEntries")) && call.getScope().isPresent()
                     && call.getScope().get().toString().endsWith("Map")) {
                 for (int i = 0; i < call.getArguments().size(); i += 2) {
-                    strings.evaluate(call.getArgument(i)).ifPresent(k -> keys.add(column(k)));
+                    strings.evaluate(call.getArgument(i)).ifPresent(k -> reversed.add(column(k)));
                 }
             } else {
                 return Optional.empty();
@@ -184,10 +186,13 @@ public final class SimpleJdbcInserts {
                 && creation.getType().getNameAsString().equals("MapSqlParameterSource")
                 && creation.getArguments().size() == 2) {
             strings.evaluate(creation.getArgument(0)).ifPresent(k -> keys.add(column(k)));
+            keys.addAll(reversed);
         } else if (current instanceof ObjectCreationExpr creation
                 && !creation.getType().getNameAsString().endsWith("Map")
                 && !creation.getType().getNameAsString().equals("MapSqlParameterSource")) {
             return Optional.empty();
+        } else {
+            keys.addAll(reversed);
         }
         return keys.isEmpty() ? Optional.empty() : Optional.of(keys);
     }

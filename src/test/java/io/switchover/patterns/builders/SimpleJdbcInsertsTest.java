@@ -46,7 +46,7 @@ class SimpleJdbcInsertsTest {
                                 .usingGeneratedKeyColumns("id");
                     }
                     void add(long id, String name) {
-                        insert.execute(new MapSqlParameterSource("id", id).addValue("fullName", name));
+                        insert.execute(new MapSqlParameterSource("id", id).addValue("fullName", name).addValue("email", "x"));
                     }
                     void addMap(String name, String email) {
                         Map<String, Object> row = new HashMap<>();
@@ -56,7 +56,7 @@ class SimpleJdbcInsertsTest {
                     }
                 }
                 """);
-        assertEquals(List.of("8 INSERT INTO crm.person (full_name) VALUES (?)",
+        assertEquals(List.of("8 INSERT INTO crm.person (full_name, email) VALUES (?, ?)",
                 "14 INSERT INTO crm.person (full_name, email) VALUES (?, ?)"), statements(result));
     }
 

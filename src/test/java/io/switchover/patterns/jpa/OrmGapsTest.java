@@ -80,12 +80,20 @@ class OrmGapsTest {
                     String owner;
                 }
                 """;
+        String repository = "package bank;\n" + IMPORTS + """
+                import org.springframework.data.repository.CrudRepository;
+                interface AccountRepository extends CrudRepository<Account, Long> {
+                    List<Account> findByOwnerOrId(String owner, Long id);
+                }
+                """;
+        ExtractionResult result = extract("Account.java", account, "AccountRepository.java", repository);
         assertEquals(List.of(
                 "INSERT INTO account (id, tenant_key, owner) VALUES (?, ?, ?)",
                 "UPDATE account SET owner = ? WHERE id = ? AND tenant_key = ?",
                 "SELECT id, tenant_key, owner FROM account WHERE id = ? AND tenant_key = ?",
-                "DELETE FROM account WHERE id = ? AND tenant_key = ?"), sql(extract("Account.java", account),
-                JpaExtractor.ENTITY));
+                "DELETE FROM account WHERE id = ? AND tenant_key = ?"), sql(result, JpaExtractor.ENTITY));
+        assertEquals(List.of("SELECT id, tenant_key, owner FROM account WHERE ((owner = ?) OR (id = ?)) AND tenant_key = ?"),
+                sql(result, JpaExtractor.DERIVED));
     }
 
     @Test

@@ -153,9 +153,9 @@ class NamedInUncheckedCodeTest {
                         import static com.example.jooq.tables.SecretsContent.SECRETS_CONTENT;
                         import org.jooq.DSLContext;
                         class SecretContentDao {
-                            Object versions(DSLContext dsl, long id) {
+                            Object versions(DSLContext dsl, org.jooq.Condition filter) {
                                 return dsl.select(SECRETS_CONTENT.VERSION).from(SECRETS_CONTENT)
-                                        .where(SECRETS_CONTENT.ID.eq(id)).fetch();
+                                        .where(filter).fetch();
                             }
                         }
                         """)

@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.builders.BuilderExtractors;
 import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.patterns.jpa.PhysicalNaming;
@@ -32,7 +33,8 @@ public record SqlExtractors(List<SqlExtractor> perFile, List<ServiceWideExtracto
                 List.of(
                         new JavaSqlExtractor(classifier),
                         new KotlinStringExtractor(classifier),
-                        new JpaExtractor(classifier, naming)));
+                        new JpaExtractor(classifier, naming),
+                        new BuilderExtractors()));
     }
 
     /** These and one more per-file extractor (a plugin's, a test's). */

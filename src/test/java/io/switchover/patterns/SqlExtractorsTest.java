@@ -43,7 +43,7 @@ class SqlExtractorsTest {
             }
         }
 
-        assertEquals(2, readers, "the Java readers and the JPA reader");
+        assertEquals(3, readers, "the Java readers, the JPA reader and the query builders' readers");
         assertEquals(1, JavaSources.parsesOnThisThread() - before);
     }
 

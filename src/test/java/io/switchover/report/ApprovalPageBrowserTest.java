@@ -113,7 +113,7 @@ class ApprovalPageBrowserTest {
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {400})
     void aPageOfPlacesTheGateCouldNotCheckMarksThemAsMentionsAndFitsAPhone(int width) throws Exception {
-        Path mentions = SCREENSHOTS.resolve("jooq-rename-table_deploy-0_deploy-2.html").toAbsolutePath();
+        Path mentions = SCREENSHOTS.resolve("format-over-constants_deploy-0_deploy-2.html").toAbsolutePath();
         Files.writeString(mentions, ReportFormat.HTML.writer().render(SampleReports.mentions()), StandardCharsets.UTF_8);
         chromium.open(mentions, width, 900);
         JsonNode seen = chromium.evaluate(CHECKS);

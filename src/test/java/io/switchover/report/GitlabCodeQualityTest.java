@@ -25,7 +25,7 @@ class GitlabCodeQualityTest {
     void everyIssueIsWhatGitLabRequiresAndPointsAtALineOfTheCandidate() throws IOException {
         check(SampleReports.failing(), Path.of("sample-migrations/alice-to-brian/deploy-5"));
         check(SampleReports.warning(), Path.of("sample-migrations/jooq-rename-table/deploy-1"));
-        check(SampleReports.mentions(), Path.of("sample-migrations/jooq-rename-table/deploy-2"));
+        check(SampleReports.mentions(), Path.of("sample-migrations/format-over-constants/deploy-2"));
     }
 
     private static void check(Report report, Path candidate) throws IOException {

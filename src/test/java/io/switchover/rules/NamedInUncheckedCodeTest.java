@@ -68,8 +68,8 @@ class NamedInUncheckedCodeTest {
                         import static com.example.jooq.Tables.LEGACY_ADDRESS;
                         import org.jooq.DSLContext;
                         class Addresses {
-                            Object all(DSLContext dsl) {
-                                return dsl.selectFrom(LEGACY_ADDRESS).fetch();
+                            Object all(DSLContext dsl, org.jooq.Condition filter) {
+                                return dsl.selectFrom(LEGACY_ADDRESS).where(filter).fetch();
                             }
                         }
                         """)
@@ -153,9 +153,9 @@ class NamedInUncheckedCodeTest {
                         import static com.example.jooq.tables.SecretsContent.SECRETS_CONTENT;
                         import org.jooq.DSLContext;
                         class SecretContentDao {
-                            Object versions(DSLContext dsl, long id) {
+                            Object versions(DSLContext dsl, org.jooq.Condition filter) {
                                 return dsl.select(SECRETS_CONTENT.VERSION).from(SECRETS_CONTENT)
-                                        .where(SECRETS_CONTENT.ID.eq(id)).fetch();
+                                        .where(filter).fetch();
                             }
                         }
                         """)

@@ -65,7 +65,9 @@ class SampleStoriesOnOtherEnginesTest {
     @TestFactory
     Stream<DynamicTest> autoReplaysPostgresOnlyStoriesOnEmbeddedPostgresAndSaysWhy() {
         AutoEngine auto = new AutoEngine(new H2Engine(), () -> embedded);
-        return SampleStories.on(c -> c.engines().contains("postgres") && !c.runsOn("h2"), auto, report -> {
+        // PostgreSQL only: stories that merely leave H2 out (jooq-rename-table: H2 cannot write through a view, in
+        // some of its cases) are not about auto's choice
+        return SampleStories.on(c -> c.engines().equals(List.of("postgres")), auto, report -> {
             assertTrue(report.engine().startsWith("embedded PostgreSQL"), report.engine());
             assertTrue(report.notes().get(0).startsWith("replayed on embedded PostgreSQL"), report.notes().toString());
             assertTrue(report.notes().get(0).contains("does not run on H2"), report.notes().toString());

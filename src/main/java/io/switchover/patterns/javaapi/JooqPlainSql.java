@@ -25,17 +25,11 @@ public final class JooqPlainSql {
             "fetchOptional", "fetchSingle", "fetchAny", "fetchLazy", "fetchStream", "fetchValue", "fetchMany",
             "fetchSet", "fetchInto", "fetchMap", "fetchGroups", "fetchArray");
 
-    /** The calls on a {@code DSLContext} that start a query of jOOQ's DSL. */
-    private static final Set<String> DSL_QUERIES = Set.of("select", "selectFrom", "selectDistinct", "selectCount",
-            "selectOne", "selectZero", "insertInto", "update", "deleteFrom", "delete", "mergeInto", "truncate",
-            "batchInsert", "batchUpdate", "batchStore", "batchDelete", "fetchCount", "fetchExists", "newRecord");
-
     void find(JavaApiContext context) {
         if (!context.imports("org.jooq")) {
             return;
         }
         Set<String> dslContexts = dslContextNames(context);
-        dslQueries(context, dslContexts);
         for (MethodCallExpr call : context.unit().findAll(MethodCallExpr.class)) {
             if (!METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()
                     || call.getScope().filter(scope -> isJooq(scope, dslContexts)).isEmpty()) {
@@ -55,27 +49,6 @@ public final class JooqPlainSql {
                 context.claim(argument);
                 context.notChecked(origin, JavaApiContext.shorten(argument.toString()), "JSqlParser cannot parse it");
             }
-        }
-    }
-
-    /**
-     * Queries built with jOOQ's DSL ({@code dsl.selectFrom(BORROWER).where(...)}, {@code dsl.insertInto(...)}): not read
-     * as SQL yet, so each is listed as not checked, at the lines of its whole call chain, where the safety net finds
-     * the tables and columns it names.
-     */
-    private static void dslQueries(JavaApiContext context, Set<String> dslContexts) {
-        for (MethodCallExpr call : context.unit().findAll(MethodCallExpr.class)) {
-            if (!DSL_QUERIES.contains(call.getNameAsString())
-                    || call.getScope().filter(scope -> isJooq(scope, dslContexts)).isEmpty()) {
-                continue;
-            }
-            Expression chain = call;
-            while (chain.getParentNode().orElse(null) instanceof MethodCallExpr outer
-                    && outer.getScope().orElse(null) == chain) {
-                chain = outer;
-            }
-            context.notChecked(context.origin(chain), JavaApiContext.shorten(chain.toString()),
-                    "a jOOQ query built with the DSL, which is not read as SQL");
         }
     }
 

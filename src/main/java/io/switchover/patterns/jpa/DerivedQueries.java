@@ -121,9 +121,18 @@ final class DerivedQueries {
             default -> sql.append(distinct ? "DISTINCT " : "").append(String.join(", ", allColumns(entity, from)));
         }
         sql.append(" FROM ").append(from.sql());
-        if (!orGroups.isEmpty()) {
-            sql.append(" WHERE ").append(orGroups.size() == 1 ? orGroups.get(0)
-                    : "(" + String.join(") OR (", orGroups) + ")");
+        List<String> where = new ArrayList<>();
+        // EclipseLink's and Hibernate's tenant column filters every query of a multi-tenant entity.
+        List<MappedColumn> tenants = entity.tenantColumns();
+        if (orGroups.size() == 1) {
+            where.add(orGroups.get(0));
+        } else if (orGroups.size() > 1) {
+            String or = "(" + String.join(") OR (", orGroups) + ")";
+            where.add(tenants.isEmpty() ? or : "(" + or + ")");
+        }
+        tenants.forEach(c -> where.add(from.column(c) + " = ?"));
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         if (!orderings.isEmpty()) {
             sql.append(" ORDER BY ").append(String.join(", ", orderings));

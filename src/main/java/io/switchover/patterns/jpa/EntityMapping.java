@@ -48,6 +48,11 @@ record EntityMapping(SourceType type, String entityName, List<TableName> tables,
         return found;
     }
 
+    /** The columns the ORM filters every statement on by itself (the tenant's), in the primary table. */
+    List<MappedColumn> tenantColumns() {
+        return columns.stream().filter(c -> c.role() == MappedColumn.Role.TENANT).toList();
+    }
+
     boolean spansTables() {
         return tables.size() > 1;
     }

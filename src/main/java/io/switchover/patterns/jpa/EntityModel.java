@@ -161,10 +161,12 @@ final class EntityModel {
     /** The logical names of an entity's id columns: what default join column names are built from. */
     private List<String> logicalIdColumns(SourceType entity) {
         for (SourceType type : chain(entity)) {
+            List<String> ids = type.fields().stream().filter(f -> f.has("Id") && persistent(f))
+                    .map(f -> columnName(f, type).orElse(f.name())).toList();
+            if (!ids.isEmpty()) {
+                return ids; // more than one with @IdClass
+            }
             for (SourceField field : type.fields()) {
-                if (field.has("Id")) {
-                    return List.of(columnName(field, type).orElse(field.name()));
-                }
                 if (field.has("EmbeddedId")) {
                     List<String> names = new ArrayList<>();
                     index.resolve(field.type(), type).ifPresent(id -> id.fields().stream()
@@ -202,6 +204,7 @@ final class EntityModel {
         private final List<CollectionMapping> collections = new ArrayList<>();
         private final Map<String, TableName> secondaryByLogicalName = new HashMap<>();
         private final List<TableName> secondary = new ArrayList<>();
+        private final Map<String, List<SourceAnnotation>> embeddedAssociationOverrides = new HashMap<>();
         private TableName primary;
         private boolean identity;
 
@@ -240,6 +243,7 @@ final class EntityModel {
                     }
                 }
             }
+            mapsId(chain);
             columns.stream().filter(MappedColumn::isId).forEach(c -> idColumns.add(c.name()));
             keyColumns.put(primary, List.copyOf(idColumns));
             discriminator();
@@ -265,9 +269,95 @@ final class EntityModel {
                     }
                 }
             }
+            tenant(chain);
             tables.addAll(secondary);
             return new EntityMapping(entity, entityName, tables, keyColumns, columns, properties, collections,
                     secondary, entity.isAbstract());
+        }
+
+        /**
+         * EclipseLink's {@code @Multitenant} (single table, the default) on the entity or a mapped superclass: the
+         * {@code @TenantDiscriminatorColumn}s ({@code TENANT_ID} unless named) are written on INSERT and filter every
+         * statement. A field that maps the same column read-only (as many do, to read the tenant) is that column.
+         */
+        private void tenant(List<SourceType> chain) {
+            List<SourceAnnotation> discriminators = new ArrayList<>();
+            boolean multitenant = false;
+            for (SourceType type : chain) {
+                Optional<SourceAnnotation> declared = type.annotation("Multitenant");
+                if (declared.isPresent()) {
+                    String kind = declared.get().symbol("value").orElse("SINGLE_TABLE");
+                    multitenant = kind.equals("SINGLE_TABLE");
+                }
+                type.annotation("TenantDiscriminatorColumns").ifPresent(a -> discriminators.addAll(a.annotations("value")));
+                type.annotation("TenantDiscriminatorColumn").ifPresent(discriminators::add);
+            }
+            if (!multitenant) {
+                return;
+            }
+            if (discriminators.isEmpty()) {
+                discriminators.add(new SourceAnnotation("TenantDiscriminatorColumn", Map.of(), Map.of(), entity.line()));
+            }
+            for (SourceAnnotation discriminator : discriminators) {
+                String name = naming.physical(index.string(discriminator.values().get("name"), entity)
+                        .filter(n -> !n.isEmpty()).orElse("TENANT_ID"));
+                int at = -1;
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).table().equals(primary) && columns.get(i).name().equals(name)) {
+                        at = i;
+                    }
+                }
+                Origin origin = at >= 0 ? columns.get(at).origin() : entity.origin(discriminator.line());
+                MappedColumn tenant = new MappedColumn(primary, name, MappedColumn.Role.TENANT, true, false, origin);
+                if (at >= 0) {
+                    columns.set(at, tenant);
+                } else {
+                    columns.add(tenant);
+                }
+            }
+        }
+
+        /**
+         * {@code @MapsId} on a to-one association: the association's join column is the primary key, in place of the
+         * id attribute's own column ({@code @MapsId("part")}: of that part of an {@code @EmbeddedId}).
+         */
+        private void mapsId(List<SourceType> chain) {
+            for (SourceType type : chain) {
+                if (!persistentType(type)) {
+                    continue;
+                }
+                for (SourceField field : type.fields()) {
+                    Optional<SourceAnnotation> mapsId = field.annotation("MapsId");
+                    if (mapsId.isEmpty() || !(field.has("OneToOne") || field.has("ManyToOne"))) {
+                        continue;
+                    }
+                    String part = mapsId.get().string("value").orElse("");
+                    Optional<SourceType> target = index.resolve(field.type(), type);
+                    List<String> referenced = target.map(EntityModel.this::logicalIdColumns).orElse(List.of("id"));
+                    List<SourceAnnotation> joins = joinColumns(field);
+                    String joinName = joins.isEmpty() ? "" : index.string(joins.get(0).values().get("name"), type)
+                            .orElse("");
+                    String column = naming.physical(joinName.isEmpty() ? field.name() + "_" + referenced.get(0) : joinName);
+                    Optional<MappedColumn> replaced = part.isEmpty() ? singleId() : embeddedIdPart(part);
+                    replaced.ifPresent(old -> columns.set(columns.indexOf(old), new MappedColumn(old.table(), column,
+                            MappedColumn.Role.ID, true, false, type.origin(field.line()))));
+                }
+            }
+        }
+
+        private Optional<MappedColumn> singleId() {
+            List<MappedColumn> ids = columns.stream().filter(MappedColumn::isId).toList();
+            return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+        }
+
+        private Optional<MappedColumn> embeddedIdPart(String part) {
+            for (Property property : properties.values()) {
+                if (property instanceof Property.Embedded embedded
+                        && embedded.parts().get(part) instanceof Property.Basic basic && basic.column().isId()) {
+                    return Optional.of(basic.column());
+                }
+            }
+            return Optional.empty();
         }
 
         private boolean isLibraryBase(SourceType top) {
@@ -367,6 +457,12 @@ final class EntityModel {
                 }
                 Map<String, Override> nested = new HashMap<>(overrides);
                 nested.putAll(overridesOf(field, declaring, attributePath));
+                for (SourceField part : embeddable.get().fields()) {
+                    String partPath = attributePath + "." + part.name();
+                    associationOverride(field.annotation("AssociationOverrides"), field.annotation("AssociationOverride"),
+                            partPath, attributePath + ".", declaring)
+                            .ifPresent(joins -> embeddedAssociationOverrides.put(partPath, joins));
+                }
                 Map<String, Property> parts = new LinkedHashMap<>();
                 for (SourceField part : embeddable.get().fields()) {
                     if (persistent(part)) {
@@ -406,8 +502,10 @@ final class EntityModel {
             } else {
                 boolean insertable = column.map(c -> c.flag("insertable", true)).orElse(true);
                 boolean updatable = column.map(c -> c.flag("updatable", true)).orElse(true);
-                MappedColumn.Role role = field.has("Version") ? MappedColumn.Role.VERSION : MappedColumn.Role.BASIC;
-                mapped = new MappedColumn(table, naming.physical(logical), role, insertable, updatable, origin);
+                MappedColumn.Role role = field.has("Version") ? MappedColumn.Role.VERSION
+                        : field.has("TenantId") ? MappedColumn.Role.TENANT : MappedColumn.Role.BASIC;
+                mapped = new MappedColumn(table, naming.physical(logical), role, insertable,
+                        updatable && role != MappedColumn.Role.TENANT, origin);
             }
             columns.add(mapped);
             into.put(field.name(), new Property.Basic(mapped));
@@ -445,7 +543,7 @@ final class EntityModel {
                 into.put(field.name(), new Property.ToOne(targetName, List.of(), mappedBy.orElse(null)));
                 return;
             }
-            List<SourceAnnotation> joins = joinColumns(field);
+            List<SourceAnnotation> joins = associationOverride(attributePath).orElseGet(() -> joinColumns(field));
             List<String> referenced = target.map(EntityModel.this::logicalIdColumns).orElse(List.of("id"));
             List<MappedColumn> mapped = new ArrayList<>();
             for (int i = 0; i < referenced.size(); i++) {
@@ -460,6 +558,37 @@ final class EntityModel {
                 mapped.add(column);
             }
             into.put(field.name(), new Property.ToOne(targetName, mapped, null));
+        }
+
+        /**
+         * The join columns an {@code @AssociationOverride} gives the attribute at that path: on the entity or a class
+         * between it and the mapped superclass that declares the association, or on the {@code @Embedded} field
+         * that holds it (then named relative to the embeddable).
+         */
+        private Optional<List<SourceAnnotation>> associationOverride(String attributePath) {
+            for (SourceType type : chain(entity)) {
+                Optional<List<SourceAnnotation>> found = associationOverride(type.annotation("AssociationOverrides"),
+                        type.annotation("AssociationOverride"), attributePath, "", type);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.ofNullable(embeddedAssociationOverrides.get(attributePath));
+        }
+
+        private Optional<List<SourceAnnotation>> associationOverride(Optional<SourceAnnotation> many,
+                                                                     Optional<SourceAnnotation> one, String attributePath,
+                                                                     String prefix, SourceType declaring) {
+            List<SourceAnnotation> declared = new ArrayList<>(many.map(a -> a.annotations("value")).orElse(List.of()));
+            one.ifPresent(declared::add);
+            for (SourceAnnotation override : declared) {
+                Optional<String> name = index.string(override.values().get("name"), declaring);
+                List<SourceAnnotation> joins = override.annotations("joinColumns");
+                if (name.isPresent() && (prefix + name.get()).equals(attributePath) && !joins.isEmpty()) {
+                    return Optional.of(joins);
+                }
+            }
+            return Optional.empty();
         }
 
         private String attributeName(String attributePath) {

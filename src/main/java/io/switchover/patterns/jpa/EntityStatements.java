@@ -107,6 +107,7 @@ final class EntityStatements {
                 version = column.name();
             }
             if (column.updatable() && !column.isId() && column.role() != MappedColumn.Role.DISCRIMINATOR
+                    && column.role() != MappedColumn.Role.TENANT
                     && !set.contains(column.name())) {
                 set.add(column.name());
             }
@@ -115,13 +116,21 @@ final class EntityStatements {
             return new Maybe(null);
         }
         return new Maybe("UPDATE " + table.sql() + " SET " + set.stream().map(c -> c + " = ?")
-                .collect(Collectors.joining(", ")) + " WHERE " + byKey(entity.keyColumns().get(table), version));
+                .collect(Collectors.joining(", ")) + " WHERE " + byKey(entity.keyColumns().get(table), version)
+                + tenantFilter(entity, table));
     }
 
     private static String delete(EntityMapping entity, TableName table) {
         String version = entity.columnsOf(table).stream().filter(c -> c.role() == MappedColumn.Role.VERSION)
                 .map(MappedColumn::name).findFirst().orElse(null);
-        return "DELETE FROM " + table.sql() + " WHERE " + byKey(entity.keyColumns().get(table), version);
+        return "DELETE FROM " + table.sql() + " WHERE " + byKey(entity.keyColumns().get(table), version)
+                + tenantFilter(entity, table);
+    }
+
+    /** EclipseLink and Hibernate add the tenant's column to the WHERE of every statement on its table. */
+    private static String tenantFilter(EntityMapping entity, TableName table) {
+        return entity.tenantColumns().stream().filter(c -> c.table().equals(table))
+                .map(c -> " AND " + c.name() + " = ?").collect(Collectors.joining());
     }
 
     private static String byKey(List<String> keys, String version) {
@@ -136,8 +145,10 @@ final class EntityStatements {
     /** The load by id: Hibernate joins the tables of a JOINED entity and outer-joins its secondary tables. */
     static String selectById(EntityMapping entity) {
         SelectFrom from = SelectFrom.of(entity);
+        List<String> conditions = new ArrayList<>(from.idColumns());
+        entity.tenantColumns().forEach(c -> conditions.add(from.column(c)));
         return "SELECT " + String.join(", ", from.allColumns()) + " FROM " + from.clause() + " WHERE "
-                + from.idColumns().stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+                + conditions.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
     }
 
     private static List<AccessPattern> collectionStatements(CollectionMapping collection) {

@@ -9,6 +9,8 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -69,6 +71,9 @@ final class JavaSourceReader {
         for (ClassOrInterfaceDeclaration declaration : unit.findAll(ClassOrInterfaceDeclaration.class)) {
             types.add(type(path, packageName, imports, declaration));
         }
+        for (RecordDeclaration declaration : unit.findAll(RecordDeclaration.class)) {
+            types.add(record(path, packageName, imports, declaration));
+        }
         return new Read(types, null);
     }
 
@@ -88,6 +93,10 @@ final class JavaSourceReader {
                         line(variable.getName())));
             }
         }
+        if (propertyAccess(declaration)) {
+            fields.removeIf(f -> !f.isStatic());
+            fields.addAll(getterProperties(declaration));
+        }
         List<SourceMethod> methods = new ArrayList<>();
         for (MethodDeclaration method : declaration.getMethods()) {
             methods.add(new SourceMethod(method.getNameAsString(), annotations(method.getAnnotations()),
@@ -101,6 +110,54 @@ final class JavaSourceReader {
         return new SourceType(path, packageName, imports, declaration.getNameAsString(), declaration.isInterface(),
                 declaration.isAbstract(), line(declaration.getName()), annotations(declaration.getAnnotations()),
                 superclass, interfaces, fields, methods, constants);
+    }
+
+    /** A record: its components are its fields (an {@code @Embeddable} record, a Spring Data JDBC aggregate). */
+    private static SourceType record(String path, String packageName, List<String> imports,
+                                     RecordDeclaration declaration) {
+        List<SourceField> fields = new ArrayList<>();
+        for (Parameter component : declaration.getParameters()) {
+            fields.add(new SourceField(component.getNameAsString(), typeRef(component.getType()),
+                    annotations(component.getAnnotations()), false, false, line(component.getName())));
+        }
+        List<TypeRef> interfaces = new ArrayList<>();
+        declaration.getImplementedTypes().forEach(t -> interfaces.add(typeRef(t)));
+        return new SourceType(path, packageName, imports, declaration.getNameAsString(), false, false,
+                line(declaration.getName()), annotations(declaration.getAnnotations()), TypeRef.NONE, interfaces, fields,
+                List.of(), Map.of());
+    }
+
+    /**
+     * JPA's property access: {@code @Access(AccessType.PROPERTY)} on the class, or the id mapped on a getter. The
+     * persistent attributes are then the getters ({@code getName()}, {@code isActive()}), with their annotations.
+     */
+    private static boolean propertyAccess(ClassOrInterfaceDeclaration declaration) {
+        boolean declared = declaration.getAnnotationByName("Access")
+                .filter(a -> a.toString().contains("PROPERTY")).isPresent();
+        return declared || declaration.getMethods().stream()
+                .anyMatch(m -> isGetter(m) && (m.isAnnotationPresent("Id") || m.isAnnotationPresent("EmbeddedId")));
+    }
+
+    private static boolean isGetter(MethodDeclaration method) {
+        String name = method.getNameAsString();
+        return !method.isStatic() && method.getParameters().isEmpty() && !method.getType().isVoidType()
+                && (name.matches("get\\p{Lu}\\w*") || name.matches("is\\p{Lu}\\w*")
+                && method.getType().asString().matches("(?i)boolean"));
+    }
+
+    private static List<SourceField> getterProperties(ClassOrInterfaceDeclaration declaration) {
+        List<SourceField> properties = new ArrayList<>();
+        for (MethodDeclaration method : declaration.getMethods()) {
+            if (!isGetter(method)) {
+                continue;
+            }
+            String name = method.getNameAsString();
+            String property = name.substring(name.startsWith("is") ? 2 : 3);
+            property = Character.toLowerCase(property.charAt(0)) + property.substring(1);
+            properties.add(new SourceField(property, typeRef(method.getType()), annotations(method.getAnnotations()),
+                    false, false, line(method.getName())));
+        }
+        return properties;
     }
 
     private static TypeRef typeRef(Type type) {

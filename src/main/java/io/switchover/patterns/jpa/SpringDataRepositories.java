@@ -55,6 +55,9 @@ final class SpringDataRepositories {
         }
         Optional<EntityMapping> entity = model.entity(domain.get(), type);
         if (entity.isEmpty()) {
+            if (mappedByAnotherStore(domain.get(), type)) {
+                return; // Spring Data JDBC's or Micronaut Data's: patterns.builders reads it
+            }
             notChecked.add(new UnresolvedSql(type.origin(), "interface " + type.name(),
                     "repository of " + domain.get().name() + ", which is not an @Entity in the sources"));
             return;
@@ -70,6 +73,16 @@ final class SpringDataRepositories {
                         patterns, notChecked);
             }
         }
+    }
+
+    /** A domain type mapped with Spring Data's own annotations or Micronaut Data's, not JPA's. */
+    private boolean mappedByAnotherStore(TypeRef domain, SourceType repository) {
+        if (repository.imports().stream().anyMatch(i -> i.startsWith("io.micronaut.data"))) {
+            return true;
+        }
+        return model.index().resolve(domain, repository).filter(t -> t.has("MappedEntity")
+                || t.imports().stream().anyMatch(i -> i.startsWith("org.springframework.data.annotation")
+                || i.startsWith("org.springframework.data.relational") || i.startsWith("io.micronaut.data"))).isPresent();
     }
 
     private Optional<TypeRef> domainType(SourceType type, Set<String> seen) {

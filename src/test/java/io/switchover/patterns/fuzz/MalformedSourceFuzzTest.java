@@ -54,6 +54,14 @@ class MalformedSourceFuzzTest {
     }
 
     @Property(tries = 150)
+    void queryBuildersAndMappingFrameworksNeverStopAScan(@ForAll("builderSources") String source) {
+        boolean kotlinSource = source.contains("object ");
+        String path = kotlinSource ? "src/main/kotlin/Dao.kt" : "src/main/java/Dao.java";
+        ExtractionResult result = scanner.scan(new InMemorySnapshot("fuzz").with(path, source), List.of(), List.of());
+        assertNamesTheFile(path, result);
+    }
+
+    @Property(tries = 150)
     void sqlBuiltFromConstantsOfOtherFilesNeverStopsAScan(@ForAll("constantSources") String source,
                                                            @ForAll boolean mutateTheConstants) {
         String tables = "src/main/java/com/example/shop/db/Tables.java";
@@ -91,6 +99,13 @@ class MalformedSourceFuzzTest {
         return Arbitraries.oneOf(mutationsOf(fixture("/javaapi/TicketMapper.java")),
                 mutationsOf(fixture("/javaapi/VarselDao.java")),
                 mutationsOf(fixture("/javaapi/OppgaveRepository.java")));
+    }
+
+    @Provide
+    Arbitrary<String> builderSources() {
+        return Arbitraries.oneOf(mutationsOf(fixture("/builders/BorrowerRepository.java")),
+                mutationsOf(fixture("/builders/Customers.kt")),
+                mutationsOf(fixture("/builders/Subscription.java")));
     }
 
     @Provide

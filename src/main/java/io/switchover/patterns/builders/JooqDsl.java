@@ -1,0 +1,879 @@
+package io.switchover.patterns.builders;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.JavaSources;
+import io.switchover.patterns.Origin;
+import io.switchover.patterns.UnresolvedSql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * jOOQ's DSL read as the SQL it renders: {@code dsl.selectFrom(BORROWER).where(BORROWER.EMAIL.eq(email))} is
+ * {@code SELECT * FROM borrower WHERE borrower.email = ?}, {@code insertInto(T).set(T.A, a)}, {@code insertInto(T,
+ * T.A, T.B).values(a, b)}, {@code update(T).set(T.A, a).where(...)}, {@code deleteFrom(T)}, joins, {@code groupBy},
+ * {@code orderBy}, {@code fetchCount(T, condition)} and plain-SQL parts ({@code DSL.table("...")},
+ * {@code DSL.field("...")}, {@code DSL.condition("...")}). Names are the generated classes' when they are in the
+ * source tree ({@link JooqGeneratedTables}), else jOOQ's default naming read backwards ({@link JooqNames}). Values are
+ * parameters. A query with a part this reader does not translate (a record passed to {@code set}, a {@code union},
+ * a condition built elsewhere) is listed as not checked, at the lines of its whole call chain, so that the safety net
+ * of mentions looks there; it is never probed half-read.
+ *
+ * <p>Without the generated classes, {@code selectFrom(T)} and {@code select().from(T)} are probed as {@code SELECT *}:
+ * jOOQ lists the columns it was generated with, which this reader cannot know.
+ */
+public final class JooqDsl {
+    public static final String ID = "jooq-dsl";
+
+    private static final Set<String> SELECT_STARTS = Set.of("select", "selectDistinct", "selectCount", "selectOne",
+            "selectZero", "selectFrom");
+    private static final Set<String> TABLE_FETCHES = Set.of("fetchCount", "fetchExists", "fetch", "fetchOne",
+            "fetchOptional", "fetchAny", "fetchSingle", "fetchStream", "fetchLazy");
+    /** DSL calls that issue SQL this reader does not build: listed as not checked, as they were before. */
+    private static final Set<String> UNTRANSLATED_STARTS = Set.of("mergeInto", "truncate", "batchInsert",
+            "batchUpdate", "batchStore", "batchDelete", "newRecord", "executeInsert", "executeUpdate", "executeDelete");
+    /** Settings of a query that change nothing of its SQL. */
+    private static final Set<String> NEUTRAL = Set.of("attach", "keepStatement", "queryTimeout", "maxRows",
+            "fetchSize", "poolable", "resultSetType", "resultSetConcurrency", "skipLocked", "noWait", "returning",
+            "returningResult", "coerce", "bind");
+    private static final Map<String, String> COMPARISONS = Map.ofEntries(Map.entry("eq", "="),
+            Map.entry("equal", "="), Map.entry("ne", "<>"), Map.entry("notEqual", "<>"), Map.entry("gt", ">"),
+            Map.entry("greaterThan", ">"), Map.entry("ge", ">="), Map.entry("greaterOrEqual", ">="),
+            Map.entry("lt", "<"), Map.entry("lessThan", "<"), Map.entry("le", "<="), Map.entry("lessOrEqual", "<="),
+            Map.entry("like", "LIKE"), Map.entry("notLike", "NOT LIKE"), Map.entry("contains", "LIKE"),
+            Map.entry("startsWith", "LIKE"), Map.entry("endsWith", "LIKE"));
+    private static final Set<String> AGGREGATES = Set.of("count", "countDistinct", "max", "min", "sum", "avg",
+            "lower", "upper", "trim", "length", "abs", "coalesce", "nvl", "ifnull");
+    private static final Set<String> JOINS = Set.of("join", "innerJoin", "leftJoin", "leftOuterJoin", "rightJoin",
+            "rightOuterJoin", "fullJoin", "fullOuterJoin", "crossJoin", "naturalJoin");
+
+    private final JooqGeneratedTables generated;
+
+    public JooqDsl() {
+        this(JooqGeneratedTables.none());
+    }
+
+    JooqDsl(JooqGeneratedTables generated) {
+        this.generated = generated;
+    }
+
+    /** The DSL queries of one parsed Java file; nothing for a file that does not import jOOQ. */
+    public ExtractionResult extract(String path, CompilationUnit unit) {
+        if (unit.getImports().stream().noneMatch(i -> i.getNameAsString().startsWith("org.jooq"))) {
+            return ExtractionResult.empty();
+        }
+        FileScope scope = new FileScope(unit);
+        List<AccessPattern> patterns = new ArrayList<>();
+        List<UnresolvedSql> notChecked = new ArrayList<>();
+        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            boolean start = SELECT_STARTS.contains(name) || name.equals("insertInto") || name.equals("update")
+                    || name.equals("deleteFrom") || name.equals("delete") || TABLE_FETCHES.contains(name)
+                    || UNTRANSLATED_STARTS.contains(name);
+            if (!start || !scope.isDsl(call)) {
+                continue;
+            }
+            if (TABLE_FETCHES.contains(name)
+                    && (call.getArguments().isEmpty() || scope.table(call.getArgument(0)).isEmpty())) {
+                continue; // a plain-SQL string (JooqPlainSql) or a query built elsewhere, read where it is built
+            }
+            List<MethodCallExpr> chain = chainFrom(call);
+            MethodCallExpr top = chain.get(chain.size() - 1);
+            Origin origin = new Origin(path, JavaSources.origin(path, call).line(),
+                    JavaSources.origin(path, top).lastLine());
+            if (UNTRANSLATED_STARTS.contains(name)) {
+                notChecked.add(new UnresolvedSql(origin, shorten(top.toString()), "jOOQ's " + name
+                        + "(...) is not translated to SQL"));
+                continue;
+            }
+            try {
+                patterns.add(new AccessPattern(new Translation(scope, chain).sql(), origin, ID));
+            } catch (Untranslatable e) {
+                notChecked.add(new UnresolvedSql(origin, shorten(top.toString()),
+                        "a jOOQ query built with the DSL: " + e.getMessage()));
+            }
+        }
+        return new ExtractionResult(patterns, notChecked, List.of());
+    }
+
+    /** The call and every call made on its result, innermost first. */
+    private static List<MethodCallExpr> chainFrom(MethodCallExpr start) {
+        List<MethodCallExpr> chain = new ArrayList<>();
+        chain.add(start);
+        Node current = start;
+        while (current.getParentNode().orElse(null) instanceof MethodCallExpr outer
+                && outer.getScope().orElse(null) == current) {
+            chain.add(outer);
+            current = outer;
+        }
+        return chain;
+    }
+
+    private static String shorten(String source) {
+        String flat = source.replaceAll("\\s+", " ");
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+
+    /** A part of a query this reader does not translate; the message says which. */
+    private static final class Untranslatable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Untranslatable(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** A table in a query: its name, the alias it has there, and its generated columns when known. */
+    private record TableRef(String name, String alias, Optional<JooqGeneratedTables.Table> generated) {
+        String sql() {
+            return alias == null ? name : name + " " + alias;
+        }
+
+        String qualifier() {
+            return alias == null ? name : alias;
+        }
+
+        String column(String identifier) {
+            return generated.map(t -> t.columns().get(identifier)).orElse(JooqNames.fromIdentifier(identifier));
+        }
+
+        /** The columns {@code selectFrom} lists: the generated ones, or all of them. */
+        String allColumns() {
+            if (generated.isEmpty() || generated.get().columns().isEmpty()) {
+                return alias == null ? "*" : alias + ".*";
+            }
+            return String.join(", ", generated.get().columns().values().stream().map(c -> qualifier() + "." + c)
+                    .toList());
+        }
+    }
+
+    /** What a file says about names: its DSLContexts, its static imports, its local variables. */
+    private final class FileScope {
+        private final Set<String> contexts = new HashSet<>();
+        private final Set<String> contextMethods = new HashSet<>();
+        private final Map<String, String> staticImports = new HashMap<>();
+        private final Set<String> wildcardClasses = new HashSet<>();
+        private final boolean dslStatics;
+
+        FileScope(CompilationUnit unit) {
+            boolean statics = false;
+            for (ImportDeclaration declaration : unit.getImports()) {
+                if (!declaration.isStatic()) {
+                    continue;
+                }
+                String name = declaration.getNameAsString();
+                if (declaration.isAsterisk()) {
+                    wildcardClasses.add(name.substring(name.lastIndexOf('.') + 1));
+                    statics |= name.equals("org.jooq.impl.DSL");
+                } else {
+                    String owner = name.substring(0, name.lastIndexOf('.'));
+                    staticImports.put(name.substring(name.lastIndexOf('.') + 1), owner);
+                    statics |= owner.equals("org.jooq.impl.DSL");
+                }
+            }
+            this.dslStatics = statics;
+            for (VariableDeclarator variable : unit.findAll(VariableDeclarator.class)) {
+                if (variable.getTypeAsString().endsWith("DSLContext") || variable.getInitializer()
+                        .filter(i -> i instanceof MethodCallExpr m && m.getNameAsString().equals("using")).isPresent()) {
+                    contexts.add(variable.getNameAsString());
+                }
+            }
+            for (Parameter parameter : unit.findAll(Parameter.class)) {
+                if (parameter.getTypeAsString().endsWith("DSLContext")) {
+                    contexts.add(parameter.getNameAsString());
+                }
+            }
+            for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
+                if (method.getTypeAsString().endsWith("DSLContext")) {
+                    contextMethods.add(method.getNameAsString());
+                }
+            }
+        }
+
+        /** Whether the call is made on a DSLContext or on {@code DSL} (also statically imported). */
+        boolean isDsl(MethodCallExpr call) {
+            Optional<Expression> scope = call.getScope();
+            if (scope.isEmpty()) {
+                return dslStatics && (staticImports.containsKey(call.getNameAsString())
+                        || wildcardClasses.contains("DSL"));
+            }
+            return isContext(scope.get());
+        }
+
+        private boolean isContext(Expression scope) {
+            if (scope instanceof NameExpr name) {
+                return name.getNameAsString().equals("DSL") || contexts.contains(name.getNameAsString());
+            }
+            if (scope instanceof FieldAccessExpr field) {
+                return field.getNameAsString().equals("DSL") || contexts.contains(field.getNameAsString());
+            }
+            if (scope instanceof MethodCallExpr call) {
+                String name = call.getNameAsString();
+                return name.equals("using") || name.equals("dsl") || contextMethods.contains(name);
+            }
+            return false;
+        }
+
+        /** A DSL function called as {@code DSL.f(...)} or statically imported {@code f(...)}. */
+        boolean isDslFunction(MethodCallExpr call) {
+            Optional<Expression> scope = call.getScope();
+            if (scope.isEmpty()) {
+                return dslStatics;
+            }
+            return scope.get() instanceof NameExpr n && n.getNameAsString().equals("DSL")
+                    || scope.get() instanceof FieldAccessExpr f && f.getNameAsString().equals("DSL");
+        }
+
+        Optional<TableRef> table(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof NameExpr name) {
+                String identifier = name.getNameAsString();
+                if (isTableIdentifier(identifier)) {
+                    return Optional.of(tableNamed(identifier));
+                }
+                return local(name).flatMap(this::table);
+            }
+            if (e instanceof FieldAccessExpr access && JooqNames.isIdentifier(access.getNameAsString())
+                    && isTablesHolder(access.getScope())) {
+                return Optional.of(tableNamed(access.getNameAsString()));
+            }
+            if (e instanceof MethodCallExpr call) {
+                if (call.getNameAsString().equals("as") && call.getScope().isPresent() && call.getArguments().size() == 1) {
+                    Optional<TableRef> aliased = table(call.getScope().get());
+                    Optional<String> alias = name(call.getArgument(0));
+                    if (aliased.isPresent() && alias.isPresent()) {
+                        return Optional.of(new TableRef(aliased.get().name(), alias.get(), aliased.get().generated()));
+                    }
+                }
+                if (call.getNameAsString().equals("table") && isDslFunction(call) && call.getArguments().size() == 1) {
+                    return name(call.getArgument(0)).map(raw -> new TableRef(raw, null, Optional.empty()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private TableRef tableNamed(String identifier) {
+            Optional<JooqGeneratedTables.Table> table = generated.byIdentifier(identifier);
+            return new TableRef(table.map(JooqGeneratedTables.Table::name).orElse(JooqNames.fromIdentifier(identifier)),
+                    null, table);
+        }
+
+        /** {@code BORROWER} statically imported from {@code Tables} or a generated table class, or known as generated. */
+        private boolean isTableIdentifier(String identifier) {
+            if (!JooqNames.isIdentifier(identifier)) {
+                return false;
+            }
+            if (generated.byIdentifier(identifier).isPresent()) {
+                return true;
+            }
+            String owner = staticImports.get(identifier);
+            if (owner != null) {
+                return owner.endsWith(".Tables") || owner.contains(".tables.");
+            }
+            return wildcardClasses.contains("Tables");
+        }
+
+        /** {@code Tables}, {@code com.x.Tables} or a generated table class ({@code Borrower.BORROWER}). */
+        private boolean isTablesHolder(Expression scope) {
+            String name = scope instanceof NameExpr n ? n.getNameAsString()
+                    : scope instanceof FieldAccessExpr f ? f.getNameAsString() : "";
+            return name.equals("Tables") || generated.byClass(name).isPresent();
+        }
+
+        /** A local variable's single initializer, as the name stands for it. */
+        Optional<Expression> local(NameExpr name) {
+            Optional<Node> body = enclosingMethod(name);
+            if (body.isEmpty()) {
+                return Optional.empty();
+            }
+            List<VariableDeclarator> declared = body.get().findAll(VariableDeclarator.class,
+                    v -> v.getNameAsString().equals(name.getNameAsString()));
+            if (declared.size() != 1 || declared.get(0).getInitializer().isEmpty()) {
+                return Optional.empty();
+            }
+            boolean reassigned = !body.get().findAll(com.github.javaparser.ast.expr.AssignExpr.class,
+                    a -> a.getTarget().toString().equals(name.getNameAsString())).isEmpty();
+            return reassigned ? Optional.empty() : declared.get(0).getInitializer();
+        }
+
+        private static Optional<Node> enclosingMethod(Node node) {
+            Optional<Node> parent = node.getParentNode();
+            while (parent.isPresent() && !(parent.get() instanceof MethodDeclaration)) {
+                parent = parent.get().getParentNode();
+            }
+            return parent;
+        }
+
+        /** A name given as a string, or as {@code DSL.name("a", "b")}. */
+        Optional<String> name(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof StringLiteralExpr literal) {
+                return Optional.of(literal.asString());
+            }
+            if (e instanceof MethodCallExpr call && call.getNameAsString().equals("name") && isDslFunction(call)) {
+                List<String> parts = new ArrayList<>();
+                for (Expression argument : call.getArguments()) {
+                    if (!(argument instanceof StringLiteralExpr literal)) {
+                        return Optional.empty();
+                    }
+                    parts.add(literal.asString());
+                }
+                return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(".", parts));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Expression unwrap(Expression expression) {
+        Expression e = expression;
+        while (e instanceof EnclosedExpr enclosed) {
+            e = enclosed.getInner();
+        }
+        return e;
+    }
+
+    /** One call chain turned into one statement. */
+    private static final class Translation {
+        private final FileScope scope;
+        private final List<MethodCallExpr> chain;
+        private final Map<String, TableRef> tables = new HashMap<>();
+
+        Translation(FileScope scope, List<MethodCallExpr> chain) {
+            this.scope = scope;
+            this.chain = chain;
+        }
+
+        String sql() {
+            MethodCallExpr start = chain.get(0);
+            String name = start.getNameAsString();
+            if (SELECT_STARTS.contains(name) || TABLE_FETCHES.contains(name)) {
+                return select(start);
+            }
+            if (name.equals("insertInto")) {
+                return insert(start);
+            }
+            if (name.equals("update")) {
+                return update(start);
+            }
+            return delete(start);
+        }
+
+        private String select(MethodCallExpr start) {
+            String name = start.getNameAsString();
+            StringBuilder sql = new StringBuilder("SELECT ");
+            List<String> from = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            StringBuilder tail = new StringBuilder();
+            List<String> where = new ArrayList<>();
+            boolean allOfFrom = false;
+            int next = 1;
+            switch (name) {
+                case "selectFrom" -> {
+                    TableRef table = table(argument(start, 0));
+                    from.add(table.sql());
+                    items.add(table.allColumns());
+                }
+                case "selectCount" -> items.add("count(*)");
+                case "selectOne" -> items.add("1");
+                case "selectZero" -> items.add("0");
+                case "select", "selectDistinct" -> {
+                    if (name.equals("selectDistinct")) {
+                        sql.append("DISTINCT ");
+                    }
+                    for (Expression argument : start.getArguments()) {
+                        items.add(selectItem(argument));
+                    }
+                    allOfFrom = items.isEmpty();
+                }
+                default -> { // fetchCount(T, condition...) and its kin
+                    TableRef table = table(argument(start, 0));
+                    from.add(table.sql());
+                    items.add(name.equals("fetchCount") ? "count(*)" : name.equals("fetchExists") ? "1"
+                            : table.allColumns());
+                    for (Expression condition : start.getArguments().subList(1, start.getArguments().size())) {
+                        where.add(condition(condition));
+                    }
+                    next = chain.size(); // what follows works on the result
+                }
+            }
+            for (int i = next; i < chain.size(); i++) {
+                MethodCallExpr call = chain.get(i);
+                String method = call.getNameAsString();
+                if (isTerminal(method)) {
+                    break;
+                }
+                switch (method) {
+                    case "from" -> {
+                        for (Expression argument : call.getArguments()) {
+                            TableRef table = table(argument);
+                            from.add(table.sql());
+                            if (allOfFrom) {
+                                items.add(table.allColumns());
+                            }
+                        }
+                    }
+                    case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
+                    case "and" -> andOr(where, call, " AND ");
+                    case "or" -> andOr(where, call, " OR ");
+                    case "andNot" -> where.add("NOT (" + condition(argument(call, 0)) + ")");
+                    case "groupBy" -> tail.append(" GROUP BY ").append(fields(call));
+                    case "having" -> tail.append(" HAVING ").append(condition(argument(call, 0)));
+                    case "orderBy" -> tail.append(" ORDER BY ").append(String.join(", ",
+                            call.getArguments().stream().map(this::sortField).toList()));
+                    case "limit" -> tail.append(" LIMIT 1");
+                    case "offset" -> tail.append(" OFFSET 0");
+                    case "forUpdate" -> tail.append(" FOR UPDATE");
+                    case "on" -> {
+                        if (from.isEmpty()) {
+                            throw new Untranslatable(".on(...) without a join");
+                        }
+                        String joined = from.remove(from.size() - 1);
+                        List<String> conditions = call.getArguments().stream().map(this::condition).toList();
+                        from.add(joined + " ON " + String.join(" AND ", conditions));
+                    }
+                    case "using" -> {
+                        String joined = from.remove(from.size() - 1);
+                        from.add(joined + " USING (" + String.join(", ", call.getArguments().stream()
+                                .map(f -> bareColumn(f)).toList()) + ")");
+                    }
+                    default -> {
+                        if (JOINS.contains(method)) {
+                            if (from.isEmpty()) {
+                                throw new Untranslatable("." + method + "(...) before from(...)");
+                            }
+                            TableRef table = table(argument(call, 0));
+                            String last = from.remove(from.size() - 1);
+                            from.add(last + " " + joinKeyword(method) + " " + table.sql());
+                        } else if (!NEUTRAL.contains(method)) {
+                            throw new Untranslatable("." + method + "(...) is not translated");
+                        }
+                    }
+                }
+            }
+            if (from.isEmpty() && !name.equals("selectOne") && !name.equals("selectZero")) {
+                throw new Untranslatable("no from(...)");
+            }
+            sql.append(String.join(", ", items));
+            if (!from.isEmpty()) {
+                sql.append(" FROM ").append(String.join(", ", from));
+            }
+            if (!where.isEmpty()) {
+                sql.append(" WHERE ").append(String.join(" AND ", where));
+            }
+            return sql.append(tail).toString();
+        }
+
+        private void andOr(List<String> where, MethodCallExpr call, String operator) {
+            if (where.isEmpty()) {
+                throw new Untranslatable("." + call.getNameAsString() + "(...) before where(...)");
+            }
+            String before = String.join(" AND ", where);
+            where.clear();
+            where.add("(" + before + operator + condition(argument(call, 0)) + ")");
+        }
+
+        private static String joinKeyword(String method) {
+            return switch (method) {
+                case "leftJoin", "leftOuterJoin" -> "LEFT JOIN";
+                case "rightJoin", "rightOuterJoin" -> "RIGHT JOIN";
+                case "fullJoin", "fullOuterJoin" -> "FULL JOIN";
+                case "crossJoin" -> "CROSS JOIN";
+                case "naturalJoin" -> "NATURAL JOIN";
+                default -> "JOIN";
+            };
+        }
+
+        private String insert(MethodCallExpr start) {
+            TableRef table = table(argument(start, 0));
+            List<String> columns = new ArrayList<>();
+            for (Expression column : start.getArguments().subList(1, start.getArguments().size())) {
+                columns.add(bareColumn(column));
+            }
+            List<String> values = new ArrayList<>();
+            String conflict = "";
+            List<String> updates = new ArrayList<>();
+            boolean updating = false;
+            boolean defaults = false;
+            for (int i = 1; i < chain.size(); i++) {
+                MethodCallExpr call = chain.get(i);
+                String method = call.getNameAsString();
+                if (isTerminal(method)) {
+                    break;
+                }
+                switch (method) {
+                    case "columns" -> call.getArguments().forEach(c -> columns.add(bareColumn(c)));
+                    case "values" -> {
+                        if (values.isEmpty()) {
+                            call.getArguments().forEach(v -> values.add(value(v)));
+                        }
+                    }
+                    case "set" -> {
+                        if (call.getArguments().size() != 2) {
+                            throw new Untranslatable(".set(...) of a record or map, whose columns are known at run time");
+                        }
+                        String pair = bareColumn(call.getArgument(0));
+                        if (updating) {
+                            updates.add(pair + " = " + value(call.getArgument(1)));
+                        } else {
+                            columns.add(pair);
+                            values.add(value(call.getArgument(1)));
+                        }
+                    }
+                    case "defaultValues" -> defaults = true;
+                    case "onConflict" -> conflict = " ON CONFLICT (" + String.join(", ", call.getArguments().stream()
+                            .map(this::bareColumn).toList()) + ")";
+                    case "doNothing", "onConflictDoNothing", "onDuplicateKeyIgnore" -> {
+                        // The clause differs per database and writes no column: the INSERT itself is what is probed.
+                        conflict = "";
+                    }
+                    case "doUpdate", "onDuplicateKeyUpdate" -> {
+                        if (conflict.isEmpty() && method.equals("doUpdate")) {
+                            throw new Untranslatable(".doUpdate() without onConflict(columns)");
+                        }
+                        conflict = method.equals("doUpdate") ? conflict + " DO UPDATE SET " : " ON DUPLICATE KEY UPDATE ";
+                        updating = true;
+                    }
+                    case "where" -> {
+                        if (!updating) {
+                            throw new Untranslatable(".where(...) of an insert");
+                        }
+                        updates.add("WHERE " + condition(argument(call, 0)));
+                    }
+                    default -> {
+                        if (!NEUTRAL.contains(method)) {
+                            throw new Untranslatable("." + method + "(...) is not translated");
+                        }
+                    }
+                }
+            }
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name());
+            if (defaults) {
+                sql.append(" DEFAULT VALUES");
+            } else {
+                if (columns.isEmpty() || values.isEmpty()) {
+                    throw new Untranslatable("an insert whose columns or values are not written out");
+                }
+                sql.append(" (").append(String.join(", ", columns)).append(") VALUES (")
+                        .append(String.join(", ", values)).append(")");
+            }
+            if (updating) {
+                String sets = String.join(", ", updates.stream().filter(u -> !u.startsWith("WHERE ")).toList());
+                if (sets.isEmpty()) {
+                    throw new Untranslatable("an upsert whose updated columns are not written out");
+                }
+                sql.append(conflict).append(sets);
+                updates.stream().filter(u -> u.startsWith("WHERE ")).forEach(w -> sql.append(" ").append(w));
+            }
+            return sql.toString();
+        }
+
+        private String update(MethodCallExpr start) {
+            TableRef table = table(argument(start, 0));
+            List<String> sets = new ArrayList<>();
+            List<String> where = new ArrayList<>();
+            for (int i = 1; i < chain.size(); i++) {
+                MethodCallExpr call = chain.get(i);
+                String method = call.getNameAsString();
+                if (isTerminal(method)) {
+                    break;
+                }
+                switch (method) {
+                    case "set" -> {
+                        if (call.getArguments().size() != 2) {
+                            throw new Untranslatable(".set(...) of a record or map, whose columns are known at run time");
+                        }
+                        sets.add(bareColumn(call.getArgument(0)) + " = " + value(call.getArgument(1)));
+                    }
+                    case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
+                    case "and" -> andOr(where, call, " AND ");
+                    case "or" -> andOr(where, call, " OR ");
+                    default -> {
+                        if (!NEUTRAL.contains(method)) {
+                            throw new Untranslatable("." + method + "(...) is not translated");
+                        }
+                    }
+                }
+            }
+            if (sets.isEmpty()) {
+                throw new Untranslatable("an update whose columns are not written out");
+            }
+            return "UPDATE " + table.sql() + " SET " + String.join(", ", sets)
+                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        }
+
+        private String delete(MethodCallExpr start) {
+            TableRef table = table(argument(start, 0));
+            List<String> where = new ArrayList<>();
+            for (int i = 1; i < chain.size(); i++) {
+                MethodCallExpr call = chain.get(i);
+                String method = call.getNameAsString();
+                if (isTerminal(method)) {
+                    break;
+                }
+                switch (method) {
+                    case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
+                    case "and" -> andOr(where, call, " AND ");
+                    case "or" -> andOr(where, call, " OR ");
+                    default -> {
+                        if (!NEUTRAL.contains(method)) {
+                            throw new Untranslatable("." + method + "(...) is not translated");
+                        }
+                    }
+                }
+            }
+            return "DELETE FROM " + table.sql() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        }
+
+        private static boolean isTerminal(String method) {
+            return method.startsWith("fetch") || method.startsWith("execute") || method.equals("stream")
+                    || method.equals("collect") || method.equals("iterator") || method.equals("forEach")
+                    || method.equals("getSQL") || method.equals("getBindValues") || method.equals("subscribe")
+                    || method.equals("into") || method.equals("awaitAll");
+        }
+
+        private static Expression argument(MethodCallExpr call, int index) {
+            if (call.getArguments().size() <= index) {
+                throw new Untranslatable("." + call.getNameAsString() + "() without its argument");
+            }
+            return call.getArgument(index);
+        }
+
+        private TableRef table(Expression expression) {
+            TableRef table = scope.table(expression)
+                    .orElseThrow(() -> new Untranslatable("table " + shorten(expression.toString())
+                            + " is not a generated table or DSL.table(\"...\")"));
+            tables.put(table.qualifier(), table);
+            return table;
+        }
+
+        private String fields(MethodCallExpr call) {
+            return String.join(", ", call.getArguments().stream().map(this::fieldSql).toList());
+        }
+
+        private String selectItem(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof MethodCallExpr call && call.getNameAsString().equals("as") && call.getScope().isPresent()
+                    && call.getArguments().size() == 1) {
+                Optional<String> alias = scope.name(call.getArgument(0));
+                if (alias.isPresent()) {
+                    return fieldSql(call.getScope().get()) + " AS " + alias.get();
+                }
+            }
+            Optional<TableRef> whole = scope.table(e);
+            if (whole.isPresent()) {
+                tables.put(whole.get().qualifier(), whole.get());
+                return whole.get().allColumns(); // select(BORROWER.fields()) is written asterisk()
+            }
+            if (e instanceof MethodCallExpr call && (call.getNameAsString().equals("asterisk")
+                    || call.getNameAsString().equals("fields")) && call.getScope().isPresent()) {
+                TableRef table = table(call.getScope().get());
+                return table.allColumns();
+            }
+            return fieldSql(e);
+        }
+
+        private String sortField(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
+                String method = call.getNameAsString();
+                switch (method) {
+                    case "asc" -> {
+                        return fieldSql(call.getScope().get()) + " ASC";
+                    }
+                    case "desc" -> {
+                        return fieldSql(call.getScope().get()) + " DESC";
+                    }
+                    case "nullsFirst", "nullsLast" -> {
+                        return sortField(call.getScope().get());
+                    }
+                    default -> {
+                        // a field expression
+                    }
+                }
+            }
+            return fieldSql(e);
+        }
+
+        /** A column written without its table, as INSERT column lists and UPDATE SET targets need. */
+        private String bareColumn(Expression expression) {
+            String field = fieldSql(expression);
+            int dot = field.lastIndexOf('.');
+            return dot < 0 ? field : field.substring(dot + 1);
+        }
+
+        private String fieldSql(Expression expression) {
+            return field(expression).orElseThrow(() -> new Untranslatable("field " + shorten(expression.toString())
+                    + " is not a generated column or DSL.field(\"...\")"));
+        }
+
+        /** A value: a field or function when it is one, else a parameter. */
+        private String value(Expression expression) {
+            return field(expression).orElse("?");
+        }
+
+        private Optional<String> field(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof FieldAccessExpr access && JooqNames.isIdentifier(access.getNameAsString())) {
+                Optional<TableRef> table = scope.table(access.getScope());
+                if (table.isPresent()) {
+                    TableRef known = tables.getOrDefault(table.get().qualifier(), table.get());
+                    return Optional.of(known.qualifier() + "." + known.column(access.getNameAsString()));
+                }
+                return Optional.empty();
+            }
+            if (e instanceof NameExpr name) {
+                return scope.local(name).flatMap(this::field);
+            }
+            if (!(e instanceof MethodCallExpr call)) {
+                return Optional.empty();
+            }
+            String method = call.getNameAsString();
+            if (scope.isDslFunction(call)) {
+                switch (method) {
+                    case "field" -> {
+                        return call.getArguments().isEmpty() ? Optional.empty() : scope.name(call.getArgument(0));
+                    }
+                    case "val", "inline", "value", "param" -> {
+                        return Optional.of("?");
+                    }
+                    case "currentTimestamp", "now", "currentLocalDateTime", "currentOffsetDateTime" -> {
+                        return Optional.of("CURRENT_TIMESTAMP");
+                    }
+                    case "currentDate", "currentLocalDate" -> {
+                        return Optional.of("CURRENT_DATE");
+                    }
+                    default -> {
+                        if (AGGREGATES.contains(method)) {
+                            if (call.getArguments().isEmpty()) {
+                                return method.equals("count") ? Optional.of("count(*)") : Optional.empty();
+                            }
+                            List<String> arguments = new ArrayList<>();
+                            for (Expression argument : call.getArguments()) {
+                                arguments.add(value(argument));
+                            }
+                            String function = method.equals("countDistinct") ? "count(DISTINCT " : method + "(";
+                            return Optional.of(function + String.join(", ", arguments) + ")");
+                        }
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (call.getScope().isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> on = field(call.getScope().get());
+            if (on.isEmpty()) {
+                return Optional.empty();
+            }
+            if (call.getArguments().isEmpty() && AGGREGATES.contains(method)) {
+                return Optional.of((method.equals("countDistinct") ? "count(DISTINCT " : method + "(") + on.get() + ")");
+            }
+            return switch (method) {
+                case "cast", "coerce", "as" -> on;
+                case "plus", "add" -> Optional.of("(" + on.get() + " + " + value(argument(call, 0)) + ")");
+                case "minus", "sub", "subtract" -> Optional.of("(" + on.get() + " - " + value(argument(call, 0)) + ")");
+                default -> Optional.empty();
+            };
+        }
+
+        private String condition(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof NameExpr name) {
+                return scope.local(name).map(this::condition)
+                        .orElseThrow(() -> new Untranslatable("condition " + name + " is built at run time"));
+            }
+            if (!(e instanceof MethodCallExpr call)) {
+                throw new Untranslatable("condition " + shorten(e.toString()) + " is not translated");
+            }
+            String method = call.getNameAsString();
+            if (scope.isDslFunction(call)) {
+                switch (method) {
+                    case "and", "or" -> {
+                        if (call.getArguments().isEmpty()) {
+                            return "1 = 1";
+                        }
+                        String operator = method.equals("and") ? " AND " : " OR ";
+                        return "(" + String.join(operator, call.getArguments().stream().map(this::condition).toList())
+                                + ")";
+                    }
+                    case "not" -> {
+                        return "NOT (" + condition(argument(call, 0)) + ")";
+                    }
+                    case "noCondition", "trueCondition" -> {
+                        return "1 = 1";
+                    }
+                    case "falseCondition" -> {
+                        return "1 = 0";
+                    }
+                    case "condition" -> {
+                        return scope.name(argument(call, 0)).map(raw -> "(" + raw.replaceAll("\\{\\d+}", "?") + ")")
+                                .orElseThrow(() -> new Untranslatable("DSL.condition(...) of a string built at run time"));
+                    }
+                    default -> throw new Untranslatable("condition DSL." + method + "(...) is not translated");
+                }
+            }
+            Expression on = call.getScope()
+                    .orElseThrow(() -> new Untranslatable("condition " + method + "(...) is not translated"));
+            Optional<String> field = field(on);
+            if (field.isPresent()) {
+                return comparison(field.get(), call);
+            }
+            if (unwrap(on) instanceof MethodCallExpr between && between.getNameAsString().equals("between")
+                    && between.getArguments().size() == 1 && method.equals("and")) {
+                return fieldSql(between.getScope().orElseThrow(() -> new Untranslatable("between of nothing")))
+                        + " BETWEEN " + value(between.getArgument(0)) + " AND " + value(argument(call, 0));
+            }
+            return switch (method) {
+                case "and" -> "(" + condition(on) + " AND " + condition(argument(call, 0)) + ")";
+                case "or" -> "(" + condition(on) + " OR " + condition(argument(call, 0)) + ")";
+                case "andNot" -> "(" + condition(on) + " AND NOT " + condition(argument(call, 0)) + ")";
+                case "orNot" -> "(" + condition(on) + " OR NOT " + condition(argument(call, 0)) + ")";
+                case "not" -> "NOT (" + condition(on) + ")";
+                default -> throw new Untranslatable("condition ." + method + "(...) is not translated");
+            };
+        }
+
+        private String comparison(String field, MethodCallExpr call) {
+            String method = call.getNameAsString();
+            String operator = COMPARISONS.get(method);
+            if (operator != null) {
+                return field + " " + operator + " " + value(argument(call, 0));
+            }
+            return switch (method) {
+                case "likeIgnoreCase", "containsIgnoreCase" -> "lower(" + field + ") LIKE lower(?)";
+                case "in", "notIn" -> field + (method.equals("in") ? " IN (" : " NOT IN (")
+                        + (call.getArguments().isEmpty() ? "?" : String.join(", ", call.getArguments().stream()
+                        .map(this::value).toList())) + ")";
+                case "isNull" -> field + " IS NULL";
+                case "isNotNull" -> field + " IS NOT NULL";
+                case "isTrue" -> field + " = TRUE";
+                case "isFalse" -> field + " = FALSE";
+                case "between" -> {
+                    if (call.getArguments().size() != 2) {
+                        throw new Untranslatable(".between(...) is not translated");
+                    }
+                    yield field + " BETWEEN " + value(call.getArgument(0)) + " AND " + value(call.getArgument(1));
+                }
+                default -> throw new Untranslatable("condition ." + method + "(...) is not translated");
+            };
+        }
+    }
+}

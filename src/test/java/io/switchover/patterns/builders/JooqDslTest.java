@@ -1,0 +1,194 @@
+package io.switchover.patterns.builders;
+
+import com.github.javaparser.ast.CompilationUnit;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.JavaSources;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class JooqDslTest {
+
+    private static final String HEADER = """
+            package com.example;
+            import static com.example.jooq.Tables.BORROWER;
+            import static com.example.jooq.Tables.LOAN;
+            import org.jooq.DSLContext;
+            import org.jooq.impl.DSL;
+            class Repo {
+                private final DSLContext dsl;
+            """;
+
+    private static ExtractionResult read(String body) {
+        return read(List.of(), HEADER + body + "\n}\n");
+    }
+
+    private static ExtractionResult read(List<String> generated, String source) {
+        List<CompilationUnit> units = new java.util.ArrayList<>();
+        generated.forEach(g -> units.add(JavaSources.parse(g).getResult().orElseThrow()));
+        CompilationUnit unit = JavaSources.parse(source).getResult().orElseThrow();
+        return new JooqDsl(new JooqGeneratedTables(units)).extract("src/Repo.java", unit);
+    }
+
+    private static List<String> statements(ExtractionResult result) {
+        return result.patterns().stream().map(p -> p.origin().line() + "-" + p.origin().lastLine() + " " + p.sql())
+                .toList();
+    }
+
+    @Test
+    void readsSelectFromWithAConditionAsTheSqlJooqIssues() {
+        ExtractionResult result = read("""
+                Object find(String email) {
+                    return dsl.selectFrom(BORROWER)
+                            .where(BORROWER.EMAIL.eq(email))
+                            .fetchOptional();
+                }
+                """);
+        assertEquals(List.of("9-11 SELECT * FROM borrower WHERE borrower.email = ?"), statements(result));
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
+    void readsSelectedFieldsJoinsOrderAndLimit() {
+        ExtractionResult result = read("""
+                Object loans(long id) {
+                    return dsl.select(BORROWER.FULL_NAME, LOAN.DUE_ON.as("due"), DSL.count())
+                            .from(BORROWER)
+                            .join(LOAN).on(LOAN.BORROWER_ID.eq(BORROWER.ID))
+                            .where(BORROWER.ID.eq(id).and(LOAN.RETURNED_ON.isNull()))
+                            .groupBy(BORROWER.FULL_NAME, LOAN.DUE_ON)
+                            .orderBy(LOAN.DUE_ON.desc())
+                            .limit(10)
+                            .fetch();
+                }
+                """);
+        assertEquals(List.of("9-16 SELECT borrower.full_name, loan.due_on AS due, count(*) FROM borrower JOIN loan"
+                + " ON loan.borrower_id = borrower.id WHERE (borrower.id = ? AND loan.returned_on IS NULL)"
+                + " GROUP BY borrower.full_name, loan.due_on ORDER BY loan.due_on DESC LIMIT 1"), statements(result));
+    }
+
+    @Test
+    void readsInsertWithSetAndWithColumnsAndValues() {
+        ExtractionResult result = read("""
+                void add(long id, String email) {
+                    dsl.insertInto(BORROWER).set(BORROWER.ID, id).set(BORROWER.EMAIL, email).execute();
+                    dsl.insertInto(BORROWER, BORROWER.ID, BORROWER.EMAIL).values(id, email).onConflictDoNothing().execute();
+                    dsl.insertInto(BORROWER).columns(BORROWER.ID).values(id).returning(BORROWER.ID).fetchOne();
+                }
+                """);
+        assertEquals(List.of("9-9 INSERT INTO borrower (id, email) VALUES (?, ?)",
+                "10-10 INSERT INTO borrower (id, email) VALUES (?, ?)",
+                "11-11 INSERT INTO borrower (id) VALUES (?)"), statements(result));
+    }
+
+    @Test
+    void readsAnUpsertAsPostgresqlsOnConflict() {
+        ExtractionResult result = read("""
+                void upsert(long id, String email) {
+                    dsl.insertInto(BORROWER).set(BORROWER.ID, id).set(BORROWER.EMAIL, email)
+                            .onConflict(BORROWER.ID).doUpdate().set(BORROWER.EMAIL, email).execute();
+                }
+                """);
+        assertEquals(List.of("9-10 INSERT INTO borrower (id, email) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " email = ?"), statements(result));
+    }
+
+    @Test
+    void readsUpdateAndDelete() {
+        ExtractionResult result = read("""
+                void change(long id, String name) {
+                    dsl.update(BORROWER).set(BORROWER.FULL_NAME, name).set(BORROWER.VISITS, BORROWER.VISITS.plus(1))
+                            .where(BORROWER.ID.eq(id)).execute();
+                    dsl.deleteFrom(LOAN).where(LOAN.BORROWER_ID.in(1, 2)).and(LOAN.DUE_ON.lt(DSL.currentDate())).execute();
+                }
+                """);
+        assertEquals(List.of("9-10 UPDATE borrower SET full_name = ?, visits = (borrower.visits + ?)"
+                        + " WHERE borrower.id = ?",
+                "11-11 DELETE FROM loan WHERE (loan.borrower_id IN (?, ?) AND loan.due_on < CURRENT_DATE)"),
+                statements(result));
+    }
+
+    @Test
+    void readsFetchCountOfATableAndPlainSqlParts() {
+        ExtractionResult result = read("""
+                int count() {
+                    dsl.fetchCount(BORROWER, BORROWER.EMAIL.likeIgnoreCase("%@example.com"));
+                    return dsl.select(DSL.field("legacy_code")).from(DSL.table("archive"))
+                            .where(DSL.condition("kept_until > now()")).fetchOne(0, int.class);
+                }
+                """);
+        assertEquals(List.of("9-9 SELECT count(*) FROM borrower WHERE lower(borrower.email) LIKE lower(?)",
+                "10-11 SELECT legacy_code FROM archive WHERE (kept_until > now())"), statements(result));
+    }
+
+    @Test
+    void followsAnAliasAndAConditionHeldInALocalVariable() {
+        ExtractionResult result = read("""
+                Object find(String email) {
+                    var b = BORROWER.as("b");
+                    var byEmail = b.EMAIL.eq(email);
+                    return dsl.selectFrom(b).where(byEmail).fetch();
+                }
+                """);
+        assertEquals(List.of("11-11 SELECT b.* FROM borrower b WHERE b.email = ?"), statements(result));
+    }
+
+    @Test
+    void listsAQueryWithAPartItCannotTranslateAsNotChecked() {
+        ExtractionResult result = read("""
+                void store(org.jooq.Record record, org.jooq.Condition filter) {
+                    dsl.insertInto(BORROWER).set(record).execute();
+                    dsl.selectFrom(BORROWER).where(filter).fetch();
+                }
+                """);
+        assertEquals(List.of(), result.patterns());
+        assertEquals(List.of("9 a jOOQ query built with the DSL: .set(...) of a record or map, whose columns are known"
+                        + " at run time",
+                "10 a jOOQ query built with the DSL: condition filter is built at run time"),
+                result.notChecked().stream().map(u -> u.origin().line() + " " + u.reason()).toList());
+    }
+
+    @Test
+    void takesNamesAndColumnsFromGeneratedClassesInTheSourceTree() {
+        String table = """
+                package com.example.jooq.tables;
+                import org.jooq.impl.DSL;
+                import org.jooq.impl.TableImpl;
+                public class Borrower extends TableImpl<BorrowerRecord> {
+                    public static final Borrower BORROWER = new Borrower();
+                    public final TableField<BorrowerRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT);
+                    public final TableField<BorrowerRecord, String> EMAIL = createField(DSL.name("e_mail"), SQLDataType.VARCHAR);
+                    private Borrower() {
+                        this(DSL.name("library_borrower"), null);
+                    }
+                }
+                """;
+        ExtractionResult result = read(List.of(table), HEADER + """
+                Object find(String email) {
+                    return dsl.selectFrom(BORROWER).where(BORROWER.EMAIL.eq(email)).fetch();
+                }
+                }
+                """);
+        assertEquals(List.of("9-9 SELECT library_borrower.id, library_borrower.e_mail FROM library_borrower"
+                + " WHERE library_borrower.e_mail = ?"), statements(result));
+    }
+
+    @Test
+    void ignoresFilesWithoutJooqAndCallsOnOtherObjects() {
+        ExtractionResult other = read(List.of(), """
+                package com.example;
+                class Repo {
+                    Object find(java.util.List<String> list) { return list.stream().filter(s -> true).findFirst(); }
+                    void update(Object x) { this.update(x); }
+                }
+                """);
+        assertEquals(List.of(), other.patterns());
+        ExtractionResult notDsl = read("""
+                void update(Object x) { this.update(x); }
+                """);
+        assertEquals(List.of(), notDsl.patterns());
+        assertEquals(List.of(), notDsl.notChecked());
+    }
+}

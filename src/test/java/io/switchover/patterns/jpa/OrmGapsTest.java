@@ -1,0 +1,249 @@
+package io.switchover.patterns.jpa;
+
+import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.SqlStatementClassifier;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What the ORM adds to or changes in its statements beyond plain field mappings: EclipseLink's and Hibernate's
+ * tenant columns, composite ids of {@code @IdClass}, property access, {@code @MapsId}, {@code @AssociationOverride},
+ * and Spring Data derived queries over nested and inherited properties.
+ */
+class OrmGapsTest {
+    private static final String IMPORTS = "import jakarta.persistence.*;\nimport java.util.*;\n";
+
+    private static ExtractionResult extract(String... pathsAndSources) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndSources.length; i += 2) {
+            sources.put(pathsAndSources[i], pathsAndSources[i + 1]);
+        }
+        return new JpaExtractor(new SqlStatementClassifier(), PhysicalNaming.SPRING).extract(sources);
+    }
+
+    private static List<String> sql(ExtractionResult result, String extractor) {
+        return result.patterns().stream().filter(p -> p.extractor().equals(extractor)).map(AccessPattern::sql).toList();
+    }
+
+    @Test
+    void eclipseLinkMultitenancyInsertsTheTenantColumnAndFiltersOnIt() {
+        String base = "package org.example.model.base;\n" + IMPORTS + """
+                import org.eclipse.persistence.annotations.Multitenant;
+                import org.eclipse.persistence.annotations.MultitenantType;
+                import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+                @MappedSuperclass
+                @TenantDiscriminatorColumn(name = "tenant", length = 40)
+                @Multitenant(MultitenantType.SINGLE_TABLE)
+                public abstract class TenantAware {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                    @Column(name = "tenant", insertable = false, updatable = false) String tenant;
+                }
+                """;
+        String target = "package org.example.model;\n" + IMPORTS + """
+                import org.example.model.base.TenantAware;
+                @Entity @Table(name = "sp_target")
+                public class Target extends TenantAware {
+                    @Column(name = "controller_id") String controllerId;
+                }
+                """;
+        String other = "package org.example.model;\n" + IMPORTS + """
+                import org.eclipse.persistence.annotations.Multitenant;
+                @Entity @Multitenant
+                public class Rollout { @Id Long id; String name; }
+                """;
+        ExtractionResult result = extract("TenantAware.java", base, "Target.java", target, "Rollout.java", other);
+        assertEquals(List.of(
+                "INSERT INTO sp_target (tenant, controller_id) VALUES (?, ?)",
+                "UPDATE sp_target SET controller_id = ? WHERE id = ? AND tenant = ?",
+                "SELECT id, tenant, controller_id FROM sp_target WHERE id = ? AND tenant = ?",
+                "DELETE FROM sp_target WHERE id = ? AND tenant = ?",
+                "INSERT INTO rollout (id, name, tenant_id) VALUES (?, ?, ?)",
+                "UPDATE rollout SET name = ? WHERE id = ? AND tenant_id = ?",
+                "SELECT id, name, tenant_id FROM rollout WHERE id = ? AND tenant_id = ?",
+                "DELETE FROM rollout WHERE id = ? AND tenant_id = ?"), sql(result, JpaExtractor.ENTITY));
+    }
+
+    @Test
+    void hibernateTenantIdIsWrittenOnInsertAndFiltersLoads() {
+        String account = "package bank;\n" + IMPORTS + """
+                import org.hibernate.annotations.TenantId;
+                @Entity
+                public class Account {
+                    @Id Long id;
+                    @TenantId String tenantKey;
+                    String owner;
+                }
+                """;
+        String repository = "package bank;\n" + IMPORTS + """
+                import org.springframework.data.repository.CrudRepository;
+                interface AccountRepository extends CrudRepository<Account, Long> {
+                    List<Account> findByOwnerOrId(String owner, Long id);
+                }
+                """;
+        ExtractionResult result = extract("Account.java", account, "AccountRepository.java", repository);
+        assertEquals(List.of(
+                "INSERT INTO account (id, tenant_key, owner) VALUES (?, ?, ?)",
+                "UPDATE account SET owner = ? WHERE id = ? AND tenant_key = ?",
+                "SELECT id, tenant_key, owner FROM account WHERE id = ? AND tenant_key = ?",
+                "DELETE FROM account WHERE id = ? AND tenant_key = ?"), sql(result, JpaExtractor.ENTITY));
+        assertEquals(List.of("SELECT id, tenant_key, owner FROM account WHERE ((owner = ?) OR (id = ?)) AND tenant_key = ?"),
+                sql(result, JpaExtractor.DERIVED));
+    }
+
+    @Test
+    void idClassKeysEveryIdColumnAndReferencesUseThemAll() {
+        String line = "package shop;\n" + IMPORTS + """
+                @Entity @IdClass(OrderLineId.class)
+                public class OrderLine {
+                    @Id Long orderId;
+                    @Id Integer position;
+                    String product;
+                }
+                """;
+        String note = "package shop;\n" + IMPORTS + """
+                @Entity
+                public class LineNote {
+                    @Id Long id;
+                    @ManyToOne OrderLine line;
+                }
+                """;
+        ExtractionResult result = extract("OrderLine.java", line, "LineNote.java", note);
+        assertEquals(List.of(
+                "INSERT INTO order_line (order_id, position, product) VALUES (?, ?, ?)",
+                "UPDATE order_line SET product = ? WHERE order_id = ? AND position = ?",
+                "SELECT order_id, position, product FROM order_line WHERE order_id = ? AND position = ?",
+                "DELETE FROM order_line WHERE order_id = ? AND position = ?",
+                "INSERT INTO line_note (id, line_order_id, line_position) VALUES (?, ?, ?)",
+                "UPDATE line_note SET line_order_id = ?, line_position = ? WHERE id = ?",
+                "SELECT id, line_order_id, line_position FROM line_note WHERE id = ?",
+                "DELETE FROM line_note WHERE id = ?"), sql(result, JpaExtractor.ENTITY));
+    }
+
+    @Test
+    void propertyAccessMapsTheGettersNotTheFields() {
+        String person = "package people;\n" + IMPORTS + """
+                @Entity @Access(AccessType.PROPERTY)
+                public class Person {
+                    private Long key;
+                    private String name;
+                    private String cache;
+                    @Id public Long getId() { return key; }
+                    public void setId(Long id) { this.key = id; }
+                    @Column(name = "display_name") public String getName() { return name; }
+                    public void setName(String name) { this.name = name; }
+                    public boolean isActive() { return true; }
+                    public void setActive(boolean active) { }
+                    @Transient public String getCache() { return cache; }
+                }
+                """;
+        assertEquals(List.of(
+                "INSERT INTO person (id, display_name, active) VALUES (?, ?, ?)",
+                "UPDATE person SET display_name = ?, active = ? WHERE id = ?",
+                "SELECT id, display_name, active FROM person WHERE id = ?",
+                "DELETE FROM person WHERE id = ?"), sql(extract("Person.java", person), JpaExtractor.ENTITY));
+    }
+
+    @Test
+    void mapsIdMakesTheJoinColumnThePrimaryKey() {
+        String user = "package people;\n" + IMPORTS + """
+                @Entity
+                public class Member { @Id Long id; String email; }
+                """;
+        String profile = "package people;\n" + IMPORTS + """
+                @Entity
+                public class Profile {
+                    @Id Long id;
+                    @MapsId @OneToOne @JoinColumn(name = "member_id") Member member;
+                    String bio;
+                }
+                """;
+        assertEquals(List.of(
+                "INSERT INTO profile (member_id, bio) VALUES (?, ?)",
+                "UPDATE profile SET bio = ? WHERE member_id = ?",
+                "SELECT member_id, bio FROM profile WHERE member_id = ?",
+                "DELETE FROM profile WHERE member_id = ?"),
+                sql(extract("Member.java", user, "Profile.java", profile), JpaExtractor.ENTITY).stream()
+                        .filter(s -> s.contains("profile")).toList());
+    }
+
+    @Test
+    void associationOverrideRenamesAnInheritedJoinColumn() {
+        String owned = "package docs;\n" + IMPORTS + """
+                @MappedSuperclass
+                public abstract class Owned { @Id Long id; @ManyToOne Author author; }
+                """;
+        String author = "package docs;\n" + IMPORTS + """
+                @Entity public class Author { @Id Long id; }
+                """;
+        String book = "package docs;\n" + IMPORTS + """
+                @Entity
+                @AssociationOverride(name = "author", joinColumns = @JoinColumn(name = "written_by"))
+                public class Book extends Owned { String title; }
+                """;
+        assertEquals(List.of(
+                "INSERT INTO book (id, written_by, title) VALUES (?, ?, ?)",
+                "UPDATE book SET written_by = ?, title = ? WHERE id = ?",
+                "SELECT id, written_by, title FROM book WHERE id = ?",
+                "DELETE FROM book WHERE id = ?"), sql(extract("Owned.java", owned, "Author.java", author,
+                "Book.java", book), JpaExtractor.ENTITY).stream().filter(s -> s.contains("book")).toList());
+    }
+
+    @Test
+    void derivedQueriesFollowNestedAndInheritedProperties() {
+        String base = "package org.example.base;\n" + IMPORTS + """
+                @MappedSuperclass
+                public abstract class Audited { @Id Long id; String createdBy; }
+                """;
+        String target = "package org.example.model;\n" + IMPORTS + """
+                import org.example.base.Audited;
+                @Entity public class Target extends Audited { String name; }
+                """;
+        String action = "package org.example.model;\n" + IMPORTS + """
+                import org.example.base.Audited;
+                @Entity public class Action extends Audited { @ManyToOne Target target; String status; }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.Action;
+                import org.springframework.data.repository.CrudRepository;
+                public interface ActionRepository extends CrudRepository<Action, Long> {
+                    List<Action> findByTargetIdAndStatus(Long targetId, String status);
+                    long countByCreatedBy(String user);
+                }
+                """;
+        ExtractionResult result = extract("Audited.java", base, "Target.java", target, "Action.java", action,
+                "ActionRepository.java", repository);
+        assertEquals(List.of(
+                "SELECT id, created_by, target_id, status FROM action WHERE target_id = ? AND status = ?",
+                "SELECT count(id) FROM action WHERE created_by = ?"), sql(result, JpaExtractor.DERIVED));
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
+    void leavesRepositoriesOfSpringDataJdbcAndMicronautDataToTheirReaders() {
+        String aggregate = """
+                package shop;
+                import org.springframework.data.annotation.Id;
+                public record Basket(@Id Long id, String owner) { }
+                """;
+        String repository = """
+                package shop;
+                import org.springframework.data.repository.CrudRepository;
+                interface BasketRepository extends CrudRepository<Basket, Long> { }
+                """;
+        String plain = """
+                package shop;
+                import org.springframework.data.repository.CrudRepository;
+                interface ThingRepository extends CrudRepository<Thing, Long> { }
+                """;
+        ExtractionResult result = extract("Basket.java", aggregate, "BasketRepository.java", repository,
+                "ThingRepository.java", plain);
+        assertEquals(List.of("ThingRepository.java:3 repository of Thing, which is not an @Entity in the sources"),
+                result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
+    }
+}

@@ -108,6 +108,9 @@ class CheckCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    CacheOptions cache;
+
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
             description = "Report format: text, json, markdown, html, junit, sarif or gitlab (Code Quality)."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -180,7 +183,7 @@ class CheckCommand implements Callable<Integer> {
                 request = request.withProductionSchema(schema, "production: schema from --prod-schema " + prodSchema
                         + " (" + schema.source() + ")");
             }
-            return new SwitchoverCheck().run(request);
+            return new SwitchoverCheck(cache.open()).run(request);
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** A database on a PostgreSQL or MariaDB server that one replay owns; {@code onClose} destroys it. */
 final class ServerDatabase implements ReplayDatabase {
@@ -15,10 +16,17 @@ final class ServerDatabase implements ReplayDatabase {
     private final Credentials credentials;
     private final Runnable onClose;
     private final List<String> notes;
+    private final Optional<ServerTemplates> templates;
     private Boolean foreignKeysSwitchable;
 
     ServerDatabase(ServerDialect dialect, String description, String url, Credentials credentials, Runnable onClose,
                    List<String> notes) {
+        this(dialect, description, url, credentials, onClose, notes, Optional.empty());
+    }
+
+    ServerDatabase(ServerDialect dialect, String description, String url, Credentials credentials, Runnable onClose,
+                   List<String> notes, Optional<ServerTemplates> templates) {
+        this.templates = templates;
         this.dialect = dialect;
         this.description = description;
         this.url = url;
@@ -88,6 +96,11 @@ final class ServerDatabase implements ReplayDatabase {
     @Override
     public List<String> notes() {
         return notes;
+    }
+
+    @Override
+    public Optional<ServerTemplates> templates() {
+        return templates;
     }
 
     @Override

@@ -139,6 +139,10 @@ class CheckCommand implements Callable<Integer> {
             description = "Lowest severity that fails the promotion: error or warning. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(names = "--brief", description = "Text on standard output: the verdict and the findings only (what the"
+            + " pre-push hook prints).")
+    boolean brief;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -157,7 +161,7 @@ class CheckCommand implements Callable<Integer> {
         Map<String, String> environment = System.getenv();
         boolean terminal = System.console() != null;
         new ReportOutput(reportFormat, output, outputDir, ReportOutput.width(width, terminal, environment),
-                ReportOutput.colour(color, terminal, environment), environment)
+                ReportOutput.colour(color, terminal, environment), environment, brief)
                 .write(report, spec.commandLine().getOut(), spec.commandLine().getErr());
         return (report.verdict() == Verdict.FAIL ? ExitCode.UNSAFE : ExitCode.SAFE).code();
     }

@@ -71,6 +71,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
         Path folder = root.resolve(key.digest());
         Path aside = root.resolve(key.digest() + ".part-" + UUID.randomUUID());
         try {
+            createPrivately(root);
             Files.createDirectories(aside);
             Path script = aside.resolve(SCRIPT);
             try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
@@ -91,6 +92,28 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
                     + " writable folder, or --no-cache");
         }
         return notes;
+    }
+
+    /**
+     * The cache's folders are the user's alone: a script that others could write would run as this user's SQL (H2's
+     * RUNSCRIPT can define Java functions).
+     */
+    private static void createPrivately(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path parent = folder.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivately(parent);
+        }
+        try {
+            Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            // made meanwhile by another check
+        }
     }
 
     private static void runScript(ReplayDatabase db, Path script) throws Damaged {
@@ -115,7 +138,17 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
     private List<String> evict(Path kept) throws IOException {
         List<Path> folders;
         try (Stream<Path> list = Files.list(root)) {
-            folders = new ArrayList<>(list.filter(path -> Files.isRegularFile(path.resolve(ENTRY))).toList());
+            folders = new ArrayList<>(list.toList());
+        }
+        // What a check killed while writing left aside: no other check writes for an hour.
+        FileTime abandoned = FileTime.from(Instant.now().minus(java.time.Duration.ofHours(1)));
+        for (Path folder : List.copyOf(folders)) {
+            if (folder.getFileName().toString().contains(".part-") || !Files.isRegularFile(folder.resolve(ENTRY))) {
+                folders.remove(folder);
+                if (modified(folder).compareTo(abandoned) < 0) {
+                    delete(folder);
+                }
+            }
         }
         Map<Path, Long> sizes = new LinkedHashMap<>();
         long total = 0;
@@ -145,6 +178,14 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             return files.mapToLong(file -> file.toFile().length()).sum();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static FileTime modified(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder);
+        } catch (IOException e) {
+            return FileTime.from(Instant.now());
         }
     }
 

@@ -217,6 +217,37 @@ class BaselineCacheTest {
         assertFalse(fromCache(check(prod, BaselineCache.at(cacheDir, one * 3 / 2 + 1024))));
     }
 
+    @Test
+    void whatAKilledCheckLeftAsideIsRemovedAndTheFolderIsTheUsersAlone() throws IOException {
+        Path abandoned = Files.createDirectories(cacheDir.resolve("h2/0123.part-dead"));
+        Files.writeString(abandoned.resolve("s0.sql"), "CREATE TABLE half (");
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(java.time.Duration.ofHours(2))));
+        Path recent = Files.createDirectories(cacheDir.resolve("h2/4567.part-writing"));
+
+        check(prod, cache());
+
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(recent), "another check may be writing it");
+        assertEquals(1, entries().stream().filter(entry -> Files.exists(entry.resolve("entry.properties"))).count());
+    }
+
+    @Test
+    void theCacheFolderIsMadeForTheUserAlone(@TempDir Path home) {
+        Path fresh = home.resolve("cache");
+        check(new H2Engine(), batch(prod, Map.of()), BaselineCache.at(fresh, 1L << 30));
+
+        assertEquals("rwx------", permissions(fresh.resolve("h2")));
+    }
+
+    private static String permissions(Path folder) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** H2 under another description, as another version of it would be. */
     private record Described(ReplayEngine engine, String description) implements ReplayEngine {
         @Override

@@ -16,8 +16,8 @@ import java.util.Set;
  * be worse than a slow check.
  */
 public final class BaselineCache {
-    /** Templates a server keeps at most; the oldest goes first. */
-    static final int TEMPLATES_PER_SERVER = 4;
+    /** Templates a server keeps at most (each a few MB); the oldest goes first. */
+    static final int TEMPLATES_PER_SERVER = 8;
 
     private final Optional<H2ScriptBaselines> scripts;
     private final boolean templates;

@@ -65,12 +65,12 @@ public final class ReplayBenchmark {
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             measure("H2", new H2Engine(), prod, candidate);
             measureCached("H2", new H2Engine(), root.resolve("cache-h2"), prod, candidate);
-            measurePlan(root, prod, candidate, applied, batch, statements);
             measureFresh(root, prod, candidate);
             try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
                 measure("embedded PostgreSQL", postgres, prod, candidate);
                 measureCached("embedded PostgreSQL", postgres, root.resolve("cache-pg"), prod, candidate);
             }
+            measurePlan(root, prod, candidate, applied, batch, statements);
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -68,7 +68,7 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
                     notes.add("S0 from the baseline cache (template database " + template + " " + server.where()
                             + "): production's " + migrations + " migration" + (migrations == 1 ? "" : "s")
                             + " not replayed again");
-                    return new BaselineCache.Lookup(true, Map.of(), notes, (d, a) -> List.of());
+                    return new BaselineCache.Lookup(true, mark.get().adapted(), notes, (d, a) -> List.of());
                 }
                 server.empty();
                 server.drop(template);
@@ -79,14 +79,15 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
             notes.add("baseline template not used (" + DatabaseError.of(e) + "): S0 replayed");
             return new BaselineCache.Lookup(false, Map.of(), notes, (d, a) -> List.of());
         }
-        return new BaselineCache.Lookup(false, Map.of(), notes, (d, adapted) -> save(d, key, template));
+        return new BaselineCache.Lookup(false, Map.of(), notes, (d, adapted) -> save(d, key, template, adapted));
     }
 
-    private List<String> save(ReplayDatabase db, BaselineKey key, String template) {
+    private List<String> save(ReplayDatabase db, BaselineKey key, String template,
+                              Map<String, java.util.Set<String>> adapted) {
         List<String> notes = new ArrayList<>();
         try {
             String fingerprint = fingerprint(db);
-            Mark mark = new Mark(key.digest(), Instant.now().truncatedTo(ChronoUnit.SECONDS), fingerprint);
+            Mark mark = new Mark(key.digest(), Instant.now().truncatedTo(ChronoUnit.SECONDS), fingerprint, adapted);
             server.saveAs(template, mark.text());
             notes.add("S0 stored as the baseline template " + template + " " + server.where() + ": the next check"
                     + " with this production replays only the batch");
@@ -129,10 +130,19 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
         }
     }
 
-    /** The comment of a template. */
-    record Mark(String key, Instant created, String fingerprint) {
+    /**
+     * The comment of a template; {@code adapted} (how production's scripts were rewritten for the server, for the
+     * report's notes) travels base64-encoded, a script and its changes a line, separated by tabs.
+     */
+    record Mark(String key, Instant created, String fingerprint, Map<String, java.util.Set<String>> adapted) {
         String text() {
-            return MARK + "; key=" + key + "; created=" + created + "; fingerprint=" + fingerprint;
+            StringBuilder lines = new StringBuilder();
+            adapted.forEach((script, changes) -> lines.append(script.replace('\t', ' ').replace('\n', ' '))
+                    .append(changes.stream().map(c -> "\t" + c.replace('\t', ' ').replace('\n', ' '))
+                            .collect(java.util.stream.Collectors.joining())).append('\n'));
+            return MARK + "; key=" + key + "; created=" + created + "; fingerprint=" + fingerprint + "; adapted="
+                    + java.util.Base64.getEncoder().encodeToString(lines.toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         static Optional<Mark> read(String comment) {
@@ -152,8 +162,18 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
                 if (key == null || key.length() != 64 || fingerprint == null || fingerprint.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Mark(key, Instant.parse(fields.getOrDefault("created", "")), fingerprint));
-            } catch (DateTimeParseException e) {
+                Map<String, java.util.Set<String>> adapted = new java.util.LinkedHashMap<>();
+                String encoded = new String(java.util.Base64.getDecoder().decode(fields.getOrDefault("adapted", "")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                for (String line : encoded.split("\n")) {
+                    if (!line.isEmpty()) {
+                        String[] parts = line.split("\t");
+                        adapted.put(parts[0], new java.util.LinkedHashSet<>(List.of(parts).subList(1, parts.length)));
+                    }
+                }
+                return Optional.of(new Mark(key, Instant.parse(fields.getOrDefault("created", "")), fingerprint,
+                        adapted));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Optional.empty();
             }
         }

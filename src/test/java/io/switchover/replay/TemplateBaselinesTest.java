@@ -123,6 +123,21 @@ class TemplateBaselinesTest {
     }
 
     @Test
+    void theMarkKeepsHowProductionsScriptsWereRewrittenForTheReportOfAWarmCheck() {
+        java.util.Map<String, java.util.Set<String>> adapted = new java.util.LinkedHashMap<>();
+        adapted.put("V1__init.sql", new java.util.LinkedHashSet<>(List.of("skipped GRANT SELECT ON person TO reader",
+                "skipped ALTER TABLE person OWNER TO app; the role is production's")));
+        TemplateBaselines.Mark mark = new TemplateBaselines.Mark("a".repeat(64),
+                java.time.Instant.parse("2026-12-01T10:00:00Z"), "f00d", adapted);
+
+        TemplateBaselines.Mark read = TemplateBaselines.Mark.read(mark.text()).orElseThrow();
+
+        assertEquals(mark, read);
+        assertFalse(ServerMark.read(mark.text()).isPresent(), "no replay database's mark: never a leftover");
+        assertFalse(TemplateBaselines.Mark.read(mark.text().replace("key=" + "a".repeat(64), "key=short")).isPresent());
+    }
+
+    @Test
     void aTemplateWithoutItsMarkThatNoRunIsMakingIsRemoved() throws SQLException {
         String unfinished = TemplateBaselines.PREFIX + "unfinished" + unique.replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {

@@ -27,6 +27,8 @@ final class ProbePlanner {
     private final Map<String, Integer> probeOf = new java.util.HashMap<>();
     /** What each distinct statement references: parsing is the costly part, and versions share most statements. */
     private final Map<String, Optional<SqlReferences>> referencesOf = new java.util.HashMap<>();
+    /** The probes of statements JSqlParser could not read, run as they are: the replay database decides. */
+    private final java.util.Set<Integer> unparsed = new java.util.HashSet<>();
 
     /**
      * @param worthParsing which statements to read closely; of the others nothing is known but their text, which is
@@ -62,7 +64,15 @@ final class ProbePlanner {
             if (probe == null) {
                 probe = probes.size();
                 probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
-                probes.add(probeOf(sql, references, issuer.role() == ServiceVersion.Role.CANDIDATE));
+                boolean baseline = issuer.role() == ServiceVersion.Role.CANDIDATE;
+                if (references.isEmpty() && worthParsing.test(sql)) {
+                    // Probed at production's schema whatever the batch does: whether it runs at all is the
+                    // database's to say.
+                    unparsed.add(probe);
+                    probes.add(ProbeStatement.fromWords(JdbcParameters.toPositional(sql).sql(), true));
+                } else {
+                    probes.add(probeOf(sql, references, baseline));
+                }
             }
             List<ColumnRead> itsReads = readsOf.getOrDefault(entry.getKey(), List.of());
             if (!itsReads.isEmpty() && !probes.get(probe).readByName()) {
@@ -88,6 +98,18 @@ final class ProbePlanner {
 
     List<CheckedStatement> statements() {
         return List.copyOf(statements);
+    }
+
+    /** Whether the probe runs a statement JSqlParser could not read. */
+    boolean unparsed(int probe) {
+        return unparsed.contains(probe);
+    }
+
+    /** From now on, these statements do not count: they were not checked after all. */
+    void drop(java.util.Collection<CheckedStatement> notChecked) {
+        java.util.Set<CheckedStatement> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.addAll(notChecked);
+        statements.removeIf(gone::contains);
     }
 
     List<ProbeStatement> probes() {

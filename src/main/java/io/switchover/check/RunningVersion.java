@@ -31,6 +31,17 @@ record RunningVersion(ServiceVersion issuer, Snapshot snapshot, List<String> fil
                 read.notChecked(), read.reads());
     }
 
+    /** The same version, with more places that were not checked. */
+    RunningVersion withNotChecked(List<io.switchover.patterns.UnresolvedSql> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<io.switchover.patterns.UnresolvedSql> all = new java.util.ArrayList<>(read.notChecked());
+        all.addAll(more);
+        return new RunningVersion(issuer, snapshot, files, new ExtractionResult(read.patterns(), all, read.warnings(),
+                read.reads()));
+    }
+
     private static CheckedPlace place(CheckedStatement statement) {
         return new CheckedPlace(statement.sql(), statement.patterns().stream().map(AccessPattern::origin).toList(),
                 statement.references());

@@ -122,7 +122,7 @@ public final class SwitchoverCheck {
                 worthParsing));
         Timeline timeline = new TimelineReplayer(request.engine(), baselines)
                 .replay(batch, () -> join(extraction).probes().probes());
-        Extracted extracted = join(extraction);
+        Extracted extracted = join(extraction).settledBy(timeline);
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();
         Set<String> warnings = new LinkedHashSet<>(extracted.warnings());
@@ -235,10 +235,21 @@ public final class SwitchoverCheck {
     /** The statements of every service version, what could not be read, and each running version's own reading. */
     private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings,
                              List<RunningVersion> running) {
+
+        /** The same, once the replay database has said which statements JSqlParser could not read it runs. */
+        Extracted settledBy(Timeline timeline) {
+            UnparsedStatements.Settled settled = UnparsedStatements.settle(probes, timeline);
+            probes.drop(settled.notRun());
+            Set<UnresolvedSql> all = new LinkedHashSet<>(notChecked);
+            all.addAll(settled.all());
+            return new Extracted(probes, all, warnings, running.stream()
+                    .map(version -> version.withNotChecked(settled.of(version.issuer()))).toList());
+        }
     }
 
     private static Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
+        scanner.acceptUnparsed(true);
         ProbePlanner probes = new ProbePlanner();
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();

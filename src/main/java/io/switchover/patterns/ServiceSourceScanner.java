@@ -50,6 +50,14 @@ public final class ServiceSourceScanner {
         classifier.parseOnly(worthParsing);
     }
 
+    /**
+     * From now on, SQL strings JSqlParser cannot read count as statements when they look like SQL (nothing is known
+     * of what they reference but their words): for a check, whose replay database decides whether they run.
+     */
+    public void acceptUnparsed(boolean accept) {
+        classifier.acceptUnparsed(accept);
+    }
+
     /** Statements captured from production (pg_stat_statements exports, statement logs) given outside the snapshot. */
     public ExtractionResult captured(java.nio.file.Path file) {
         return capturedSql.read(file);

@@ -36,7 +36,20 @@ public final class SqlStatementClassifier {
             "update", Pattern.compile("\\bset\\b", Pattern.CASE_INSENSITIVE),
             "with", Pattern.compile("\\bas\\b", Pattern.CASE_INSENSITIVE));
 
+    /** {@code String.format}'s {@code %s}, {@code %1$s}, {@code %d}: text filled in at run time, no statement yet. */
+    private static final Pattern FORMAT_SPECIFIER = Pattern.compile("%(\\d+\\$)?[sd]");
+
     private volatile Predicate<String> worthParsing = text -> true;
+    private volatile boolean unparsedToo;
+
+    /**
+     * From now on a string that JSqlParser cannot read but that looks like SQL counts too, with the kind its first
+     * keyword says: a check probes it as it is, and the database it replays on decides (the database is the parser
+     * of last resort). A format string ({@code %s}) stays out: its text is completed at run time.
+     */
+    void acceptUnparsed(boolean accept) {
+        this.unparsedToo = accept;
+    }
 
     /**
      * From now on, a string the predicate rejects is classified by its look ({@link #looksLikeSql}) instead of being
@@ -60,7 +73,11 @@ public final class SqlStatementClassifier {
                     : Optional.empty();
         }
         SqlParsing.Parsed parsed = SqlParsing.parse(text);
-        if (!parsed.ok() || isProse(parsed.statement())) {
+        if (!parsed.ok()) {
+            return unparsedToo && looksLikeSql(text) && !FORMAT_SPECIFIER.matcher(text).find()
+                    ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT))) : Optional.empty();
+        }
+        if (isProse(parsed.statement())) {
             return Optional.empty();
         }
         return kindOf(parsed.statement());

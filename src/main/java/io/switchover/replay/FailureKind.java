@@ -11,6 +11,11 @@ public enum FailureKind {
     NOT_NULL_VIOLATION,
     /** Unique, foreign-key or check violations: caused by the made-up probe data, not by the schema. */
     DATA_CONFLICT,
+    /**
+     * A check violation that no made-up value explains: the constraint is on columns the statement leaves to their
+     * default or writes constants of its own into, so the old code's own writes fail (see {@link MadeUpValues}).
+     */
+    CONSTRAINT_VIOLATION,
     BAD_VALUE,
     SYNTAX,
     /** The engine does not support what the statement does (H2 writing through a view): the engine, not the schema. */

@@ -1,8 +1,13 @@
 package io.switchover.replay;
 
+import io.switchover.sql.SqlText;
+import io.switchover.sql.SqlWords;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A statement to probe at every state, in the form JDBC takes it.
@@ -35,5 +40,63 @@ public record ProbeStatement(String jdbcSql, List<String> tables, List<String> p
     /** A statement whose columns are not known: every change of its tables may affect it. */
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline) {
         this(jdbcSql, tables, parameterColumns, baseline, Map.of(), true, true);
+    }
+
+    /** An INSERT's target followed by anything but its column list: it fills the columns in table order. */
+    private static final Pattern INSERT_WITHOUT_COLUMNS = Pattern.compile(
+            "\\bINSERT\\s+(?:IGNORE\\s+)?INTO\\s+(?>(?:\"[^\"]+\"|`[^`]+`|[\\w$.]+)(?:\\s+AS\\s+[\\w$]+)?\\s*)(?!\\()",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A statement JSqlParser could not read, described by its words alone, so that the replay's scoping still knows
+     * which steps can affect it: every word may be a table it uses, and every word a column of each; it depends on
+     * column order unless it certainly does not (no {@code *}, no {@code NATURAL} join, every INSERT with a column
+     * list), and counts as inserting when it names a verb that does.
+     */
+    public static ProbeStatement fromWords(String jdbcSql, boolean baseline) {
+        Set<String> words = SqlWords.of(jdbcSql);
+        Map<String, Set<String>> columns = new LinkedHashMap<>();
+        for (String word : words) {
+            columns.put(word, words);
+        }
+        boolean inserts = words.contains("insert") || words.contains("merge") || words.contains("replace")
+                || words.contains("upsert");
+        boolean positional = words.contains("natural") || hasStar(jdbcSql)
+                || INSERT_WITHOUT_COLUMNS.matcher(withoutLiterals(jdbcSql)).find();
+        return new ProbeStatement(jdbcSql, List.copyOf(words), List.of(), baseline, columns, positional, inserts);
+    }
+
+    /** The text with its string literals and comments blanked, its quoted names kept. */
+    private static String withoutLiterals(String sql) {
+        StringBuilder code = new StringBuilder(sql.length());
+        int i = 0;
+        while (i < sql.length()) {
+            int after = SqlText.skipNonCode(sql, i);
+            char c = sql.charAt(i);
+            if (after > i && c != '"' && c != '`') {
+                code.append(" ".repeat(after - i));
+                i = after;
+            } else if (after > i) {
+                code.append(sql, i, after);
+                i = after;
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString();
+    }
+
+    private static boolean hasStar(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            int after = SqlText.skipNonCode(sql, i);
+            if (after > i) {
+                i = after;
+            } else if (sql.charAt(i++) == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 }

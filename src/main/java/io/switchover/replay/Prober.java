@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public final class Prober {
     private static final int TIMEOUT_SECONDS = 10;
+    /** The exception of the probe just run, for a closer look at what it says; a prober serves one thread. */
+    private SQLException lastFailure;
 
     /**
      * Probes a statement at the current state. No savepoint of its own (two server round trips per probe): the
@@ -26,6 +28,22 @@ public final class Prober {
         return run(connection, sql, values, guard, false);
     }
 
+    /**
+     * Probes a statement as {@link #run(Connection, String, List, Savepoint, boolean)} does, recording its result's
+     * columns when the old code reads them by name; a constraint that rejects it counts as made-up data's doing only
+     * when the made-up values can explain it ({@link MadeUpValues}).
+     */
+    public ProbeOutcome run(Connection connection, ProbeStatement statement, List<Object> values, Savepoint guard) {
+        ProbeOutcome outcome = run(connection, statement.jdbcSql(), values, guard, statement.readByName());
+        SQLException cause = lastFailure;
+        lastFailure = null;
+        if (outcome.error() == null || outcome.error().kind() != FailureKind.DATA_CONFLICT || cause == null) {
+            return outcome;
+        }
+        DatabaseError judged = MadeUpValues.judge(connection, guard, cause, outcome.error(), statement, values);
+        return judged == outcome.error() ? outcome : ProbeOutcome.failed(judged);
+    }
+
     /** As {@link #run(Connection, String, List, Savepoint)}; with {@code columns}, says what its result holds. */
     public ProbeOutcome run(Connection connection, String sql, List<Object> values, Savepoint guard, boolean columns) {
         ProbeOutcome outcome;
@@ -34,6 +52,7 @@ public final class Prober {
             outcome = labels == null ? ProbeOutcome.ok() : ProbeOutcome.returning(labels);
         } catch (SQLException e) {
             outcome = ProbeOutcome.failed(DatabaseError.of(e));
+            lastFailure = e;
         }
         if (outcome.error() != null || !readOnly(sql)) {
             try {

@@ -423,7 +423,7 @@ public final class TimelineReplayer {
                     values.set(i, synthesizer.valuesFor(statement, catalog, connection));
                     connection.rollback(guard);
                 }
-                outcomes.add(prober.run(connection, statement.jdbcSql(), values.get(i), guard, statement.readByName()));
+                outcomes.add(prober.run(connection, statement, values.get(i), guard));
             }
             connection.rollback(guard);
             return List.copyOf(outcomes);
@@ -495,7 +495,7 @@ public final class TimelineReplayer {
             Savepoint guard = connection.setSavepoint();
             for (int i : indices) {
                 ProbeStatement statement = statements.get(i);
-                outcomes[i] = prober.run(connection, statement.jdbcSql(), values.get(i), guard, statement.readByName());
+                outcomes[i] = prober.run(connection, statement, values.get(i), guard);
             }
             connection.rollback(guard);
         } finally {

@@ -5,7 +5,6 @@ import io.switchover.replay.FailureKind;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The batch drops (or renames away) a column that the old service still reads or writes. */
 public final class DroppedColumnStillUsed extends BreakRule {
@@ -33,8 +32,6 @@ public final class DroppedColumnStillUsed extends BreakRule {
     }
 
     private static boolean references(Break broken, ColumnRef column) {
-        return broken.checked().references()
-                .map(r -> r.columns().getOrDefault(column.table(), Set.of()).contains(column.column()))
-                .orElse(false);
+        return StatementWords.usesColumn(broken.checked(), column.table(), column.column());
     }
 }

@@ -20,7 +20,7 @@ public final class DroppedTableStillUsed extends BreakRule {
             return Optional.empty();
         }
         List<String> dropped = broken.state().diff().droppedTables().stream()
-                .filter(table -> broken.checked().references().map(r -> r.tables().contains(table)).orElse(false))
+                .filter(table -> StatementWords.usesTable(broken.checked(), table))
                 .toList();
         int line = MigrationDdl.of(evidence.scripts()).stream()
                 .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropTable drop

@@ -65,7 +65,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
             return Optional.empty();
         }
         for (String dropped : broken.state().diff().droppedTables()) {
-            if (!broken.checked().references().map(r -> r.tables().contains(dropped)).orElse(false)) {
+            if (!StatementWords.usesTable(broken.checked(), dropped)) {
                 continue;
             }
             Optional<Expand> expand = tableExpand(changes, states, k, dropped);

@@ -8,7 +8,6 @@ import io.switchover.rules.MigrationDdl.Located;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The batch renames a column that the old service still uses: in place ({@code RENAME COLUMN}), or in one migration
@@ -72,8 +71,6 @@ public final class RenamedColumnStillUsed extends BreakRule {
     }
 
     static boolean uses(Break broken, String table, String column) {
-        return broken.checked().references()
-                .map(r -> r.columns().getOrDefault(table, Set.of()).contains(column))
-                .orElse(false);
+        return StatementWords.usesColumn(broken.checked(), table, column);
     }
 }

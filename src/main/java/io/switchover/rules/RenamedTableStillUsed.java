@@ -22,7 +22,7 @@ public final class RenamedTableStillUsed extends BreakRule {
         }
         for (Located located : MigrationDdl.of(evidence.scripts())) {
             if (located.step() == broken.state().step() && located.change() instanceof RenameTable rename
-                    && broken.checked().references().map(r -> r.tables().contains(rename.table())).orElse(false)) {
+                    && StatementWords.usesTable(broken.checked(), rename.table())) {
                 String message = located.scriptName() + " renames table " + rename.table() + " to " + rename.to()
                         + ", which " + broken.checked().issuer().label() + " still " + Findings.verb(broken.checked());
                 String help = "keep a view named " + rename.table() + " over " + rename.to()

@@ -40,6 +40,9 @@ public final class SqlParsing {
     private static final int MEMO_LIMIT = 50_000;
     private static final long MEMO_CHARS = 2_500_000;
     private static final Map<String, Parsed> MEMO = new ConcurrentHashMap<>();
+    /** {@code uuid} as a column name: not a cast's type ({@code ::uuid}, {@code AS uuid}) nor in quotes. */
+    private static final java.util.regex.Pattern KEYWORD_AS_COLUMN = java.util.regex.Pattern.compile(
+            "(?i)(?<=[\\s(,=.]|^)(?<!\\bas\\s)uuid\\b(?![\"'(])");
     private static final AtomicLong MEMO_USED = new AtomicLong();
 
     private static final long WATCH_MILLIS = 20;
@@ -102,7 +105,15 @@ public final class SqlParsing {
     }
 
     private static Parsed parseAnew(String text) {
-        return parseWithin(text, MAX_NESTING, TIMEOUT_MILLIS);
+        Parsed parsed = parseWithin(text, MAX_NESTING, TIMEOUT_MILLIS);
+        if (parsed.ok() || parsed.refused() || !KEYWORD_AS_COLUMN.matcher(text).find()) {
+            return parsed;
+        }
+        // JSqlParser 5.4 takes uuid for its keyword where PostgreSQL takes a column of that name; quoted, it is the
+        // same column (PostgreSQL folds the unquoted name to lower case), and the statement's text is not changed.
+        Parsed quoted = parseWithin(KEYWORD_AS_COLUMN.matcher(text).replaceAll("\"uuid\""), MAX_NESTING,
+                TIMEOUT_MILLIS);
+        return quoted.ok() ? quoted : parsed;
     }
 
     /** The bounded parse, the bounds given (tests give other ones). */

@@ -19,6 +19,21 @@ public final class SqlWords {
         if (names.isEmpty()) {
             return false;
         }
+        return scan(sql, names::contains);
+    }
+
+    /** Every word of {@code sql}, in lower case, in order of first appearance. */
+    public static Set<String> of(String sql) {
+        Set<String> words = new java.util.LinkedHashSet<>();
+        scan(sql, word -> {
+            words.add(word);
+            return false;
+        });
+        return words;
+    }
+
+    /** Walks the words of {@code sql} in lower case until {@code stop} says so; whether it did. */
+    private static boolean scan(String sql, java.util.function.Predicate<String> stop) {
         int i = 0;
         int length = sql.length();
         while (i < length) {
@@ -28,7 +43,7 @@ public final class SqlWords {
             } else if (c == '"' || c == '`') {
                 int end = SqlText.skipNonCode(sql, i);
                 boolean closed = end - 1 > i && sql.charAt(end - 1) == c;
-                if (names.contains(sql.substring(i + 1, closed ? end - 1 : end).toLowerCase(Locale.ROOT))) {
+                if (stop.test(sql.substring(i + 1, closed ? end - 1 : end).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 i = end;
@@ -37,7 +52,7 @@ public final class SqlWords {
                 while (end < length && isWordChar(sql.charAt(end))) {
                     end++;
                 }
-                if (names.contains(sql.substring(i, end).toLowerCase(Locale.ROOT))) {
+                if (stop.test(sql.substring(i, end).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 i = end;

@@ -28,6 +28,18 @@ class SqlStatementClassifierTest {
     }
 
     @Test
+    void acceptsWhatJSqlParserCannotReadOnlyWhenTheDatabaseIsToDecide() {
+        String unreadable = "SELECT uuid, name FROM jobs WHERE uuid = :uuid";
+        assertFalse(classifier.isSql(unreadable), "JSqlParser takes uuid for a keyword");
+
+        classifier.acceptUnparsed(true);
+        assertEquals(Optional.of(StatementKind.SELECT), classifier.classify(unreadable));
+        assertEquals(Optional.of(StatementKind.UPDATE), classifier.classify("UPDATE jobs SET name = ? WHERE uuid = ?"));
+        assertFalse(classifier.isSql("UPDATE %s SET name = ? WHERE uuid = ?"), "a format string is not done yet");
+        assertFalse(classifier.isSql("select the uuid you want"), "prose has no FROM");
+    }
+
+    @Test
     void acceptsNamedParametersAndPostgresCasts() {
         assertTrue(classifier.isSql("SELECT id::text FROM person WHERE name = :name AND id = ?"));
     }

@@ -38,6 +38,37 @@ class StepScopeTest {
             false, Map.of("audit", Set.of("x")), false, false);
 
     @Test
+    void aStatementJSqlParserCannotReadIsScopedByItsWords() {
+        ProbeStatement selectUuid = ProbeStatement.fromWords("SELECT uuid, name FROM person WHERE uuid = ?", false);
+        ProbeStatement insertUuid = ProbeStatement.fromWords("INSERT INTO person (uuid, name) VALUES (?, ?)"
+                + " ON CONFLICT (uuid) DO NOTHING", false);
+        ColumnInfo nickname = new ColumnInfo("nickname", "VARCHAR", java.sql.Types.VARCHAR, 50, 0, true, null);
+        ColumnInfo country = new ColumnInfo("country", "CHAR", java.sql.Types.CHAR, 2, 0, false, null);
+
+        StepScope addNullable = step("ALTER TABLE person ADD COLUMN nickname VARCHAR(50);", catalog(ID, NAME),
+                catalog(ID, NAME, nickname));
+        assertFalse(addNullable.reaches(selectUuid), "names neither the new column nor depends on order");
+        assertFalse(addNullable.reaches(insertUuid));
+        assertTrue(addNullable.reaches(ProbeStatement.fromWords("SELECT count(*) FROM person", false)),
+                "a * may be a column list: unsure, so probed");
+        assertTrue(addNullable.reaches(ProbeStatement.fromWords("INSERT INTO person VALUES (?, ?)", false)),
+                "an INSERT without a column list fills the columns in order");
+
+        StepScope addRequired = step("ALTER TABLE person ADD COLUMN country CHAR(2) NOT NULL;", catalog(ID, NAME),
+                catalog(ID, NAME, country));
+        assertTrue(addRequired.reaches(insertUuid));
+        assertFalse(addRequired.reaches(selectUuid));
+
+        StepScope dropName = step("ALTER TABLE person DROP COLUMN name;", catalog(ID, NAME), catalog(ID));
+        assertTrue(dropName.reaches(selectUuid));
+        assertFalse(dropName.reaches(ProbeStatement.fromWords("SELECT x FROM audit WHERE name = ?", false)),
+                "uses no table the step touched");
+        assertTrue(step("CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;", catalog(ID, NAME),
+                catalog(ID, NAME)).reaches(ProbeStatement.fromWords("SELECT f() FROM audit", false)),
+                "a step that may change anything reaches it");
+    }
+
+    @Test
     void aNullableColumnAddedReachesOnlyWhatDependsOnColumnOrderOrNamesIt() {
         ColumnInfo nickname = new ColumnInfo("nickname", "VARCHAR", java.sql.Types.VARCHAR, 50, 0, true, null);
         StepScope scope = step("ALTER TABLE person ADD COLUMN nickname VARCHAR(50);", catalog(ID, NAME),

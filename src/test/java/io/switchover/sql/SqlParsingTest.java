@@ -14,6 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlParsingTest {
 
     @Test
+    void aColumnNamedUuidParsesAsTheColumnItIs() {
+        assertTrue(SqlParsing.parse("UPDATE runs SET job_version_uuid = :v WHERE uuid = :runUuid").ok());
+        assertTrue(SqlParsing.parse("SELECT d.uuid, d.name FROM datasets d WHERE d.uuid IN (SELECT uuid FROM t)").ok());
+        assertTrue(SqlParsing.parse("SELECT id FROM t WHERE id = CAST(? AS uuid)").ok());
+        assertFalse(SqlParsing.parse("SELECT uuid FROM WHERE").ok());
+    }
+
+    @Test
     void parsesAStatement() {
         SqlParsing.Parsed parsed = SqlParsing.parse("SELECT a FROM t WHERE x = (1);");
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,13 @@ class SqlWordsTest {
         assertTrue(SqlWords.namesAny("INSERT INTO audit (what) SELECT alice FROM person", person));
         assertTrue(SqlWords.namesAny("SELECT 1 FROM t WHERE x IN (SELECT y FROM person)", person));
         assertTrue(SqlWords.namesAny("SELECT \"my person\" FROM x", Set.of("my person")));
+    }
+
+    @Test
+    void listsEveryWordOnceInLowerCaseWithoutStringsOrComments() {
+        assertEquals(java.util.List.of("select", "p", "uuid", "from", "public", "person", "where", "my name"),
+                java.util.List.copyOf(SqlWords.of("SELECT p.uuid FROM public.Person p -- all\n"
+                        + "WHERE \"My Name\" = 'alice' /* no */")));
     }
 
     @Test

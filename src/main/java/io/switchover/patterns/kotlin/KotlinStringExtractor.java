@@ -433,9 +433,9 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 }
                 StringBuilder value = new StringBuilder();
                 for (Part part : token.parts()) {
-                    Optional<String> resolved = part.template()
-                            ? Optional.ofNullable(locals.get(part.text())).or(() -> constantValue(part.text()))
-                            : Optional.of(part.text());
+                    Optional<String> resolved = !part.template() ? Optional.of(part.text())
+                            : PARAMETER_LIST.matcher(part.text()).matches() ? Optional.of("?")
+                            : Optional.ofNullable(locals.get(part.text())).or(() -> constantValue(part.text()));
                     if (resolved.isPresent()) {
                         value.append(resolved.get());
                     } else {
@@ -621,6 +621,13 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
         }
     }
+
+    /**
+     * <code>${ids.joinToString { "?" }}</code>: one parameter per element of a list, read with one element, as MyBatis's
+     * {@code <foreach>} and jDBI's {@code <ids>} are.
+     */
+    private static final java.util.regex.Pattern PARAMETER_LIST = java.util.regex.Pattern.compile(
+            "\\s*[\\w.]+\\s*\\.\\s*joinToString\\s*(\\(\\s*(separator\\s*=\\s*)?\"[^\"]*\"\\s*\\))?\\s*\\{\\s*\"\\?\"\\s*}\\s*");
 
     /** {@code GODKJENNING}, {@code Kind.BOTH}, <code>${Tables.ORDERS}</code>: named as Kotlin names constants. */
     private static boolean mayBeConstant(String dynamic) {

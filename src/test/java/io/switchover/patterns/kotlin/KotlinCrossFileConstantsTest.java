@@ -70,4 +70,18 @@ class KotlinCrossFileConstantsTest {
                         + "${Status.AAPEN}, ${Dao.FERDIG}",
                 result.notChecked().stream().map(UnresolvedSql::reason).findFirst().orElseThrow());
     }
+
+    @Test
+    void aListOfParametersJoinedIsReadWithOneElement() {
+        ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("kt")
+                .with(ROOT + "repo/VarselDao.kt", """
+                        package no.example.repo
+                        class VarselDao {
+                            fun slett(ider: List<Long>) = "DELETE FROM varsel WHERE id IN (${ider.joinToString { "?" }})"
+                            fun finn(ider: List<Long>) = "SELECT id FROM varsel WHERE id IN (${ider.joinToString(", ") { "?" }})"
+                        }
+                        """), List.of(), List.of());
+        assertEquals(List.of("DELETE FROM varsel WHERE id IN (?)", "SELECT id FROM varsel WHERE id IN (?)"),
+                result.patterns().stream().map(AccessPattern::sql).toList());
+    }
 }

@@ -25,6 +25,7 @@ import io.switchover.patterns.UnresolvedSql;
 import io.switchover.replay.BatchReach;
 import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
+import io.switchover.replay.BaselineCache;
 import io.switchover.replay.TimelineReplayer;
 import io.switchover.report.MigrationSource;
 import io.switchover.report.PromotedService;
@@ -59,6 +60,16 @@ import java.util.concurrent.CompletionException;
 public final class SwitchoverCheck {
     private final BatchPlanner batchPlanner = new BatchPlanner();
     private final RuleSet rules = RuleSet.standard();
+    private final BaselineCache baselines;
+
+    public SwitchoverCheck() {
+        this(BaselineCache.none());
+    }
+
+    /** A check that takes production's schema (S0) from {@code baselines} where it holds it. */
+    public SwitchoverCheck(BaselineCache baselines) {
+        this.baselines = baselines;
+    }
 
     private static <T> T join(CompletableFuture<T> future) {
         try {
@@ -109,7 +120,7 @@ public final class SwitchoverCheck {
         join(production).ifPresent(set -> excluded.addAll(set.javaSources()));
         CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, List.copyOf(excluded),
                 worthParsing));
-        Timeline timeline = new TimelineReplayer(request.engine())
+        Timeline timeline = new TimelineReplayer(request.engine(), baselines)
                 .replay(batch, () -> join(extraction).probes().probes());
         Extracted extracted = join(extraction).settledBy(timeline);
         ProbePlanner probes = extracted.probes();
@@ -161,7 +172,7 @@ public final class SwitchoverCheck {
      * batch without them in which no running statement breaks, no migration fails, and nothing removed is named where
      * it was not checked. Empty when they are not fewer, or the replay without them is not safe either.
      */
-    private static Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, List<Finding> findings,
+    private Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, List<Finding> findings,
                                                           ProbePlanner probes, Extracted extracted) {
         Set<Migration> held = new LinkedHashSet<>();
         int first = Integer.MAX_VALUE;
@@ -177,7 +188,7 @@ public final class SwitchoverCheck {
             return Optional.empty();
         }
         Batch rest = batch.without(held);
-        Timeline again = new TimelineReplayer(request.engine()).replay(rest, probes.probes());
+        Timeline again = new TimelineReplayer(request.engine(), baselines).replay(rest, probes.probes());
         if (again.failure().isPresent()) {
             return Optional.empty();
         }

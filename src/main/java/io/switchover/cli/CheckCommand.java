@@ -108,6 +108,9 @@ class CheckCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    CacheOptions cache;
+
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
             description = "Report format: text, json, markdown, html, junit, sarif or gitlab (Code Quality)."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -136,6 +139,10 @@ class CheckCommand implements Callable<Integer> {
             description = "Lowest severity that fails the promotion: error or warning. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(names = "--brief", description = "Text on standard output: the verdict and the findings only (what the"
+            + " pre-push hook prints).")
+    boolean brief;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -154,7 +161,7 @@ class CheckCommand implements Callable<Integer> {
         Map<String, String> environment = System.getenv();
         boolean terminal = System.console() != null;
         new ReportOutput(reportFormat, output, outputDir, ReportOutput.width(width, terminal, environment),
-                ReportOutput.colour(color, terminal, environment), environment)
+                ReportOutput.colour(color, terminal, environment), environment, brief)
                 .write(report, spec.commandLine().getOut(), spec.commandLine().getErr());
         return (report.verdict() == Verdict.FAIL ? ExitCode.UNSAFE : ExitCode.SAFE).code();
     }
@@ -180,7 +187,7 @@ class CheckCommand implements Callable<Integer> {
                 request = request.withProductionSchema(schema, "production: schema from --prod-schema " + prodSchema
                         + " (" + schema.source() + ")");
             }
-            return new SwitchoverCheck().run(request);
+            return new SwitchoverCheck(cache.open()).run(request);
         }
     }
 

@@ -52,6 +52,15 @@ final class HookCommand implements Runnable {
                         + " Default: as the repository's switchover.yml says.")
         String production;
 
+        @Option(names = "--prod-history", paramLabel = "<file>",
+                description = "Production's Flyway history exported to a file (switchover snapshot-prod, flyway info"
+                        + " -outputType=json): the hook runs offline on every push, so never a database URL.")
+        Path history;
+
+        @Option(names = "--prod-schema", paramLabel = "<file>",
+                description = "Production's schema exported by 'switchover snapshot-prod --schema', for every check.")
+        Path schema;
+
         @Option(names = "--config", paramLabel = "<file>",
                 description = "A switchover.yml to pass to every check the hook runs.")
         Path config;
@@ -71,10 +80,14 @@ final class HookCommand implements Runnable {
             } catch (IOException | IllegalArgumentException e) {
                 throw SwitchoverException.badInput(repository + " is not a git repository: " + e.getMessage());
             }
-            if (production == null && config == null && !Files.exists(workTree.resolve("switchover.yml"))) {
+            if (production == null && config == null && history == null
+                    && !Files.exists(workTree.resolve("switchover.yml"))) {
                 throw SwitchoverException.badInput("say what production runs: --prod <ref> (a tag or a branch such as"
-                        + " origin/production), or a switchover.yml at the repository's root");
+                        + " origin/production), --prod-history <exported file>, or a switchover.yml at the"
+                        + " repository's root");
             }
+            requireFile("--prod-history", history);
+            requireFile("--prod-schema", schema);
             Path hook = hooks.resolve("pre-push");
             try {
                 if (Files.exists(hook) && !force && !Files.readString(hook, StandardCharsets.UTF_8).contains(MARK)) {
@@ -106,24 +119,41 @@ final class HookCommand implements Runnable {
             if (config != null) {
                 options.add("--config " + quoted(config.toAbsolutePath().normalize().toString()));
             }
+            if (history != null) {
+                options.add("--prod-history " + quoted(history.toAbsolutePath().normalize().toString()));
+            }
+            if (schema != null) {
+                options.add("--prod-schema " + quoted(schema.toAbsolutePath().normalize().toString()));
+            }
             String launcher = System.getenv("SWITCHOVER_LAUNCHER");
             return "#!/bin/sh\n"
                     + MARK + "; delete this file to uninstall\n"
                     + "# Checks each pushed commit as the candidate while production keeps running; an unsafe push stops.\n"
                     + "switchover=\"${SWITCHOVER:-" + (launcher == null || launcher.isBlank() ? "switchover"
                     : launcher.replace("\"", "\\\"")) + "}\"\n"
-                    + "zero=0000000000000000000000000000000000000000\n"
                     + "status=0\n"
                     + "while read -r local_ref local_sha remote_ref remote_sha; do\n"
                     + "  case \"$local_sha\" in *[!0]*) ;; *) continue ;; esac  # a deleted ref: nothing to check\n"
                     + "  echo \"switchover: checking $local_ref ($local_sha) before the push\" >&2\n"
                     + "  \"$switchover\" check " + String.join(" ", options) + (options.isEmpty() ? "" : " ")
-                    + "--candidate \"git:$local_sha\" --width 100 || status=$?\n"
+                    + "--candidate \"git:$local_sha\" --brief --width 100 || status=$?\n"
                     + "done\n"
                     + "if [ \"$status\" -ne 0 ]; then\n"
                     + "  echo \"switchover: push stopped (exit $status); 'git push --no-verify' skips the check\" >&2\n"
                     + "fi\n"
                     + "exit \"$status\"\n";
+        }
+
+        /** An offline input: a file that exists now, named by its absolute path in the hook. */
+        private static void requireFile(String option, Path file) {
+            if (file == null) {
+                return;
+            }
+            if (file.toString().startsWith("jdbc:") || !Files.isRegularFile(file)) {
+                throw SwitchoverException.badInput(option + " " + file + " is not a file; the hook runs offline on every"
+                        + " push, without production's credentials: export it once (switchover snapshot-prod) and name"
+                        + " the file");
+            }
         }
 
         private static String quoted(String value) {

@@ -23,9 +23,15 @@ import java.util.Map;
  *
  * @param width  the columns to wrap the text report to on standard output (0: none)
  * @param colour whether the text on standard output is coloured
+ * @param brief  the text on standard output holds the verdict and the findings only ({@code --brief})
  */
 record ReportOutput(ReportFormat format, Path output, Path outputDir, int width, boolean colour,
-                    Map<String, String> environment) {
+                    Map<String, String> environment, boolean brief) {
+
+    ReportOutput(ReportFormat format, Path output, Path outputDir, int width, boolean colour,
+                 Map<String, String> environment) {
+        this(format, output, outputDir, width, colour, environment, false);
+    }
 
     /**
      * {@code --width}: given, or on a terminal its COLUMNS (else 100), or 100 in a CI system's log (GitHub Actions,
@@ -77,7 +83,7 @@ record ReportOutput(ReportFormat format, Path output, Path outputDir, int width,
             write(output, format.writer().render(report));
             out.println(verdictLine + "  (report: " + output + ")");
         } else if (format == ReportFormat.TEXT) {
-            out.print(new TextReportWriter(width, colour).render(report));
+            out.print(new TextReportWriter(width, colour, brief).render(report));
         } else {
             out.print(format.writer().render(report));
         }

@@ -127,6 +127,11 @@ public final class AutoEngine implements ReplayEngine {
         }
 
         @Override
+        public Optional<ServerTemplates> templates() {
+            return database.templates();
+        }
+
+        @Override
         public void close() {
             database.close();
         }

@@ -46,7 +46,7 @@ public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable
             }
             ReplayDatabase database = databases.create();
             return new ServerDatabase(ServerDialect.POSTGRESQL, describe(database), database.url(),
-                    Credentials.of("postgres", null), database::close, notes);
+                    Credentials.of("postgres", null), database::close, notes, database.templates());
         }
         EmbeddedServer own = EmbeddedServer.start(directories);
         try {

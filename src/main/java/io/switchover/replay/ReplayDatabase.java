@@ -53,6 +53,11 @@ public interface ReplayDatabase extends AutoCloseable {
         return List.of();
     }
 
+    /** The server's template databases, where S0 can be kept between checks (a PostgreSQL server); else empty. */
+    default java.util.Optional<ServerTemplates> templates() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A database on a PostgreSQL or MariaDB server that one replay owns; {@code onClose} destroys it. */
@@ -20,11 +21,18 @@ final class ServerDatabase implements ReplayDatabase {
     private final Credentials credentials;
     private final Runnable onClose;
     private final List<String> notes;
+    private final Optional<ServerTemplates> templates;
     private Boolean foreignKeysSwitchable;
     private Set<String> roles;
 
     ServerDatabase(ServerDialect dialect, String description, String url, Credentials credentials, Runnable onClose,
                    List<String> notes) {
+        this(dialect, description, url, credentials, onClose, notes, Optional.empty());
+    }
+
+    ServerDatabase(ServerDialect dialect, String description, String url, Credentials credentials, Runnable onClose,
+                   List<String> notes, Optional<ServerTemplates> templates) {
+        this.templates = templates;
         this.dialect = dialect;
         this.description = description;
         this.url = url;
@@ -119,6 +127,11 @@ final class ServerDatabase implements ReplayDatabase {
     @Override
     public List<String> notes() {
         return notes;
+    }
+
+    @Override
+    public Optional<ServerTemplates> templates() {
+        return templates;
     }
 
     @Override

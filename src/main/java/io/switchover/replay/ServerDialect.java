@@ -26,7 +26,7 @@ enum ServerDialect {
         @Override
         Map<String, String> marks(Connection admin) throws SQLException {
             return query(admin, "SELECT d.datname, pg_catalog.shobj_description(d.oid, 'pg_database')"
-                    + " FROM pg_catalog.pg_database d WHERE d.datname LIKE 'switchover\\_%'");
+                    + " FROM pg_catalog.pg_database d WHERE d.datname LIKE 'switchover\\_%' ORDER BY 1");
         }
 
         @Override
@@ -132,7 +132,7 @@ enum ServerDialect {
         @Override
         Map<String, String> marks(Connection admin) throws SQLException {
             return query(admin, "SELECT SCHEMA_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA"
-                    + " WHERE SCHEMA_NAME LIKE 'switchover\\_%'");
+                    + " WHERE SCHEMA_NAME LIKE 'switchover\\_%' ORDER BY 1");
         }
 
         @Override

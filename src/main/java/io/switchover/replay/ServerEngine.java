@@ -92,8 +92,10 @@ public final class ServerEngine implements ReplayEngine {
             throw e;
         }
         String url = server.jdbcUrl(owned.name, dialect.urlParameters());
+        Optional<ServerTemplates> templates = dialect == ServerDialect.POSTGRESQL
+                ? Optional.of(new Templates(owned)) : Optional.empty();
         ServerDatabase database = new ServerDatabase(dialect, dialect.product() + " " + shortVersion(version) + " at "
-                + server.hosts(), url, credentials, cleanup::run, notes);
+                + server.hosts(), url, credentials, cleanup::run, notes, templates);
         try (Connection connection = database.connect()) {
             int tables = dialect.tables(connection);
             if (tables > 0) {
@@ -258,6 +260,100 @@ public final class ServerEngine implements ReplayEngine {
                 } catch (SQLException e) {
                     // the server frees the lock when the connection ends either way
                 }
+            }
+        }
+    }
+
+    /** PostgreSQL's template databases, through the admin connection of the run that owns the replay database. */
+    private final class Templates implements ServerTemplates {
+        private final Owned owned;
+
+        Templates(Owned owned) {
+            this.owned = owned;
+        }
+
+        @Override
+        public Map<String, String> list() throws SQLException {
+            Map<String, String> templates = new java.util.LinkedHashMap<>();
+            dialect.marks(owned.admin).forEach((name, comment) -> {
+                if (name.startsWith(TemplateBaselines.PREFIX)) {
+                    templates.put(name, comment);
+                }
+            });
+            return templates;
+        }
+
+        @Override
+        public void copyFrom(String template) throws SQLException {
+            String mark = markOf(owned.name);
+            dialect.drop(owned.admin, owned.name);
+            try (java.sql.Statement st = owned.admin.createStatement()) {
+                st.execute("CREATE DATABASE " + dialect.quote(owned.name) + " TEMPLATE "
+                        + dialect.quote(template));
+            } catch (SQLException e) {
+                dialect.create(owned.admin, owned.name, mark);
+                throw e;
+            }
+            comment(owned.name, mark);
+        }
+
+        @Override
+        public void empty() throws SQLException {
+            String mark = markOf(owned.name);
+            dialect.drop(owned.admin, owned.name);
+            dialect.create(owned.admin, owned.name, mark);
+        }
+
+        @Override
+        public boolean saveAs(String template, String comment) throws SQLException {
+            String key = lockKey(template);
+            if (!dialect.tryLock(owned.admin, key)) {
+                return false; // another run is making it
+            }
+            try (java.sql.Statement st = owned.admin.createStatement()) {
+                if (list().containsKey(template)) {
+                    return false;
+                }
+                st.execute("CREATE DATABASE " + dialect.quote(template) + " TEMPLATE "
+                        + dialect.quote(owned.name));
+                comment(template, comment);
+                return true;
+            } finally {
+                try (java.sql.PreparedStatement ps = owned.admin.prepareStatement(
+                        "SELECT pg_catalog.pg_advisory_unlock(?)")) {
+                    ps.setLong(1, Long.parseLong(key));
+                    ps.execute();
+                }
+            }
+        }
+
+        @Override
+        public void drop(String template) throws SQLException {
+            dialect.drop(owned.admin, template);
+        }
+
+        @Override
+        public boolean beingMade(String template) throws SQLException {
+            return dialect.locked(owned.admin, lockKey(template));
+        }
+
+        @Override
+        public String where() {
+            return "at " + server.hosts();
+        }
+
+        private String markOf(String database) throws SQLException {
+            String mark = dialect.marks(owned.admin).get(database);
+            if (mark == null) {
+                throw new SQLException("the replay database " + database + " has lost its mark");
+            }
+            return mark;
+        }
+
+        private void comment(String database, String text) throws SQLException {
+            try (java.sql.Statement st = owned.admin.createStatement()) {
+                st.execute("COMMENT ON DATABASE " + dialect.quote(database) + " IS '" + text.replace("'", "''")
+                        + "'");
             }
         }
     }

@@ -54,8 +54,16 @@ public final class TimelineReplayer {
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
 
+    private final BaselineCache cache;
+
     public TimelineReplayer(ReplayEngine engine) {
+        this(engine, BaselineCache.none());
+    }
+
+    /** A replayer that takes production's schema (S0) from {@code cache} where it holds it, and stores it there. */
+    public TimelineReplayer(ReplayEngine engine, BaselineCache cache) {
         this.engine = engine;
+        this.cache = cache;
     }
 
     public Timeline replay(Batch batch, List<ProbeStatement> statements) {
@@ -155,7 +163,8 @@ public final class TimelineReplayer {
     private Attempt replayOn(ReplayEngine on, Batch batch,
                              Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
-        try (ReplayDatabase db = atProductionState(on, batch, adapted)) {
+        List<String> baselineNotes = new ArrayList<>();
+        try (ReplayDatabase db = atProductionState(on, batch, adapted, baselineNotes)) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
             SchemaCatalogReader catalogReader = new SchemaCatalogReader(batch.candidate().settings().table());
             List<ProbeStatement> statements = probes.get();
@@ -210,6 +219,7 @@ public final class TimelineReplayer {
                 }
             }
             List<String> notes = new ArrayList<>(db.notes());
+            notes.addAll(baselineNotes);
             notes.addAll(drift);
             adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
                     + String.join("; ", changes) + " (no effect the old service can see)"));
@@ -252,11 +262,30 @@ public final class TimelineReplayer {
      * production that adds enum values goes that way at once. Elsewhere each statement commits, and a group's failure
      * is the failing migration's own.
      */
-    private static ReplayDatabase atProductionState(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted) {
-        if (batch.production().schema().isPresent()) {
-            return fromSchema(on, batch, batch.production().schema().get(), adapted);
+    private ReplayDatabase atProductionState(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted,
+                                             List<String> notes) {
+        ReplayDatabase fresh = on.create();
+        BaselineCache.Lookup cached;
+        try {
+            cached = cache.lookup(fresh, batch);
+        } catch (RuntimeException | Error e) {
+            fresh.close();
+            throw e;
         }
-        ReplayDatabase db = on.create();
+        notes.addAll(cached.notes());
+        if (cached.hit()) {
+            adapted.putAll(cached.adapted());
+            return fresh;
+        }
+        ReplayDatabase db = batch.production().schema().isPresent()
+                ? fromSchema(fresh, batch, batch.production().schema().get(), adapted)
+                : replayProduction(on, fresh, batch, adapted);
+        notes.addAll(cached.save(db, adapted));
+        return db;
+    }
+
+    private static ReplayDatabase replayProduction(ReplayEngine on, ReplayDatabase db, Batch batch,
+                                                   Map<String, Set<String>> adapted) {
         try {
             boolean asOneGroup = !(db.transactionalDdl() && addsEnumValues(batch));
             try {
@@ -284,9 +313,8 @@ public final class TimelineReplayer {
     }
 
     /** A fresh database at production's state loaded from production's schema, on an engine of its dialect. */
-    private static ReplayDatabase fromSchema(ReplayEngine on, Batch batch, ProductionSchema schema,
+    private static ReplayDatabase fromSchema(ReplayDatabase db, Batch batch, ProductionSchema schema,
                                              Map<String, Set<String>> adapted) {
-        ReplayDatabase db = on.create();
         try {
             String wanted = schema.dialect().equals(ProductionSchema.POSTGRESQL) ? "jdbc:postgresql:" : "jdbc:mariadb:";
             if (!db.url().startsWith(wanted)) {

@@ -23,6 +23,7 @@ public final class TextReportWriter implements ReportWriter {
     private static final String RESET = "\u001b[0m";
     private final int width;
     private final boolean colour;
+    private final boolean findingsOnly;
 
     /** Lines as long as they come, no colour: for files and golden tests. */
     public TextReportWriter() {
@@ -36,8 +37,14 @@ public final class TextReportWriter implements ReportWriter {
      *               {@code NO_COLOR})
      */
     public TextReportWriter(int width, boolean colour) {
+        this(width, colour, false);
+    }
+
+    /** @param findingsOnly the verdict and the findings, nothing else (a pre-push hook's output) */
+    public TextReportWriter(int width, boolean colour, boolean findingsOnly) {
         this.width = width;
         this.colour = colour;
+        this.findingsOnly = findingsOnly;
     }
 
     @Override
@@ -131,6 +138,9 @@ public final class TextReportWriter implements ReportWriter {
             out.append("\n").append(finding.severity().label()).append(": ").append(finding.message())
                     .append("   [").append(finding.rule()).append("]\n");
             out.append("  help: ").append(finding.help()).append("\n");
+        }
+        if (findingsOnly) {
+            return out.toString();
         }
         if (report.plan().isPresent()) {
             out.append("\n").append(PlanText.render(report.plan().get()));

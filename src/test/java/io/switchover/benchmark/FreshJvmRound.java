@@ -2,6 +2,7 @@ package io.switchover.benchmark;
 
 import io.switchover.check.CheckRequest;
 import io.switchover.check.SwitchoverCheck;
+import io.switchover.replay.BaselineCache;
 import io.switchover.replay.H2Engine;
 import io.switchover.replay.ReplayDatabase;
 import io.switchover.rules.Severity;
@@ -20,13 +21,18 @@ import java.util.stream.Stream;
 /**
  * One round of the benchmark in a JVM of its own, as the command line runs: nothing loaded, nothing compiled yet.
  * {@code check <prod> <candidate>} runs a check on H2, {@code plan <prod> <candidate> <state>...} the same check
- * planning through the recorded states, {@code migrate <candidate>} a plain Flyway migrate on H2.
+ * planning through the recorded states, {@code check-cached <prod> <candidate> <cache>} a check whose production
+ * baseline is cached in the folder, {@code migrate <candidate>} a plain Flyway migrate on H2.
  */
 public final class FreshJvmRound {
 
     public static void main(String[] args) {
         H2Engine h2 = new H2Engine();
-        if (args[0].equals("check") || args[0].equals("plan")) {
+        if (args[0].equals("check-cached")) {
+            new SwitchoverCheck(BaselineCache.at(Path.of(args[3]), 1L << 32)).run(CheckRequest.of(
+                    DirectorySnapshot.of(Path.of(args[1])), DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(),
+                    h2, Severity.ERROR));
+        } else if (args[0].equals("check") || args[0].equals("plan")) {
             CheckRequest request = CheckRequest.of(DirectorySnapshot.of(Path.of(args[1])),
                     DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(), h2, Severity.ERROR);
             if (args[0].equals("plan")) {

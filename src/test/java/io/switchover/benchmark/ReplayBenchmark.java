@@ -4,6 +4,7 @@ import io.switchover.check.CheckRequest;
 import io.switchover.check.SwitchoverCheck;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationSet;
+import io.switchover.replay.BaselineCache;
 import io.switchover.replay.EmbeddedPostgresEngine;
 import io.switchover.replay.H2Engine;
 import io.switchover.replay.ReplayDatabase;
@@ -67,11 +68,13 @@ public final class ReplayBenchmark {
             System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             measure("H2", new H2Engine(), prod, candidate);
-            measurePlan(root, prod, candidate, applied, batch, statements);
-            measureFresh(prod, candidate);
+            measureCached("H2", new H2Engine(), root.resolve("cache-h2"), prod, candidate);
+            measureFresh(root, prod, candidate);
             try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
                 measure("embedded PostgreSQL", postgres, prod, candidate);
+                measureCached("embedded PostgreSQL", postgres, root.resolve("cache-pg"), prod, candidate);
             }
+            measurePlan(root, prod, candidate, applied, batch, statements);
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -104,6 +107,64 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (%s, %d findings, %d states)%n",
                 name, check, migrate, check / migrate, report.verdict(), report.findings().size(),
                 report.summary().states());
+    }
+
+    /**
+     * A check whose production baseline (S0) is cached: cold (an empty cache, S0 replayed and stored) and warm (S0
+     * from the cache, only the batch replayed), each against a plain migrate of all the migrations in the same round.
+     */
+    private static void measureCached(String name, ReplayEngine engine, Path cacheDir, Path prod, Path candidate)
+            throws IOException {
+        double cold = Double.MAX_VALUE;
+        double warm = Double.MAX_VALUE;
+        double migrate = Double.MAX_VALUE;
+        Report coldReport = null;
+        Report warmReport = null;
+        for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+            deleteAll(cacheDir);
+            long started = System.nanoTime();
+            coldReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32)).run(request(engine, prod, candidate));
+            double coldSeconds = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            warmReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32)).run(request(engine, prod, candidate));
+            double warmSeconds = (System.nanoTime() - started) / 1e9;
+            MigrationSet migrations = new MigrationReader().read(DirectorySnapshot.of(candidate), List.of("db/migration"));
+            started = System.nanoTime();
+            try (ReplayDatabase db = engine.create()) {
+                migrations.flyway().dataSource(db.url(), db.user(), db.password()).load().migrate();
+            }
+            double migrateSeconds = (System.nanoTime() - started) / 1e9;
+            if (round >= WARM_UP) {
+                cold = Math.min(cold, coldSeconds);
+                warm = Math.min(warm, warmSeconds);
+                migrate = Math.min(migrate, migrateSeconds);
+            }
+        }
+        boolean fromCache = warmReport.notes().stream().anyMatch(note -> note.startsWith("S0 from the baseline cache"));
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (cold cache: S0"
+                + " replayed and stored; %d findings)%n", name + ", cache cold", cold, migrate, cold / migrate,
+                coldReport.findings().size());
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (warm cache: S0 %s;"
+                + " %d findings, the same as cold: %s)%n", name + ", cache warm", warm, migrate, warm / migrate,
+                fromCache ? "from the cache" : "NOT from the cache", warmReport.findings().size(),
+                warmReport.findings().equals(coldReport.findings()));
+        deleteAll(cacheDir);
+    }
+
+    private static CheckRequest request(ReplayEngine engine, Path prod, Path candidate) {
+        return CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate), List.of(), List.of(), engine,
+                Severity.ERROR);
+    }
+
+    private static void deleteAll(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /**
@@ -164,20 +225,34 @@ public final class ReplayBenchmark {
      * The command line starts a JVM per check, which then parses, replays and probes with code the JIT has not
      * compiled yet; a deployment's migrate starts cold too. Each in a fresh JVM, best of {@link #ROUNDS}.
      */
-    private static void measureFresh(Path prod, Path candidate) throws IOException {
+    private static void measureFresh(Path root, Path prod, Path candidate) throws IOException {
         double check = Double.MAX_VALUE;
         double migrate = Double.MAX_VALUE;
+        double cachedCold = Double.MAX_VALUE;
+        double cachedWarm = Double.MAX_VALUE;
+        Path cacheDir = root.resolve("cache-fresh");
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 check = Math.min(check, FreshJvmRound.seconds("check", prod.toString(), candidate.toString()));
                 migrate = Math.min(migrate, FreshJvmRound.seconds("migrate", candidate.toString()));
+                deleteAll(cacheDir);
+                cachedCold = Math.min(cachedCold, FreshJvmRound.seconds("check-cached", prod.toString(),
+                        candidate.toString(), cacheDir.toString()));
+                cachedWarm = Math.min(cachedWarm, FreshJvmRound.seconds("check-cached", prod.toString(),
+                        candidate.toString(), cacheDir.toString()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } finally {
+            deleteAll(cacheDir);
         }
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
                 "H2, cold", check, migrate, check / migrate);
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
+                + " empty cache)%n", "H2, cold, cache cold", cachedCold, migrate, cachedCold / migrate);
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
+                + " S0 from the cache)%n", "H2, cold, cache warm", cachedWarm, migrate, cachedWarm / migrate);
     }
 
     /**

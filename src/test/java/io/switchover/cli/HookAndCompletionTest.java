@@ -71,7 +71,7 @@ class HookAndCompletionTest {
 
         assertEquals(1, pushed.exitCode(), pushed.output());
         assertTrue(pushed.output().contains("push stopped (exit 1)"), pushed.output());
-        assertEquals(List.of("check --prod git:v1.4.0 --candidate git:" + sha + " --width 100"),
+        assertEquals(List.of("check --prod git:v1.4.0 --candidate git:" + sha + " --brief --width 100"),
                 Files.readAllLines(dir.resolve("calls.txt")), "one check, none for the deleted ref");
     }
 

@@ -1,6 +1,8 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.MigrationScript;
 import io.switchover.replay.ColumnInfo;
+import io.switchover.replay.LockObservations;
 import io.switchover.replay.SchemaCatalog;
 import io.switchover.replay.SchemaState;
 import io.switchover.rules.DdlChange.AddColumn;
@@ -21,10 +23,11 @@ import java.util.regex.Pattern;
 
 /**
  * DDL that, on PostgreSQL, rewrites or scans a whole table while holding a lock that stops the old service's reads or
- * writes: nothing fails, but every request waits until the statement ends, and a long wait is an outage. Read from
- * the migration text with PostgreSQL's semantics, whatever the replay engine (H2 runs in PostgreSQL mode); silent
- * when the replay engine is MariaDB or MySQL, whose online DDL differs. Tables the batch creates are empty and
- * unused by the old service, so they are left alone.
+ * writes: nothing fails, but every request waits until the statement ends, and a long wait is an outage. Where the
+ * replay ran on PostgreSQL, the findings are what it saw the server do ({@link ObservedLockHazards}); elsewhere the
+ * migration text is read with PostgreSQL's semantics (H2 runs in PostgreSQL mode), and on MariaDB with its online-DDL
+ * rules ({@link MariaDbOnlineDdl}). Tables the batch creates are empty and unused by the old service, so they are left
+ * alone.
  */
 public final class LockingDdl implements Rule {
     private static final RuleDoc DOC = RuleDocs.load("locking-ddl");
@@ -42,20 +45,35 @@ public final class LockingDdl implements Rule {
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         String engine = evidence.timeline().engine().toLowerCase(Locale.ROOT);
         if (engine.contains("mariadb") || engine.contains("mysql")) {
-            return List.of();
+            return MariaDbOnlineDdl.findings(evidence, DOC);
         }
         SchemaCatalog production = evidence.timeline().initial().catalog();
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        LockObservations observations = evidence.timeline().observations();
+        OldStatementsWaiting waiting = OldStatementsWaiting.of(evidence);
         List<Finding> findings = new ArrayList<>();
+        for (MigrationScript script : evidence.scripts()) {
+            if (!observations.observed(script.step())) {
+                continue;
+            }
+            for (ObservedLockHazards.Hazard hazard : ObservedLockHazards.of(script, observations.of(script.step()),
+                    production, waiting)) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(),
+                        hazard.line(), null, null, script.migration().script() + " " + hazard.message(),
+                        hazard.help(), null));
+            }
+        }
+        // Where no PostgreSQL replay watched a step, its SQL is read with PostgreSQL's semantics.
+        List<Located> changes = MigrationDdl.of(evidence.scripts());
         for (int i = 0; i < changes.size(); i++) {
             Located located = changes.get(i);
-            if (production.table(located.change().table()).isEmpty()) {
+            if (observations.observed(located.step()) || production.table(located.change().table()).isEmpty()) {
                 continue;
             }
             hazard(evidence, changes.subList(0, i), located).ifPresent(hazard -> findings.add(new Finding(DOC.id(),
                     DOC.severity(), DOC.title(), located.migration(), located.step(), located.line(), null, null,
                     located.scriptName() + " " + hazard.message(), hazard.help(), null)));
         }
+        findings.sort(java.util.Comparator.comparingInt(Finding::step).thenComparingInt(Finding::line));
         return findings;
     }
 

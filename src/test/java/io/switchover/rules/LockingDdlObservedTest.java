@@ -1,6 +1,7 @@
 package io.switchover.rules;
 
 import io.switchover.replay.EmbeddedPostgresEngine;
+import io.switchover.report.Report;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,17 @@ class LockingDdlObservedTest {
         assertEquals(List.of(), findings("ALTER TABLE person ADD CONSTRAINT person_email_nn CHECK (email IS NOT NULL)"
                 + " NOT VALID;", "ALTER TABLE person VALIDATE CONSTRAINT person_email_nn;",
                 "ALTER TABLE person ALTER COLUMN email SET NOT NULL;"));
+    }
+
+    @Test
+    void reportsJsonToJsonbAsTheRewriteItIsAndCidrToInetAsNothing() {
+        Report json = RuleScenario.production(SCHEMA, "INSERT INTO person (id, doc, code) VALUES (?, ?, ?)")
+                .on(postgres).migrate("jsonb", "ALTER TABLE person ALTER COLUMN doc TYPE jsonb;").check();
+        assertEquals(List.of("locking-ddl"), json.findings().stream().map(Finding::rule).toList(),
+                json.findings().toString());
+
+        Report inet = RuleScenario.production(SCHEMA, WRITE)
+                .on(postgres).migrate("inet", "ALTER TABLE person ALTER COLUMN net TYPE inet;").check();
+        assertEquals(List.of(), inet.findings());
     }
 }

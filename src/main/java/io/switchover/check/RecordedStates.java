@@ -105,13 +105,15 @@ final class RecordedStates {
                 ? glob.substring(0, Math.max(0, glob.substring(0, firstWildcard(glob)).lastIndexOf('/'))) : glob;
         Path base = workingDirectory.resolve(fixed.isEmpty() ? "." : fixed).normalize();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        boolean absolute = Path.of(fixed.isEmpty() ? "." : fixed).isAbsolute();
         if (!Files.isDirectory(base)) {
             throw SwitchoverException.badInput("--states dirs:" + glob + ": " + base + " is not a folder");
         }
         int depth = (int) glob.substring(fixed.length()).chars().filter(c -> c == '/').count() + 1;
         try (Stream<Path> walk = Files.walk(base, depth)) {
             return walk.filter(Files::isDirectory)
-                    .filter(p -> matcher.matches(workingDirectory.relativize(p.toAbsolutePath().normalize())))
+                    .filter(p -> matcher.matches(absolute ? p.toAbsolutePath().normalize()
+                            : workingDirectory.relativize(p.toAbsolutePath().normalize())))
                     .sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
                     .map(p -> (Snapshot) DirectorySnapshot.of(p)).toList();
         } catch (IOException e) {

@@ -9,10 +9,13 @@ import io.switchover.patterns.UnresolvedSql;
 import io.switchover.sql.SqlWords;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides which mentions of one service version the probes already covered, and how much each uncovered one says. A
@@ -36,18 +39,33 @@ final class MentionJudge {
     private static final java.util.regex.Pattern PARAMETER_CAST = java.util.regex.Pattern.compile(
             "(\\?|:\\w+)\\s*::\\s*\"?<type>|cast\\s*\\(\\s*(\\?|:\\w+)\\s+as\\s+\"?<type>");
 
-    private final List<CheckedPlace> checked;
-    private final List<CheckedPlace> notCheckable;
-    private final List<UnresolvedSql> unresolved;
-    private final List<ColumnRead> reads;
+    /** Each list by the files its places stand in: a mention is judged against its own file's places only. */
+    private final Map<String, List<CheckedPlace>> checked;
+    private final Map<String, List<CheckedPlace>> notCheckable;
+    private final Map<String, List<UnresolvedSql>> unresolved;
+    private final Map<String, List<ColumnRead>> reads;
     private final Set<String> checkedSql = new java.util.HashSet<>();
 
     MentionJudge(MentionNet.Version version) {
-        this.checked = version.checked();
-        this.notCheckable = version.notCheckable();
-        this.unresolved = version.unresolved();
-        this.reads = version.reads();
-        checked.forEach(place -> checkedSql.add(normalized(place.sql())));
+        this.checked = byFile(version.checked(), CheckedPlace::origins);
+        this.notCheckable = byFile(version.notCheckable(), CheckedPlace::origins);
+        this.unresolved = byFile(version.unresolved(), u -> List.of(u.origin()));
+        this.reads = byFile(version.reads(), r -> List.of(r.origin()));
+        version.checked().forEach(place -> checkedSql.add(normalized(place.sql())));
+    }
+
+    private static <T> Map<String, List<T>> byFile(List<T> places, Function<T, List<Origin>> origins) {
+        Map<String, List<T>> byFile = new HashMap<>();
+        for (T place : places) {
+            for (String path : origins.apply(place).stream().map(Origin::path).distinct().toList()) {
+                byFile.computeIfAbsent(path, p -> new ArrayList<>()).add(place);
+            }
+        }
+        return byFile;
+    }
+
+    private static <T> List<T> in(Map<String, List<T>> byFile, Origin at) {
+        return byFile.getOrDefault(at.path(), List.of());
     }
 
     private static String normalized(String sql) {
@@ -78,7 +96,7 @@ final class MentionJudge {
                 continue;
             }
             Optional<UnresolvedSql> inside = unresolvedAround(mention.origin());
-            boolean failing = notCheckable.stream().anyMatch(place -> place.origins().stream()
+            boolean failing = in(notCheckable, mention.origin()).stream().anyMatch(place -> place.origins().stream()
                     .anyMatch(o -> o.spans(mention.origin().path(), mention.origin().line())));
             if (inside.isEmpty() && !failing && covered(mention)) {
                 continue;
@@ -109,7 +127,7 @@ final class MentionJudge {
                     || namedOutright(mention);
         }
         Origin at = mention.origin();
-        boolean failing = notCheckable.stream().anyMatch(place -> place.origins().stream()
+        boolean failing = in(notCheckable, at).stream().anyMatch(place -> place.origins().stream()
                 .anyMatch(o -> o.spans(at.path(), at.line())));
         return unresolvedAround(at).isEmpty() && !failing && covered(mention);
     }
@@ -167,12 +185,12 @@ final class MentionJudge {
         if (mention.object().kind() != Kind.COLUMN) {
             return Optional.empty();
         }
-        return reads.stream().filter(r -> r.origin().spans(mention.origin().path(), mention.origin().line())
+        return in(reads, mention.origin()).stream().filter(r -> r.origin().spans(mention.origin().path(), mention.origin().line())
                 && r.column().equals(mention.object().name())).findFirst();
     }
 
     private Optional<UnresolvedSql> unresolvedAround(Origin at) {
-        return unresolved.stream().filter(u -> u.origin().spans(at.path(), at.line())).findFirst();
+        return in(unresolved, at).stream().filter(u -> u.origin().spans(at.path(), at.line())).findFirst();
     }
 
     /**
@@ -181,14 +199,14 @@ final class MentionJudge {
      */
     private boolean covered(Mention mention) {
         Origin at = mention.origin();
-        for (CheckedPlace place : checked) {
+        List<CheckedPlace> inFile = in(checked, at);
+        for (CheckedPlace place : inFile) {
             if (place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))) {
                 return true;
             }
         }
-        for (CheckedPlace place : checked) {
-            boolean here = place.origins().stream().anyMatch(o -> o.path().equals(at.path()));
-            if (here && concerns(place, mention.object())) {
+        for (CheckedPlace place : inFile) {
+            if (concerns(place, mention.object())) {
                 return true;
             }
         }
@@ -197,10 +215,7 @@ final class MentionJudge {
 
     private boolean namedOutright(Mention mention) {
         ChangedObject object = mention.object();
-        for (CheckedPlace place : checked) {
-            if (place.origins().stream().noneMatch(o -> o.path().equals(mention.origin().path()))) {
-                continue;
-            }
+        for (CheckedPlace place : in(checked, mention.origin())) {
             boolean names = place.references().map(r -> r.columns().getOrDefault(object.owner(), Set.of())
                     .contains(object.name())).orElse(false);
             if (names) {

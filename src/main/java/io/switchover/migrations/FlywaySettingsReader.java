@@ -168,8 +168,9 @@ public final class FlywaySettingsReader {
             map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
         } else if (node instanceof List<?> list) {
             out.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
-        } else if (node != null) {
-            out.put(prefix, String.valueOf(node));
+        } else {
+            // A key without a value is bound as the empty string by Spring Boot, as in a .properties file.
+            out.put(prefix, node == null ? "" : String.valueOf(node));
         }
     }
 }

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ReplayBenchmark -Dexec.classpathScope=test
  *     [-Dexec.args="500 50 5000"]</pre>
- * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects, to run or profile a check of
- * them from the command line.
+ * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects and the ten versions the plan's
+ * line records between them, to run or profile a check or a plan of them from the command line.
  *
  * Not part of the test suite.
  */
@@ -49,7 +49,11 @@ public final class ReplayBenchmark {
             int m = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
             generate(folder.resolve("prod"), n, 0, m);
             generate(folder.resolve("candidate"), n, b, m);
-            System.out.println("wrote " + folder.resolve("prod") + " and " + folder.resolve("candidate"));
+            for (int i = 1; i <= 10; i++) {
+                generate(folder.resolve("state-" + i), n, b * i / 11, m);
+            }
+            System.out.println("wrote " + folder.resolve("prod") + ", " + folder.resolve("candidate")
+                    + " and the 10 recorded versions between them, state-1 to state-10");
             return;
         }
         // observe [N B M]: only the pair that prices watching PostgreSQL's locks

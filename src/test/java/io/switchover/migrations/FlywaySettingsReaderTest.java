@@ -133,6 +133,21 @@ class FlywaySettingsReaderTest {
     }
 
     @Test
+    void aPlaceholderWithoutAValueInApplicationYmlIsTheEmptyStringAsSpringBootBindsIt() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("src/main/resources/application.yml", """
+                        spring:
+                          flyway:
+                            placeholders:
+                              ignoreIfProd:
+                              owner: app
+                        """)
+                .with("src/main/resources/db/migration/V1__init.sql", "${ignoreIfProd} SELECT 1;"));
+
+        assertEquals(Map.of("ignoreIfProd", "", "owner", "app"), settings.placeholders());
+    }
+
+    @Test
     void anApplicationYmlNestedThousandsDeepIsBadInputInsteadOfAStackOverflow() {
         io.switchover.SwitchoverException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.switchover.SwitchoverException.class, () -> reader.read(new InMemorySnapshot("app").with(

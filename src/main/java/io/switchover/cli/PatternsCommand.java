@@ -6,8 +6,7 @@ import io.switchover.check.RequestResolver;
 import io.switchover.check.ServiceNames;
 import io.switchover.config.ServiceConfig;
 import io.switchover.config.SwitchoverConfig;
-import io.switchover.migrations.FlywaySettingsReader;
-import io.switchover.migrations.MigrationReader;
+import io.switchover.migrations.MigrationFolders;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.report.PatternListWriter;
@@ -73,7 +72,7 @@ final class PatternsCommand implements Callable<Integer> {
             List<String> roots = !sources.isEmpty() ? sources : configured.map(ServiceConfig::sources).orElse(List.of());
             ServiceSourceScanner scanner = new ServiceSourceScanner(resolver.naming());
             List<ExtractionResult> parts = new ArrayList<>();
-            parts.add(scanner.scan(snapshot, roots, migrationFolders(snapshot)));
+            parts.add(scanner.scan(snapshot, roots, MigrationFolders.of(snapshot)));
             List<Path> captured = new ArrayList<>(configured.map(ServiceConfig::capturedSql).orElse(List.of()));
             capturedSql.forEach(file -> captured.add(workingDirectory.resolve(file)));
             captured.forEach(file -> parts.add(scanner.captured(file)));
@@ -95,29 +94,5 @@ final class PatternsCommand implements Callable<Integer> {
                 .orElseThrow(() -> SwitchoverException.badInput("no service named " + service + " in switchover.yml"
                         + (services.isEmpty() ? "" : "; it names " + String.join(", ",
                         services.stream().map(ServiceConfig::name).toList())))));
-    }
-
-    /**
-     * The snapshot's Flyway folders, whose SQL changes the schema rather than being sent by the service: the locations
-     * a check of this version would read its migrations from, and, for a version without migrations of its own, the
-     * configured and conventional ones.
-     */
-    private static List<String> migrationFolders(Snapshot snapshot) {
-        try {
-            return new MigrationReader().read(snapshot, List.of()).locations();
-        } catch (SwitchoverException noMigrations) {
-            // a service whose migrations live elsewhere
-        }
-        List<String> folders = new ArrayList<>(new FlywaySettingsReader().read(snapshot).locations());
-        for (String file : snapshot.files()) {
-            int at = file.indexOf("db/migration/");
-            if (at >= 0) {
-                String folder = file.substring(0, at) + "db/migration";
-                if (!folders.contains(folder)) {
-                    folders.add(folder);
-                }
-            }
-        }
-        return folders;
     }
 }

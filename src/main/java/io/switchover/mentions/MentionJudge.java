@@ -166,8 +166,10 @@ final class MentionJudge {
         }
         String table = object.owner();
         if (COMMON_WORDS.contains(object.name())) {
-            return mention.tableInSameSpan() && mention.context() == Mention.Context.SQL
-                    ? Optional.of(new Strength(true, context + " that also names " + table))
+            // In SQL beside its table, or as jOOQ's TABLE.COLUMN, whose qualifier is the table itself.
+            boolean withItsTable = mention.tableInSameSpan() && (mention.context() == Mention.Context.SQL
+                    || mention.context() == Mention.Context.GENERATED_NAME);
+            return withItsTable ? Optional.of(new Strength(true, context + " that also names " + table))
                     : Optional.empty();
         }
         return Optional.of(mention.tableNamed()

@@ -222,7 +222,16 @@ final class MentionScanner {
                 tablesNamed.add(word);
             }
             if (objects != null) {
-                objects.forEach(object -> found.add(new Found(object, span.start(), Context.GENERATED_NAME, span)));
+                // PERSON.FULL_NAME: the qualifier is jOOQ's name of the column's own table, or of another's.
+                String qualifier = qualifierBefore(span.start());
+                for (ChangedObject object : objects) {
+                    boolean anotherTables = object.kind() == ChangedObject.Kind.COLUMN && qualifier != null
+                            && object.owner() != null && !qualifier.equals(object.owner().toLowerCase(Locale.ROOT))
+                            && targets.tables.contains(qualifier);
+                    if (!anotherTables) {
+                        found.add(new Found(object, span.start(), Context.GENERATED_NAME, span, qualifier));
+                    }
+                }
             }
             // A class named like the table is jOOQ's only where the file imports it from generated code: a service's
             // own Borrower record keeps its name when the table becomes member.
@@ -364,7 +373,8 @@ final class MentionScanner {
                     continue; // another table's column of that name
                 }
                 boolean tableNamed = owner != null && tablesNamed.contains(owner);
-                boolean sameSpan = owner != null && spanNames(f.span(), owner);
+                boolean sameSpan = owner != null && (spanNames(f.span(), owner)
+                        || f.context() == Context.GENERATED_NAME && owner.equals(f.qualifier()));
                 boolean viaOwner = object.isValue() && f.context() != Context.ENUM_CONSTANT
                         && !text.startsWith(object.name(), f.offset());
                 mentions.add(new Mention(object, issuer, new Origin(path, line), code(f.offset()), f.context(),

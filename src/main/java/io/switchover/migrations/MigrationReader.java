@@ -145,7 +145,8 @@ public final class MigrationReader {
                         + " the folder with --migrations");
             }
             return new MigrationSet(snapshot, settings, List.copyOf(migrations),
-                    ignored(snapshot, settings, migrations, baselines), List.copyOf(classes.values()),
+                    ignored(snapshot, settings, migrations, baselines, java.production(), notes),
+                    List.copyOf(classes.values()),
                     java.classpath(), List.copyOf(notes), List.copyOf(warnings), found.otherSources());
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
@@ -219,9 +220,13 @@ public final class MigrationReader {
         return configuration;
     }
 
-    /** The SQL files of the locations that are not migrations, nor callbacks Flyway runs by their name. */
+    /**
+     * The SQL files of the locations that are not migrations, nor callbacks Flyway runs by their name. One named like a migration is a typo Flyway skips without a word:
+     * in the candidate it is bad input (the migration would never run); in production it never ran, and production is
+     * what it is, so it is a note.
+     */
     private static List<String> ignored(Snapshot snapshot, FlywaySettings settings, List<Migration> migrations,
-                                        java.util.Set<String> baselines) {
+                                        java.util.Set<String> baselines, boolean production, List<String> notes) {
         java.util.Set<String> taken = new java.util.HashSet<>(baselines);
         migrations.forEach(m -> taken.add(m.path()));
         List<String> ignored = new ArrayList<>();
@@ -232,7 +237,10 @@ public final class MigrationReader {
                 if (!sql || taken.contains(path) || isCallback(name)) {
                     continue;
                 }
-                if (looksVersioned(name, settings)) {
+                if (looksVersioned(name, settings) && production) {
+                    notes.add(snapshot.name() + ": " + path + " is named like a migration but is not one: Flyway"
+                            + " skipped it in production, and the replay does too");
+                } else if (looksVersioned(name, settings)) {
                     // A typo that Flyway would skip without a word: the migration would never run in production.
                     throw SwitchoverException.badInput(snapshot.name() + ": " + path + " is named like a migration but"
                             + " is not one (Flyway skips it); name it " + settings.sqlMigrationPrefix() + "<version>"

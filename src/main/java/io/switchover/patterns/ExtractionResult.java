@@ -42,7 +42,7 @@ public record ExtractionResult(List<AccessPattern> patterns, List<UnresolvedSql>
     public ExtractionResult withWarning(String warning) {
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
-        return new ExtractionResult(patterns, notChecked, more);
+        return new ExtractionResult(patterns, notChecked, more, reads);
     }
 
     /** Joins per-file results; patterns and unresolved SQL end up ordered by path, then line. */

@@ -37,6 +37,9 @@ public final class JavaSources {
     /** Levels of the syntax tree. */
     public static final int MAX_TREE_DEPTH = 2_000;
 
+    /** Parses made on each thread, so that a test can tell a file is parsed once however many readers read it. */
+    private static final ThreadLocal<long[]> PARSES = ThreadLocal.withInitial(() -> new long[1]);
+
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() ->
             new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)));
 
@@ -45,6 +48,7 @@ public final class JavaSources {
 
     /** The parse; a file beyond the bounds gives a failed result whose problem says why (see {@link #whyNot}). */
     public static ParseResult<CompilationUnit> parse(String source) {
+        PARSES.get()[0]++;
         if (source.length() > MAX_CHARS) {
             return refused("it is " + source.length() / 1024 + " KB of Java, more than the " + MAX_CHARS / 1024
                     + " KB switchover gives JavaParser (its tree takes about 100 times the file's size)");
@@ -70,6 +74,11 @@ public final class JavaSources {
             }
         }
         return parsed;
+    }
+
+    /** How many parses this thread made so far. */
+    static long parsesOnThisThread() {
+        return PARSES.get()[0];
     }
 
     /**

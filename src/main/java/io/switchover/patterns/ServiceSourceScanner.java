@@ -2,9 +2,6 @@ package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
 import io.switchover.patterns.capture.CapturedSqlReader;
-import io.switchover.patterns.javaapi.JavaApiSqlExtractor;
-import io.switchover.patterns.kotlin.KotlinStringExtractor;
-import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.snapshot.FileText;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,15 +25,10 @@ import java.util.function.Supplier;
  */
 public final class ServiceSourceScanner {
 
-    private final SqlFileExtractor sqlFiles;
-    private final JavaStringExtractor javaSources;
-    private final MyBatisXmlExtractor myBatisMappers;
-    private final JavaApiSqlExtractor javaApis;
-    private final KotlinStringExtractor kotlinSources;
+    private final SqlExtractors extractors;
     private final CapturedSqlReader capturedSql;
-    private final JpaExtractor jpaSources;
     private final SqlStatementClassifier classifier;
-    private final Map<FileKey, ExtractionResult> extracted = new ConcurrentHashMap<>();
+    private final Map<FileKey, FileScan> scanned = new ConcurrentHashMap<>();
     private static final int MAX_SKIPPED_WARNINGS = 20;
 
     public ServiceSourceScanner() {
@@ -47,13 +38,8 @@ public final class ServiceSourceScanner {
     /** @param naming how the service's JPA entities name their tables and columns (Spring Boot's, or as written) */
     public ServiceSourceScanner(PhysicalNaming naming) {
         this.classifier = new SqlStatementClassifier();
-        this.sqlFiles = new SqlFileExtractor(classifier);
-        this.javaSources = new JavaStringExtractor(classifier);
-        this.myBatisMappers = new MyBatisXmlExtractor(classifier);
-        this.javaApis = new JavaApiSqlExtractor(classifier);
-        this.kotlinSources = new KotlinStringExtractor(classifier);
+        this.extractors = SqlExtractors.standard(classifier, naming);
         this.capturedSql = new CapturedSqlReader(classifier);
-        this.jpaSources = new JpaExtractor(classifier, naming);
     }
 
     /**
@@ -79,17 +65,50 @@ public final class ServiceSourceScanner {
         // Another vendor's or location's migrations are not what the service sends either.
         List<String> files = filesToScan(snapshot, sourceRoots).stream()
                 .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
-        List<String> withSql = files.stream().filter(path -> extractorFor(path) != null).toList();
-        // Each file alone on any core; the JPA mappings span files, so the JPA reader is one more job of its own.
-        List<Supplier<ExtractionResult>> jobs = new ArrayList<>();
-        jobs.add(() -> jpa(snapshot, files));
-        for (String path : withSql) {
-            jobs.add(() -> scanFile(snapshot, path));
+        ServiceConfiguration configuration = ServiceConfiguration.read(snapshot,
+                ownFiles(snapshot, sourceRoots, excludedFolders));
+        // Each file alone on any core, read by every extractor that takes it from one parse.
+        List<Supplier<FileScan>> jobs = new ArrayList<>();
+        for (String path : files) {
+            jobs.add(() -> scanFile(snapshot, path, configuration));
         }
-        List<ExtractionResult> results = new ArrayList<>(InParallel.map(jobs, Supplier::get));
-        results.add(results.remove(0)); // JPA's after the files', as they were read one by one
+        List<FileScan> scans = InParallel.map(jobs, Supplier::get);
+        List<ExtractionResult> results = new ArrayList<>();
+        for (FileScan scan : scans) {
+            results.add(scan.result());
+        }
+        // The service-wide extractors' statements after the files', as they were read one by one.
+        for (int i = 0; i < extractors.serviceWide().size(); i++) {
+            results.add(combine(extractors.serviceWide().get(i), scans, i));
+        }
         results.add(ExtractionResult.warnings(skippedWarnings(snapshot)));
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
+    }
+
+    /** What one file gave: the per-file extractors' findings, and its part for each service-wide extractor. */
+    private record FileScan(ExtractionResult result, List<Object> parts) {
+        static final FileScan NOTHING = new FileScan(ExtractionResult.empty(), List.of());
+
+        Object part(int extractor) {
+            return extractor < parts.size() ? parts.get(extractor) : null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ExtractionResult combine(ServiceWideExtractor<T> extractor, List<FileScan> scans, int index) {
+        List<T> parts = new ArrayList<>();
+        for (FileScan scan : scans) {
+            Object part = scan.part(index);
+            if (part != null) {
+                parts.add((T) part);
+            }
+        }
+        try {
+            return extractor.combine(parts);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return ExtractionResult.warning(extractor.getClass().getSimpleName() + " could not combine what the files"
+                    + " hold (" + e.getClass().getSimpleName() + "); what it reads is not checked");
+        }
     }
 
     /**
@@ -121,34 +140,28 @@ public final class ServiceSourceScanner {
     }
 
     /**
-     * One file, whatever it holds: a file that cannot be read, or that the extractor cannot get through, is a place
+     * One file, whatever it holds: a file that cannot be read, or that an extractor cannot get through, is a place
      * not checked, so that it reaches the report instead of vanishing; the other files are read all the same.
      */
-    private ExtractionResult scanFile(Snapshot snapshot, String path) {
+    private FileScan scanFile(Snapshot snapshot, String path, ServiceConfiguration configuration) {
+        if (!extractors.anyReads(path)) {
+            return FileScan.NOTHING;
+        }
         FileText file;
         try {
             file = snapshot.readFile(path);
         } catch (UnreadableFile e) {
-            return notChecked(path, "cannot be read: " + e.reason());
+            return new FileScan(notChecked(path, "cannot be read: " + e.reason()), List.of());
         }
-        ExtractionResult result = guarded(path, () -> extract(path, file.text()));
-        return file.note().map(note -> result.withWarning(note)).orElse(result);
-    }
-
-    private ExtractionResult jpa(Snapshot snapshot, List<String> files) {
-        try {
-            return jpaSources.extract(snapshot, files);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            return ExtractionResult.warning("JPA mappings could not be read (" + e.getClass().getSimpleName()
-                    + "); entities and repositories are not checked");
-        }
+        FileScan scan = scanned(path, file.text(), configuration);
+        return file.note().map(note -> new FileScan(scan.result().withWarning(note), scan.parts())).orElse(scan);
     }
 
     /**
      * The last line of defence: the parsers are given bounded input (see {@link JavaSources}), so an overflow here
      * means a bound is missing, and costs this file only.
      */
-    private static ExtractionResult guarded(String path, Supplier<ExtractionResult> extraction) {
+    static ExtractionResult guarded(String path, Supplier<ExtractionResult> extraction) {
         try {
             return extraction.get();
         } catch (StackOverflowError e) {
@@ -183,41 +196,49 @@ public final class ServiceSourceScanner {
     }
 
     /**
-     * What a file holds, read once per check. Not {@code computeIfAbsent}: it would hold a lock on the map while a file
-     * is read, and other files' readers would wait for it.
+     * What a file holds, read once per check, and parsed once whatever the number of extractors that read it. Not
+     * {@code computeIfAbsent}: it would hold a lock on the map while a file is read, and other files' readers would
+     * wait for it.
      */
-    private ExtractionResult extract(String path, String text) {
-        FileKey key = new FileKey(path, text);
-        ExtractionResult known = extracted.get(key);
+    private FileScan scanned(String path, String text, ServiceConfiguration configuration) {
+        FileKey key = new FileKey(path, text, configuration);
+        FileScan known = scanned.get(key);
         if (known != null) {
             return known;
         }
-        ExtractionResult result = extractorFor(path).apply(text);
-        extracted.putIfAbsent(key, result);
-        return result;
+        SourceFile file = new SourceFile(path, text, configuration);
+        List<ExtractionResult> results = new ArrayList<>();
+        for (SqlExtractor extractor : extractors.perFile()) {
+            if (extractor.reads(path)) {
+                results.add(guarded(path, () -> extractor.extract(file)));
+            }
+        }
+        List<Object> parts = new ArrayList<>();
+        for (ServiceWideExtractor<?> extractor : extractors.serviceWide()) {
+            parts.add(extractor.reads(path) ? collected(extractor, file) : null);
+        }
+        FileScan scan = new FileScan(results.size() == 1 ? results.get(0) : ExtractionResult.combine(results),
+                java.util.Collections.unmodifiableList(parts));
+        scanned.putIfAbsent(key, scan);
+        return scan;
     }
 
-    /** The reader for a file, or null for a file that holds no SQL of the service. */
-    private Function<String, ExtractionResult> extractorFor(String path) {
-        if (path.endsWith(".sql") && !isInitializationScript(path)) {
-            return text -> sqlFiles.extract(path, text);
-        } else if (path.endsWith(".java")) {
-            // MyBatis/jDBI/jOOQ readers replace the generic literals they consume: one report per statement.
-            return text -> javaApis.preferredOver(javaSources.extract(path, text), path, text);
-        } else if (path.endsWith(".kt")) {
-            return text -> kotlinSources.extract(path, text);
-        } else if (path.endsWith(".xml")) {
-            return text -> myBatisMappers.extract(path, text);
-        } else if (CapturedSqlReader.isCaptureFile(path)) {
-            return text -> capturedSql.read(path, text);
+    // A part that cannot be made costs that file's part only.
+    private static Object collected(ServiceWideExtractor<?> extractor, SourceFile file) {
+        try {
+            return extractor.collect(file);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            if (e instanceof SwitchoverException switchover) {
+                throw switchover;
+            }
+            return null;
         }
-        return null;
     }
 
     /**
      * A file as read: the candidate's unchanged files are not read twice within one check, which is most of them.
      */
-    private record FileKey(String path, String text) {
+    private record FileKey(String path, String text, ServiceConfiguration configuration) {
     }
 
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {
@@ -241,15 +262,6 @@ public final class ServiceSourceScanner {
             files.addAll(under);
         }
         return files;
-    }
-
-    /**
-     * Spring Boot's {@code schema.sql}/{@code data.sql} (and {@code -<platform>} variants) run once when an instance
-     * starts, not while it serves traffic: their seed INSERTs are not access patterns of the running version.
-     */
-    static boolean isInitializationScript(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.matches("(schema|data)(-[\\w.]+)?\\.sql");
     }
 
     private static boolean isTestSource(String path) {

@@ -9,7 +9,7 @@ import java.util.List;
  * Finds the queries in a {@code .sql} file of the service (named queries, MyBatis-free query files, seed scripts).
  * DDL in such files is not the service's access pattern and is ignored.
  */
-public final class SqlFileExtractor {
+public final class SqlFileExtractor implements SqlExtractor {
     public static final String ID = "sql-file";
 
     private final SqlScriptSplitter splitter = new SqlScriptSplitter();
@@ -17,6 +17,26 @@ public final class SqlFileExtractor {
 
     public SqlFileExtractor(SqlStatementClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    /** A {@code .sql} file, but Spring Boot's initialization scripts (see {@link #isInitializationScript}). */
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".sql") && !isInitializationScript(path);
+    }
+
+    @Override
+    public ExtractionResult extract(SourceFile file) {
+        return extract(file.path(), file.text());
+    }
+
+    /**
+     * Spring Boot's {@code schema.sql}/{@code data.sql} (and {@code -<platform>} variants) run once when an instance
+     * starts, not while it serves traffic: their seed INSERTs are not access patterns of the running version.
+     */
+    static boolean isInitializationScript(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.matches("(schema|data)(-[\\w.]+)?\\.sql");
     }
 
     public ExtractionResult extract(String path, String text) {

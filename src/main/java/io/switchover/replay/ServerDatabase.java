@@ -4,8 +4,13 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A database on a PostgreSQL or MariaDB server that one replay owns; {@code onClose} destroys it. */
 final class ServerDatabase implements ReplayDatabase {
@@ -16,6 +21,7 @@ final class ServerDatabase implements ReplayDatabase {
     private final Runnable onClose;
     private final List<String> notes;
     private Boolean foreignKeysSwitchable;
+    private Set<String> roles;
 
     ServerDatabase(ServerDialect dialect, String description, String url, Credentials credentials, Runnable onClose,
                    List<String> notes) {
@@ -77,7 +83,32 @@ final class ServerDatabase implements ReplayDatabase {
 
     @Override
     public AdaptedScript adapt(String script) {
-        return ReplicationSetup.skip(script);
+        AdaptedScript withoutSlots = ReplicationSetup.skip(script);
+        Set<String> known = dialect == ServerDialect.POSTGRESQL ? roles() : null;
+        if (known == null) {
+            return withoutSlots;
+        }
+        AdaptedScript withoutRoles = AbsentRoles.skip(withoutSlots.script(), known);
+        Set<String> changes = new LinkedHashSet<>(withoutSlots.changes());
+        changes.addAll(withoutRoles.changes());
+        return new AdaptedScript(withoutRoles.script(), Set.copyOf(changes));
+    }
+
+    /** The server's roles, read once (null when they cannot be read): migrations name production's cluster's. */
+    private synchronized Set<String> roles() {
+        if (roles == null) {
+            Set<String> names = new HashSet<>();
+            try (Connection connection = connect(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            } catch (SQLException e) {
+                return null; // unknown: a statement naming a role runs as written, and fails as it would
+            }
+            roles = Set.copyOf(names);
+        }
+        return roles;
     }
 
     @Override

@@ -88,8 +88,14 @@ public final class SqlText {
         return s.length();
     }
 
-    /** {@code $$} or {@code $tag$} starting at {@code i}; null for anything else, such as the parameter {@code $1}. */
+    /**
+     * {@code $$} or {@code $tag$} starting at {@code i}; null for anything else, such as the parameter {@code $1} or a
+     * dollar inside an identifier ({@code iseq$$_1}, a name Oracle's exports carry), which starts no quote.
+     */
     private static String dollarTag(String s, int i) {
+        if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_' || s.charAt(i - 1) == '$')) {
+            return null;
+        }
         int j = i + 1;
         if (j < s.length() && Character.isDigit(s.charAt(j))) {
             return null;

@@ -149,7 +149,7 @@ class JavaStringExtractorTest {
     }
 
     @Test
-    void listsAFormatStringAsNotChecked() {
+    void listsAFormatCallFilledAtRunTimeAsNotCheckedWithWhatFillsIt() {
         ExtractionResult result = extractor.extract(PATH, """
                 class PersonRepository {
                     String sql(String table) {
@@ -159,7 +159,7 @@ class JavaStringExtractorTest {
                 """);
         assertTrue(result.patterns().isEmpty());
         assertEquals(1, result.notChecked().size());
-        assertEquals("a format string, filled in at run time", result.notChecked().get(0).reason());
+        assertEquals("built at run time from table", result.notChecked().get(0).reason());
     }
 
     @Test

@@ -12,6 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class ScriptStatementsTest {
 
     @Test
+    void aDollarInsideAnIdentifierStartsNoDollarQuote() {
+        List<String> statements = ScriptStatements.split("create sequence iseq$$_134636 start with 2085;\n"
+                + "alter sequence iseq$$_134636 owner to app;\nDO $$ BEGIN PERFORM 1; END $$;\n").stream()
+                .map(statement -> statement.text().strip()).toList();
+
+        assertEquals(List.of("create sequence iseq$$_134636 start with 2085", "alter sequence iseq$$_134636 owner to app",
+                "DO $$ BEGIN PERFORM 1; END $$"), statements);
+    }
+
+    @Test
     void aHugeStatementKeepsItsTextButOnlyTheStartOfItsHead() {
         String insert = "insert into person (id) values " + "(1),\n".repeat(100_000) + "(2)";
 

@@ -145,6 +145,28 @@ class NamedInUncheckedCodeTest {
     }
 
     @Test
+    void flagsACommonColumnWordThatJooqQualifiesWithItsOwnTable() {
+        String schema = "CREATE TABLE secrets_content (id BIGINT PRIMARY KEY, version VARCHAR(20), content TEXT);";
+        List<Finding> findings = RuleScenario.production(schema, "SELECT id FROM secrets_content WHERE id = ?")
+                .productionFile("src/main/java/com/example/SecretContentDao.java", """
+                        package com.example;
+                        import static com.example.jooq.tables.SecretsContent.SECRETS_CONTENT;
+                        import org.jooq.DSLContext;
+                        class SecretContentDao {
+                            Object versions(DSLContext dsl, long id) {
+                                return dsl.select(SECRETS_CONTENT.VERSION).from(SECRETS_CONTENT)
+                                        .where(SECRETS_CONTENT.ID.eq(id)).fetch();
+                            }
+                        }
+                        """)
+                .migrate("drop_version", "ALTER TABLE secrets_content DROP COLUMN version;")
+                .findings(RULE);
+
+        assertEquals(List.of("src/main/java/com/example/SecretContentDao.java:6 ERROR"), findings.stream()
+                .map(f -> f.pattern().origin() + " " + f.severity()).toList(), "the qualifier is the table itself");
+    }
+
+    @Test
     void ignoresACommonColumnWordWithoutItsTable() {
         String schema = "CREATE TABLE person (id BIGINT PRIMARY KEY, name VARCHAR(100));"
                 + "CREATE TABLE pet (id BIGINT PRIMARY KEY, name VARCHAR(100));";

@@ -22,6 +22,12 @@ public final class InMemorySnapshot implements Snapshot {
         return this;
     }
 
+    /** The snapshot without a file, as when a deployment deletes or renames it. */
+    public InMemorySnapshot without(String path) {
+        files.remove(path);
+        return this;
+    }
+
     /** A file that is listed but cannot be read, as with permission denied. */
     public InMemorySnapshot unreadable(String path, String reason) {
         files.put(path, "");

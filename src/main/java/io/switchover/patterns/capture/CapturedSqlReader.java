@@ -1,5 +1,8 @@
 package io.switchover.patterns.capture;
 
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.SqlExtractor;
+
 import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
 import io.switchover.patterns.AccessPattern;
@@ -29,7 +32,7 @@ import java.util.regex.Pattern;
  * <p>In a snapshot, a capture is a file named {@code *.pg_stat_statements.csv} or {@code *.pg_stat_statements.json},
  * or any {@code .csv}, {@code .json}, {@code .log} or {@code .txt} file under a folder {@code captured-sql/}.
  */
-public final class CapturedSqlReader {
+public final class CapturedSqlReader implements SqlExtractor {
     public static final String PG_STAT_STATEMENTS = "pg-stat-statements";
     public static final String PG_LOG = "pg-log";
 
@@ -45,6 +48,16 @@ public final class CapturedSqlReader {
     }
 
     /** Whether a file of a snapshot is a capture by the naming convention above. */
+    @Override
+    public boolean reads(String path) {
+        return isCaptureFile(path);
+    }
+
+    @Override
+    public ExtractionResult extract(SourceFile file) {
+        return read(file.path(), file.text());
+    }
+
     public static boolean isCaptureFile(String path) {
         return CAPTURE_NAME.matcher(path.replace('\\', '/')).matches();
     }

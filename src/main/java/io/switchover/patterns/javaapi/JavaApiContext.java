@@ -19,6 +19,7 @@ import io.switchover.patterns.UnresolvedSql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,15 +28,27 @@ final class JavaApiContext {
     private final String path;
     private final CompilationUnit unit;
     private final StringExpressionEvaluator evaluator;
+    private final Map<String, String> myBatisProperties;
     private final SqlStatementClassifier classifier;
     private final List<ExtractionResult> found = new ArrayList<>();
     private final Set<Origin> claimed = new LinkedHashSet<>();
 
     JavaApiContext(String path, CompilationUnit unit, SqlStatementClassifier classifier) {
+        this(path, unit, classifier, Map.of());
+    }
+
+    /** @param myBatisProperties what MyBatis's configuration properties fill {@code ${name}} with */
+    JavaApiContext(String path, CompilationUnit unit, SqlStatementClassifier classifier,
+                   Map<String, String> myBatisProperties) {
         this.path = path;
         this.unit = unit;
         this.evaluator = new StringExpressionEvaluator(unit);
         this.classifier = classifier;
+        this.myBatisProperties = Map.copyOf(myBatisProperties);
+    }
+
+    Map<String, String> myBatisProperties() {
+        return myBatisProperties;
     }
 
     CompilationUnit unit() {

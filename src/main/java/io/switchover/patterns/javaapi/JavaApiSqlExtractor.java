@@ -4,7 +4,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.JavaSources;
+import io.switchover.patterns.SourceFile;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.UnresolvedSql;
@@ -40,19 +40,25 @@ public final class JavaApiSqlExtractor {
     }
 
     public Result extract(String path, String source) {
-        if (API_PACKAGES.stream().noneMatch(source::contains)) {
+        return extract(new SourceFile(path, source));
+    }
+
+    public Result extract(SourceFile file) {
+        String path = file.path();
+        if (API_PACKAGES.stream().noneMatch(file.text()::contains)) {
             return new Result(ExtractionResult.empty(), Set.of());
         }
         ParseResult<CompilationUnit> parsed;
         try {
-            parsed = JavaSources.parse(source);
+            parsed = file.java();
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(ExtractionResult.empty(), Set.of()); // the generic extractor warns about the file
         }
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return new Result(ExtractionResult.empty(), Set.of());
         }
-        JavaApiContext context = new JavaApiContext(path, parsed.getResult().get(), classifier);
+        JavaApiContext context = new JavaApiContext(path, parsed.getResult().get(), classifier,
+                file.configuration().myBatisProperties());
         new MyBatisAnnotations().find(context);
         new JdbiAnnotations().find(context);
         new JooqPlainSql().find(context);
@@ -64,7 +70,12 @@ public final class JavaApiSqlExtractor {
      * what that reader found.
      */
     public ExtractionResult preferredOver(ExtractionResult generic, String path, String source) {
-        Result specific = extract(path, source);
+        return preferredOver(generic, new SourceFile(path, source));
+    }
+
+    /** The same, for a file whose tree the generic extractor made already. */
+    public ExtractionResult preferredOver(ExtractionResult generic, SourceFile file) {
+        Result specific = extract(file);
         if (specific.claimed().isEmpty() && specific.found().patterns().isEmpty()
                 && specific.found().notChecked().isEmpty()) {
             return generic;

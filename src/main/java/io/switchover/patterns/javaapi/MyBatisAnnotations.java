@@ -64,7 +64,7 @@ public final class MyBatisAnnotations {
                 script = new XmlElement("script", Map.of(), List.of(body), 1);
             }
             List<String> notes = new ArrayList<>();
-            List<String> variants = new DynamicSql(Map.of(), null).expand(script, notes);
+            List<String> variants = new DynamicSql(Map.of(), null, context.myBatisProperties()).expand(script, notes);
             context.add(statements.toResult(variants, notes, origin, ID, label));
         }
     }

@@ -27,7 +27,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import io.switchover.patterns.JavaSources;
+import io.switchover.patterns.SourceFile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +43,15 @@ final class JavaSourceReader {
     }
 
     Read read(String path, String source) {
+        return read(new SourceFile(path, source));
+    }
+
+    /** From the file's shared tree. */
+    Read read(SourceFile file) {
+        String path = file.path();
         ParseResult<CompilationUnit> parsed;
         try {
-            parsed = JavaSources.parse(source);
+            parsed = file.java();
         } catch (RuntimeException | StackOverflowError e) {
             return new Read(List.of(), String.valueOf(e.getMessage()));
         }

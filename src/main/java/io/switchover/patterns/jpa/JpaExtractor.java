@@ -4,6 +4,8 @@ import io.switchover.SwitchoverException;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
+import io.switchover.patterns.ServiceWideExtractor;
+import io.switchover.patterns.SourceFile;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.UnresolvedSql;
 import io.switchover.snapshot.Snapshot;
@@ -27,7 +29,7 @@ import java.util.Set;
  * {@value #NATIVE}, {@value #JPQL}, {@value #DERIVED} (repository queries, at the query or method) and
  * {@value #NAMED} ({@code @NamedQuery} on an entity).
  */
-public final class JpaExtractor {
+public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.FileTypes> {
     public static final String ENTITY = "jpa-entity";
     public static final String COLUMN = "jpa-column";
     public static final String NATIVE = "spring-data-native";
@@ -41,8 +43,6 @@ public final class JpaExtractor {
             java.util.regex.Pattern.compile("extends\\s+[\\w.]*Repository\\s*<");
     private final JavaSourceReader javaReader = new JavaSourceReader();
     private final KotlinSourceReader kotlinReader = new KotlinSourceReader();
-    /** Java files read before, by path and text: the candidate's unchanged files are not parsed a second time. */
-    private final Map<String, JavaSourceReader.Read> javaRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JpaExtractor(SqlStatementClassifier classifier) {
         this(classifier, PhysicalNaming.SPRING);
@@ -81,30 +81,68 @@ public final class JpaExtractor {
         return new ExtractionResult(result.patterns(), result.notChecked(), allWarnings, result.reads());
     }
 
+    /** The types one file declares, and why it could not be read, if it could not. */
+    public static final class FileTypes {
+        private final List<SourceType> types;
+        private final String warning;
+
+        FileTypes(List<SourceType> types, String warning) {
+            this.types = List.copyOf(types);
+            this.warning = warning;
+        }
+    }
+
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".java") || path.endsWith(".kt");
+    }
+
+    /** Nothing from a file without a mark of a mapping or a repository (see {@link #mayMap}): it is not parsed. */
+    @Override
+    public FileTypes collect(SourceFile file) {
+        String path = file.path();
+        if (!mayMap(file.text())) {
+            return new FileTypes(List.of(), null);
+        }
+        if (path.endsWith(".java")) {
+            JavaSourceReader.Read read = javaReader.read(file);
+            String warning = read.problem() != null && mentionsJpa(file.text()) ? path + ": cannot parse Java ("
+                    + read.problem() + "); its entities and repositories are not checked" : null;
+            return new FileTypes(read.types(), warning);
+        }
+        KotlinSourceReader.Read read = kotlinReader.read(path, file.text());
+        return new FileTypes(read.types(), read.problem() == null ? null
+                : path + ": " + read.problem() + "; its entities and repositories are not checked");
+    }
+
+    @Override
+    public ExtractionResult combine(List<FileTypes> parts) {
+        List<SourceType> types = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (FileTypes part : parts) {
+            types.addAll(part.types);
+            if (part.warning != null) {
+                warnings.add(part.warning);
+            }
+        }
+        return extract(types, warnings);
+    }
+
     /**
      * @param sources path to text of the service's {@code .java} and {@code .kt} files
      */
     public ExtractionResult extract(Map<String, String> sources) {
-        List<SourceType> types = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<FileTypes> parts = new ArrayList<>();
         for (Map.Entry<String, String> file : sources.entrySet()) {
-            String path = file.getKey();
-            if (path.endsWith(".java")) {
-                JavaSourceReader.Read read = javaRead.computeIfAbsent(path + "\n" + file.getValue(),
-                        key -> javaReader.read(path, file.getValue()));
-                types.addAll(read.types());
-                if (read.problem() != null && mentionsJpa(file.getValue())) {
-                    warnings.add(path + ": cannot parse Java (" + read.problem()
-                            + "); its entities and repositories are not checked");
-                }
-            } else if (path.endsWith(".kt")) {
-                KotlinSourceReader.Read read = kotlinReader.read(path, file.getValue());
-                types.addAll(read.types());
-                if (read.problem() != null) {
-                    warnings.add(path + ": " + read.problem() + "; its entities and repositories are not checked");
-                }
+            SourceFile source = new SourceFile(file.getKey(), file.getValue());
+            if (source.endsWith(".java") || source.endsWith(".kt")) {
+                parts.add(collect(source));
             }
         }
+        return combine(parts);
+    }
+
+    private ExtractionResult extract(List<SourceType> types, List<String> warnings) {
         EntityModel model;
         try {
             model = new EntityModel(types, naming);

@@ -1,5 +1,8 @@
 package io.switchover.patterns.kotlin;
 
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.ServiceWideExtractor;
+
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.ExtractionResult;
@@ -17,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +33,7 @@ import java.util.stream.Collectors;
  * any other template is known only at run time and makes the expression "not checked". A constant is reported where
  * it is declared; a bare use of it adds nothing. JPQL in a non-native {@code @Query} is skipped.
  */
-public final class KotlinStringExtractor {
+public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinStringExtractor.FileStrings> {
     public static final String ID = "kotlin-literal";
 
     private static final Set<String> JPQL_ANNOTATIONS = Set.of("Query", "NamedQuery");
@@ -56,14 +60,107 @@ public final class KotlinStringExtractor {
         return scan;
     }
 
-    public ExtractionResult extract(String path, String source) {
-        try {
-            return new FileScan(path, source).scan();
-        } catch (RuntimeException | StackOverflowError e) {
-            // The tokenizer is meant to be total; should it fail anyway, one file must not stop the run.
-            return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, 1,
-                    "the Kotlin reader failed on it (" + e.getClass().getSimpleName() + ")")), List.of());
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".kt");
+    }
+
+    /**
+     * An expression the file could not resolve alone, kept as its tokens with the file's package and imports, and
+     * what is reported if the service's constants do not resolve it either.
+     */
+    record Deferred(List<Token> tokens, String packageName, List<String> imports, Origin origin, String fragment,
+                    UnresolvedSql otherwise) {
+    }
+
+    /** What one Kotlin file gives: what it resolves alone, its constants by qualified name, and what waits for others. */
+    public record FileStrings(ExtractionResult result, Map<String, String> constants, List<Deferred> deferred) {
+        public FileStrings {
+            constants = Map.copyOf(constants);
+            deferred = List.copyOf(deferred);
         }
+    }
+
+    @Override
+    public FileStrings collect(SourceFile file) {
+        try {
+            FileScan scan = new FileScan(file.path(), file.text());
+            ExtractionResult result = scan.scan();
+            return new FileStrings(result, scan.exported(), scan.deferred);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FileStrings(failed(file.path(), e), Map.of(), List.of());
+        }
+    }
+
+    /**
+     * The statements of the service's Kotlin files: each expression that needed another file's {@code const val},
+     * top-level or {@code object} {@code val}, or enum entry, evaluated once every file's constants are known.
+     */
+    @Override
+    public ExtractionResult combine(List<FileStrings> parts) {
+        Map<String, String> constants = new HashMap<>();
+        parts.forEach(part -> part.constants().forEach(constants::putIfAbsent));
+        List<ExtractionResult> results = new ArrayList<>();
+        for (FileStrings part : parts) {
+            Set<UnresolvedSql> replaced = new HashSet<>();
+            List<AccessPattern> patterns = new ArrayList<>();
+            for (Deferred item : part.deferred()) {
+                FileScan scan = new FileScan(item.origin().path(), item.tokens(),
+                        name -> lookUp(name, item.packageName(), item.imports(), constants));
+                List<Integer> operands = new ArrayList<>();
+                scan.expression(0, operands);
+                Value value = scan.evaluate(operands);
+                String sql = value.text().strip();
+                if (value.resolved() && classifier.isSql(sql)) {
+                    patterns.add(new AccessPattern(sql, item.origin(), ID));
+                    replaced.add(item.otherwise());
+                }
+            }
+            ExtractionResult own = part.result();
+            patterns.addAll(own.patterns());
+            results.add(new ExtractionResult(patterns, own.notChecked().stream().filter(u -> !replaced.contains(u))
+                    .toList(), own.warnings(), own.reads()));
+        }
+        return ExtractionResult.combine(results);
+    }
+
+    /** A name as Kotlin resolves it from a file: its own package, an import of it or of its owner, a wildcard. */
+    private static Optional<String> lookUp(String name, String packageName, List<String> imports,
+                                           Map<String, String> constants) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(packageName.isEmpty() ? name : packageName + "." + name);
+        String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String rest = name.substring(first.length());
+        for (String imported : imports) {
+            if (imported.endsWith("." + first) || imported.equals(first)) {
+                candidates.add(imported + rest);
+            } else if (imported.endsWith(".*")) {
+                candidates.add(imported.substring(0, imported.length() - 1) + name);
+            }
+        }
+        candidates.add(name);
+        for (String candidate : candidates) {
+            String value = constants.get(candidate);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file alone: a constant of another file leaves what uses it not checked. */
+    public ExtractionResult extract(SourceFile file) {
+        return combine(List.of(collect(file)));
+    }
+
+    public ExtractionResult extract(String path, String source) {
+        return extract(new SourceFile(path, source));
+    }
+
+    // The tokenizer is meant to be total; should it fail anyway, one file must not stop the run.
+    private static ExtractionResult failed(String path, Throwable e) {
+        return new ExtractionResult(List.of(), List.of(UnresolvedSql.wholeFile(path, 1,
+                "the Kotlin reader failed on it (" + e.getClass().getSimpleName() + ")")), List.of());
     }
 
     /** A string expression's value; {@code dynamic} lists the templates and operands known only at run time. */
@@ -82,6 +179,11 @@ public final class KotlinStringExtractor {
         private final Map<String, Optional<String>> constantValues = new HashMap<>();
         private final Set<String> evaluating = new HashSet<>();
         private final Set<Integer> skipped = new HashSet<>();
+        // "Owner.NAME" of an object's, a companion's or an enum's constants, to the index of the initializer.
+        private final Map<String, Integer> qualified = new HashMap<>();
+        private final Map<String, String> enumEntries = new HashMap<>();
+        private final Function<String, Optional<String>> outside;
+        final List<Deferred> deferred = new ArrayList<>();
 
         FileScan(String path, String source) {
             this.path = path;
@@ -89,6 +191,66 @@ public final class KotlinStringExtractor {
             KotlinLexer lexer = new KotlinLexer(source);
             this.tokens = lexer.tokens();
             this.problem = lexer.problem();
+            this.outside = name -> Optional.empty();
+        }
+
+        /** One expression taken out of its file, whose names other files' constants resolve. */
+        FileScan(String path, List<Token> tokens, Function<String, Optional<String>> outside) {
+            this.path = path;
+            this.source = "";
+            this.tokens = tokens;
+            this.problem = null;
+            this.outside = outside;
+        }
+
+        /** The file's constants and enum entries that have a value, by qualified name. */
+        Map<String, String> exported() {
+            String prefix = packageName().isEmpty() ? "" : packageName() + ".";
+            Map<String, String> values = new HashMap<>();
+            for (String name : constants.keySet()) {
+                constantValue(name).ifPresent(value -> values.put(prefix + name, value));
+            }
+            for (String name : qualified.keySet()) {
+                constantValue(name).ifPresent(value -> values.put(prefix + name, value));
+            }
+            enumEntries.forEach((name, value) -> values.put(prefix + name, value));
+            return values;
+        }
+
+        String packageName() {
+            for (int k = 0; k + 1 < tokens.size(); k++) {
+                if (tokens.get(k).isIdentifier("package")) {
+                    return qualifiedNameAt(k + 1);
+                }
+            }
+            return "";
+        }
+
+        /** {@code a.b.c} or {@code a.b.*} from its first identifier; the lexer keeps no line ends, so dots decide. */
+        private String qualifiedNameAt(int first) {
+            if (first >= tokens.size() || tokens.get(first).kind() != Kind.IDENTIFIER) {
+                return "";
+            }
+            StringBuilder name = new StringBuilder(tokens.get(first).text());
+            int next = first + 1;
+            while (next + 1 < tokens.size() && tokens.get(next).is(".")
+                    && (tokens.get(next + 1).kind() == Kind.IDENTIFIER || tokens.get(next + 1).is("*"))) {
+                name.append('.').append(tokens.get(next + 1).text());
+                next += 2;
+            }
+            return name.toString();
+        }
+
+        /** {@code a.b.c} from its first identifier. */
+        private String chainAt(int index) {
+            StringBuilder chain = new StringBuilder(tokens.get(index).text());
+            int next = index + 1;
+            while (next + 1 < tokens.size() && tokens.get(next).is(".")
+                    && tokens.get(next + 1).kind() == Kind.IDENTIFIER) {
+                chain.append('.').append(tokens.get(next + 1).text());
+                next += 2;
+            }
+            return chain.toString();
         }
 
         ExtractionResult scan() {
@@ -123,9 +285,18 @@ public final class KotlinStringExtractor {
                     } else if (classifier.looksLikeSql(sql)) {
                         notChecked.add(new UnresolvedSql(origin, fragment, "JSqlParser cannot parse it"));
                     }
-                } else if (classifier.looksLikeSql(value.literalTail())) {
-                    notChecked.add(new UnresolvedSql(origin, fragment, "built at run time from "
-                            + String.join(", ", new LinkedHashSet<>(value.dynamic()))));
+                } else {
+                    UnresolvedSql place = classifier.looksLikeSql(value.literalTail())
+                            ? new UnresolvedSql(origin, fragment, "built at run time from "
+                            + String.join(", ", new LinkedHashSet<>(value.dynamic()))) : null;
+                    if (place != null) {
+                        notChecked.add(place);
+                    }
+                    if (value.dynamic().stream().anyMatch(KotlinStringExtractor::mayBeConstant)) {
+                        // Tokens up to a trimIndent()/trimMargin() call after the expression, out of the file.
+                        List<Token> slice = List.copyOf(tokens.subList(start, Math.min(tokens.size(), i + 5)));
+                        deferred.add(new Deferred(slice, packageName(), imports(), origin, fragment, place));
+                    }
                 }
             }
             List<String> warnings = problem == null ? List.of()
@@ -247,13 +418,15 @@ public final class KotlinStringExtractor {
             for (int index : operands) {
                 Token token = tokens.get(index);
                 if (token.kind() == Kind.IDENTIFIER) {
+                    String chain = chainAt(index);
                     Optional<String> constant = Optional.ofNullable(locals.get(token.text()))
-                            .or(() -> constantValue(token.text()));
+                            .filter(v -> chain.equals(token.text()))
+                            .or(() -> constantValue(chain));
                     if (constant.isPresent()) {
                         text.append(constant.get());
                         tail.append(constant.get());
                     } else {
-                        dynamic.add(token.text());
+                        dynamic.add(chain);
                         tail.append(" x ");
                     }
                     continue;
@@ -299,9 +472,15 @@ public final class KotlinStringExtractor {
             if (constantValues.containsKey(name)) {
                 return constantValues.get(name);
             }
-            Integer start = constants.get(name);
-            if (start == null || !evaluating.add(name)) {
-                return Optional.empty(); // not a constant of this file, or a cycle (which does not compile)
+            if (enumEntries.containsKey(name)) {
+                return Optional.of(enumEntries.get(name));
+            }
+            Integer start = constants.containsKey(name) ? constants.get(name) : qualified.get(name);
+            if (start == null) {
+                return outside.apply(name);
+            }
+            if (!evaluating.add(name)) {
+                return Optional.empty(); // a cycle, which does not compile
             }
             List<Integer> operands = new ArrayList<>();
             expression(start, operands);
@@ -314,17 +493,77 @@ public final class KotlinStringExtractor {
 
         /** {@code const val NAME = ...} and {@code const val NAME: String = ...}. */
         void findConstants() {
-            for (int i = 0; i + 3 < tokens.size(); i++) {
-                if (!tokens.get(i).isIdentifier("const") || !tokens.get(i + 1).isIdentifier("val")
-                        || tokens.get(i + 2).kind() != Kind.IDENTIFIER) {
+            // The object, companion's class or enum each brace opens, so that a member is known as Owner.NAME.
+            java.util.Deque<String> owners = new java.util.ArrayDeque<>();
+            String pendingOwner = null;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if ((token.isIdentifier("object") || token.isIdentifier("class")) && i + 1 < tokens.size()
+                        && tokens.get(i + 1).kind() == Kind.IDENTIFIER && !isKeyword(tokens.get(i + 1).text())) {
+                    pendingOwner = tokens.get(i + 1).text();
+                    if (i > 0 && tokens.get(i - 1).isIdentifier("enum")) {
+                        enumEntries(i + 2, pendingOwner);
+                    }
+                } else if (token.isIdentifier("companion") && i + 1 < tokens.size()
+                        && tokens.get(i + 1).isIdentifier("object")) {
+                    pendingOwner = owners.isEmpty() ? null : owners.peek(); // Owner.NAME, as Kotlin reads it
+                    i++;
+                } else if (token.is("{")) {
+                    owners.push(pendingOwner != null ? pendingOwner : owners.isEmpty() ? "" : "\u0000");
+                    pendingOwner = null;
+                } else if (token.is("}") && !owners.isEmpty()) {
+                    owners.pop();
+                } else if (token.isIdentifier("fun") || token.is("(")) {
+                    pendingOwner = null;
+                }
+                boolean constant = token.isIdentifier("const") && i + 1 < tokens.size()
+                        && tokens.get(i + 1).isIdentifier("val");
+                // A val named as a constant, at the top level or in an object: the conventions of Kotlin code.
+                boolean upperVal = token.isIdentifier("val") && !(i > 0 && tokens.get(i - 1).isIdentifier("const"))
+                        && i + 1 < tokens.size() && tokens.get(i + 1).text().matches("[A-Z][A-Z0-9_]*")
+                        && (owners.isEmpty() || !owners.peek().equals("\u0000"));
+                int name = constant ? i + 2 : upperVal ? i + 1 : -1;
+                if (name < 0 || name + 1 >= tokens.size() || tokens.get(name).kind() != Kind.IDENTIFIER) {
                     continue;
                 }
-                int equals = i + 3;
+                int equals = name + 1;
                 if (tokens.get(equals).is(":") && equals + 2 < tokens.size()) {
                     equals += 2;
                 }
                 if (equals + 1 < tokens.size() && tokens.get(equals).is("=") && isOperand(equals + 1)) {
-                    constants.putIfAbsent(tokens.get(i + 2).text(), equals + 1);
+                    String simple = tokens.get(name).text();
+                    String owner = owners.isEmpty() ? "" : owners.peek();
+                    if (owner.isEmpty()) {
+                        constants.putIfAbsent(simple, equals + 1);
+                    } else if (!owner.equals("\u0000")) {
+                        qualified.putIfAbsent(owner + "." + simple, equals + 1);
+                        constants.putIfAbsent(simple, equals + 1); // used unqualified inside its object
+                    }
+                }
+            }
+        }
+
+        /** {@code enum class Kind { A, B(1), C; ... }}: entries whose text is their name. */
+        private void enumEntries(int from, String type) {
+            int open = from;
+            while (open < tokens.size() && !tokens.get(open).is("{")) {
+                open++;
+            }
+            int depth = 0;
+            for (int k = open + 1; k < tokens.size(); k++) {
+                Token token = tokens.get(k);
+                if (token.is("(") || token.is("{")) {
+                    depth++;
+                } else if (token.is(")") || token.is("}")) {
+                    if (depth == 0) {
+                        return;
+                    }
+                    depth--;
+                } else if (depth == 0 && token.is(";")) {
+                    return;
+                } else if (depth == 0 && token.kind() == Kind.IDENTIFIER
+                        && (k == open + 1 || tokens.get(k - 1).is(","))) {
+                    enumEntries.put(type + "." + token.text(), token.text());
                 }
             }
         }
@@ -336,14 +575,7 @@ public final class KotlinStringExtractor {
                 if (!tokens.get(k).isIdentifier("import")) {
                     continue;
                 }
-                StringBuilder name = new StringBuilder();
-                int j = k + 1;
-                while (j < tokens.size() && (tokens.get(j).kind() == Kind.IDENTIFIER || tokens.get(j).is(".")
-                        || tokens.get(j).is("*"))) {
-                    name.append(tokens.get(j).text());
-                    j++;
-                }
-                imports.add(name.toString());
+                imports.add(qualifiedNameAt(k + 1));
             }
             return imports;
         }
@@ -388,6 +620,13 @@ public final class KotlinStringExtractor {
             String oneLine = text.strip().replaceAll("\\s+", " ");
             return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
         }
+    }
+
+    /** {@code GODKJENNING}, {@code Kind.BOTH}, <code>${Tables.ORDERS}</code>: named as Kotlin names constants. */
+    private static boolean mayBeConstant(String dynamic) {
+        String name = dynamic.startsWith("${") && dynamic.endsWith("}") ? dynamic.substring(2, dynamic.length() - 1)
+                : dynamic;
+        return name.matches("([A-Z][A-Za-z0-9_]*\\.)*[A-Z][A-Z0-9_]*");
     }
 
     private static boolean isKeyword(String word) {

@@ -22,9 +22,11 @@ public final class DynamicSql {
 
     private static final Pattern PARAMETER = Pattern.compile("#\\{[^}]*}");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}:]+)}");
+    private static final Pattern PROPERTY_WITH_DEFAULT = Pattern.compile("\\$\\{([\\w.-]+):([^}]*)}");
 
     private final Map<String, XmlElement> fragments;
     private final String namespace;
+    private final Map<String, String> configured;
     private final Set<String> notes = new LinkedHashSet<>();
 
     /**
@@ -32,8 +34,14 @@ public final class DynamicSql {
      * @param namespace the mapper's namespace, so that {@code refid="ns.id"} of the same mapper resolves; may be null
      */
     public DynamicSql(Map<String, XmlElement> fragments, String namespace) {
+        this(fragments, namespace, Map.of());
+    }
+
+    /** @param configured what MyBatis's configuration properties fill {@code ${name}} with */
+    public DynamicSql(Map<String, XmlElement> fragments, String namespace, Map<String, String> configured) {
         this.fragments = fragments;
         this.namespace = namespace;
+        this.configured = Map.copyOf(configured);
     }
 
     /**
@@ -43,7 +51,7 @@ public final class DynamicSql {
      */
     public List<String> expand(XmlElement statement, List<String> notes) {
         this.notes.clear();
-        List<String> variants = children(statement, Map.of(), new HashSet<>());
+        List<String> variants = children(statement, configured, new HashSet<>());
         Set<String> distinct = new LinkedHashSet<>();
         for (String variant : variants) {
             distinct.add(collapse(variant));
@@ -194,10 +202,21 @@ public final class DynamicSql {
 
     /** {@code ${name}} of an {@code <include>}'s {@code <property>}; other {@code ${...}} stay for later. */
     private static String substitute(String text, Map<String, String> properties) {
-        if (properties.isEmpty() || !text.contains("${")) {
+        if (!text.contains("${")) {
             return text;
         }
-        Matcher matcher = PROPERTY.matcher(text);
+        // ${name:default}: MyBatis's default when the configuration does not give the name (enable-default-value).
+        Matcher withDefault = PROPERTY_WITH_DEFAULT.matcher(text);
+        StringBuilder defaulted = new StringBuilder();
+        while (withDefault.find()) {
+            String value = properties.getOrDefault(withDefault.group(1).strip(), withDefault.group(2));
+            withDefault.appendReplacement(defaulted, Matcher.quoteReplacement(value));
+        }
+        withDefault.appendTail(defaulted);
+        if (properties.isEmpty()) {
+            return defaulted.toString();
+        }
+        Matcher matcher = PROPERTY.matcher(defaulted);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = properties.get(matcher.group(1).strip());

@@ -1,5 +1,8 @@
 package io.switchover.patterns.mybatis;
 
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.SqlExtractor;
+
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
@@ -16,7 +19,7 @@ import java.util.regex.Pattern;
  * Finds the statements of a MyBatis mapper file: each {@code <select>}, {@code <insert>}, {@code <update>} and
  * {@code <delete>}, at the line of its element. Other XML files (build files, Spring contexts) give nothing.
  */
-public final class MyBatisXmlExtractor {
+public final class MyBatisXmlExtractor implements SqlExtractor {
     public static final String ID = "mybatis-xml";
 
     private static final Set<String> STATEMENTS = Set.of("select", "insert", "update", "delete");
@@ -35,7 +38,22 @@ public final class MyBatisXmlExtractor {
         return MAPPER_ROOT.matcher(text).find();
     }
 
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".xml");
+    }
+
+    @Override
+    public ExtractionResult extract(SourceFile file) {
+        return extract(file.path(), file.text(), file.configuration().myBatisProperties());
+    }
+
     public ExtractionResult extract(String path, String text) {
+        return extract(path, text, Map.of());
+    }
+
+    /** @param configured the values the configuration gives {@code ${name}} (MyBatis's configuration properties) */
+    public ExtractionResult extract(String path, String text, Map<String, String> configured) {
         if (!mayBeMapper(text)) {
             return ExtractionResult.empty();
         }
@@ -55,7 +73,7 @@ public final class MyBatisXmlExtractor {
                 fragments.put(element.attribute("id"), element);
             }
         }
-        DynamicSql dynamic = new DynamicSql(fragments, root.attribute("namespace"));
+        DynamicSql dynamic = new DynamicSql(fragments, root.attribute("namespace"), configured);
         List<ExtractionResult> results = new ArrayList<>();
         for (XmlElement element : root.elements()) {
             if (!STATEMENTS.contains(element.name())) {

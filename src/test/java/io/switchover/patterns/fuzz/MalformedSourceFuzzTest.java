@@ -53,6 +53,22 @@ class MalformedSourceFuzzTest {
         assertNamesTheFile(path, result);
     }
 
+    @Property(tries = 150)
+    void sqlBuiltFromConstantsOfOtherFilesNeverStopsAScan(@ForAll("constantSources") String source,
+                                                           @ForAll boolean mutateTheConstants) {
+        String tables = "src/main/java/com/example/shop/db/Tables.java";
+        String repository = "src/main/java/com/example/shop/repo/OrderRepository.java";
+        InMemorySnapshot snapshot = new InMemorySnapshot("fuzz")
+                .with(tables, mutateTheConstants ? source : fixture("/patterns/constants/Tables.java"))
+                .with("src/main/java/com/example/shop/repo/BaseRepository.java",
+                        fixture("/patterns/constants/BaseRepository.java"))
+                .with(repository, mutateTheConstants ? fixture("/patterns/constants/OrderRepository.java") : source);
+        ExtractionResult result = scanner.scan(snapshot, List.of(), List.of());
+        for (String warning : result.warnings()) {
+            assertTrue(warning.startsWith(tables + ":") || warning.startsWith(repository + ":"), warning);
+        }
+    }
+
     @Property(tries = 300)
     void capturesNeverThrow(@ForAll("captures") String text) {
         assertNamesTheFile("a.pg_stat_statements.csv", captures.read("a.pg_stat_statements.csv", text));
@@ -75,6 +91,12 @@ class MalformedSourceFuzzTest {
         return Arbitraries.oneOf(mutationsOf(fixture("/javaapi/TicketMapper.java")),
                 mutationsOf(fixture("/javaapi/VarselDao.java")),
                 mutationsOf(fixture("/javaapi/OppgaveRepository.java")));
+    }
+
+    @Provide
+    Arbitrary<String> constantSources() {
+        return Arbitraries.oneOf(mutationsOf(fixture("/patterns/constants/OrderRepository.java")),
+                mutationsOf(fixture("/patterns/constants/Tables.java")));
     }
 
     @Provide

@@ -1,0 +1,120 @@
+package io.switchover.patterns;
+
+import io.switchover.config.YamlLimits;
+import io.switchover.snapshot.Snapshot;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a service's configuration says that its SQL depends on: Spring Boot's {@code application*.properties} and
+ * {@code application*.yml} keys, and the {@code <properties>} of a MyBatis configuration file, as found among its
+ * own files. Read leniently: a configuration file that does not parse gives nothing here (the readers that depend on
+ * it report it), and the first file to set a key wins.
+ */
+public record ServiceConfiguration(Map<String, String> properties) {
+    /** Spring Batch's table prefix when nothing sets another. */
+    public static final String BATCH_DEFAULT_PREFIX = "BATCH_";
+    private static final Pattern APPLICATION = Pattern.compile("(^|.*/)application(-[\\w.-]+)?\\.(properties|ya?ml)");
+    private static final Pattern MYBATIS_CONFIG = Pattern.compile("(^|.*/)mybatis[-\\w]*config[-\\w]*\\.xml");
+    private static final Pattern MYBATIS_PROPERTY = Pattern.compile(
+            "<property\\s+name\\s*=\\s*\"([^\"]+)\"\\s+value\\s*=\\s*\"([^\"]*)\"");
+    private static final List<String> BATCH_PREFIX_KEYS = List.of("spring.batch.jdbc.table-prefix",
+            "spring.batch.table-prefix", "spring.batch.jdbc.tablePrefix", "spring.batch.tablePrefix");
+    private static final List<String> MYBATIS_KEYS = List.of("mybatis.configuration-properties.",
+            "mybatis.configurationProperties.", "mybatis.configuration.variables.");
+
+    public ServiceConfiguration {
+        properties = Map.copyOf(properties);
+    }
+
+    public static ServiceConfiguration none() {
+        return new ServiceConfiguration(Map.of());
+    }
+
+    /** The configuration among the files (paths of the snapshot); the base {@code application} files first. */
+    public static ServiceConfiguration read(Snapshot snapshot, Collection<String> files) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        List<String> ordered = files.stream().filter(f -> APPLICATION.matcher(f).matches()
+                        || MYBATIS_CONFIG.matcher(f).matches())
+                .sorted((a, b) -> Boolean.compare(isProfile(a), isProfile(b))).toList();
+        for (String path : ordered) {
+            try {
+                String text = snapshot.read(path);
+                if (path.endsWith(".xml")) {
+                    Matcher property = MYBATIS_PROPERTY.matcher(text);
+                    while (property.find()) {
+                        properties.putIfAbsent("mybatis.configuration-properties." + property.group(1),
+                                property.group(2));
+                    }
+                } else if (path.endsWith(".properties")) {
+                    Properties loaded = new Properties();
+                    loaded.load(new StringReader(text));
+                    loaded.stringPropertyNames().forEach(name -> properties.putIfAbsent(name,
+                            loaded.getProperty(name).strip()));
+                } else {
+                    YamlLimits.requireShallow(path, text);
+                    for (Object document : new Load(LoadSettings.builder().setLabel(path).build())
+                            .loadAllFromString(text)) {
+                        flatten("", document, properties);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not this reader's to report: the check's configuration readers name a broken file.
+            }
+        }
+        return new ServiceConfiguration(properties);
+    }
+
+    /** Spring Batch's table prefix: configured, or {@value #BATCH_DEFAULT_PREFIX}. */
+    public String batchTablePrefix() {
+        for (String key : BATCH_PREFIX_KEYS) {
+            String value = properties.get(key);
+            if (value != null && !value.isBlank() && !value.contains("${")) {
+                return value.strip();
+            }
+        }
+        return BATCH_DEFAULT_PREFIX;
+    }
+
+    /** The values MyBatis fills {@code ${name}} with, by name. */
+    public Map<String, String> myBatisProperties() {
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            for (String prefix : MYBATIS_KEYS) {
+                if (key.startsWith(prefix) && !value.contains("${")) {
+                    values.putIfAbsent(key.substring(prefix.length()), value);
+                }
+            }
+        });
+        return values;
+    }
+
+    /** Spring Batch's {@code %PREFIX%}, as its DAOs replace it before they run a statement. */
+    public String withBatchPrefix(String sql) {
+        return sql.contains("%PREFIX%") ? sql.replace("%PREFIX%", batchTablePrefix()) : sql;
+    }
+
+    private static boolean isProfile(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).startsWith("application-");
+    }
+
+    private static void flatten(String prefix, Object node, Map<String, String> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+        } else if (node instanceof List<?> list) {
+            out.putIfAbsent(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
+        } else if (node != null) {
+            out.putIfAbsent(prefix, String.valueOf(node));
+        }
+    }
+}

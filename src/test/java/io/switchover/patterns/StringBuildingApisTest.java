@@ -1,0 +1,164 @@
+package io.switchover.patterns;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Each JDK way of building SQL text from constants gives the statement the JVM would build. */
+class StringBuildingApisTest {
+    private static final String PATH = "src/main/java/Repo.java";
+    private final JavaStringExtractor extractor = new JavaStringExtractor(new SqlStatementClassifier());
+
+    private List<String> statements(String body) {
+        ExtractionResult result = extractor.extract(PATH, """
+                import java.text.MessageFormat;
+                import java.util.List;
+                import java.util.StringJoiner;
+                import java.util.stream.Collectors;
+                class Repo {
+                    static final String TABLE = "person";
+                    static final List<String> COLUMNS = List.of("id", "name", "email");
+                    enum Kind { ADMIN, GUEST }
+                """ + body + "\n}\n");
+        assertEquals(List.of(), result.notChecked(), "not checked");
+        return result.patterns().stream().map(AccessPattern::sql).toList();
+    }
+
+    @Test
+    void stringFormat() {
+        assertEquals(List.of("SELECT id FROM person WHERE id = ?"),
+                statements("static final String SQL = String.format(\"SELECT id FROM %s WHERE id = ?\", TABLE);"));
+    }
+
+    @Test
+    void stringFormatWithALocaleAndAnIndexedArgument() {
+        assertEquals(List.of("SELECT id FROM person p WHERE p.id = ?"), statements(
+                "static final String SQL = String.format(java.util.Locale.ROOT, \"SELECT id FROM %1$s p WHERE p.id = ?\", TABLE);"));
+    }
+
+    @Test
+    void formatted() {
+        assertEquals(List.of("DELETE FROM person WHERE id = ?"),
+                statements("static final String SQL = \"DELETE FROM %s WHERE id = ?\".formatted(TABLE);"));
+    }
+
+    @Test
+    void messageFormat() {
+        assertEquals(List.of("SELECT count(*) FROM person"),
+                statements("static final String SQL = MessageFormat.format(\"SELECT count(*) FROM {0}\", TABLE);"));
+    }
+
+    @Test
+    void stringJoinOverAConstantList() {
+        assertEquals(List.of("SELECT id, name, email FROM person"),
+                statements("static final String SQL = \"SELECT \" + String.join(\", \", COLUMNS) + \" FROM \" + TABLE;"));
+    }
+
+    @Test
+    void streamOfAConstantListMappedAndJoined() {
+        assertEquals(List.of("UPDATE person SET id = ?, name = ?, email = ? WHERE id = ?"), statements("""
+                static final String SQL = "UPDATE " + TABLE + " SET "
+                        + COLUMNS.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE id = ?";
+                """));
+    }
+
+    @Test
+    void stringMethodsOnConstants() {
+        assertEquals(List.of("UPDATE person SET name=?,email=? WHERE id = ?"), statements("""
+                static final String FIELDS = "id,name,email";
+                static final String SQL = "UPDATE " + TABLE + " SET "
+                        + FIELDS.substring(FIELDS.indexOf(',') + 1).replace(",", "=?,") + "=? WHERE id = ?";
+                """));
+    }
+
+    @Test
+    void stringBuilderChain() {
+        assertEquals(List.of("SELECT id FROM person WHERE name = ?"), statements("""
+                String sql() {
+                    return new StringBuilder("SELECT id FROM ").append(TABLE).append(" WHERE name = ?").toString();
+                }
+                """));
+    }
+
+    @Test
+    void stringJoinerChain() {
+        assertEquals(List.of("INSERT INTO person (id, name) VALUES (?, ?)"), statements("""
+                String sql() {
+                    return "INSERT INTO " + TABLE + " " + new StringJoiner(", ", "(", ")").add("id").add("name")
+                            + " VALUES (?, ?)";
+                }
+                """));
+    }
+
+    @Test
+    void enumConstantsName() {
+        assertEquals(List.of("SELECT id FROM person WHERE kind = 'ADMIN'"), statements(
+                "static final String SQL = \"SELECT id FROM person WHERE kind = '\" + Kind.ADMIN.name() + \"'\";"));
+    }
+
+    @Test
+    void aConditionalKnownAtRunTimeGivesEachValue() {
+        assertEquals(List.of("SELECT id FROM person ORDER BY name", "SELECT id FROM person ORDER BY email"), statements("""
+                String sql(boolean byName) {
+                    return "SELECT id FROM " + TABLE + " ORDER BY " + (byName ? "name" : "email");
+                }
+                """));
+    }
+
+    @Test
+    void aLocalBuiltWithPlusEqualsIsReportedWhereItIsUsedOncePerWayThroughTheIf() {
+        assertEquals(List.of("SELECT id FROM person WHERE name = ?", "SELECT id FROM person"), statements("""
+                List<Long> find(org.springframework.jdbc.core.JdbcTemplate jdbc, String name) {
+                    String sql = "SELECT id FROM " + TABLE;
+                    if (name != null) {
+                        sql += " WHERE name = ?";
+                    }
+                    return jdbc.queryForList(sql, Long.class);
+                }
+                """));
+    }
+
+    @Test
+    void aStringBuilderLocalAppendedOverALoopOfAConstantList() {
+        assertEquals(List.of("SELECT id, name, email FROM person"), statements("""
+                String sql() {
+                    StringBuilder sb = new StringBuilder("SELECT ");
+                    for (String column : COLUMNS) {
+                        sb.append(column).append(", ");
+                    }
+                    sb.setLength(sb.length() - 2);
+                    sb.append(" FROM ").append(TABLE);
+                    return sb.toString();
+                }
+                """));
+    }
+
+    @Test
+    void anEnumsValuesJoined() {
+        assertEquals(List.of("SELECT id FROM person WHERE kind IN ('ADMIN', 'GUEST')"), statements("""
+                static final String SQL = "SELECT id FROM person WHERE kind IN ("
+                        + java.util.Arrays.stream(Kind.values()).map(k -> "'" + k.name() + "'")
+                                .collect(Collectors.joining(", ")) + ")";
+                """));
+    }
+
+    @Test
+    void aTextBlockFormatted() {
+        assertEquals(List.of("SELECT id\nFROM person\n"), statements("""
+                static final String SQL = \"""
+                        SELECT id
+                        FROM %s
+                        \""".formatted(TABLE);
+                """).stream().map(s -> s + "\n").toList());
+    }
+
+    @Test
+    void aFormatStringUsedOnlyThroughFormatIsNotAPlaceOfItsOwn() {
+        assertEquals(List.of("SELECT id FROM person WHERE lower(name) = ?"), statements("""
+                static final String TEMPLATE = "SELECT id FROM person WHERE %s = ?";
+                static final String SQL = String.format(TEMPLATE, "lower(name)");
+                """));
+    }
+}

@@ -4,9 +4,18 @@ package io.switchover.replay;
 public record ColumnInfo(String name, String typeName, int jdbcType, int size, int decimals, boolean nullable,
                          String defaultValue) {
 
+    /**
+     * Whether an INSERT that omits the column gets a value other than NULL from it. A default of NULL is none:
+     * MariaDB's catalog says {@code NULL} for every nullable column without one, PostgreSQL {@code NULL::text} for an
+     * explicit {@code DEFAULT NULL}.
+     */
     public boolean hasDefault() {
-        return defaultValue != null && !defaultValue.isBlank();
+        return defaultValue != null && !defaultValue.isBlank()
+                && !NULL_DEFAULT.matcher(defaultValue.strip()).matches();
     }
+
+    private static final java.util.regex.Pattern NULL_DEFAULT = java.util.regex.Pattern.compile(
+            "(?i)\\(?NULL\\)?(::[\\w\\s\".\\[\\]()]+)?");
 
     /** The type as a person writes it, e.g. {@code VARCHAR(100)}. */
     public String typeLabel() {

@@ -12,10 +12,17 @@ import java.util.Optional;
  *
  * @param notes what the reader of the report should know about the replay itself, one line each: the engine it
  *              switched to and why, statements adapted for H2, leftovers of killed runs removed
+ * @param observations what PostgreSQL was seen doing for each batch statement (locks, rewrites, scans); none where
+ *                     the replay did not run on PostgreSQL
  */
 public record Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements,
                        List<SchemaState> states, Optional<MigrationFailure> failure, Duration elapsed,
-                       List<String> notes) {
+                       List<String> notes, LockObservations observations) {
+
+    public Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements, List<SchemaState> states,
+                    Optional<MigrationFailure> failure, Duration elapsed, List<String> notes) {
+        this(engine, batch, statements, states, failure, elapsed, notes, LockObservations.NONE);
+    }
 
     public Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements, List<SchemaState> states,
                     Optional<MigrationFailure> failure, Duration elapsed) {

@@ -135,7 +135,7 @@ public final class TimelineReplayer {
         notes.add("replayed on " + timeline.engine() + " because " + why);
         notes.addAll(timeline.notes());
         return new Timeline(timeline.engine(), timeline.batch(), timeline.statements(), timeline.states(),
-                timeline.failure(), timeline.elapsed(), List.copyOf(notes));
+                timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations());
     }
 
     /**
@@ -203,6 +203,7 @@ public final class TimelineReplayer {
                         + DatabaseError.of(e), e);
             }
             StepCallback steps = new StepCallback(db, batch, statements, values, states, catalogReader);
+            Optional<LockObserver> observer = LockObserver.on(db, batch);
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
                 try {
@@ -210,7 +211,8 @@ public final class TimelineReplayer {
                             .validateOnMigrate(false)
                             .outOfOrder(true)
                             .group(batchAs == BatchAs.ONE_GROUP)
-                            .callbacks(steps)
+                            .callbacks(observer.isPresent() ? new Callback[] {steps, observer.get()}
+                                    : new Callback[] {steps})
                             .load()
                             .migrate();
                 } catch (FlywayException e) {
@@ -224,7 +226,8 @@ public final class TimelineReplayer {
             adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
                     + String.join("; ", changes) + " (no effect the old service can see)"));
             return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
-                    failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes)), db.transactionalDdl());
+                    failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
+                    observer.map(LockObserver::observations).orElse(LockObservations.NONE)), db.transactionalDdl());
         }
     }
 

@@ -21,6 +21,14 @@ final class ColumnTypes {
     private ColumnTypes() {
     }
 
+    /**
+     * PostgreSQL types that take every value of another: every json document is jsonb (but for a string holding
+     * a NUL character, which no service writes on purpose), every cidr an inet.
+     */
+    private static final java.util.Set<String> WIDER = java.util.Set.of("json>jsonb", "cidr>inet");
+    /** Of those, the changes PostgreSQL makes without a rewrite (binary-coercible types). */
+    private static final java.util.Set<String> BINARY_COERCIBLE = java.util.Set.of("cidr>inet");
+
     static Family family(ColumnInfo column) {
         String name = column.typeName().toLowerCase(Locale.ROOT);
         return switch (column.jdbcType()) {
@@ -47,6 +55,9 @@ final class ColumnTypes {
     /** Whether every value of {@code before}'s type is a value of {@code after}'s type (text of any length...). */
     static boolean everyValueFits(ColumnInfo before, ColumnInfo after) {
         if (sameType(before, after)) {
+            return true;
+        }
+        if (WIDER.contains(before.typeName().toLowerCase(Locale.ROOT) + ">" + after.typeName().toLowerCase(Locale.ROOT))) {
             return true;
         }
         Family from = family(before);
@@ -86,7 +97,8 @@ final class ColumnTypes {
      * ACCESS EXCLUSIVE lock.
      */
     static boolean changesWithoutRewrite(ColumnInfo before, ColumnInfo after) {
-        if (sameType(before, after)) {
+        if (sameType(before, after) || BINARY_COERCIBLE.contains(before.typeName().toLowerCase(Locale.ROOT) + ">"
+                + after.typeName().toLowerCase(Locale.ROOT))) {
             return true;
         }
         if (varying(before) && varying(after)) {

@@ -1,6 +1,8 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.MigrationScript;
 import io.switchover.replay.ColumnInfo;
+import io.switchover.replay.LockObservations;
 import io.switchover.replay.SchemaCatalog;
 import io.switchover.replay.SchemaState;
 import io.switchover.rules.DdlChange.AddColumn;
@@ -21,10 +23,11 @@ import java.util.regex.Pattern;
 
 /**
  * DDL that, on PostgreSQL, rewrites or scans a whole table while holding a lock that stops the old service's reads or
- * writes: nothing fails, but every request waits until the statement ends, and a long wait is an outage. Read from
- * the migration text with PostgreSQL's semantics, whatever the replay engine (H2 runs in PostgreSQL mode); silent
- * when the replay engine is MariaDB or MySQL, whose online DDL differs. Tables the batch creates are empty and
- * unused by the old service, so they are left alone.
+ * writes: nothing fails, but every request waits until the statement ends, and a long wait is an outage. Where the
+ * replay ran on PostgreSQL, the findings are what it saw the server do ({@link ObservedLockHazards}); elsewhere the
+ * migration text is read with PostgreSQL's semantics (H2 runs in PostgreSQL mode), and on MariaDB with its online-DDL
+ * rules ({@link MariaDbOnlineDdl}). Tables the batch creates are empty and unused by the old service, so they are left
+ * alone.
  */
 public final class LockingDdl implements Rule {
     private static final RuleDoc DOC = RuleDocs.load("locking-ddl");
@@ -42,24 +45,67 @@ public final class LockingDdl implements Rule {
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         String engine = evidence.timeline().engine().toLowerCase(Locale.ROOT);
         if (engine.contains("mariadb") || engine.contains("mysql")) {
-            return List.of();
+            return MariaDbOnlineDdl.findings(evidence, DOC);
         }
         SchemaCatalog production = evidence.timeline().initial().catalog();
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        LockObservations observations = evidence.timeline().observations();
+        OldStatementsWaiting waiting = OldStatementsWaiting.of(evidence);
         List<Finding> findings = new ArrayList<>();
+        for (MigrationScript script : evidence.scripts()) {
+            if (!observations.observed(script.step())) {
+                continue;
+            }
+            for (ObservedLockHazards.Hazard hazard : ObservedLockHazards.of(script, observations.of(script.step()),
+                    production, waiting)) {
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(),
+                        hazard.line(), null, null, script.migration().script() + " " + hazard.message(),
+                        hazard.help(), null));
+            }
+        }
+        // Where no PostgreSQL replay watched a step, its SQL is read with PostgreSQL's semantics.
+        List<Located> changes = MigrationDdl.of(evidence.scripts());
         for (int i = 0; i < changes.size(); i++) {
             Located located = changes.get(i);
-            if (production.table(located.change().table()).isEmpty()) {
+            if (observations.observed(located.step()) || production.table(located.change().table()).isEmpty()) {
                 continue;
             }
             hazard(evidence, changes.subList(0, i), located).ifPresent(hazard -> findings.add(new Finding(DOC.id(),
                     DOC.severity(), DOC.title(), located.migration(), located.step(), located.line(), null, null,
                     located.scriptName() + " " + hazard.message(), hazard.help(), null)));
         }
+        findings.addAll(dropIndexes(evidence, observations, changes));
+        findings.sort(java.util.Comparator.comparingInt(Finding::step).thenComparingInt(Finding::line));
         return findings;
     }
 
     private record Hazard(String message, String help) {
+    }
+
+    private static final Pattern DROP_INDEX = Pattern.compile(
+            "(?is)^\\s*DROP\\s+INDEX\\s+(?!CONCURRENTLY\\b)(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?.*");
+
+    /** {@code DROP INDEX} without CONCURRENTLY, of an index the batch did not make, where no replay watched it. */
+    private static List<Finding> dropIndexes(Evidence evidence, LockObservations observations, List<Located> changes) {
+        List<Finding> findings = new ArrayList<>();
+        for (MigrationScript script : evidence.scripts()) {
+            if (observations.observed(script.step())) {
+                continue;
+            }
+            for (io.switchover.migrations.MigrationStatement statement : script.statements()) {
+                java.util.regex.Matcher drop = DROP_INDEX.matcher(statement.sql());
+                if (!drop.matches() || changes.stream().anyMatch(l -> l.change() instanceof CreateIndex index
+                        && drop.group(1).equalsIgnoreCase(index.name()))) {
+                    continue;
+                }
+                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(),
+                        statement.line(), null, null, script.migration().script() + " drops index " + drop.group(1)
+                        + " without CONCURRENTLY: on PostgreSQL, that takes ACCESS EXCLUSIVE on its table, so it waits"
+                        + " for every running query of it and its reads and writes wait behind it",
+                        "DROP INDEX CONCURRENTLY in a migration of its own, which Flyway runs outside a transaction",
+                        null));
+            }
+        }
+        return findings;
     }
 
     private static Optional<Hazard> hazard(Evidence evidence, List<Located> earlier, Located located) {
@@ -83,9 +129,47 @@ public final class LockingDdl implements Rule {
                             + " then SET NOT NULL (PostgreSQL 12+ skips the scan)"));
         }
         if (change instanceof AddColumn add) {
-            return addColumn(add);
+            return inlineConstraint(located, add).or(() -> addColumn(add));
+        }
+        if (change instanceof ValidateConstraint validate) {
+            return validatedWhereAdded(earlier, located, validate);
         }
         return Optional.empty();
+    }
+
+    /** {@code ADD COLUMN c ... UNIQUE} builds an index; {@code ... DEFAULT x REFERENCES t} checks every row. */
+    private static Optional<Hazard> inlineConstraint(Located located, AddColumn add) {
+        Pattern inline = Pattern.compile("(?is)\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?[\"`]?"
+                + Pattern.quote(add.column()) + "[\"`]?\\s[^,]*?\\b(REFERENCES|UNIQUE|PRIMARY\\s+KEY)\\b");
+        java.util.regex.Matcher m = inline.matcher(located.statement().sql());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String column = add.table() + "." + add.column();
+        if (!m.group(1).regionMatches(true, 0, "REFERENCES", 0, 10)) {
+            return Optional.of(new Hazard("adds " + column + " with " + m.group(1).toUpperCase(Locale.ROOT)
+                    .replaceAll("\\s+", " ") + ": on PostgreSQL, its index is built while reads and writes of "
+                    + add.table() + " wait", "add the column, CREATE UNIQUE INDEX CONCURRENTLY in a migration of its"
+                    + " own, then ADD CONSTRAINT ... UNIQUE USING INDEX"));
+        }
+        boolean filled = add.defaultExpression().filter(d -> !d.strip().equalsIgnoreCase("null")).isPresent();
+        return filled ? Optional.of(new Hazard("adds " + column + " with a default and REFERENCES: on PostgreSQL,"
+                + " every row is checked while writes of " + add.table() + " and of the table it references wait",
+                "add the column, then the constraint NOT VALID, and VALIDATE CONSTRAINT in a later migration"))
+                : Optional.empty();
+    }
+
+    /** {@code VALIDATE CONSTRAINT} in the migration that added it {@code NOT VALID}: one transaction, no gain. */
+    private static Optional<Hazard> validatedWhereAdded(List<Located> earlier, Located located,
+                                                        ValidateConstraint validate) {
+        return earlier.stream().filter(l -> l.migration().equals(located.migration())
+                        && l.change() instanceof AddConstraint add && add.notValid()
+                        && validate.name().equals(add.name()) && add.table().equals(validate.table()))
+                .findFirst().map(added -> new Hazard("validates " + validate.name() + " in the migration that added it"
+                        + " NOT VALID at line " + added.line() + ": Flyway runs a migration in one transaction, so on"
+                        + " PostgreSQL the lock of the ADD stays held while every row of " + validate.table()
+                        + " is checked", "VALIDATE CONSTRAINT in a later migration: alone it takes SHARE UPDATE"
+                        + " EXCLUSIVE, which blocks neither reads nor writes"));
     }
 
     private static Optional<Hazard> constraint(AddConstraint constraint) {

@@ -111,6 +111,10 @@ final class MigrationDdl {
                     || startsWith(tokens, "drop", "materialized", "view")) {
                 return dropTable(tokens.get(1).is("materialized") ? tokens.subList(1, tokens.size()) : tokens);
             }
+            if (startsWith(tokens, "rename", "table") && tokens.size() >= 5 && tokens.get(3).is("to")) {
+                // MariaDB: RENAME TABLE a TO b
+                return List.of(new RenameTable(tokens.get(2).name(), tokens.get(4).name()));
+            }
             if (startsWith(tokens, "update")) {
                 return update(tokens);
             }

@@ -24,12 +24,15 @@ public final class MigrationFailsToApply implements Rule {
 
     private static Finding finding(Evidence evidence, MigrationFailure failure) {
         int after = evidence.timeline().batch().size() - failure.step();
+        java.util.Optional<OutsideTransactionAdvice.Advice> advice = OutsideTransactionAdvice.of(failure);
         String message = failure.migration().script() + " does not apply: " + failure.message()
+                + advice.map(a -> ": " + a.reason()).orElse("")
                 + (after > 0 ? "; the " + after + " migration(s) after it were not checked" : "");
         DatabaseError error = new DatabaseError(failure.sqlState(), 0, failure.message(),
                 FailureKind.of(failure.sqlState(), 0));
         return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(), 0,
-                null, null, message, "fix the migration (it would fail in production too) and check again",
+                null, null, message, advice.map(OutsideTransactionAdvice.Advice::help)
+                        .orElse("fix the migration (it would fail in production too) and check again"),
                 error);
     }
 }

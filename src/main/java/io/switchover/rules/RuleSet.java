@@ -31,6 +31,7 @@ public final class RuleSet {
                 new JavaMigrationNotReplayed(),
                 new ExpandAndContractInOneBatch(),
                 new RenamedColumnStillUsed(),
+                new RenamedColumnNameReused(),
                 new RenamedTableStillUsed(),
                 new DroppedColumnStillUsed(),
                 new DroppedTableStillUsed(),

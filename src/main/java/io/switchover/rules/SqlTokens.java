@@ -37,6 +37,10 @@ final class SqlTokens {
 
         /** The identifier as the catalog names it: unquoted folded to lower case, quoted kept exactly. */
         String name() {
+            if (kind == Kind.QUOTED && text.startsWith("`")) {
+                // MariaDB's catalog, as the replay reads it, names tables and columns in lower case.
+                return text.substring(1, text.length() - 1).replace("``", "`").toLowerCase(Locale.ROOT);
+            }
             return kind == Kind.QUOTED ? text.substring(1, text.length() - 1).replace("\"\"", "\"")
                     : text.toLowerCase(Locale.ROOT);
         }
@@ -70,6 +74,15 @@ final class SqlTokens {
                 i = end;
             } else if (c == '"') {
                 int end = SqlText.skipNonCode(sql, i);
+                tokens.add(new Token(end - i >= 2 ? Kind.QUOTED : Kind.SYMBOL, sql.substring(i, end), sql, i, end));
+                i = end;
+            } else if (c == '`') {
+                // MariaDB's and MySQL's quoted identifier; `` inside stands for one backtick.
+                int end = i + 1;
+                while (end < n && (sql.charAt(end) != '`' || end + 1 < n && sql.charAt(end + 1) == '`')) {
+                    end += sql.charAt(end) == '`' ? 2 : 1;
+                }
+                end = Math.min(end + 1, n);
                 tokens.add(new Token(end - i >= 2 ? Kind.QUOTED : Kind.SYMBOL, sql.substring(i, end), sql, i, end));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {

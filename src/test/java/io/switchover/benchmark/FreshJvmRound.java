@@ -27,6 +27,10 @@ import java.util.stream.Stream;
 public final class FreshJvmRound {
 
     public static void main(String[] args) {
+        if (args[0].equals("postgres-check")) {
+            postgresCheck(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         H2Engine h2 = new H2Engine();
         if (args[0].equals("check-cached")) {
             new SwitchoverCheck(BaselineCache.at(Path.of(args[3]), 1L << 32)).run(CheckRequest.of(
@@ -48,6 +52,43 @@ public final class FreshJvmRound {
                         .dataSource(db.url(), db.user(), db.password()).load().migrate();
             }
         }
+    }
+
+    /**
+     * {@code postgres-check <prod> <candidate> <warm-up> <rounds>}: checks on one embedded PostgreSQL started for this
+     * JVM, and prints the best time of the rounds after the warm-up ones as {@code best=<seconds>}.
+     */
+    private static void postgresCheck(Path prod, Path candidate, int warmUp, int rounds) {
+        double best = Double.MAX_VALUE;
+        try (io.switchover.replay.EmbeddedPostgresEngine postgres = io.switchover.replay.EmbeddedPostgresEngine.shared()) {
+            for (int round = 0; round < warmUp + rounds; round++) {
+                long started = System.nanoTime();
+                new SwitchoverCheck().run(CheckRequest.of(DirectorySnapshot.of(prod), DirectorySnapshot.of(candidate),
+                        List.of(), List.of(), postgres, Severity.ERROR));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                if (round >= warmUp) {
+                    best = Math.min(best, seconds);
+                }
+            }
+        }
+        System.out.println("best=" + best);
+    }
+
+    /** What {@code postgres-check} printed, run in a fresh JVM with the given system properties. */
+    static double reportedBest(List<String> properties, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", classpath(), FreshJvmRound.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        java.util.regex.Matcher best = java.util.regex.Pattern.compile("best=([0-9.Ee-]+)").matcher(output);
+        if (exit != 0 || !best.find()) {
+            throw new IllegalStateException("a fresh JVM running " + String.join(" ", args) + " exited with " + exit
+                    + ": " + output.lines().reduce((a, b) -> b).orElse(""));
+        }
+        return Double.parseDouble(best.group(1));
     }
 
     /** The wall time of a fresh JVM running one round, JVM start included. */

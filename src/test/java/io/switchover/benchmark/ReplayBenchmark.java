@@ -7,6 +7,7 @@ import io.switchover.migrations.MigrationSet;
 import io.switchover.replay.BaselineCache;
 import io.switchover.replay.EmbeddedPostgresEngine;
 import io.switchover.replay.H2Engine;
+import io.switchover.replay.LockObserver;
 import io.switchover.replay.ReplayDatabase;
 import io.switchover.replay.ReplayEngine;
 import io.switchover.report.Report;
@@ -56,6 +57,11 @@ public final class ReplayBenchmark {
                     + " and the 10 recorded versions between them, state-1 to state-10");
             return;
         }
+        // observe [N B M]: only the pair that prices watching PostgreSQL's locks
+        boolean observeOnly = args.length > 0 && args[0].equals("observe");
+        if (observeOnly) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int statements = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
@@ -67,6 +73,10 @@ public final class ReplayBenchmark {
             generate(candidate, applied, batch, statements);
             System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
+            if (observeOnly) {
+                measureObserving(prod, candidate);
+                return;
+            }
             measure("H2", new H2Engine(), prod, candidate);
             measureCached("H2", new H2Engine(), root.resolve("cache-h2"), prod, candidate);
             measureFresh(root, prod, candidate);
@@ -75,6 +85,7 @@ public final class ReplayBenchmark {
                 measureCached("embedded PostgreSQL", postgres, root.resolve("cache-pg"), prod, candidate);
             }
             measurePlan(root, prod, candidate, applied, batch, statements);
+            measureObserving(prod, candidate);
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -165,6 +176,27 @@ public final class ReplayBenchmark {
                 Files.delete(file);
             }
         }
+    }
+
+    /**
+     * What watching PostgreSQL's locks, rewrites and scans costs ({@code LockObserver}): the check on embedded
+     * PostgreSQL with the observer off and on, each side in a fresh JVM of its own with its own server (warm-up
+     * rounds, then the best of {@link #ROUNDS}), in one run.
+     */
+    private static void measureObserving(Path prod, Path candidate) throws IOException {
+        String[] round = {"postgres-check", prod.toString(), candidate.toString(), String.valueOf(WARM_UP),
+                String.valueOf(ROUNDS)};
+        double off;
+        double on;
+        try {
+            off = FreshJvmRound.reportedBest(List.of("-D" + LockObserver.SWITCH + "=false"), round);
+            on = FreshJvmRound.reportedBest(List.of("-D" + LockObserver.SWITCH + "=true"), round);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   not observed   %6.2f s   ratio %.2f   (locks observed;"
+                + " each side in a fresh JVM)%n", "embedded PostgreSQL", on, off, on / off);
     }
 
     /**

@@ -124,4 +124,40 @@ class LockingDdlTest {
 
         assertEquals(List.of(), findings);
     }
+
+    @Test
+    void flagsOnH2TheHazardsReadFromTheSqlThatAReplayOnPostgresWouldObserve() {
+        List<Finding> findings = RuleScenario.production(SCHEMA + "\nCREATE INDEX person_age ON person (age);", READ)
+                .migrate("risky", "DROP INDEX person_age;\n"
+                        + "ALTER TABLE person ADD COLUMN badge VARCHAR(20) UNIQUE;\n"
+                        + "ALTER TABLE person ADD COLUMN team_id BIGINT DEFAULT 0 REFERENCES org (id);\n"
+                        + "ALTER TABLE person ADD CONSTRAINT person_age_ck CHECK (age >= 0) NOT VALID;\n"
+                        + "ALTER TABLE person VALIDATE CONSTRAINT person_age_ck;")
+                .findings(RULE);
+
+        assertEquals(List.of(1, 2, 3, 5), findings.stream().map(Finding::line).toList(), findings.toString());
+        assertEquals(List.of(
+                "V2__risky.sql drops index person_age without CONCURRENTLY: on PostgreSQL, that takes ACCESS EXCLUSIVE"
+                        + " on its table, so it waits for every running query of it and its reads and writes wait"
+                        + " behind it",
+                "V2__risky.sql adds person.badge with UNIQUE: on PostgreSQL, its index is built while reads and writes"
+                        + " of person wait",
+                "V2__risky.sql adds person.team_id with a default and REFERENCES: on PostgreSQL, every row is checked"
+                        + " while writes of person and of the table it references wait",
+                "V2__risky.sql validates person_age_ck in the migration that added it NOT VALID at line 4: Flyway runs"
+                        + " a migration in one transaction, so on PostgreSQL the lock of the ADD stays held while every"
+                        + " row of person is checked"), findings.stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void acceptsTheirOnlineFormsWhereTheSqlIsRead() {
+        List<Finding> findings = StaticBatch.on("PostgreSQL 16")
+                .migrate("drop_index", "DROP INDEX CONCURRENTLY person_email;")
+                .migrate("columns", "ALTER TABLE person ADD COLUMN team_id BIGINT REFERENCES org (id);\n"
+                        + "ALTER TABLE person ADD CONSTRAINT person_age_ck CHECK (age >= 0) NOT VALID;")
+                .migrate("validate", "ALTER TABLE person VALIDATE CONSTRAINT person_age_ck;")
+                .findings(new LockingDdl());
+
+        assertEquals(List.of(), findings);
+    }
 }

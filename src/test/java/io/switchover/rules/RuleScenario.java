@@ -28,6 +28,7 @@ final class RuleScenario {
     private ProductionHistory history;
     private DeploymentOrder order = DeploymentOrder.MIGRATE_FIRST;
     private RuleSettings settings = RuleSettings.defaults();
+    private io.switchover.replay.ReplayEngine engine = new H2Engine();
 
     private RuleScenario(String schema, String... statements) {
         productionFiles.put("db/migration/V1__schema.sql", schema);
@@ -73,6 +74,12 @@ final class RuleScenario {
         return this;
     }
 
+    /** Replays on this engine instead of H2. */
+    RuleScenario on(io.switchover.replay.ReplayEngine replayEngine) {
+        this.engine = replayEngine;
+        return this;
+    }
+
     RuleScenario order(DeploymentOrder deploymentOrder) {
         this.order = deploymentOrder;
         return this;
@@ -81,7 +88,7 @@ final class RuleScenario {
     Report check() {
         InMemorySnapshot production = snapshot("prod", productionFiles);
         InMemorySnapshot candidate = snapshot("deploy-2", candidateFiles);
-        CheckRequest simple = CheckRequest.of(production, candidate, List.of(), List.of(), new H2Engine(),
+        CheckRequest simple = CheckRequest.of(production, candidate, List.of(), List.of(), engine,
                 Severity.ERROR);
         CheckRequest request = new CheckRequest(new ProductionMigrations(Optional.of(production),
                 Optional.ofNullable(history)), candidate, List.of(), Map.of(),

@@ -79,9 +79,29 @@ class ApprovalPageBrowserTest {
             chromium.close();
         }
         if (profile != null) {
-            try (var files = Files.walk(profile)) {
+            deleteTree(profile);
+        }
+    }
+
+    /** Chromium's helper processes may still write into the profile for a moment after the browser has gone. */
+    private static void deleteTree(Path folder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (var files = Files.walk(folder)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
+                }
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
         }

@@ -88,6 +88,40 @@ class KotlinAggregateCheckTest {
     }
 
     @Test
+    void aCandidateAggregateOnATableTheBatchMakesAndThenNarrowsPasses() {
+        String aggregate = """
+                package no.example.vedtak
+
+                import org.springframework.data.annotation.Id
+                import org.springframework.data.relational.core.mapping.Table
+                import java.util.UUID
+
+                @Table("reason")
+                data class Reason(@Id val caseId: UUID, val text: String)
+                """;
+        String repository = """
+                package no.example.vedtak
+
+                import no.example.common.BaseRepository
+                import java.util.UUID
+
+                interface ReasonRepository : BaseRepository<Reason, UUID>
+                """;
+        InMemorySnapshot production = new InMemorySnapshot("prod")
+                .with(MIGRATIONS + "V1__payout.sql", "CREATE TABLE planned_payout (id UUID PRIMARY KEY);\n")
+                .with("src/main/kotlin/no/example/common/BaseRepository.kt", BASE);
+        InMemorySnapshot candidate = production.next("candidate")
+                .with(MIGRATIONS + "V2__reason.sql", "CREATE TABLE reason (case_id UUID PRIMARY KEY, "
+                        + "flag BOOLEAN NOT NULL, text TEXT NOT NULL);\n")
+                .with(MIGRATIONS + "V3__drop_flag.sql", "ALTER TABLE reason DROP COLUMN flag;\n")
+                .with("src/main/kotlin/no/example/vedtak/Reason.kt", aggregate)
+                .with("src/main/kotlin/no/example/vedtak/ReasonRepository.kt", repository);
+        Report report = new SwitchoverCheck().run(CheckRequest.of(production, candidate, List.of(), List.of(),
+                new H2Engine(), Severity.ERROR));
+        assertEquals(List.of(), rules(report), report.findings().toString());
+    }
+
+    @Test
     void droppingAColumnTheAggregateDoesNotMapPasses() {
         Report report = check("ALTER TABLE planned_payout DROP COLUMN note");
         assertEquals(List.of(), rules(report), report.findings().toString());

@@ -64,6 +64,8 @@ class KotlinAggregatesTest {
 
                 fun findByCaseId(caseId: UUID): PlannedPayout?
 
+                fun existsByCaseIdAndKindIsNotAndStartDateIsBefore(caseId: UUID, kind: PayoutKind, d: LocalDate): Boolean
+
                 @Query("select 1")
                 fun findByCustom(): Int
             }
@@ -115,6 +117,8 @@ class KotlinAggregatesTest {
                 + " FROM planned_payout WHERE id = ?"), statements::toString);
         assertTrue(statements.contains("repository/PlannedPayoutRepository.kt:9 SELECT " + columns
                 + " FROM planned_payout WHERE case_id = ?"), statements::toString);
+        assertTrue(statements.contains("repository/PlannedPayoutRepository.kt:11 SELECT 1 FROM planned_payout"
+                + " WHERE case_id = ? AND kind <> ? AND cease_date < ?"), statements::toString);
         assertTrue(statements.stream().anyMatch(s -> s.contains("INSERT INTO payout_share (amount, period_start, "
                 + "planned_payout)")), statements::toString);
         assertTrue(statements.stream().noneMatch(s -> s.contains("letter") || s.contains("cached")

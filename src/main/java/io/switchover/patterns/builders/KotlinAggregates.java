@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Spring Data JDBC aggregates written in Kotlin: the domain types of the service's Kotlin repository interfaces
- * (a Spring Data repository among their supertypes, directly or through the service's own base interfaces), mapped as
+ * Spring Data JDBC aggregates written in Kotlin: classes annotated with Spring Data Relational's {@code @Table}, and
+ * the domain types of the service's Kotlin repository interfaces (a Spring Data repository among their supertypes,
+ * directly or through the service's own base interfaces), mapped as
  * {@link SpringDataJdbcAggregates} maps Java ones. A file that imports JPA or another store's mapping is left to its
  * reader. The statements are those of {@link AggregateStatements}, at the class; derived queries at the function.
  */
@@ -40,6 +41,8 @@ final class KotlinAggregates {
         Map<KotlinClass, Aggregate> aggregates = new LinkedHashMap<>();
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
+        types.tables().stream().filter(KotlinAggregates::isAggregate)
+                .forEach(t -> aggregates.computeIfAbsent(t, this::aggregate));
         for (KotlinClass repository : types.interfaces()) {
             if (!repository.isInterface() || repository.annotation("NoRepositoryBean").isPresent()) {
                 continue;

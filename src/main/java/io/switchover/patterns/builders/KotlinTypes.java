@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The classes and interfaces of a service's Kotlin files, by simple name. Files that declare an interface (a
- * repository, perhaps) are read at once; any other file only when a type it declares is asked for.
+ * repository, perhaps) or name Spring Data Relational are read at once; any other file only when a type it declares is asked for.
  */
 final class KotlinTypes {
     private static final Pattern DECLARATION = Pattern.compile("\\b(enum\\s+)?(class|interface)\\s+(\\w+)");
@@ -24,6 +24,7 @@ final class KotlinTypes {
     private final Set<String> enums = new HashSet<>();
     private final Map<String, List<KotlinClass>> read = new HashMap<>();
     private final List<KotlinClass> interfaces = new ArrayList<>();
+    private final List<KotlinClass> tables = new ArrayList<>();
 
     KotlinTypes(Map<String, String> sources) {
         this.sources = sources;
@@ -40,7 +41,16 @@ final class KotlinTypes {
             if (declaresInterface) {
                 classes(source.getKey()).stream().filter(KotlinClass::isInterface).forEach(interfaces::add);
             }
+            if (source.getValue().contains("springframework.data.relational")) {
+                classes(source.getKey()).stream().filter(c -> !c.isInterface() && c.annotation("Table").isPresent())
+                        .forEach(tables::add);
+            }
         }
+    }
+
+    /** The classes annotated with Spring Data Relational's {@code @Table}. */
+    List<KotlinClass> tables() {
+        return tables;
     }
 
     /** The interfaces of the service. */

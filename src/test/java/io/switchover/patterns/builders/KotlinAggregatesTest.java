@@ -126,6 +126,23 @@ class KotlinAggregatesTest {
     }
 
     @Test
+    void readsAClassAnnotatedTableWithoutARepository() {
+        String note = """
+                package no.example.note
+
+                import org.springframework.data.annotation.Id
+                import org.springframework.data.relational.core.mapping.Table
+
+                @Table("case_note")
+                class Note(@Id val id: Long, val noteText: String)
+                """;
+        List<String> statements = SpringDataJdbcAggregatesTest.statements(new BuilderExtractors()
+                .extract(Map.of("note/Note.kt", note)));
+        assertTrue(statements.contains("note/Note.kt:7 INSERT INTO case_note (id, note_text) VALUES (?, ?)"),
+                statements::toString);
+    }
+
+    @Test
     void leavesJpaEntitiesAndStoresOtherThanJdbcAlone() {
         ExtractionResult result = new BuilderExtractors().extract(Map.of("other/Letter.kt", JPA));
         assertEquals(List.of(), result.patterns());

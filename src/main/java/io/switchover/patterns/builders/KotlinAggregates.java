@@ -86,8 +86,13 @@ final class KotlinAggregates {
         return Optional.empty();
     }
 
+    /**
+     * Not JPA's or another store's, and with an id ({@code @Id}, or a property named {@code id}): a class without one
+     * is the result of a repository's {@code @Query}, not a table.
+     */
     static boolean isAggregate(KotlinClass domain) {
-        return !domain.isInterface() && domain.annotation("Entity").isEmpty()
+        boolean id = domain.properties().stream().anyMatch(p -> p.annotation("Id").isPresent() || p.name().equals("id"));
+        return id && !domain.isInterface() && domain.annotation("Entity").isEmpty()
                 && domain.annotation("MappedEntity").isEmpty() && domain.annotation("Document").isEmpty()
                 && domain.imports().stream().noneMatch(i -> OTHER_STORES.stream().anyMatch(i::contains));
     }

@@ -143,6 +143,24 @@ class KotlinAggregatesTest {
     }
 
     @Test
+    void aRepositoryOfAQueryResultWithoutAnIdIssuesNothingOfItsOwn() {
+        String repository = """
+                package no.example.report
+
+                import no.example.common.BaseRepository
+
+                interface OverdueRepository : BaseRepository<OverdueCase, Long> {
+                    fun findByCaseId(caseId: Long): List<OverdueCase>
+                }
+
+                data class OverdueCase(val caseId: Long, val overdue: Boolean)
+                """;
+        ExtractionResult result = new BuilderExtractors().extract(Map.of("report/OverdueRepository.kt", repository,
+                "common/BaseRepository.kt", BASE));
+        assertEquals(List.of(), result.patterns());
+    }
+
+    @Test
     void leavesJpaEntitiesAndStoresOtherThanJdbcAlone() {
         ExtractionResult result = new BuilderExtractors().extract(Map.of("other/Letter.kt", JPA));
         assertEquals(List.of(), result.patterns());

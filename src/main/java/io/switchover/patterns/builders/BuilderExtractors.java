@@ -168,7 +168,7 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
         results.add(guarded("Micronaut Data entities", () -> new MicronautDataEntities().extract(units)));
         results.add(guarded("Exposed tables", () -> new ExposedTables().extract(exposed)));
         if (kotlin.values().stream().anyMatch(t -> t.contains("springframework.data"))) {
-            results.add(guarded("Kotlin Spring Data JDBC aggregates", () -> new KotlinAggregates(kotlin).extract()));
+            results.add(guarded("Kotlin Spring Data JDBC aggregates", () -> new KotlinAggregates(kotlin, units).extract()));
         }
         return ExtractionResult.combine(results);
     }

@@ -1,5 +1,8 @@
 package io.switchover.patterns.builders;
 
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
@@ -10,6 +13,7 @@ import io.switchover.patterns.jpa.KotlinClasses.Property;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,9 @@ import java.util.Set;
  * the domain types of the service's Kotlin repository interfaces (a Spring Data repository among their supertypes,
  * directly or through the service's own base interfaces), mapped as
  * {@link SpringDataJdbcAggregates} maps Java ones. A file that imports JPA or another store's mapping is left to its
- * reader. The statements are those of {@link AggregateStatements}, at the class; derived queries at the function.
+ * reader. A domain type written in Java is mapped by {@link SpringDataJdbcAggregates}, which issues its statements
+ * itself when it is annotated {@code @Table}. The statements are those of {@link AggregateStatements}, at the class;
+ * derived queries at the function.
  */
 final class KotlinAggregates {
     private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
@@ -31,28 +37,43 @@ final class KotlinAggregates {
     private static final int MAX_NESTING = 6;
 
     private final KotlinTypes types;
+    private final MappedTypes java;
 
-    /** @param sources path to text of the service's Kotlin files */
-    KotlinAggregates(Map<String, String> sources) {
+    /**
+     * @param sources path to text of the service's Kotlin files
+     * @param javaUnits the service's parsed Java files, for domain types written in Java
+     */
+    KotlinAggregates(Map<String, String> sources, Map<String, CompilationUnit> javaUnits) {
         this.types = new KotlinTypes(sources);
+        this.java = new MappedTypes(javaUnits);
     }
 
     ExtractionResult extract() {
-        Map<KotlinClass, Aggregate> aggregates = new LinkedHashMap<>();
+        Map<Object, Aggregate> aggregates = new LinkedHashMap<>();
+        Set<Aggregate> issuedByJavaReader = new HashSet<>();
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         types.tables().stream().filter(KotlinAggregates::isAggregate)
-                .forEach(t -> aggregates.computeIfAbsent(t, this::aggregate));
+                .forEach(t -> aggregates.computeIfAbsent(t, k -> aggregate(t)));
         for (KotlinClass repository : types.interfaces()) {
             if (!repository.isInterface() || repository.annotation("NoRepositoryBean").isPresent()) {
                 continue;
             }
-            Optional<KotlinClass> domain = domainType(repository, 0).flatMap(types::byName)
-                    .filter(KotlinAggregates::isAggregate);
-            if (domain.isEmpty()) {
+            Optional<String> name = domainType(repository, 0);
+            Optional<KotlinClass> domain = name.flatMap(types::byName).filter(KotlinAggregates::isAggregate);
+            Optional<TypeDeclaration<?>> javaDomain = domain.isPresent() ? Optional.empty()
+                    : name.flatMap(n -> java.entityType(new ClassOrInterfaceType(null, n)))
+                    .filter(SpringDataJdbcAggregates::isAggregate);
+            if (domain.isEmpty() && javaDomain.isEmpty()) {
                 continue;
             }
-            Aggregate aggregate = aggregates.computeIfAbsent(domain.get(), this::aggregate);
+            Aggregate aggregate = domain.isPresent()
+                    ? aggregates.computeIfAbsent(domain.get(), t -> aggregate(domain.get()))
+                    : aggregates.computeIfAbsent(javaDomain.get(),
+                    t -> SpringDataJdbcAggregates.aggregate(java, javaDomain.get()));
+            if (javaDomain.isPresent() && javaDomain.get().isAnnotationPresent("Table")) {
+                issuedByJavaReader.add(aggregate);
+            }
             for (KotlinClasses.Function function : repository.functions()) {
                 if (function.hasBody() || function.annotations().stream().anyMatch(a -> a.endsWith("Query"))
                         || !AggregateStatements.isDerived(function.name())) {
@@ -69,7 +90,8 @@ final class KotlinAggregates {
             }
         }
         AggregateStatements statements = new AggregateStatements(SpringDataJdbcAggregates.ID);
-        aggregates.values().forEach(a -> patterns.addAll(statements.of(a)));
+        aggregates.values().stream().filter(a -> !issuedByJavaReader.contains(a))
+                .forEach(a -> patterns.addAll(statements.of(a)));
         return new ExtractionResult(patterns, notChecked, List.of());
     }
 
@@ -91,7 +113,8 @@ final class KotlinAggregates {
      * is the result of a repository's {@code @Query}, not a table.
      */
     static boolean isAggregate(KotlinClass domain) {
-        boolean id = domain.properties().stream().anyMatch(p -> p.annotation("Id").isPresent() || p.name().equals("id"));
+        boolean id = domain.properties().stream()
+                .anyMatch(p -> p.annotation("Id").isPresent() || p.name().equals("id"));
         return id && !domain.isInterface() && domain.annotation("Entity").isEmpty()
                 && domain.annotation("MappedEntity").isEmpty() && domain.annotation("Document").isEmpty()
                 && domain.imports().stream().noneMatch(i -> OTHER_STORES.stream().anyMatch(i::contains));
@@ -129,7 +152,8 @@ final class KotlinAggregates {
             }
             boolean collection = COLLECTIONS.contains(property.type().simpleName());
             Optional<KotlinClass> held = collection
-                    ? property.type().arguments().stream().reduce((a, b) -> b).flatMap(e -> types.entity(e.simpleName()))
+                    ? property.type().arguments().stream().reduce((a, b) -> b)
+                    .flatMap(e -> types.entity(e.simpleName()))
                     : target.filter(t -> t.properties().stream().anyMatch(p -> p.annotation("Id").isPresent()));
             if (held.isPresent() && depth < MAX_NESTING) {
                 children.add(child(property, held.get(), table, collection, depth));

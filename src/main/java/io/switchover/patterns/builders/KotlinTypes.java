@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The classes and interfaces of a service's Kotlin files, by simple name. Files that declare an interface (a
- * repository, perhaps) or name Spring Data Relational are read at once; any other file only when a type it declares is asked for.
+ * repository, perhaps) or name Spring Data Relational are read at once; any other file only when a type it declares
+ * is asked for.
  */
 final class KotlinTypes {
     private static final Pattern DECLARATION = Pattern.compile("\\b(enum\\s+)?(class|interface)\\s+(\\w+)");

@@ -64,7 +64,8 @@ class KotlinAggregatesTest {
 
                 fun findByCaseId(caseId: UUID): PlannedPayout?
 
-                fun existsByCaseIdAndKindIsNotAndStartDateIsBefore(caseId: UUID, kind: PayoutKind, d: LocalDate): Boolean
+                fun existsByCaseIdAndKindIsNotAndStartDateIsBefore(caseId: UUID, kind: PayoutKind, d: LocalDate):
+                    Boolean
 
                 @Query("select 1")
                 fun findByCustom(): Int
@@ -158,6 +159,35 @@ class KotlinAggregatesTest {
         ExtractionResult result = new BuilderExtractors().extract(Map.of("report/OverdueRepository.kt", repository,
                 "common/BaseRepository.kt", BASE));
         assertEquals(List.of(), result.patterns());
+    }
+
+    @Test
+    void aKotlinRepositoryOfAJavaAggregateIssuesItsStatementsOnce() {
+        String invoice = """
+                package no.example.billing;
+
+                import org.springframework.data.annotation.Id;
+
+                public class Invoice {
+                    @Id Long id;
+                    String customerRef;
+                }
+                """;
+        String repository = """
+                package no.example.billing
+
+                import org.springframework.data.repository.CrudRepository
+
+                interface InvoiceRepository : CrudRepository<Invoice, Long> {
+                    fun findByCustomerRef(customerRef: String): List<Invoice>
+                }
+                """;
+        List<String> statements = SpringDataJdbcAggregatesTest.statements(new BuilderExtractors().extract(Map.of(
+                "billing/Invoice.java", invoice, "billing/InvoiceRepository.kt", repository)));
+        assertTrue(statements.contains("billing/InvoiceRepository.kt:6 SELECT id, customer_ref FROM invoice"
+                + " WHERE customer_ref = ?"), statements::toString);
+        assertEquals(1, statements.stream().filter(s -> s.contains("INSERT INTO invoice (customer_ref)")).count(),
+                statements::toString);
     }
 
     @Test

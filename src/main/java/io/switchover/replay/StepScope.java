@@ -67,7 +67,11 @@ final class StepScope {
                 .anyMatch(c -> requiredAfter(table, c.column()))
                 || diff.changedColumns().stream().filter(c -> c.table().equals(table))
                 .anyMatch(c -> !c.after().nullable() && !c.after().hasDefault());
-        return newlyRequired;
+        // And it may work again once a column it leaves out is required no more: dropped, or made optional.
+        boolean noLongerRequired = diff.droppedColumns().stream().anyMatch(c -> c.table().equals(table))
+                || diff.changedColumns().stream().filter(c -> c.table().equals(table))
+                .anyMatch(c -> !c.before().nullable() && !c.before().hasDefault());
+        return newlyRequired || noLongerRequired;
     }
 
     private boolean requiredAfter(String table, String column) {

@@ -105,6 +105,20 @@ class StepScopeTest {
     }
 
     @Test
+    void aColumnAnInsertLeavesOutRequiredNoMoreReachesTheInsert() {
+        ColumnInfo flag = new ColumnInfo("flag", "BOOLEAN", java.sql.Types.BOOLEAN, 1, 0, false, null);
+        ProbeStatement insertId = statement("INSERT INTO person (id) VALUES (?)", Set.of("id"), false, true);
+        StepScope drop = step("ALTER TABLE person DROP COLUMN flag;", catalog(ID, flag), catalog(ID));
+        assertTrue(drop.reaches(insertId));
+        assertFalse(drop.reaches(statement("SELECT id FROM person", Set.of("id"), false, false)));
+
+        ColumnInfo optional = new ColumnInfo("flag", "BOOLEAN", java.sql.Types.BOOLEAN, 1, 0, true, null);
+        StepScope nullable = step("ALTER TABLE person ALTER COLUMN flag DROP NOT NULL;", catalog(ID, flag),
+                catalog(ID, optional));
+        assertTrue(nullable.reaches(insertId));
+    }
+
+    @Test
     void anythingButColumnChangesReachesEveryStatementOnTheTable() {
         StepScope constraint = step("ALTER TABLE person ADD CONSTRAINT person_name CHECK (name <> '');",
                 catalog(ID, NAME), catalog(ID, NAME));

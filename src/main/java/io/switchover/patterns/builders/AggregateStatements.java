@@ -150,6 +150,9 @@ final class AggregateStatements {
         for (String[] operator : OPERATORS) {
             if (text.endsWith(operator[0]) && text.length() > operator[0].length()) {
                 String property = text.substring(0, text.length() - operator[0].length());
+                if (column(aggregate, property).isEmpty() && property.endsWith("Is")) {
+                    property = property.substring(0, property.length() - "Is".length()); // StatusIsNot, OpenIsFalse
+                }
                 if (column(aggregate, property).isPresent()) {
                     text = property;
                     template = operator[1];

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Runs the builder and framework readers of this package over a service. Their mappings span files (generated jOOQ
  * tables, an aggregate, its repository and the entities it holds), so this is a service-wide extractor: a Java file
  * that names one of the frameworks gives its shared tree ({@link SourceFile#java()}), a Kotlin file that uses Exposed
- * its text, and any other small Java file its text, which is parsed only when a framework file uses a type of that
+ * or is small (a Spring Data JDBC aggregate, its repository, the values it holds) its text, and any other small Java
+ * file its text, which is parsed only when a framework file uses a type of that
  * name (an aggregate's entity, an embedded value), a few levels deep.
  */
 public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtractors.FilePart> {
@@ -41,17 +42,19 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
 
     /** What one file gives: its tree (a framework's Java file), its text (Kotlin, or a Java file to follow), or nothing. */
     public static final class FilePart {
-        private static final FilePart NOTHING = new FilePart(null, null, null, null);
+        private static final FilePart NOTHING = new FilePart(null, null, null, null, false);
         private final String path;
         private final CompilationUnit unit;
         private final String text;
         private final String kotlin;
+        private final boolean exposed;
 
-        private FilePart(String path, CompilationUnit unit, String text, String kotlin) {
+        private FilePart(String path, CompilationUnit unit, String text, String kotlin, boolean exposed) {
             this.path = path;
             this.unit = unit;
             this.text = text;
             this.kotlin = kotlin;
+            this.exposed = exposed;
         }
     }
 
@@ -64,16 +67,17 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
     public FilePart collect(SourceFile file) {
         String text = file.text();
         if (file.endsWith(".kt")) {
-            return KOTLIN_MARKERS.stream().anyMatch(text::contains)
-                    ? new FilePart(file.path(), null, null, text) : FilePart.NOTHING;
+            boolean exposed = KOTLIN_MARKERS.stream().anyMatch(text::contains);
+            return exposed || text.length() <= MAX_FOLLOWED_CHARS
+                    ? new FilePart(file.path(), null, null, text, exposed) : FilePart.NOTHING;
         }
         if (JAVA_MARKERS.stream().noneMatch(text::contains)) {
-            return text.length() <= MAX_FOLLOWED_CHARS ? new FilePart(file.path(), null, text, null) : FilePart.NOTHING;
+            return text.length() <= MAX_FOLLOWED_CHARS ? new FilePart(file.path(), null, text, null, false) : FilePart.NOTHING;
         }
         try {
             ParseResult<CompilationUnit> parsed = file.java();
             return parsed.isSuccessful() && parsed.getResult().isPresent()
-                    ? new FilePart(file.path(), parsed.getResult().get(), text, null) : FilePart.NOTHING;
+                    ? new FilePart(file.path(), parsed.getResult().get(), text, null, false) : FilePart.NOTHING;
         } catch (RuntimeException | StackOverflowError e) {
             return FilePart.NOTHING; // the Java literal extractor reports a file JavaParser cannot read
         }
@@ -84,6 +88,7 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
         Map<String, CompilationUnit> units = new LinkedHashMap<>();
         Map<String, String> texts = new HashMap<>();
         Map<String, String> kotlin = new LinkedHashMap<>();
+        Map<String, String> exposed = new LinkedHashMap<>();
         Map<String, List<FilePart>> followable = new HashMap<>();
         for (FilePart part : parts) {
             if (part.unit != null) {
@@ -91,13 +96,16 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
                 texts.put(part.path, part.text);
             } else if (part.kotlin != null) {
                 kotlin.put(part.path, part.kotlin);
+                if (part.exposed) {
+                    exposed.put(part.path, part.kotlin);
+                }
             } else if (part.text != null) {
                 String name = part.path.substring(part.path.lastIndexOf('/') + 1, part.path.length() - ".java".length());
                 followable.computeIfAbsent(name, n -> new ArrayList<>()).add(part);
             }
         }
         follow(units, texts, followable);
-        return extract(units, kotlin);
+        return extract(units, exposed, kotlin);
     }
 
     /** The files of the types the framework files' mapped classes use, parsed now, a few levels deep. */
@@ -147,7 +155,8 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
         return combine(parts);
     }
 
-    private static ExtractionResult extract(Map<String, CompilationUnit> units, Map<String, String> kotlin) {
+    private static ExtractionResult extract(Map<String, CompilationUnit> units, Map<String, String> exposed,
+                                            Map<String, String> kotlin) {
         List<ExtractionResult> results = new ArrayList<>();
         JooqDsl jooq = new JooqDsl(new JooqGeneratedTables(units.values()));
         SimpleJdbcInserts inserts = new SimpleJdbcInserts();
@@ -157,7 +166,10 @@ public final class BuilderExtractors implements ServiceWideExtractor<BuilderExtr
         }
         results.add(guarded("Spring Data JDBC aggregates", () -> new SpringDataJdbcAggregates().extract(units)));
         results.add(guarded("Micronaut Data entities", () -> new MicronautDataEntities().extract(units)));
-        results.add(guarded("Exposed tables", () -> new ExposedTables().extract(kotlin)));
+        results.add(guarded("Exposed tables", () -> new ExposedTables().extract(exposed)));
+        if (kotlin.values().stream().anyMatch(t -> t.contains("springframework.data"))) {
+            results.add(guarded("Kotlin Spring Data JDBC aggregates", () -> new KotlinAggregates(kotlin, units).extract()));
+        }
         return ExtractionResult.combine(results);
     }
 

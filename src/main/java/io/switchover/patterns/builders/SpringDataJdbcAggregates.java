@@ -114,7 +114,7 @@ public final class SpringDataJdbcAggregates {
         return Optional.empty();
     }
 
-    private static Aggregate aggregate(MappedTypes types, TypeDeclaration<?> type) {
+    static Aggregate aggregate(MappedTypes types, TypeDeclaration<?> type) {
         String table = tableOf(type);
         Map<String, String> properties = new LinkedHashMap<>();
         List<Aggregate.Column> columns = new ArrayList<>();

@@ -45,23 +45,17 @@ final class AbsentRoles {
                 && !lower.contains("role")) {
             return AdaptedScript.unchanged(script);
         }
-        StringBuilder out = new StringBuilder(script.length());
         Set<String> absent = new LinkedHashSet<>();
-        int copied = 0;
-        for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
+        String rewritten = ScriptStatements.rewritten(script, statement -> {
             List<String> missing = missingRoles(statement.text(), roles);
-            if (!missing.isEmpty()) {
-                absent.addAll(missing);
-                out.append(script, copied, statement.start())
-                        .append("\n-- switchover: skipped: names a role the replay's server does not have\nSELECT 1");
-                copied = statement.end();
-            }
-        }
+            absent.addAll(missing);
+            return missing.isEmpty() ? null
+                    : ScriptStatements.skipped("skipped: names a role the replay's server does not have");
+        });
         if (absent.isEmpty()) {
             return AdaptedScript.unchanged(script);
         }
-        out.append(script, copied, script.length());
-        return new AdaptedScript(out.toString(), Set.of("skipped the ownership and privileges of role"
+        return new AdaptedScript(rewritten, Set.of("skipped the ownership and privileges of role"
                 + (absent.size() == 1 ? " " : "s ") + String.join(", ", absent) + ", which the replay's server does"
                 + " not have (roles are the cluster's; they change nothing the old service's SQL sees here)"));
     }

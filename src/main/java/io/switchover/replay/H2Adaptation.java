@@ -1,7 +1,6 @@
 package io.switchover.replay;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,41 +14,35 @@ final class H2Adaptation {
     private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bCONCURRENTLY\\b");
     private static final Pattern NOT_VALID = Pattern.compile("(?i)\\bNOT\\s+VALID\\b");
 
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile("(CREATE (UNIQUE )?INDEX|DROP INDEX) CONCURRENTLY\\b.*");
+
     private H2Adaptation() {
     }
 
     static AdaptedScript adapt(String original) {
         AdaptedScript withoutReplication = ReplicationSetup.skip(original);
         String script = withoutReplication.script();
-        List<ScriptStatements.Statement> statements = ScriptStatements.split(script);
-        StringBuilder out = new StringBuilder(script.length());
         Set<String> changes = new LinkedHashSet<>(withoutReplication.changes());
-        int copied = 0;
-        for (ScriptStatements.Statement statement : statements) {
+        String rewritten = ScriptStatements.rewritten(script, statement -> {
             String head = statement.head();
-            String replacement = null;
-            Matcher concurrently = Pattern.compile("(CREATE (UNIQUE )?INDEX|DROP INDEX) CONCURRENTLY\\b.*").matcher(head);
+            Matcher concurrently = CONCURRENT_INDEX.matcher(head);
             if (concurrently.matches()) {
-                replacement = CONCURRENTLY.matcher(statement.text()).replaceFirst("");
                 String verb = concurrently.group(1).replace("UNIQUE ", "");
                 changes.add("ran " + verb + " CONCURRENTLY as " + verb);
-            } else if (head.startsWith("ALTER TABLE ") && NOT_VALID.matcher(head).find()) {
-                replacement = NOT_VALID.matcher(statement.text()).replaceAll("");
+                return CONCURRENTLY.matcher(statement.text()).replaceFirst("");
+            }
+            if (head.startsWith("ALTER TABLE ") && NOT_VALID.matcher(head).find()) {
                 changes.add("added a NOT VALID constraint as a plain one");
-            } else {
-                String skipped = skipped(head);
-                if (skipped != null) {
-                    replacement = "\n-- switchover: skipped on H2: " + skipped + "\nSELECT 1";
-                    changes.add("skipped " + skipped);
-                }
+                return NOT_VALID.matcher(statement.text()).replaceAll("");
             }
-            if (replacement != null) {
-                out.append(script, copied, statement.start()).append(replacement);
-                copied = statement.end();
+            String skipped = skipped(head);
+            if (skipped != null) {
+                changes.add("skipped " + skipped);
+                return ScriptStatements.skipped("skipped on H2: " + skipped);
             }
-        }
-        out.append(script, copied, script.length());
-        return new AdaptedScript(changes.isEmpty() ? script : out.toString(), changes);
+            return null;
+        });
+        return new AdaptedScript(changes.isEmpty() ? script : rewritten, changes);
     }
 
     private static String skipped(String head) {

@@ -1,6 +1,5 @@
 package io.switchover.replay;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,18 +20,9 @@ final class ReplicationSetup {
         if (!SLOT.matcher(script).find()) {
             return AdaptedScript.unchanged(script);
         }
-        List<ScriptStatements.Statement> statements = ScriptStatements.split(script);
-        StringBuilder out = new StringBuilder(script.length());
-        int copied = 0;
-        for (ScriptStatements.Statement statement : statements) {
-            if (SLOT.matcher(statement.text()).find()) {
-                out.append(script, copied, statement.start())
-                        .append("\n-- switchover: skipped: a replication slot\nSELECT 1");
-                copied = statement.end();
-            }
-        }
-        out.append(script, copied, script.length());
-        return new AdaptedScript(out.toString(), Set.of("skipped a replication slot's set-up (it needs"
+        String rewritten = ScriptStatements.rewritten(script, statement -> SLOT.matcher(statement.text()).find()
+                ? ScriptStatements.skipped("skipped: a replication slot") : null);
+        return new AdaptedScript(rewritten, Set.of("skipped a replication slot's set-up (it needs"
                 + " wal_level=logical, and changes nothing the old service sees)"));
     }
 }

@@ -5,6 +5,7 @@ import io.switchover.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A migration's text cut into statements, enough to tell what each statement is and to replace one: quotes, comments
@@ -46,6 +47,28 @@ final class ScriptStatements {
         }
         add(statements, script, start, script.length());
         return statements;
+    }
+
+    /**
+     * The script with each statement that {@code replacement} gives a text for replaced by that text; a statement it
+     * gives null for stays as written, and so does everything between statements.
+     */
+    static String rewritten(String script, Function<Statement, String> replacement) {
+        StringBuilder out = new StringBuilder(script.length());
+        int copied = 0;
+        for (Statement statement : split(script)) {
+            String replaced = replacement.apply(statement);
+            if (replaced != null) {
+                out.append(script, copied, statement.start()).append(replaced);
+                copied = statement.end();
+            }
+        }
+        return out.append(script, copied, script.length()).toString();
+    }
+
+    /** What a statement the replay skips becomes: a comment saying why, and a statement that does nothing. */
+    static String skipped(String why) {
+        return "\n-- switchover: " + why + "\nSELECT 1";
     }
 
     /** The JDBC {@code ?} placeholders of a statement, outside quotes and comments. */

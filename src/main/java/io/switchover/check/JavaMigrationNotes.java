@@ -30,16 +30,10 @@ final class JavaMigrationNotes {
                     migration.script().lastIndexOf('.') + 1));
         }
         List<String> parts = new ArrayList<>();
-        byWay.forEach((way, names) -> parts.add(shortList(names) + " " + way));
+        byWay.forEach((way, names) -> parts.add(io.switchover.ShortList.of(names, 5) + " " + way));
         boolean missing = java.stream().anyMatch(Migration::notReplayed);
         return Optional.of("Java migrations: " + String.join("; ", parts) + (missing ? "; give --classpath (and"
                 + " --prod-classpath for production's) with the built jar, Spring Boot fat jar or classes folder to"
                 + " run their classes as Flyway does" : ""));
-    }
-
-    private static String shortList(List<String> names) {
-        int shown = 5;
-        return String.join(", ", names.subList(0, Math.min(shown, names.size())))
-                + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
     }
 }

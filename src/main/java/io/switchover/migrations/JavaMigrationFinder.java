@@ -175,9 +175,7 @@ final class JavaMigrationFinder {
 
     /** A few names, and how many more. */
     static String shortList(List<String> names) {
-        int shown = 5;
-        return String.join(", ", names.subList(0, Math.min(shown, names.size())))
-                + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+        return io.switchover.ShortList.of(names, 5);
     }
 
     private record Candidate(MigrationClassSource source, Naming naming) {

@@ -394,8 +394,7 @@ public final class TimelineReplayer {
         if (skipped.isEmpty()) {
             return "";
         }
-        String named = String.join(", ", skipped.subList(0, Math.min(3, skipped.size())))
-                + (skipped.size() > 3 ? " and " + (skipped.size() - 3) + " more" : "");
+        String named = io.switchover.ShortList.of(skipped, 3);
         return "; the replay ran nothing for production's Java migration" + (skipped.size() == 1 ? " " : "s ") + named
                 + ", which may have made or removed what it needs: give production's built artifact"
                 + " (--prod-classpath) or its schema (--prod-schema, from switchover snapshot-prod --schema)";

@@ -66,6 +66,11 @@ final class RecordedStates {
         int last = indexOf(recorded, candidate);
         List<Snapshot> between = recorded.subList(first + 1, last > first ? last : recorded.size()).stream()
                 .filter(s -> !same(s, production) && !same(s, candidate)).toList();
+        if (between.isEmpty() && !spec.equals("commits")) {
+            // Commits may well have nothing between them; a glob, tag pattern or log that names nothing is a mistake.
+            throw SwitchoverException.badInput("--states " + spec + " names no version between " + production.name()
+                    + " and " + candidate.name() + ": give the folders, tags or log entries recorded between the two");
+        }
         return between.size() > LIMIT ? List.copyOf(between.subList(between.size() - LIMIT, between.size()))
                 : List.copyOf(between);
     }

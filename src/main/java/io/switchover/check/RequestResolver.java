@@ -232,11 +232,6 @@ public final class RequestResolver implements AutoCloseable {
         List<Snapshot> between = new RecordedStates(options.workingDirectory(),
                 value -> snapshot(value, "--states", repository), () -> repository(repository))
                 .between(spec, promoted.running(), promoted.candidate().get(), folders);
-        if (between.isEmpty() && !spec.equals("commits")) {
-            throw SwitchoverException.badInput("--states " + spec + " names no version between "
-                    + promoted.running().name() + " and " + promoted.candidate().get().name()
-                    + ": give the folders, tags or log entries recorded between the two");
-        }
         List<ServiceToCheck> services = request.services().stream()
                 .map(s -> s == promoted ? s.withIntermediates(between) : s).toList();
         return request.withServices(services);

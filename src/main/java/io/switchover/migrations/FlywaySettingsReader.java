@@ -18,7 +18,8 @@ import java.util.Properties;
 
 /**
  * Finds the Flyway configuration a project already has: {@code flyway.conf}, {@code flyway.toml}, or Spring Boot's
- * {@code spring.flyway.*} in {@code application.properties}/{@code application.yml}. The first file found wins, in
+ * {@code spring.flyway.*} (or Spring Boot 1.x's {@code flyway.*}) in {@code application.properties}/{@code application.yml}.
+ * The first file found wins, in
  * that order; a project normally has one of them.
  */
 public final class FlywaySettingsReader {
@@ -26,6 +27,8 @@ public final class FlywaySettingsReader {
     private static final List<String> TOML = List.of("flyway.toml", "conf/flyway.toml");
     private static final List<String> SPRING = List.of("src/main/resources/application.properties",
             "src/main/resources/application.yml", "src/main/resources/application.yaml");
+    /** Spring Boot 1.x's prefix first, so that Boot 2's, read last, overrides it. */
+    private static final List<String> BOOT_PREFIXES = List.of("flyway.", "spring.flyway.");
 
     public FlywaySettings read(Snapshot snapshot) {
         return read(snapshot, FlywayLocations.DEFAULT_VENDOR);
@@ -46,11 +49,14 @@ public final class FlywaySettingsReader {
         for (String path : springFiles(snapshot)) {
             Map<String, String> keys = path.endsWith(".properties") ? properties(snapshot, path) : yaml(snapshot, path);
             Map<String, String> flyway = new LinkedHashMap<>();
-            keys.forEach((key, value) -> {
-                if (key.startsWith("spring.flyway.")) {
-                    flyway.put("flyway." + camel(key.substring("spring.flyway.".length())), value);
-                }
-            });
+            // Spring Boot 1.x bound the same settings under flyway.*; spring.flyway.* (Boot 2 and later) wins
+            for (String springPrefix : BOOT_PREFIXES) {
+                keys.forEach((key, value) -> {
+                    if (key.startsWith(springPrefix)) {
+                        flyway.put("flyway." + camel(key.substring(springPrefix.length())), value);
+                    }
+                });
+            }
             if (!flyway.isEmpty()) {
                 return fromKeys(flyway, "flyway.", path, snapshot, vendor);
             }

@@ -77,6 +77,38 @@ class FlywaySettingsReaderTest {
     }
 
     @Test
+    void readsSpringBoot1sFlywayKeysWhichBoot2MovedUnderSpringFlyway() {
+        InMemorySnapshot boot1 = new InMemorySnapshot("app")
+                .with("src/main/resources/application.properties", """
+                        flyway.locations=classpath:db/migration
+                        flyway.schemas=referencedata
+                        flyway.sql-migration-prefix=
+                        spring.datasource.url=${DATABASE_URL}
+                        """)
+                .with("src/main/resources/db/migration/20170206205240748__initial_schema.sql", "CREATE TABLE t (id INT);")
+                .with("src/main/resources/db/migration/20170207234903470__rename.sql", "ALTER TABLE t RENAME TO u;");
+
+        FlywaySettings settings = reader.read(boot1);
+        MigrationSet set = new MigrationReader().read(boot1, List.of());
+
+        assertEquals("", settings.sqlMigrationPrefix());
+        assertEquals(List.of("referencedata"), settings.schemas());
+        assertEquals(List.of("20170206205240748", "20170207234903470"),
+                set.migrations().stream().map(Migration::version).toList());
+    }
+
+    @Test
+    void springBoot2sKeyWinsOverBoot1sWhenAFileHasBoth() {
+        FlywaySettings settings = reader.read(new InMemorySnapshot("app")
+                .with("src/main/resources/application.properties", """
+                        spring.flyway.table=boot2_history
+                        flyway.table=boot1_history
+                        """));
+
+        assertEquals("boot2_history", settings.table());
+    }
+
+    @Test
     void readsSpringBootYaml() {
         FlywaySettings settings = reader.read(new InMemorySnapshot("app")
                 .with("src/main/resources/application.yml", """

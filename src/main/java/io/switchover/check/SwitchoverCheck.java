@@ -37,7 +37,7 @@ import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
 import io.switchover.snapshot.Snapshot;
 
-import io.switchover.sql.SqlParsing;
+import io.switchover.sql.ParseMemo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +97,6 @@ public final class SwitchoverCheck {
     private Report run(CheckRequest request, Optional<ClassArtifact> candidateClasses,
                        Optional<ClassArtifact> productionClasses) {
         long started = System.nanoTime();
-        SqlParsing.forget();
         MigrationReader migrationReader = new MigrationReader("mariadb".equals(request.engine().id()) ? "mariadb"
                 : "postgresql");
         // Flyway resolves the two snapshots' migrations independently: one of them on another core.
@@ -247,9 +246,11 @@ public final class SwitchoverCheck {
     }
 
     private static Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
-        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
+        // One check's parses: the probe planner reads again what extraction classified, of every version.
+        ParseMemo parses = new ParseMemo();
+        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming(), parses);
         scanner.acceptUnparsed(true);
-        ProbePlanner probes = new ProbePlanner();
+        ProbePlanner probes = new ProbePlanner(parses);
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         List<RunningVersion> versions = new ArrayList<>();

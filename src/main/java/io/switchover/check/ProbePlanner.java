@@ -1,5 +1,6 @@
 package io.switchover.check;
 
+import io.switchover.sql.ParseMemo;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.JdbcParameters;
@@ -29,6 +30,12 @@ final class ProbePlanner {
     private final Map<String, Optional<SqlReferences>> referencesOf = new java.util.HashMap<>();
     /** The probes of statements JSqlParser could not read, run as they are: the replay database decides. */
     private final java.util.Set<Integer> unparsed = new java.util.HashSet<>();
+    private final ParseMemo parses;
+
+    /** @param parses the check's parses, which extraction made of the same statements */
+    ProbePlanner(ParseMemo parses) {
+        this.parses = parses;
+    }
 
     /**
      * @param worthParsing which statements to read closely; of the others nothing is known but their text, which is
@@ -58,7 +65,7 @@ final class ProbePlanner {
             List<AccessPattern> same = entry.getValue();
             String sql = same.get(0).sql();
             Optional<SqlReferences> references = worthParsing.test(sql)
-                    ? referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql))
+                    ? referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql, parses))
                     : Optional.empty();
             Integer probe = probeOf.get(issuer.service() + "\n" + entry.getKey());
             if (probe == null) {

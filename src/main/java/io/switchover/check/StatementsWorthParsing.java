@@ -1,14 +1,11 @@
 package io.switchover.check;
 
-import io.switchover.migrations.MigrationScript;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.patterns.AccessPattern;
-import io.switchover.replay.BatchReach;
-import io.switchover.rules.RuleSet;
 import io.switchover.sql.SqlWords;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -32,10 +29,10 @@ final class StatementsWorthParsing {
         this.tables = tables;
     }
 
-    static StatementsWorthParsing of(BatchReach reach, List<MigrationScript> scripts) {
-        return new StatementsWorthParsing(reach.tables().map(changed -> {
+    static StatementsWorthParsing of(BatchChanges changes) {
+        return new StatementsWorthParsing(changes.reachedTables().map(changed -> {
             Set<String> named = new HashSet<>(changed);
-            named.addAll(RuleSet.tablesNamedBy(scripts));
+            named.addAll(changes.namedTables());
             return Set.copyOf(named);
         }));
     }

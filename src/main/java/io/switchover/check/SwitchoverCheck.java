@@ -4,6 +4,7 @@ import io.switchover.mentions.ChangedObject;
 import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
 import io.switchover.migrations.Batch;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.ClassArtifact;
 import io.switchover.migrations.Migration;
 import io.switchover.report.SplitAdvice;
@@ -13,8 +14,6 @@ import io.switchover.plan.PlanVersions;
 import io.switchover.plan.PromotionPlanner;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
-import io.switchover.migrations.MigrationScript;
-import io.switchover.migrations.MigrationScriptReader;
 import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.PlaceholderCheck;
 import io.switchover.patterns.AccessPattern;
@@ -22,7 +21,6 @@ import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.UnresolvedSql;
-import io.switchover.replay.BatchReach;
 import io.switchover.replay.ProbeOutcome;
 import io.switchover.replay.Timeline;
 import io.switchover.replay.BaselineCache;
@@ -39,7 +37,7 @@ import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
 import io.switchover.snapshot.Snapshot;
 
-import io.switchover.sql.SqlParsing;
+import io.switchover.sql.ParseMemo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +97,6 @@ public final class SwitchoverCheck {
     private Report run(CheckRequest request, Optional<ClassArtifact> candidateClasses,
                        Optional<ClassArtifact> productionClasses) {
         long started = System.nanoTime();
-        SqlParsing.forget();
         MigrationReader migrationReader = new MigrationReader("mariadb".equals(request.engine().id()) ? "mariadb"
                 : "postgresql");
         // Flyway resolves the two snapshots' migrations independently: one of them on another core.
@@ -110,10 +107,10 @@ public final class SwitchoverCheck {
                 MigrationReader.JavaReplay.candidate(candidateClasses));
         Batch batch = plan(request, join(production), candidate);
         PlaceholderCheck.requireValues(batch);
-        List<MigrationScript> scripts = new MigrationScriptReader().read(batch);
+        BatchChanges changes = BatchChanges.read(batch);
 
         // Extraction runs while the replay engine starts and applies production's migrations: the two take similar time.
-        StatementsWorthParsing worthParsing = StatementsWorthParsing.of(BatchReach.of(batch), scripts);
+        StatementsWorthParsing worthParsing = StatementsWorthParsing.of(changes);
         // The Java migrations' sources change the schema; the services do not send their SQL.
         Set<String> excluded = new LinkedHashSet<>(candidate.locations());
         excluded.addAll(candidate.javaSources());
@@ -121,7 +118,7 @@ public final class SwitchoverCheck {
         CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, List.copyOf(excluded),
                 worthParsing));
         Timeline timeline = new TimelineReplayer(request.engine(), baselines)
-                .replay(batch, () -> join(extraction).probes().probes());
+                .replay(batch, changes, () -> join(extraction).probes().probes());
         Extracted extracted = join(extraction).settledBy(timeline);
         ProbePlanner probes = extracted.probes();
         Set<UnresolvedSql> notChecked = extracted.notChecked();
@@ -139,12 +136,12 @@ public final class SwitchoverCheck {
         List<Coverage> coverage = extracted.running().stream()
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
         Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), scripts, mentions, coverage,
+                candidate.settings().outOfOrder(), request.order(), changes, mentions, coverage,
                 batch.production().notReplayed());
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = outcome.findings();
         Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
-        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, findings, probes, extracted);
+        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, changes, findings, probes, extracted);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
@@ -172,8 +169,8 @@ public final class SwitchoverCheck {
      * batch without them in which no running statement breaks, no migration fails, and nothing removed is named where
      * it was not checked. Empty when they are not fewer, or the replay without them is not safe either.
      */
-    private Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, List<Finding> findings,
-                                                          ProbePlanner probes, Extracted extracted) {
+    private Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, BatchChanges changes,
+                                                   List<Finding> findings, ProbePlanner probes, Extracted extracted) {
         Set<Migration> held = new LinkedHashSet<>();
         int first = Integer.MAX_VALUE;
         for (Finding finding : findings) {
@@ -188,7 +185,8 @@ public final class SwitchoverCheck {
             return Optional.empty();
         }
         Batch rest = batch.without(held);
-        Timeline again = new TimelineReplayer(request.engine(), baselines).replay(rest, probes.probes());
+        Timeline again = new TimelineReplayer(request.engine(), baselines).replay(rest, changes.without(held),
+                probes.probes());
         if (again.failure().isPresent()) {
             return Optional.empty();
         }
@@ -248,9 +246,11 @@ public final class SwitchoverCheck {
     }
 
     private static Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
-        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming());
+        // One check's parses: the probe planner reads again what extraction classified, of every version.
+        ParseMemo parses = new ParseMemo();
+        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming(), parses);
         scanner.acceptUnparsed(true);
-        ProbePlanner probes = new ProbePlanner();
+        ProbePlanner probes = new ProbePlanner(parses);
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         List<RunningVersion> versions = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.switchover.migrations;
 import java.util.List;
 
 /**
- * One statement of a migration, as written. The rules read its text (see {@code rules/MigrationDdl}); it is not
+ * One statement of a migration, as written. What it changes is read from its text ({@link StatementChanges}); it is not
  * parsed here: a syntax tree per statement of a data migration of half a million INSERTs would take gigabytes, and
  * nothing reads it. The database, not a parser, decides whether a migration applies.
  *

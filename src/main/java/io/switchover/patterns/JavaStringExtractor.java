@@ -1,6 +1,5 @@
 package io.switchover.patterns;
 
-import io.switchover.sql.SqlParsing;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
@@ -225,11 +224,11 @@ public final class JavaStringExtractor {
         return text.toString();
     }
 
-    private static String whyNotParsed(String sql) {
+    private String whyNotParsed(String sql) {
         if (sql.matches("(?s).*%[sd].*")) {
             return FORMAT_REASON;
         }
-        return SqlParsing.parse(sql).reason();
+        return classifier.parse(sql).reason();
     }
 
     /** Spring Data's {@code @Query} holds JPQL unless it says {@code nativeQuery = true}; JPQL names entities. */

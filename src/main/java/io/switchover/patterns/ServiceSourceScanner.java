@@ -9,6 +9,7 @@ import io.switchover.snapshot.SkippedFile;
 import io.switchover.snapshot.Snapshot;
 import io.switchover.snapshot.SnapshotPaths;
 import io.switchover.snapshot.UnreadableFile;
+import io.switchover.sql.ParseMemo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +38,12 @@ public final class ServiceSourceScanner {
 
     /** @param naming how the service's JPA entities name their tables and columns (Spring Boot's, or as written) */
     public ServiceSourceScanner(PhysicalNaming naming) {
-        this.classifier = new SqlStatementClassifier();
+        this(naming, new ParseMemo());
+    }
+
+    /** @param parses where the scan keeps what it parsed, for what reads the same statements after it */
+    public ServiceSourceScanner(PhysicalNaming naming, ParseMemo parses) {
+        this.classifier = new SqlStatementClassifier(parses);
         this.extractors = SqlExtractors.standard(classifier, naming);
         this.capturedSql = new CapturedSqlReader(classifier);
     }

@@ -1,7 +1,6 @@
 package io.switchover.patterns;
 
 import io.switchover.sql.SqlScriptSplitter;
-import io.switchover.sql.SqlParsing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class SqlFileExtractor implements SqlExtractor {
                 patterns.add(new AccessPattern(statement.sql(), origin, ID));
             } else if (classifier.looksLikeSql(statement.sql())) {
                 notChecked.add(new UnresolvedSql(origin, Fragments.shorten(statement.sql()),
-                        SqlParsing.parse(statement.sql()).reason()));
+                        classifier.parse(statement.sql()).reason()));
             }
         }
         return new ExtractionResult(patterns, notChecked, List.of());

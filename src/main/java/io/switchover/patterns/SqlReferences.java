@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -68,7 +69,16 @@ public record SqlReferences(StatementKind kind,
     public static Optional<SqlReferences> of(String sql) {
         // Positional first: the parser numbers each '?' in order of appearance, which gives parameterColumns its order.
         JdbcParameters.Positional positional = JdbcParameters.toPositional(sql);
-        SqlParsing.Parsed parsed = SqlParsing.parse(positional.sql());
+        return of(positional, SqlParsing.parse(positional.sql()));
+    }
+
+    /** As {@link #of(String)}, with the parses of the check that reads it. */
+    public static Optional<SqlReferences> of(String sql, ParseMemo parses) {
+        JdbcParameters.Positional positional = JdbcParameters.toPositional(sql);
+        return of(positional, parses.parse(positional.sql()));
+    }
+
+    private static Optional<SqlReferences> of(JdbcParameters.Positional positional, SqlParsing.Parsed parsed) {
         if (!parsed.ok()) {
             return Optional.empty();
         }

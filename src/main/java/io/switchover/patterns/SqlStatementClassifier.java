@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -41,6 +42,18 @@ public final class SqlStatementClassifier {
 
     private volatile Predicate<String> worthParsing = text -> true;
     private volatile boolean unparsedToo;
+    /** Null when each string is parsed afresh. */
+    private final ParseMemo parses;
+
+    /** A classifier that parses each string it is asked about afresh. */
+    public SqlStatementClassifier() {
+        this.parses = null;
+    }
+
+    /** A classifier that keeps its parses in {@code parses}, shared with what reads the same statements later. */
+    public SqlStatementClassifier(ParseMemo parses) {
+        this.parses = java.util.Objects.requireNonNull(parses);
+    }
 
     /**
      * From now on a string that JSqlParser cannot read but that looks like SQL counts too, with the kind its first
@@ -72,7 +85,7 @@ public final class SqlStatementClassifier {
             return looksLikeSql(text) ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT)))
                     : Optional.empty();
         }
-        SqlParsing.Parsed parsed = SqlParsing.parse(text);
+        SqlParsing.Parsed parsed = parse(text);
         if (!parsed.ok()) {
             return unparsedToo && looksLikeSql(text) && !FORMAT_SPECIFIER.matcher(text).find()
                     ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT))) : Optional.empty();
@@ -81,6 +94,11 @@ public final class SqlStatementClassifier {
             return Optional.empty();
         }
         return kindOf(parsed.statement());
+    }
+
+    /** The parse of a string, as {@link #classify} got it: for the reason a statement was not read. */
+    public SqlParsing.Parsed parse(String text) {
+        return parses == null ? SqlParsing.parse(text) : parses.parse(text);
     }
 
     public boolean isSql(String text) {

@@ -38,7 +38,7 @@ final class WorkMatrix {
                 others.add(statement);
             }
         }
-        this.copies = DataCopies.of(evidence.scripts());
+        this.copies = DataCopies.of(evidence.changes());
     }
 
     /** The last state the replay reached. */

@@ -1,16 +1,14 @@
 package io.switchover.replay;
 
-import io.switchover.migrations.Batch;
-import io.switchover.migrations.Migration;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.sql.SqlWords;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tables and views a batch's migrations can change, read from their text: a statement that uses none of them sees
+ * The tables and views a batch's migrations can change ({@link BatchChanges}): a statement that uses none of them sees
  * the same schema before and after the batch and needs no probe. A batch that may change anything (a function, a
  * type, a cascade, a migration that cannot be read) reaches every statement.
  */
@@ -22,30 +20,8 @@ public final class BatchReach {
         this.tables = tables;
     }
 
-    public static BatchReach of(Batch batch) {
-        Set<String> tables = new HashSet<>();
-        for (Migration migration : batch.migrations()) {
-            MigrationEffects effects;
-            try {
-                Optional<String> sql = batch.candidate().replayedSql(migration);
-                if (sql.isEmpty()) {
-                    return new BatchReach(Optional.empty()); // a class runs: it may change anything
-                }
-                effects = MigrationEffects.of(sql.get());
-            } catch (RuntimeException e) {
-                return new BatchReach(Optional.empty());
-            }
-            if (effects.all()) {
-                return new BatchReach(Optional.empty());
-            }
-            tables.addAll(effects.tables());
-        }
-        return new BatchReach(Optional.of(Set.copyOf(tables)));
-    }
-
-    /** The tables the batch changes, or empty when it may change anything. */
-    public Optional<Set<String>> tables() {
-        return tables;
+    public static BatchReach of(BatchChanges changes) {
+        return new BatchReach(changes.reachedTables());
     }
 
     /**

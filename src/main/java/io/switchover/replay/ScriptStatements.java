@@ -1,10 +1,10 @@
 package io.switchover.replay;
 
 import io.switchover.sql.SqlText;
+import io.switchover.sql.StatementHead;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -14,9 +14,7 @@ import java.util.function.Function;
 final class ScriptStatements {
 
     /**
-     * One statement: {@code [start, end)} in the script, the {@code ;} excluded; {@code head} upper-case, comments out,
-     * whitespace runs as one space, and at most {@value #HEAD_CHARS} characters long: what a statement is shows in its
-     * first words, and a data migration's single INSERT may be tens of megabytes, which are not copied again.
+     * One statement: {@code [start, end)} in the script, the {@code ;} excluded; {@code head} its {@link StatementHead}.
      */
     record Statement(int start, int end, String script, String head) {
         /** The statement as written. */
@@ -25,7 +23,7 @@ final class ScriptStatements {
         }
     }
 
-    static final int HEAD_CHARS = 64 * 1024;
+    static final int HEAD_CHARS = StatementHead.HEAD_CHARS;
 
     private ScriptStatements() {
     }
@@ -90,68 +88,9 @@ final class ScriptStatements {
     }
 
     private static void add(List<Statement> statements, String script, int start, int end) {
-        String code;
-        int from;
-        int to;
-        if (hasComment(script, start, end)) {
-            code = withoutComments(script.substring(start, end)).strip();
-            from = 0;
-            to = code.length();
-        } else {
-            // No comment: the statement's code is the script's own characters, read in place.
-            code = script;
-            from = start;
-            to = end;
-            while (from < to && Character.isWhitespace(script.charAt(from))) {
-                from++;
-            }
-            while (to > from && Character.isWhitespace(script.charAt(to - 1))) {
-                to--;
-            }
+        String head = StatementHead.of(script, start, end);
+        if (!head.isEmpty()) {
+            statements.add(new Statement(start, end, script, head));
         }
-        if (from < to) {
-            statements.add(new Statement(start, end, script, head(code, from, to)));
-        }
-    }
-
-    /** Whether {@code [start, end)} holds {@code /*} or {@code --}, looked for there only (not to the script's end). */
-    private static boolean hasComment(String script, int start, int end) {
-        for (int i = start; i + 1 < end; i++) {
-            char c = script.charAt(i);
-            char next = script.charAt(i + 1);
-            if ((c == '/' && next == '*') || (c == '-' && next == '-')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
-    }
-
-    /**
-     * {@code code[from, to)} with runs of whitespace as one space, in upper case, cut at {@link #HEAD_CHARS}: what
-     * {@code replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)} gives of it.
-     */
-    private static String head(String code, int from, int to) {
-        StringBuilder head = new StringBuilder(Math.min(to - from, HEAD_CHARS));
-        boolean space = false;
-        boolean ascii = true;
-        for (int i = from; i < to && head.length() < HEAD_CHARS; i++) {
-            char c = code.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                if (!space) {
-                    head.append(' ');
-                    space = true;
-                }
-                continue;
-            }
-            space = false;
-            ascii &= c < 128;
-            head.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
-        }
-        // Outside ASCII, upper case is not one char for one (German sharp s becomes SS): the JDK's way then.
-        return ascii ? head.toString() : head.toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.MigrationEffects;
+
 import java.util.HashSet;
 import java.util.Set;
 

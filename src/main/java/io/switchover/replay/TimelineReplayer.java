@@ -3,9 +3,11 @@ package io.switchover.replay;
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.FlywayMessages;
 import io.switchover.migrations.ProductionSchema;
 import io.switchover.migrations.Migration;
+import io.switchover.migrations.MigrationEffects;
 import io.switchover.migrations.ReplayableJavaMigration;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -66,38 +68,43 @@ public final class TimelineReplayer {
         this.cache = cache;
     }
 
+    /** The replay of a batch whose migrations have not been read yet: reads them. */
     public Timeline replay(Batch batch, List<ProbeStatement> statements) {
-        return replay(batch, () -> statements);
+        return replay(batch, BatchChanges.read(batch), () -> statements);
+    }
+
+    /** The replay of a batch, with what its migrations change ({@code changes}, read once per check). */
+    public Timeline replay(Batch batch, BatchChanges changes, List<ProbeStatement> statements) {
+        return replay(batch, changes, () -> statements);
     }
 
     /**
-     * As {@link #replay(Batch, List)}, asking for the statements only once production's migrations
+     * As {@link #replay(Batch, BatchChanges, List)}, asking for the statements only once production's migrations
      * have run, so that the caller can extract them meanwhile.
      */
-    public Timeline replay(Batch batch,
-                           Supplier<List<ProbeStatement>> statements) {
+    public Timeline replay(Batch batch, BatchChanges changes, Supplier<List<ProbeStatement>> statements) {
         long started = System.nanoTime();
         Optional<ReplayEngine> fallback = engine.fallback();
         Timeline first;
         try {
             // Where another engine follows, it has the last word on a failure; one by one here would only delay it.
-            first = replayOn(engine, batch, statements, started, fallback.isEmpty());
+            first = replayOn(engine, batch, changes, statements, started, fallback.isEmpty());
         } catch (ProductionDoesNotReplay e) {
             if (fallback.isEmpty()) {
                 throw e.error;
             }
             return switchTo(fallback.get(), "production's " + e.script + " does not run on " + e.engine + ": "
-                    + e.reason, batch, statements, started);
+                    + e.reason, batch, changes, statements, started);
         }
         if (first.failure().isPresent() && fallback.isPresent()) {
             MigrationFailure failure = first.failure().get();
             return switchTo(fallback.get(), failure.migration().script() + " does not run on " + first.engine() + ": "
-                    + failure.message(), batch, statements, started);
+                    + failure.message(), batch, changes, statements, started);
         }
         Optional<String> unsupported = unsupportedAlong(first);
         if (unsupported.isPresent() && fallback.isPresent()) {
             return switchTo(fallback.get(), first.engine() + " cannot run " + unsupported.get() + " where production's"
-                    + " database can", batch, statements, started);
+                    + " database can", batch, changes, statements, started);
         }
         return first;
     }
@@ -123,11 +130,11 @@ public final class TimelineReplayer {
         return Optional.empty();
     }
 
-    private Timeline switchTo(ReplayEngine real, String why, Batch batch,
+    private Timeline switchTo(ReplayEngine real, String why, Batch batch, BatchChanges changes,
                               Supplier<List<ProbeStatement>> statements, long started) {
         Timeline timeline;
         try {
-            timeline = replayOn(real, batch, statements, started, true);
+            timeline = replayOn(real, batch, changes, statements, started, true);
         } catch (ProductionDoesNotReplay e) {
             throw e.error;
         }
@@ -145,13 +152,14 @@ public final class TimelineReplayer {
      * cannot run in a transaction), so there a failed group is replayed again one by one, unless
      * {@code oneByOneOnFailure} is off; then its failure stands.
      */
-    private Timeline replayOn(ReplayEngine on, Batch batch, Supplier<List<ProbeStatement>> probes, long started,
+    private Timeline replayOn(ReplayEngine on, Batch batch, BatchChanges changes,
+                              Supplier<List<ProbeStatement>> probes, long started,
                               boolean oneByOneOnFailure) {
-        Attempt grouped = replayOn(on, batch, probes, started, BatchAs.ONE_GROUP);
+        Attempt grouped = replayOn(on, batch, changes, probes, started, BatchAs.ONE_GROUP);
         if (grouped.timeline().failure().isEmpty() || !oneByOneOnFailure || !grouped.transactionalDdl()) {
             return grouped.timeline();
         }
-        return replayOn(on, batch, probes, started, BatchAs.ONE_BY_ONE).timeline();
+        return replayOn(on, batch, changes, probes, started, BatchAs.ONE_BY_ONE).timeline();
     }
 
     private enum BatchAs { ONE_GROUP, ONE_BY_ONE }
@@ -160,7 +168,7 @@ public final class TimelineReplayer {
     private record Attempt(Timeline timeline, boolean transactionalDdl) {
     }
 
-    private Attempt replayOn(ReplayEngine on, Batch batch,
+    private Attempt replayOn(ReplayEngine on, Batch batch, BatchChanges changes,
                              Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
         List<String> baselineNotes = new ArrayList<>();
@@ -177,7 +185,7 @@ public final class TimelineReplayer {
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                     drift.addAll(drift(on, batch, catalogReader, catalog));
                 }
-                BatchReach reach = BatchReach.of(batch);
+                BatchReach reach = BatchReach.of(changes);
                 List<Integer> affected = new ArrayList<>();
                 ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
                 for (int i = 0; i < statements.size(); i++) {
@@ -202,7 +210,7 @@ public final class TimelineReplayer {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                         + DatabaseError.of(e), e);
             }
-            StepCallback steps = new StepCallback(db, batch, statements, values, states, catalogReader);
+            StepCallback steps = new StepCallback(db, batch, changes, statements, values, states, catalogReader);
             Optional<LockObserver> observer = LockObserver.on(db, batch);
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
@@ -223,8 +231,8 @@ public final class TimelineReplayer {
             List<String> notes = new ArrayList<>(db.notes());
             notes.addAll(baselineNotes);
             notes.addAll(drift);
-            adapted.forEach((script, changes) -> notes.add("on " + db.description() + ", " + script + ": "
-                    + String.join("; ", changes) + " (no effect the old service can see)"));
+            adapted.forEach((script, rewrites) -> notes.add("on " + db.description() + ", " + script + ": "
+                    + String.join("; ", rewrites) + " (no effect the old service can see)"));
             return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
                     failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
                     observer.map(LockObserver::observations).orElse(LockObservations.NONE)), db.transactionalDdl());
@@ -552,16 +560,18 @@ public final class TimelineReplayer {
     private final class StepCallback implements Callback {
         private final ReplayDatabase db;
         private final Batch batch;
+        private final BatchChanges changes;
         private final List<ProbeStatement> statements;
         private final List<List<Object>> values;
         private final List<SchemaState> states;
         private final SchemaCatalogReader catalogReader;
         private Migration failed;
 
-        StepCallback(ReplayDatabase db, Batch batch, List<ProbeStatement> statements,
+        StepCallback(ReplayDatabase db, Batch batch, BatchChanges changes, List<ProbeStatement> statements,
                      List<List<Object>> values, List<SchemaState> states, SchemaCatalogReader catalogReader) {
             this.db = db;
             this.batch = batch;
+            this.changes = changes;
             this.statements = statements;
             this.values = values;
             this.states = states;
@@ -587,7 +597,7 @@ public final class TimelineReplayer {
             }
             Connection connection = context.getConnection();
             SchemaState previous = states.get(states.size() - 1);
-            MigrationEffects effects = effectsOf(migration);
+            MigrationEffects effects = changes.effectsOf(migration);
             try {
                 if (effects.none()) {
                     // Data only: the schema the old service sees is the one before, and so are its outcomes.
@@ -608,17 +618,6 @@ public final class TimelineReplayer {
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe after " + migration.script() + " on " + db.description()
                         + ": " + DatabaseError.of(e), e);
-            }
-        }
-
-        private MigrationEffects effectsOf(Migration migration) {
-            try {
-                // A class that runs (a Java migration from the artifact) may change anything.
-                return batch.candidate().replayedSql(migration).map(MigrationEffects::of)
-                        .orElseGet(() -> new MigrationEffects(true, Set.of()));
-            } catch (RuntimeException e) {
-                // Not found where Flyway found it: assume it may change anything.
-                return new MigrationEffects(true, Set.of());
             }
         }
 

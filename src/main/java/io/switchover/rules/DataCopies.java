@@ -1,6 +1,8 @@
 package io.switchover.rules;
 
-import io.switchover.migrations.MigrationScript;
+import io.switchover.migrations.DdlChange;
+import io.switchover.migrations.LocatedChange;
+import io.switchover.migrations.BatchChanges;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,9 @@ public final class DataCopies {
     private DataCopies() {
     }
 
-    public static List<Copy> of(List<MigrationScript> scripts) {
+    public static List<Copy> of(BatchChanges changes) {
         List<Copy> copies = new ArrayList<>();
-        for (MigrationDdl.Located located : MigrationDdl.of(scripts)) {
+        for (LocatedChange located : changes.located()) {
             if (located.change() instanceof DdlChange.CopyData copy) {
                 copies.add(new Copy(located.step(), located.scriptName(), copy.table(), copy.targetColumns(),
                         copy.sourceTable(), copy.sourceColumns()));

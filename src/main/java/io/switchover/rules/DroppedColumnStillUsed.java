@@ -1,5 +1,7 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.migrations.LocatedChange;
 import io.switchover.replay.CatalogDiff.ColumnRef;
 import io.switchover.replay.FailureKind;
 
@@ -24,10 +26,10 @@ public final class DroppedColumnStillUsed extends BreakRule {
                 .filter(column -> references(broken, column))
                 .map(ColumnRef::toString)
                 .toList();
-        int line = MigrationDdl.of(evidence.scripts()).stream()
+        int line = evidence.changes().located().stream()
                 .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropColumn drop
                         && dropped.contains(drop.table() + "." + drop.column()))
-                .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
         return Optional.of(removed(broken, dropped, "column", line));
     }
 

@@ -2,8 +2,8 @@ package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
 import io.switchover.replay.CatalogDiff.ColumnChange;
-import io.switchover.rules.DdlChange.DropDefault;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.DropDefault;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +45,10 @@ public final class DroppedDefaultStillReliedOn extends BreakRule {
     }
 
     private static int line(Evidence evidence, int step, ColumnChange change) {
-        return MigrationDdl.of(evidence.scripts()).stream()
+        return evidence.changes().located().stream()
                 .filter(l -> l.step() == step && l.change() instanceof DropDefault drop
                         && drop.table().equals(change.table()) && drop.column().equals(change.after().name()))
-                .mapToInt(Located::line)
+                .mapToInt(LocatedChange::line)
                 .findFirst()
                 .orElse(0);
     }

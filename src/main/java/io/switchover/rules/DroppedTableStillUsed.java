@@ -1,5 +1,7 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.migrations.LocatedChange;
 import io.switchover.replay.FailureKind;
 
 import java.util.List;
@@ -22,10 +24,10 @@ public final class DroppedTableStillUsed extends BreakRule {
         List<String> dropped = broken.state().diff().droppedTables().stream()
                 .filter(table -> StatementWords.usesTable(broken.checked(), table))
                 .toList();
-        int line = MigrationDdl.of(evidence.scripts()).stream()
+        int line = evidence.changes().located().stream()
                 .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropTable drop
                         && dropped.contains(drop.table()))
-                .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
         return Optional.of(removed(broken, dropped, "table", line));
     }
 }

@@ -1,6 +1,7 @@
 package io.switchover.rules;
 
 import io.switchover.mentions.UncheckedMention;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.HistoryProblem;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationScript;
@@ -13,7 +14,7 @@ import java.util.List;
  * {@code timeline.statements().get(i)}), what is wrong with production's history, and how the deployment runs.
  *
  * @param outOfOrderAllowed whether the project's Flyway configuration sets {@code outOfOrder}
- * @param scripts           the batch's migrations read statement by statement, in batch order
+ * @param changes           the batch's migrations read statement by statement, and what each says it changes
  * @param mentions          places of the running versions that name what the batch changes and that no checked
  *                          statement covers
  * @param coverage          what was found and checked of each running version
@@ -21,24 +22,24 @@ import java.util.List;
  *                          (S0) may lack what they made
  */
 public record Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
-                       boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts,
+                       boolean outOfOrderAllowed, DeploymentOrder order, BatchChanges changes,
                        List<UncheckedMention> mentions, List<Coverage> coverage,
                        List<Migration> productionNotReplayed) {
 
     public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
-                    boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts,
-                    List<UncheckedMention> mentions, List<Coverage> coverage) {
-        this(timeline, statements, historyProblems, outOfOrderAllowed, order, scripts, mentions, coverage, List.of());
-    }
-
-    public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
                     boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts) {
-        this(timeline, statements, historyProblems, outOfOrderAllowed, order, scripts, List.of(), List.of());
+        this(timeline, statements, historyProblems, outOfOrderAllowed, order, BatchChanges.of(scripts), List.of(),
+                List.of(), List.of());
     }
 
     /** Evidence of a replay alone: no history problems, the usual deployment order, no scripts read. */
     public static Evidence of(Timeline timeline, List<CheckedStatement> statements) {
         return new Evidence(timeline, statements, List.of(), false, DeploymentOrder.MIGRATE_FIRST, List.of());
+    }
+
+    /** The batch's migrations read statement by statement, in batch order. */
+    public List<MigrationScript> scripts() {
+        return changes.scripts();
     }
 
     /**

@@ -5,10 +5,10 @@ import io.switchover.replay.CatalogDiff.ColumnRef;
 import io.switchover.replay.ColumnInfo;
 import io.switchover.replay.FailureKind;
 import io.switchover.replay.SchemaState;
-import io.switchover.rules.DdlChange.CopyData;
-import io.switchover.rules.DdlChange.DropColumn;
-import io.switchover.rules.DdlChange.RenameColumn;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.CopyData;
+import io.switchover.migrations.DdlChange.DropColumn;
+import io.switchover.migrations.DdlChange.RenameColumn;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
         if (kind != FailureKind.UNDEFINED_COLUMN && kind != FailureKind.UNDEFINED_TABLE) {
             return Optional.empty();
         }
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<LocatedChange> changes = evidence.changes().located();
         List<SchemaState> states = evidence.timeline().states();
         int k = broken.state().step();
         String contract = broken.state().migration().script();
@@ -88,7 +88,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
     }
 
     /** The earliest batch migration before step {@code k} that starts the sequence replacing {@code dropped}. */
-    private static Optional<Expand> columnExpand(List<Located> changes, List<SchemaState> states, int k,
+    private static Optional<Expand> columnExpand(List<LocatedChange> changes, List<SchemaState> states, int k,
                                                  ColumnRef dropped) {
         List<Expand> expands = new ArrayList<>();
         for (CopyData copy : copiesOf(changes, k, dropped.table(), Optional.of(dropped.column()))) {
@@ -98,7 +98,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
                 tableAdded(states, k, copy.table()).ifPresent(expands::add);
             }
         }
-        for (Located located : changes) {
+        for (LocatedChange located : changes) {
             if (located.step() < k && located.change() instanceof CopyData copy
                     && copy.sourceTable().equals(dropped.table()) && copy.sourceColumns().contains(dropped.column())) {
                 String into = copy.table().equals(dropped.table()) && copy.targetColumns().size() == 1
@@ -122,13 +122,13 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
         return expands.stream().min(Comparator.comparingInt(Expand::step));
     }
 
-    private static Optional<Expand> tableExpand(List<Located> changes, List<SchemaState> states, int k,
+    private static Optional<Expand> tableExpand(List<LocatedChange> changes, List<SchemaState> states, int k,
                                                 String dropped) {
         List<Expand> expands = new ArrayList<>();
         for (CopyData copy : copiesOf(changes, k, dropped, Optional.empty())) {
             tableAdded(states, k, copy.table()).ifPresent(expands::add);
         }
-        for (Located located : changes) {
+        for (LocatedChange located : changes) {
             if (located.step() < k && located.change() instanceof CopyData copy && copy.sourceTable().equals(dropped)
                     && !copy.table().equals(dropped)) {
                 expands.add(new Expand(located.migration(), located.step(), "copies " + dropped + " into "
@@ -139,7 +139,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
     }
 
     /** The batch's copies, up to step {@code k}, of {@code table} (of its {@code column}, when given) elsewhere. */
-    private static List<CopyData> copiesOf(List<Located> changes, int k, String table, Optional<String> column) {
+    private static List<CopyData> copiesOf(List<LocatedChange> changes, int k, String table, Optional<String> column) {
         return changes.stream()
                 .filter(l -> l.step() <= k && l.change() instanceof CopyData)
                 .map(l -> (CopyData) l.change())
@@ -167,15 +167,15 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
         return Optional.empty();
     }
 
-    private static boolean renamedAt(List<Located> changes, int k, ColumnRef dropped) {
+    private static boolean renamedAt(List<LocatedChange> changes, int k, ColumnRef dropped) {
         return changes.stream().anyMatch(l -> l.step() == k && l.change() instanceof RenameColumn rename
                 && rename.table().equals(dropped.table()) && rename.from().equals(dropped.column()));
     }
 
-    private static int dropLine(List<Located> changes, int k, ColumnRef dropped) {
+    private static int dropLine(List<LocatedChange> changes, int k, ColumnRef dropped) {
         return changes.stream()
                 .filter(l -> l.step() == k && l.change() instanceof DropColumn drop
                         && drop.table().equals(dropped.table()) && drop.column().equals(dropped.column()))
-                .mapToInt(Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
     }
 }

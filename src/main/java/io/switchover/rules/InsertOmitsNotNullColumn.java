@@ -1,5 +1,7 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.migrations.LocatedChange;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.replay.CatalogDiff;
 import io.switchover.replay.ColumnInfo;
@@ -39,12 +41,12 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
 
     /** The line of the statement that adds the first of {@code columns} or makes it NOT NULL. */
     private static int line(Evidence evidence, int step, List<String> columns) {
-        return MigrationDdl.of(evidence.scripts()).stream()
+        return evidence.changes().located().stream()
                 .filter(l -> l.step() == step && (l.change() instanceof DdlChange.AddColumn add
                         && columns.contains(add.table() + "." + add.column())
                         || l.change() instanceof DdlChange.SetNotNull notNull
                         && columns.contains(notNull.table() + "." + notNull.column())))
-                .mapToInt(MigrationDdl.Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
     }
 
     private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {

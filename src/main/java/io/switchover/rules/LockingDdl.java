@@ -1,18 +1,20 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.sql.SqlTokens;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.replay.ColumnInfo;
 import io.switchover.replay.LockObservations;
 import io.switchover.replay.SchemaCatalog;
 import io.switchover.replay.SchemaState;
-import io.switchover.rules.DdlChange.AddColumn;
-import io.switchover.rules.DdlChange.AddConstraint;
-import io.switchover.rules.DdlChange.AlterColumnType;
-import io.switchover.rules.DdlChange.ConstraintKind;
-import io.switchover.rules.DdlChange.CreateIndex;
-import io.switchover.rules.DdlChange.SetNotNull;
-import io.switchover.rules.DdlChange.ValidateConstraint;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.AddColumn;
+import io.switchover.migrations.DdlChange.AddConstraint;
+import io.switchover.migrations.DdlChange.AlterColumnType;
+import io.switchover.migrations.DdlChange.ConstraintKind;
+import io.switchover.migrations.DdlChange.CreateIndex;
+import io.switchover.migrations.DdlChange.SetNotNull;
+import io.switchover.migrations.DdlChange.ValidateConstraint;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +65,9 @@ public final class LockingDdl implements Rule {
             }
         }
         // Where no PostgreSQL replay watched a step, its SQL is read with PostgreSQL's semantics.
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<LocatedChange> changes = evidence.changes().located();
         for (int i = 0; i < changes.size(); i++) {
-            Located located = changes.get(i);
+            LocatedChange located = changes.get(i);
             if (observations.observed(located.step()) || production.table(located.change().table()).isEmpty()) {
                 continue;
             }
@@ -85,7 +87,7 @@ public final class LockingDdl implements Rule {
             "(?is)^\\s*DROP\\s+INDEX\\s+(?!CONCURRENTLY\\b)(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?.*");
 
     /** {@code DROP INDEX} without CONCURRENTLY, of an index the batch did not make, where no replay watched it. */
-    private static List<Finding> dropIndexes(Evidence evidence, LockObservations observations, List<Located> changes) {
+    private static List<Finding> dropIndexes(Evidence evidence, LockObservations observations, List<LocatedChange> changes) {
         List<Finding> findings = new ArrayList<>();
         for (MigrationScript script : evidence.scripts()) {
             if (observations.observed(script.step())) {
@@ -108,7 +110,7 @@ public final class LockingDdl implements Rule {
         return findings;
     }
 
-    private static Optional<Hazard> hazard(Evidence evidence, List<Located> earlier, Located located) {
+    private static Optional<Hazard> hazard(Evidence evidence, List<LocatedChange> earlier, LocatedChange located) {
         DdlChange change = located.change();
         String table = change.table();
         if (change instanceof CreateIndex index && !index.concurrently()) {
@@ -138,7 +140,7 @@ public final class LockingDdl implements Rule {
     }
 
     /** {@code ADD COLUMN c ... UNIQUE} builds an index; {@code ... DEFAULT x REFERENCES t} checks every row. */
-    private static Optional<Hazard> inlineConstraint(Located located, AddColumn add) {
+    private static Optional<Hazard> inlineConstraint(LocatedChange located, AddColumn add) {
         Pattern inline = Pattern.compile("(?is)\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?[\"`]?"
                 + Pattern.quote(add.column()) + "[\"`]?\\s[^,]*?\\b(REFERENCES|UNIQUE|PRIMARY\\s+KEY)\\b");
         java.util.regex.Matcher m = inline.matcher(located.statement().sql());
@@ -160,7 +162,7 @@ public final class LockingDdl implements Rule {
     }
 
     /** {@code VALIDATE CONSTRAINT} in the migration that added it {@code NOT VALID}: one transaction, no gain. */
-    private static Optional<Hazard> validatedWhereAdded(List<Located> earlier, Located located,
+    private static Optional<Hazard> validatedWhereAdded(List<LocatedChange> earlier, LocatedChange located,
                                                         ValidateConstraint validate) {
         return earlier.stream().filter(l -> l.migration().equals(located.migration())
                         && l.change() instanceof AddConstraint add && add.notValid()
@@ -188,7 +190,7 @@ public final class LockingDdl implements Rule {
                 "add it NOT VALID, then VALIDATE CONSTRAINT in a later migration (that takes a lighter lock)"));
     }
 
-    private static Optional<Hazard> typeChange(Evidence evidence, Located located, AlterColumnType alter) {
+    private static Optional<Hazard> typeChange(Evidence evidence, LocatedChange located, AlterColumnType alter) {
         List<SchemaState> states = evidence.timeline().states();
         int step = located.step();
         Optional<ColumnInfo> before = step - 1 < states.size()
@@ -209,10 +211,10 @@ public final class LockingDdl implements Rule {
     }
 
     /** A CHECK (column IS NOT NULL) the batch added and validated before {@code SET NOT NULL}. */
-    private static boolean validatedCheck(List<Located> earlier, SetNotNull notNull) {
+    private static boolean validatedCheck(List<LocatedChange> earlier, SetNotNull notNull) {
         Pattern isNotNull = Pattern.compile("(?i)\\(?\\s*\"?" + Pattern.quote(notNull.column())
                 + "\"?\\s+IS\\s+NOT\\s+NULL");
-        for (Located located : earlier) {
+        for (LocatedChange located : earlier) {
             if (located.change() instanceof AddConstraint check && check.kind() == ConstraintKind.CHECK
                     && check.table().equals(notNull.table()) && isNotNull.matcher(check.definition()).find()
                     && (!check.notValid() || validated(earlier, check))) {
@@ -222,7 +224,7 @@ public final class LockingDdl implements Rule {
         return false;
     }
 
-    private static boolean validated(List<Located> earlier, AddConstraint check) {
+    private static boolean validated(List<LocatedChange> earlier, AddConstraint check) {
         return check.name() != null && earlier.stream().anyMatch(l -> l.change() instanceof ValidateConstraint v
                 && v.table().equals(check.table()) && v.name().equals(check.name()));
     }

@@ -1,5 +1,7 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.sql.SqlTokens;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationStatement;
 import io.switchover.replay.ColumnInfo;
@@ -76,7 +78,7 @@ final class MariaDbOnlineDdl {
         if (DROP_PRIMARY.matcher(clauses).matches()) {
             return Optional.of("drops the primary key of " + table + " without adding one, which copies it");
         }
-        for (DdlChange change : MigrationDdl.read(statement.sql())) {
+        for (DdlChange change : evidence.changes().of(statement)) {
             if (change instanceof DdlChange.AlterColumnType type) {
                 Optional<String> changed = typeChanged(evidence, script.step(), type);
                 if (changed.isPresent()) {

@@ -1,5 +1,7 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.DdlChange;
+import io.switchover.migrations.LocatedChange;
 import io.switchover.mentions.ChangedObject;
 
 /** The line of the batch statement that made a change the catalog shows, where the migration's text says it. */
@@ -9,7 +11,7 @@ final class MigrationStatementLines {
     }
 
     static int of(Evidence evidence, ChangedObject object) {
-        return find(evidence, object).map(MigrationDdl.Located::line).orElse(0);
+        return find(evidence, object).map(LocatedChange::line).orElse(0);
     }
 
     /** "drops" or "renames" as the statement says, where it does; else what the catalog saw: gone under its name. */
@@ -22,8 +24,8 @@ final class MigrationStatementLines {
                 .orElse(object.change().verb());
     }
 
-    private static java.util.Optional<MigrationDdl.Located> find(Evidence evidence, ChangedObject object) {
-        return MigrationDdl.of(evidence.scripts()).stream()
+    private static java.util.Optional<LocatedChange> find(Evidence evidence, ChangedObject object) {
+        return evidence.changes().located().stream()
                 .filter(located -> located.step() == object.step() && makes(located.change(), object))
                 .findFirst();
     }

@@ -1,10 +1,10 @@
 package io.switchover.rules;
 
 import io.switchover.replay.SchemaCatalog;
-import io.switchover.rules.DdlChange.AddConstraint;
-import io.switchover.rules.DdlChange.ConstraintKind;
-import io.switchover.rules.DdlChange.CreateIndex;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.AddConstraint;
+import io.switchover.migrations.DdlChange.ConstraintKind;
+import io.switchover.migrations.DdlChange.CreateIndex;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class NewConstraintMayRejectOldWrites implements Rule {
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
         SchemaCatalog production = evidence.timeline().initial().catalog();
-        for (Located located : MigrationDdl.of(evidence.scripts())) {
+        for (LocatedChange located : evidence.changes().located()) {
             Constraint constraint;
             if (located.change() instanceof AddConstraint add && !add.usingIndex()) {
                 constraint = new Constraint(add.kind(), add.definition(), add.table(), add.columns());
@@ -61,7 +61,7 @@ public final class NewConstraintMayRejectOldWrites implements Rule {
     private record Constraint(ConstraintKind kind, String definition, String table, List<String> columns) {
     }
 
-    private static String message(Located located, Constraint constraint, CheckedStatement statement,
+    private static String message(LocatedChange located, Constraint constraint, CheckedStatement statement,
                                   List<String> written) {
         return located.scriptName() + " adds " + constraint.definition() + " on " + constraint.table() + ", and "
                 + statement.issuer().label() + " still writes " + String.join(", ", written)

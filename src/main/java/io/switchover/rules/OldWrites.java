@@ -2,7 +2,8 @@ package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.StatementKind;
-import io.switchover.rules.SqlTokens.Token;
+import io.switchover.sql.SqlTokens;
+import io.switchover.sql.SqlTokens.Token;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
-import io.switchover.rules.DdlChange.AddColumn;
-import io.switchover.rules.DdlChange.RenameColumn;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.AddColumn;
+import io.switchover.migrations.DdlChange.RenameColumn;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,13 @@ public final class RenamedColumnNameReused implements Rule {
 
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<LocatedChange> changes = evidence.changes().located();
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             if (!(changes.get(i).change() instanceof RenameColumn rename)) {
                 continue;
             }
-            for (Located later : changes.subList(i + 1, changes.size())) {
+            for (LocatedChange later : changes.subList(i + 1, changes.size())) {
                 if (later.change() instanceof AddColumn add && add.table().equals(rename.table())
                         && add.column().equals(rename.from())) {
                     findings.addAll(findings(evidence, changes.get(i), rename, later));
@@ -39,7 +39,7 @@ public final class RenamedColumnNameReused implements Rule {
         return findings;
     }
 
-    private static List<Finding> findings(Evidence evidence, Located renamed, RenameColumn rename, Located added) {
+    private static List<Finding> findings(Evidence evidence, LocatedChange renamed, RenameColumn rename, LocatedChange added) {
         List<Finding> findings = new ArrayList<>();
         String column = rename.table() + "." + rename.from();
         for (CheckedStatement statement : evidence.statements()) {

@@ -1,10 +1,10 @@
 package io.switchover.rules;
 
 import io.switchover.replay.FailureKind;
-import io.switchover.rules.DdlChange.CopyData;
-import io.switchover.rules.DdlChange.DropColumn;
-import io.switchover.rules.DdlChange.RenameColumn;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.CopyData;
+import io.switchover.migrations.DdlChange.DropColumn;
+import io.switchover.migrations.DdlChange.RenameColumn;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +27,14 @@ public final class RenamedColumnStillUsed extends BreakRule {
             return Optional.empty();
         }
         int step = broken.state().step();
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
-        for (Located located : changes) {
+        List<LocatedChange> changes = evidence.changes().located();
+        for (LocatedChange located : changes) {
             if (located.step() == step && located.change() instanceof RenameColumn rename
                     && uses(broken, rename.table(), rename.from())) {
                 return Optional.of(explanation(broken, located, rename.table(), rename.from(), rename.to(), ""));
             }
         }
-        for (Located located : changes) {
+        for (LocatedChange located : changes) {
             if (located.step() == step && located.change() instanceof DropColumn drop
                     && uses(broken, drop.table(), drop.column())) {
                 Optional<CopyData> copy = copiedWithin(changes, step, drop);
@@ -51,7 +51,7 @@ public final class RenamedColumnStillUsed extends BreakRule {
      * A copy of the dropped column into another column of its table, made by the migration that drops it (a copy in an
      * earlier migration makes an expand-contract sequence, not a rename).
      */
-    private static Optional<CopyData> copiedWithin(List<Located> changes, int step, DropColumn drop) {
+    private static Optional<CopyData> copiedWithin(List<LocatedChange> changes, int step, DropColumn drop) {
         return changes.stream()
                 .filter(c -> c.step() == step && c.change() instanceof CopyData)
                 .map(c -> (CopyData) c.change())
@@ -61,7 +61,7 @@ public final class RenamedColumnStillUsed extends BreakRule {
                 .findFirst();
     }
 
-    private static Explanation explanation(Break broken, Located located, String table, String from, String to,
+    private static Explanation explanation(Break broken, LocatedChange located, String table, String from, String to,
                                            String how) {
         String message = located.scriptName() + " renames " + table + "." + from + " to " + table + "." + to + how
                 + ", which " + broken.checked().issuer().label() + " still " + Findings.verb(broken.checked());

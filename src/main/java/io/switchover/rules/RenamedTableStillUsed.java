@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
 import io.switchover.replay.FailureKind;
-import io.switchover.rules.DdlChange.RenameTable;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.RenameTable;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public final class RenamedTableStillUsed extends BreakRule {
         if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
             return Optional.empty();
         }
-        for (Located located : MigrationDdl.of(evidence.scripts())) {
+        for (LocatedChange located : evidence.changes().located()) {
             if (located.step() == broken.state().step() && located.change() instanceof RenameTable rename
                     && StatementWords.usesTable(broken.checked(), rename.table())) {
                 String message = located.scriptName() + " renames table " + rename.table() + " to " + rename.to()

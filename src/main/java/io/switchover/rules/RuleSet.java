@@ -5,10 +5,7 @@ import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.Suppression;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The rules in the order they get to explain a break: specific ones first, the catch-all last. Adding a rule is a
@@ -48,22 +45,6 @@ public final class RuleSet {
                 new NamedInUncheckedCode(),
                 new ServiceNotChecked(),
                 new UnusedSuppression()));
-    }
-
-    /**
-     * The tables a rule may report a statement about besides those the replay probes: the ones the batch's migration
-     * statements name (a new unique index, the source of a copy...), in lower case. A statement naming none of them,
-     * nor a table the batch changes, gets no finding however closely it is read.
-     */
-    public static Set<String> tablesNamedBy(List<MigrationScript> scripts) {
-        Set<String> tables = new HashSet<>();
-        for (MigrationDdl.Located located : MigrationDdl.of(scripts)) {
-            tables.add(located.change().table().toLowerCase(Locale.ROOT));
-            if (located.change() instanceof DdlChange.CopyData copy) {
-                tables.add(copy.sourceTable().toLowerCase(Locale.ROOT));
-            }
-        }
-        return Set.copyOf(tables);
     }
 
     public List<Rule> rules() {

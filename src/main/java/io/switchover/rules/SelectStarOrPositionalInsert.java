@@ -5,10 +5,10 @@ import io.switchover.replay.ColumnInfo;
 import io.switchover.replay.FailureKind;
 import io.switchover.replay.SchemaState;
 import io.switchover.replay.TableInfo;
-import io.switchover.rules.DdlChange.AddColumn;
-import io.switchover.rules.DdlChange.DropColumn;
-import io.switchover.rules.DdlChange.RenameColumn;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.AddColumn;
+import io.switchover.migrations.DdlChange.DropColumn;
+import io.switchover.migrations.DdlChange.RenameColumn;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
         List<SchemaState> states = evidence.timeline().states();
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<LocatedChange> changes = evidence.changes().located();
         for (int k = 1; k < states.size(); k++) {
             SchemaState state = states.get(k);
             for (TableInfo before : states.get(k - 1).catalog().all()) {
@@ -51,7 +51,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
         return findings;
     }
 
-    private List<Finding> check(Evidence evidence, Breaks breaks, List<Located> changes, SchemaState state,
+    private List<Finding> check(Evidence evidence, Breaks breaks, List<LocatedChange> changes, SchemaState state,
                                 String table, String change) {
         List<Finding> findings = new ArrayList<>();
         String script = state.migration().script();
@@ -59,7 +59,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
                 .filter(l -> l.step() == state.step() && l.change().table().equals(table)
                         && (l.change() instanceof AddColumn || l.change() instanceof DropColumn
                         || l.change() instanceof RenameColumn))
-                .mapToInt(Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
         for (int i = 0; i < evidence.statements().size(); i++) {
             CheckedStatement statement = evidence.statements().get(i);
             if (!statement.isRunning()) {

@@ -4,8 +4,8 @@ import io.switchover.replay.CatalogDiff.ColumnChange;
 import io.switchover.replay.ColumnInfo;
 import io.switchover.replay.FailureKind;
 import io.switchover.replay.SchemaState;
-import io.switchover.rules.DdlChange.AlterColumnType;
-import io.switchover.rules.MigrationDdl.Located;
+import io.switchover.migrations.DdlChange.AlterColumnType;
+import io.switchover.migrations.LocatedChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class TypeChangeMayNotFit implements Rule {
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
-        List<Located> changes = MigrationDdl.of(evidence.scripts());
+        List<LocatedChange> changes = evidence.changes().located();
         List<SchemaState> states = evidence.timeline().states();
         for (SchemaState state : states.subList(Math.min(1, states.size()), states.size())) {
             for (ColumnChange change : state.diff().changedColumns()) {
@@ -43,7 +43,7 @@ public final class TypeChangeMayNotFit implements Rule {
         return findings;
     }
 
-    private List<Finding> check(Evidence evidence, Breaks breaks, List<Located> changes, SchemaState state,
+    private List<Finding> check(Evidence evidence, Breaks breaks, List<LocatedChange> changes, SchemaState state,
                                 ColumnChange change) {
         List<Finding> findings = new ArrayList<>();
         ColumnInfo before = change.before();
@@ -53,7 +53,7 @@ public final class TypeChangeMayNotFit implements Rule {
         int line = changes.stream()
                 .filter(l -> l.step() == state.step() && l.change() instanceof AlterColumnType alter
                         && alter.table().equals(change.table()) && alter.column().equals(after.name()))
-                .mapToInt(Located::line).findFirst().orElse(0);
+                .mapToInt(LocatedChange::line).findFirst().orElse(0);
         for (int i = 0; i < evidence.statements().size(); i++) {
             CheckedStatement statement = evidence.statements().get(i);
             if (!statement.isRunning() || !OldWrites.writes(statement, change.table(), after.name())) {

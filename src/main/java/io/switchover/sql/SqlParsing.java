@@ -8,7 +8,6 @@ import net.sf.jsqlparser.statement.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Parses one statement with JSqlParser, the one place where SQL is parsed, within bounds. JSqlParser's grammar
@@ -31,19 +30,9 @@ public final class SqlParsing {
     /** Time for one parse; JSqlParser takes milliseconds over a real statement. */
     public static final long TIMEOUT_MILLIS = 5_000;
 
-    /**
-     * Statements parsed before, by text: extraction classifies a string and the probe planner then reads what it
-     * references, and a candidate shares most strings with the running version. Bounded in statements and in their
-     * characters (a syntax tree takes some 40 bytes per character: the bound is about 100 MB), since the text of a
-     * large service is; past the bound, parsing just happens again.
-     */
-    private static final int MEMO_LIMIT = 50_000;
-    private static final long MEMO_CHARS = 2_500_000;
-    private static final Map<String, Parsed> MEMO = new ConcurrentHashMap<>();
     /** {@code uuid} as a column name: not a cast's type ({@code ::uuid}, {@code AS uuid}) nor in quotes. */
     private static final java.util.regex.Pattern KEYWORD_AS_COLUMN = java.util.regex.Pattern.compile(
             "(?i)(?<=[\\s(,=.]|^)(?<!\\bas\\s)uuid\\b(?![\"'(])");
-    private static final AtomicLong MEMO_USED = new AtomicLong();
 
     private static final long WATCH_MILLIS = 20;
     /** The parses under way, each with the {@link System#nanoTime} after which it is stopped. */
@@ -79,29 +68,11 @@ public final class SqlParsing {
     }
 
     /**
-     * Forgets every parse: a check starts afresh, so that what it costs does not depend on the checks before it in the
-     * same process (a benchmark runs several).
-     */
-    public static void forget() {
-        MEMO.clear();
-        MEMO_USED.set(0);
-    }
-
-    /**
-     * The parse of a statement. The returned AST may be shared with other callers that parsed the same text: read
-     * it, never change it.
+     * The parse of a statement, afresh: a check that parses the same text again keeps its parses in a
+     * {@link ParseMemo}.
      */
     public static Parsed parse(String sql) {
-        String text = withoutTrailingSemicolon(sql);
-        Parsed known = MEMO.get(text);
-        if (known != null) {
-            return known;
-        }
-        Parsed parsed = parseAnew(text);
-        if (MEMO.size() < MEMO_LIMIT && MEMO_USED.addAndGet(text.length()) <= MEMO_CHARS) {
-            MEMO.put(text, parsed);
-        }
-        return parsed;
+        return parseAnew(withoutTrailingSemicolon(sql));
     }
 
     private static Parsed parseAnew(String text) {

@@ -1,12 +1,11 @@
 package io.switchover.check;
 
 import io.switchover.migrations.Batch;
+import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
-import io.switchover.migrations.MigrationScriptReader;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.Origin;
-import io.switchover.replay.BatchReach;
 import io.switchover.replay.H2Engine;
 import io.switchover.report.Report;
 import io.switchover.rules.Finding;
@@ -105,7 +104,7 @@ class StatementsWorthParsingTest {
     private StatementsWorthParsing worthParsing(InMemorySnapshot next) {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(production, List.of()), reader.read(next, List.of()));
-        return StatementsWorthParsing.of(BatchReach.of(batch), new MigrationScriptReader().read(batch));
+        return StatementsWorthParsing.of(BatchChanges.read(batch));
     }
 
     private static String repository(String... statements) {

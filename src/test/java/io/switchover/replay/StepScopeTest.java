@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.MigrationEffects;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

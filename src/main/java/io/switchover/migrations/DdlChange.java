@@ -1,14 +1,14 @@
-package io.switchover.rules;
+package io.switchover.migrations;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one clause of a migration statement says it does to the schema, as {@link MigrationDdl} reads it. Names are
+ * What one clause of a migration statement says it does to the schema, as {@link StatementChanges} reads it. Names are
  * folded as PostgreSQL folds them and tables are unqualified, like the catalog's.
  */
-sealed interface DdlChange {
+public sealed interface DdlChange {
 
     /** The table the change is made on (for a copy, the table written; for a table rename, the old name). */
     String table();
@@ -39,7 +39,7 @@ sealed interface DdlChange {
     record DropDefault(String table, String column) implements DdlChange {
     }
 
-    enum ConstraintKind {
+    public enum ConstraintKind {
         UNIQUE("UNIQUE"), PRIMARY_KEY("PRIMARY KEY"), CHECK("CHECK"), FOREIGN_KEY("FOREIGN KEY");
 
         private final String sql;
@@ -48,7 +48,7 @@ sealed interface DdlChange {
             this.sql = sql;
         }
 
-        String sql() {
+        public String sql() {
             return sql;
         }
     }

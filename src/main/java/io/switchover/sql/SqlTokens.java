@@ -1,6 +1,4 @@
-package io.switchover.rules;
-
-import io.switchover.sql.SqlText;
+package io.switchover.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,30 +11,30 @@ import java.util.Set;
  * {@code ALTER COLUMN c RENAME TO d}). A reader that does not recognise a statement says nothing about it; nothing
  * here throws on odd input.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
-    enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL }
+    public enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL }
 
     /**
      * One token: {@code text} as written, at {@code start..end} of {@code source}; {@link #name()} folds an
      * identifier as PostgreSQL does.
      */
-    record Token(Kind kind, String text, String source, int start, int end) {
+    public record Token(Kind kind, String text, String source, int start, int end) {
 
-        boolean is(String keyword) {
+        public boolean is(String keyword) {
             return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
         }
 
-        boolean isSymbol(String symbol) {
+        public boolean isSymbol(String symbol) {
             return kind == Kind.SYMBOL && text.equals(symbol);
         }
 
-        boolean isIdentifier() {
+        public boolean isIdentifier() {
             return kind == Kind.WORD || kind == Kind.QUOTED;
         }
 
         /** The identifier as the catalog names it: unquoted folded to lower case, quoted kept exactly. */
-        String name() {
+        public String name() {
             if (kind == Kind.QUOTED && text.startsWith("`")) {
                 // MariaDB's catalog, as the replay reads it, names tables and columns in lower case.
                 return text.substring(1, text.length() - 1).replace("``", "`").toLowerCase(Locale.ROOT);
@@ -55,7 +53,7 @@ final class SqlTokens {
     private SqlTokens() {
     }
 
-    static List<Token> of(String sql) {
+    public static List<Token> of(String sql) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -112,7 +110,7 @@ final class SqlTokens {
     }
 
     /** The text the tokens span in their statement, blanks collapsed: types and expressions as written. */
-    static String text(List<Token> tokens) {
+    public static String text(List<Token> tokens) {
         if (tokens.isEmpty()) {
             return "";
         }
@@ -124,7 +122,7 @@ final class SqlTokens {
      * Splits {@code tokens} at depth-0 occurrences of {@code symbol} (a comma between the actions of an ALTER TABLE,
      * say), never inside parentheses.
      */
-    static List<List<Token>> split(List<Token> tokens, String symbol) {
+    public static List<List<Token>> split(List<Token> tokens, String symbol) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int depth = 0;
@@ -146,7 +144,7 @@ final class SqlTokens {
     }
 
     /** The index of the ')' that closes the '(' at {@code open}, or the size of the list when it is not closed. */
-    static int closing(List<Token> tokens, int open) {
+    public static int closing(List<Token> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
             if (tokens.get(i).isSymbol("(")) {
@@ -162,7 +160,7 @@ final class SqlTokens {
     }
 
     /** Whether the depth-0 tokens hold {@code first} directly followed by {@code second} (e.g. NOT VALID). */
-    static boolean hasPair(List<Token> tokens, String first, String second) {
+    public static boolean hasPair(List<Token> tokens, String first, String second) {
         int depth = 0;
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -181,7 +179,7 @@ final class SqlTokens {
      * The identifiers an expression or key list names, without function names (an identifier followed by '('),
      * casts' target types and words that are only keywords here. The caller intersects them with the catalog.
      */
-    static List<String> identifiers(List<Token> tokens) {
+    public static List<String> identifiers(List<Token> tokens) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

@@ -1,13 +1,18 @@
-package io.switchover.replay;
+package io.switchover.migrations;
+
+import io.switchover.sql.SqlScriptSplitter;
+import io.switchover.sql.SqlText;
+import io.switchover.sql.StatementHead;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a migration can change that an old statement could notice, read from its text: nothing (data changes, index
+ * What a migration can change that an old statement could notice, read from its statements: nothing (data changes, index
  * builds, comments, grants, settings), the named tables and views, or anything (functions, types, triggers without a
  * table, CASCADE, statements not recognised). With the catalog diff it decides which statements need probing again
  * after a step; the catalog only sees tables, views and columns, so whatever else a migration does counts as
@@ -20,7 +25,7 @@ import java.util.regex.Pattern;
  * @param objects    it may change the schema's other objects ({@link SchemaObjects}): routines, sequences, types, or
  *                   the values a type or a CHECK list allows (read from its words: it names one of those kinds)
  */
-record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly, boolean objects) {
+public record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly, boolean objects) {
     private static final Pattern OBJECT_WORDS = Pattern.compile(
             "\\b(CHECK|ENUM|CONSTRAINT|TYPE|DOMAIN|SEQUENCE|FUNCTION|PROCEDURE|SCHEMA|EXTENSION)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -45,23 +50,32 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly,
             "(?:CREATE (?:OR REPLACE )?(?:CONSTRAINT )?TRIGGER|DROP TRIGGER(?: IF EXISTS)?) \\S+ .*?\\bON " + NAME + ".*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    MigrationEffects(boolean all, Set<String> tables) {
-        this(all, tables, Set.of(), all);
+    /** A migration that may change anything: a class that runs, or one that could not be read. */
+    public static MigrationEffects anything() {
+        return new MigrationEffects(true, Set.of(), Set.of(), true);
     }
 
-    static MigrationEffects of(String script) {
+    /** The effects of a script's text, cut into statements as {@link MigrationScriptReader} cuts it. */
+    public static MigrationEffects of(String script) {
+        return of(new SqlScriptSplitter().split(script).stream()
+                .map(statement -> new MigrationStatement(statement.line(), statement.sql(), List.of())).toList());
+    }
+
+    static MigrationEffects of(List<MigrationStatement> statements) {
         Set<String> tables = new LinkedHashSet<>();
         Set<String> columnOnly = new LinkedHashSet<>();
         Set<String> otherwise = new LinkedHashSet<>();
-        for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
-            String head = statement.head();
+        boolean objects = false;
+        for (MigrationStatement statement : statements) {
+            String head = StatementHead.of(statement.sql());
             if (head.contains(" CASCADE")) {
-                return new MigrationEffects(true, Set.of());
+                return anything();
             }
+            objects |= OBJECT_WORDS.matcher(statement.sql()).find();
             if (NO_EFFECT.matcher(head).matches()) {
                 continue;
             }
-            String text = statement.text().strip().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ")
+            String text = statement.sql().strip().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ")
                     .strip().replaceAll("\\s+", " ");
             Matcher table = TABLE.matcher(text);
             Matcher trigger = TRIGGER.matcher(text);
@@ -83,12 +97,11 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly,
                 tables.add(bare(trigger.group(1)));
                 otherwise.add(bare(trigger.group(1)));
             } else {
-                return new MigrationEffects(true, Set.of());
+                return anything();
             }
         }
         columnOnly.removeAll(otherwise);
-        return new MigrationEffects(false, Set.copyOf(tables), Set.copyOf(columnOnly),
-                OBJECT_WORDS.matcher(script).find());
+        return new MigrationEffects(false, Set.copyOf(tables), Set.copyOf(columnOnly), objects);
     }
 
     /** Whether every clause of an ALTER TABLE adds, drops, alters or renames a column (top-level commas split them). */
@@ -96,7 +109,7 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly,
         int depth = 0;
         int start = 0;
         for (int i = 0; i < clauses.length(); i++) {
-            int after = io.switchover.sql.SqlText.skipNonCode(clauses, i);
+            int after = SqlText.skipNonCode(clauses, i);
             if (after > i) {
                 i = after - 1;
                 continue;
@@ -116,7 +129,7 @@ record MigrationEffects(boolean all, Set<String> tables, Set<String> columnOnly,
         return COLUMN_CLAUSE.matcher(clauses.substring(start).strip()).matches();
     }
 
-    boolean none() {
+    public boolean none() {
         return !all && tables.isEmpty();
     }
 

@@ -1,23 +1,21 @@
-package io.switchover.rules;
+package io.switchover.migrations;
 
-import io.switchover.migrations.Migration;
-import io.switchover.migrations.MigrationScript;
-import io.switchover.migrations.MigrationStatement;
+import io.switchover.migrations.DdlChange.AddColumn;
+import io.switchover.migrations.DdlChange.AddConstraint;
+import io.switchover.migrations.DdlChange.AlterColumnType;
+import io.switchover.migrations.DdlChange.ConstraintKind;
+import io.switchover.migrations.DdlChange.CopyData;
+import io.switchover.migrations.DdlChange.CreateIndex;
+import io.switchover.migrations.DdlChange.DropColumn;
+import io.switchover.migrations.DdlChange.DropDefault;
+import io.switchover.migrations.DdlChange.RenameColumn;
+import io.switchover.migrations.DdlChange.RenameTable;
+import io.switchover.migrations.DdlChange.SetNotNull;
+import io.switchover.migrations.DdlChange.ValidateConstraint;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.StatementKind;
-import io.switchover.rules.DdlChange.AddColumn;
-import io.switchover.rules.DdlChange.AddConstraint;
-import io.switchover.rules.DdlChange.AlterColumnType;
-import io.switchover.rules.DdlChange.ConstraintKind;
-import io.switchover.rules.DdlChange.CopyData;
-import io.switchover.rules.DdlChange.CreateIndex;
-import io.switchover.rules.DdlChange.DropColumn;
-import io.switchover.rules.DdlChange.DropDefault;
-import io.switchover.rules.DdlChange.RenameColumn;
-import io.switchover.rules.DdlChange.RenameTable;
-import io.switchover.rules.DdlChange.SetNotNull;
-import io.switchover.rules.DdlChange.ValidateConstraint;
-import io.switchover.rules.SqlTokens.Token;
+import io.switchover.sql.SqlTokens;
+import io.switchover.sql.SqlTokens.Token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what the batch's migration statements say they change: ALTER TABLE clauses, CREATE INDEX, and data copies
+ * Reads what one migration statement says it changes: ALTER TABLE clauses, CREATE INDEX, and data copies
  * (UPDATE ... SET, INSERT ... SELECT).
  *
  * <p>The ALTER TABLE and CREATE INDEX forms are read from tokens of the raw text, not from JSqlParser's tree: JSqlParser
@@ -35,63 +33,14 @@ import java.util.Set;
  * unrelated one. A statement of a form not listed here gives no change: it is unclassified, never an error (the
  * database, not this reader, decides whether a migration applies).
  */
-final class MigrationDdl {
-
-    /** One change, where it is written. */
-    record Located(MigrationScript script, MigrationStatement statement, DdlChange change) {
-
-        int step() {
-            return script.step();
-        }
-
-        int line() {
-            return statement.line();
-        }
-
-        Migration migration() {
-            return script.migration();
-        }
-
-        String scriptName() {
-            return script.migration().script();
-        }
-    }
+public final class StatementChanges {
 
     private static final Set<String> CONSTRAINT_STARTS = Set.of("constraint", "unique", "primary", "check", "foreign",
             "exclude");
     private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of("not", "null", "constraint", "primary", "unique",
             "check", "references", "generated", "collate", "default");
 
-    private MigrationDdl() {
-    }
-
-    private record Memo(List<MigrationScript> scripts, List<Located> changes) {
-    }
-
-    /** The last batch read: several rules ask for the same one, some once per break. */
-    private static volatile Memo last;
-
-    /** Every change of the batch's scripts, in batch and statement order. */
-    static List<Located> of(List<MigrationScript> scripts) {
-        Memo memo = last;
-        if (memo != null && memo.scripts() == scripts) {
-            return memo.changes();
-        }
-        List<Located> changes = readAll(scripts);
-        last = new Memo(scripts, changes);
-        return changes;
-    }
-
-    private static List<Located> readAll(List<MigrationScript> scripts) {
-        List<Located> changes = new ArrayList<>();
-        for (MigrationScript script : scripts) {
-            for (MigrationStatement statement : script.statements()) {
-                for (DdlChange change : read(statement.sql())) {
-                    changes.add(new Located(script, statement, change));
-                }
-            }
-        }
-        return List.copyOf(changes);
+    private StatementChanges() {
     }
 
     /** What one statement changes; empty when it is not of a form read here. */

@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.migrations;
 
 import org.junit.jupiter.api.Test;
 

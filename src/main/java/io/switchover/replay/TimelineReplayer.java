@@ -23,6 +23,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -290,9 +291,66 @@ public final class TimelineReplayer {
         }
         ReplayDatabase db = batch.production().schema().isPresent()
                 ? fromSchema(fresh, batch, batch.production().schema().get(), adapted)
-                : replayProduction(on, fresh, batch, adapted);
+                : replayWithProductionsExtensions(on, fresh, batch, adapted, notes);
         notes.addAll(cached.save(db, adapted));
         return db;
+    }
+
+    /**
+     * Replays production's history; where it fails on a type, function or operator class of a PostgreSQL extension
+     * that no migration creates, production's database evidently had that extension before its first migration, so
+     * the replay starts again on a fresh database that has it (see {@link ProductionExtensions}).
+     */
+    private static ReplayDatabase replayWithProductionsExtensions(ReplayEngine on, ReplayDatabase first, Batch batch,
+                                                                  Map<String, Set<String>> adapted,
+                                                                  List<String> notes) {
+        Set<String> created = new LinkedHashSet<>();
+        ReplayDatabase db = first;
+        while (true) {
+            try {
+                ReplayDatabase replayed = replayProduction(on, db, batch, adapted);
+                if (!created.isEmpty()) {
+                    notes.add("production's migrations use what the PostgreSQL extension" + (created.size() == 1
+                            ? " " : "s ") + String.join(", ", created) + " provide" + (created.size() == 1 ? "s" : "")
+                            + " without creating it: production's database has it, so the replay created it first");
+                }
+                return replayed;
+            } catch (ProductionDoesNotReplay e) {
+                Optional<ProductionExtensions.Missing> missing = Optional.ofNullable(e.cause)
+                        .flatMap(ProductionExtensions::explain);
+                if (missing.isEmpty() || created.contains(missing.get().extension())) {
+                    throw e;
+                }
+                db = withExtensions(on, created, missing.get(), e);
+                created.add(missing.get().extension());
+                adapted.clear();
+            }
+        }
+    }
+
+    /** A fresh database with the extensions created so far and the one missing; the failure advised if it cannot. */
+    private static ReplayDatabase withExtensions(ReplayEngine on, Set<String> created,
+                                                 ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
+        ReplayDatabase fresh = on.create();
+        try (Connection connection = fresh.connect()) {
+            if (!ProductionExtensions.available(connection, missing.extension())) {
+                throw failure.advising("; production's migrations use " + missing.describe() + " without creating it,"
+                        + " so production's database has it, but " + fresh.description() + " cannot create it:"
+                        + " install the extension there (or point --engine-url at a server that has it), or give"
+                        + " production's schema (--prod-schema)");
+            }
+            for (String extension : created) {
+                ProductionExtensions.create(connection, extension);
+            }
+            ProductionExtensions.create(connection, missing.extension());
+            return fresh;
+        } catch (SQLException e) {
+            fresh.close();
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            fresh.close();
+            throw e;
+        }
     }
 
     private static ReplayDatabase replayProduction(ReplayEngine on, ReplayDatabase db, Batch batch,
@@ -384,11 +442,12 @@ public final class TimelineReplayer {
             rethrowBadInput(e);
             SQLException cause = rootSqlException(e);
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();
+            DatabaseError databaseError = cause == null ? null : DatabaseError.of(cause);
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
                     + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
-                    + (cause == null ? "" : ": " + DatabaseError.of(cause)) + unreplayed(batch), e);
+                    + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError), e);
             throw new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
-                    db.description(), reason);
+                    db.description(), reason, databaseError);
         }
     }
 
@@ -396,6 +455,16 @@ public final class TimelineReplayer {
      * Production's Java migrations the replay ran nothing for: what they would have made (or dropped) is the likelier
      * cause of a failure, and the way out is production's artifact or its schema.
      */
+    private static String advice(Batch batch, DatabaseError error) {
+        String unreplayed = unreplayed(batch);
+        if (unreplayed.isEmpty() && error != null && error.kind() == FailureKind.UNDEFINED_TABLE) {
+            return "; if no migration creates it, production's database holds it (another application's"
+                    + " tables, objects made by hand or by the database's image), so give production's schema"
+                    + " (--prod-schema, from switchover snapshot-prod --schema)";
+        }
+        return unreplayed;
+    }
+
     private static String unreplayed(Batch batch) {
         List<String> skipped = batch.production().javaMigrations().stream().filter(Migration::notReplayed)
                 .map(Migration::script).toList();
@@ -546,13 +615,26 @@ public final class TimelineReplayer {
         private final String script;
         private final String engine;
         private final String reason;
+        private final transient DatabaseError cause;
 
         ProductionDoesNotReplay(SwitchoverException error, String script, String engine, String reason) {
+            this(error, script, engine, reason, null);
+        }
+
+        ProductionDoesNotReplay(SwitchoverException error, String script, String engine, String reason,
+                                DatabaseError cause) {
             super(error.getMessage(), error, false, false);
             this.error = error;
             this.script = script;
             this.engine = engine;
             this.reason = reason;
+            this.cause = cause;
+        }
+
+        /** The same failure, its message followed by what the user can do about it. */
+        ProductionDoesNotReplay advising(String advice) {
+            return new ProductionDoesNotReplay(new SwitchoverException(error.exitCode(), error.getMessage() + advice,
+                    error.getCause()), script, engine, reason, cause);
         }
     }
 

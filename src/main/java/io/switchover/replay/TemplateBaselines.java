@@ -85,13 +85,16 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
     private List<String> save(ReplayDatabase db, BaselineKey key, String template,
                               Map<String, java.util.Set<String>> adapted) {
         List<String> notes = new ArrayList<>();
+        // The database production was replayed on: a replay that started again (one migration at a time, or with
+        // production's extensions) did so on another database than the one the lookup was made for.
+        ServerTemplates replayed = db.templates().orElse(server);
         try {
             String fingerprint = fingerprint(db);
             Mark mark = new Mark(key.digest(), Instant.now().truncatedTo(ChronoUnit.SECONDS), fingerprint, adapted);
-            server.saveAs(template, mark.text());
+            replayed.saveAs(template, mark.text());
             notes.add("S0 stored as the baseline template " + template + " " + server.where() + ": the next check"
                     + " with this production replays only the batch");
-            notes.addAll(evict(template));
+            notes.addAll(evict(replayed, template));
         } catch (SQLException e) {
             notes.add("S0 not cached: cannot make the template " + template + " " + server.where() + " ("
                     + DatabaseError.of(e) + ")");
@@ -100,23 +103,23 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
     }
 
     /** Keeps the newest templates; drops unmarked ones that no run is making. */
-    private List<String> evict(String kept) throws SQLException {
+    private List<String> evict(ServerTemplates on, String kept) throws SQLException {
         List<String> notes = new ArrayList<>();
         List<Map.Entry<String, Mark>> valid = new ArrayList<>();
-        for (Map.Entry<String, String> template : server.list().entrySet()) {
+        for (Map.Entry<String, String> template : on.list().entrySet()) {
             Optional<Mark> mark = Mark.read(template.getValue());
             if (mark.isPresent()) {
                 valid.add(Map.entry(template.getKey(), mark.get()));
-            } else if (!server.beingMade(template.getKey())) {
-                server.drop(template.getKey());
-                notes.add("removed " + template.getKey() + " " + server.where() + ", a baseline template a killed run"
+            } else if (!on.beingMade(template.getKey())) {
+                on.drop(template.getKey());
+                notes.add("removed " + template.getKey() + " " + on.where() + ", a baseline template a killed run"
                         + " left unfinished");
             }
         }
         valid.sort(Comparator.comparing((Map.Entry<String, Mark> entry) -> entry.getValue().created()).reversed());
         for (Map.Entry<String, Mark> old : valid.subList(Math.min(keep, valid.size()), valid.size())) {
             if (!old.getKey().equals(kept)) {
-                server.drop(old.getKey());
+                on.drop(old.getKey());
             }
         }
         return notes;

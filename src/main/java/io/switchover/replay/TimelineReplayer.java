@@ -308,11 +308,13 @@ public final class TimelineReplayer {
         ReplayDatabase db = first;
         while (true) {
             try {
-                ReplayDatabase replayed = replayProduction(on, db, batch, adapted);
+                ReplayDatabase replayed = replayProduction(() -> withExtensions(on, created), db, batch, adapted);
                 if (!created.isEmpty()) {
-                    notes.add("production's migrations use what the PostgreSQL extension" + (created.size() == 1
-                            ? " " : "s ") + String.join(", ", created) + " provide" + (created.size() == 1 ? "s" : "")
-                            + " without creating it: production's database has it, so the replay created it first");
+                    boolean one = created.size() == 1;
+                    notes.add("production's migrations use what the PostgreSQL extension" + (one ? " " : "s ")
+                            + String.join(", ", created) + (one ? " provides without creating it: production's"
+                            + " database has it, so the replay created it first" : " provide without creating them:"
+                            + " production's database has them, so the replay created them first"));
                 }
                 return replayed;
             } catch (ProductionDoesNotReplay e) {
@@ -321,7 +323,7 @@ public final class TimelineReplayer {
                 if (missing.isEmpty() || created.contains(missing.get().extension())) {
                     throw e;
                 }
-                db = withExtensions(on, created, missing.get(), e);
+                db = withExtension(on, created, missing.get(), e);
                 created.add(missing.get().extension());
                 adapted.clear();
             }
@@ -329,18 +331,15 @@ public final class TimelineReplayer {
     }
 
     /** A fresh database with the extensions created so far and the one missing; the failure advised if it cannot. */
-    private static ReplayDatabase withExtensions(ReplayEngine on, Set<String> created,
-                                                 ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
-        ReplayDatabase fresh = on.create();
+    private static ReplayDatabase withExtension(ReplayEngine on, Set<String> created,
+                                                ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
+        ReplayDatabase fresh = withExtensions(on, created);
         try (Connection connection = fresh.connect()) {
             if (!ProductionExtensions.available(connection, missing.extension())) {
                 throw failure.advising("; production's migrations use " + missing.describe() + " without creating it,"
                         + " so production's database has it, but " + fresh.description() + " cannot create it:"
                         + " install the extension there (or point --engine-url at a server that has it), or give"
                         + " production's schema (--prod-schema)");
-            }
-            for (String extension : created) {
-                ProductionExtensions.create(connection, extension);
             }
             ProductionExtensions.create(connection, missing.extension());
             return fresh;
@@ -353,7 +352,28 @@ public final class TimelineReplayer {
         }
     }
 
-    private static ReplayDatabase replayProduction(ReplayEngine on, ReplayDatabase db, Batch batch,
+    /** A fresh database with these extensions (found before to be production's). */
+    private static ReplayDatabase withExtensions(ReplayEngine on, Set<String> extensions) {
+        ReplayDatabase fresh = on.create();
+        if (extensions.isEmpty()) {
+            return fresh;
+        }
+        try (Connection connection = fresh.connect()) {
+            for (String extension : extensions) {
+                ProductionExtensions.create(connection, extension);
+            }
+            return fresh;
+        } catch (SQLException e) {
+            fresh.close();
+            throw new ReplayException("cannot create the extensions " + extensions + " on " + fresh.description()
+                    + " again: " + DatabaseError.of(e), e);
+        } catch (RuntimeException | Error e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private static ReplayDatabase replayProduction(Supplier<ReplayDatabase> create, ReplayDatabase db, Batch batch,
                                                    Map<String, Set<String>> adapted) {
         try {
             boolean asOneGroup = !(db.transactionalDdl() && addsEnumValues(batch));
@@ -371,7 +391,7 @@ public final class TimelineReplayer {
         }
         db.close();
         adapted.clear();
-        ReplayDatabase again = on.create();
+        ReplayDatabase again = create.get();
         try {
             migrateProduction(again, batch, adapted, false);
             return again;

@@ -106,6 +106,35 @@ class TemplateBaselinesTest {
     }
 
     @Test
+    void productionReplayedAgainOnAnotherDatabaseIsStoredFromThatDatabase() throws SQLException {
+        // citext without CREATE EXTENSION: production's replay starts again on a fresh database that has it
+        InMemorySnapshot withExtension = new InMemorySnapshot("deploy-1")
+                .with("db/migration/V1__create_person.sql", "-- " + unique + "\n"
+                        + "CREATE TABLE person (id BIGINT PRIMARY KEY, alice citext);");
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(withExtension, List.of()), reader.read(withExtension
+                .next("deploy-2").with("db/migration/V2__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"),
+                List.of()));
+        String template = TemplateBaselines.name(BaselineKey.of(batch, "PostgreSQL " + serverVersion()
+                + " at 127.0.0.1:5432", ToolBuild.current()).orElseThrow());
+        try {
+            Timeline cold = new TimelineReplayer(engine(), BaselineCache.at(cacheDir, 1L << 30)).replay(batch,
+                    List.of(INSERT));
+            Timeline warm = new TimelineReplayer(engine(), BaselineCache.at(cacheDir, 1L << 30)).replay(batch,
+                    List.of(INSERT));
+
+            assertTrue(note(cold, "S0 stored as the baseline template " + template), cold.notes().toString());
+            assertTrue(note(warm, "S0 from the baseline cache (template database " + template),
+                    warm.notes().toString());
+            assertEquals(outcomes(cold), outcomes(warm));
+        } finally {
+            try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS \"" + template + "\" WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
     void aTemplateChangedSinceItWasMadeIsMadeAgain() throws SQLException {
         Timeline cold = check();
         try (Connection c = DriverManager.getConnection(SERVER.replace("/postgres?", "/" + template() + "?"));

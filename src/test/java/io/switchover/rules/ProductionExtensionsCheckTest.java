@@ -31,15 +31,15 @@ class ProductionExtensionsCheckTest {
     }
 
     @Test
-    void createsTheExtensionProductionsMigrationsUseWithoutCreatingItAndChecksTheBatch() {
-        Report report = RuleScenario.production("CREATE TABLE member (id bigint PRIMARY KEY, email citext NOT NULL,"
-                        + " nickname text);", "SELECT email, nickname FROM member WHERE id = ?")
+    void createsTheExtensionsProductionsMigrationsUseWithoutCreatingThemAndChecksTheBatch() {
+        Report report = RuleScenario.production("CREATE TABLE member (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(),"
+                        + " email citext NOT NULL, nickname text);", "SELECT email, nickname FROM member WHERE id = ?")
                 .on(postgres).migrate("drop_nickname", "ALTER TABLE member DROP COLUMN nickname;").check();
 
         assertEquals(Verdict.FAIL, report.verdict(), report.findings().toString());
         assertEquals("dropped-column-still-used", report.findings().get(0).rule(), report.findings().toString());
-        assertTrue(report.notes().stream().anyMatch(n -> n.contains("extension citext")
-                && n.contains("the replay created it first")), report.notes().toString());
+        assertTrue(report.notes().stream().anyMatch(n -> n.contains("extensions citext, uuid-ossp")
+                && n.contains("the replay created them first")), report.notes().toString());
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.switchover.patterns.Origin;
+import io.switchover.patterns.stringtemplate.StringTemplateLocators;
+import io.switchover.patterns.stringtemplate.StringTemplateSqlObjects;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * jDBI's {@code @SqlQuery}, {@code @SqlUpdate} and {@code @SqlBatch} on SQL-object methods. {@code :name} parameters
  * stay (the probe binds them like {@code ?}); a {@code <ids>} list binding ({@code @BindList}) becomes one {@code ?};
- * a {@code <name>} that {@code @Define} fills in is text known at run time only, so the statement is not checked.
+ * a {@code <name>} that {@code @Define} fills in is text known at run time only, so the statement is not checked. The
+ * methods of a type with a StringTemplate locator name a template instead: {@link StringTemplateSqlObjects} reads them.
  */
 public final class JdbiAnnotations {
     public static final String ID = "jdbi-annotation";
@@ -47,6 +50,10 @@ public final class JdbiAnnotations {
     private static void read(JavaApiContext context, MethodDeclaration method, AnnotationExpr annotation) {
         String label = "@" + annotation.getName().getIdentifier() + " " + method.getNameAsString();
         Optional<Expression> value = JavaApiContext.value(annotation);
+        if (StringTemplateLocators.locatorOf(method).isPresent()) {
+            value.ifPresent(context::claim); // a template's name: StringTemplateSqlObjects renders the template
+            return;
+        }
         if (usesClasspathLocator(method)) {
             value.ifPresent(context::claim);
             context.notChecked(lineOf(context, annotation), label, "@UseClasspathSqlLocator reads the SQL from a"

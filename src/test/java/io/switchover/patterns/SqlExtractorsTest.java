@@ -43,7 +43,7 @@ class SqlExtractorsTest {
             }
         }
 
-        assertEquals(3, readers, "the Java readers, the JPA reader and the query builders' readers");
+        assertEquals(4, readers, "the Java readers, the JPA reader, the query builders' readers and the jDBI templates' reader");
         assertEquals(1, JavaSources.parsesOnThisThread() - before);
     }
 

@@ -62,8 +62,7 @@ public final class JdbiAnnotations {
         }
         Optional<String> text = value.flatMap(context::text);
         if (value.isEmpty() || (value.get() instanceof StringLiteralExpr && text.map(String::isBlank).orElse(true))) {
-            context.notChecked(lineOf(context, annotation), label, "the annotation holds no SQL");
-            return;
+            return; // a located sub-type renders its template, or StringTemplateSqlObjects says there is no SQL
         }
         if (text.isEmpty()) {
             return; // built at run time: the generic extractor says so

@@ -26,6 +26,7 @@ final class SqlObjectReader {
     private static final Set<String> STATEMENTS = Set.of("SqlQuery", "SqlUpdate", "SqlBatch");
     private static final Set<String> RUN_TIME = Set.of("Define", "DefineList");
     private static final Set<String> LISTS = Set.of("BindList", "BindIn", "BindBeanList");
+    private static final String CLASSPATH_LOCATOR = "UseClasspathSqlLocator";
     private static final Set<String> BINDINGS = Set.of("Bind", "BindBean", "BindFields", "BindMethods");
 
     private SqlObjectReader() {
@@ -39,9 +40,11 @@ final class SqlObjectReader {
                     .filter(StringTemplateLocators::isLocator).findFirst();
             List<SqlObjectMethod> methods = new ArrayList<>();
             boolean definesBindings = type.isAnnotationPresent("DefineNamedBindings");
+            boolean classpathLocated = type.isAnnotationPresent(CLASSPATH_LOCATOR);
             for (MethodDeclaration method : type.getMethods()) {
                 method.getAnnotations().stream().filter(a -> STATEMENTS.contains(a.getName().getIdentifier()))
-                        .findFirst().ifPresent(statement -> methods.add(method(method, statement, definesBindings)));
+                        .findFirst().ifPresent(statement -> methods.add(method(method, statement, definesBindings,
+                                classpathLocated || method.isAnnotationPresent(CLASSPATH_LOCATOR))));
             }
             if (locator.isEmpty() && methods.isEmpty()) {
                 continue;
@@ -54,7 +57,8 @@ final class SqlObjectReader {
         return types;
     }
 
-    private static SqlObjectMethod method(MethodDeclaration method, AnnotationExpr statement, boolean definesBindings) {
+    private static SqlObjectMethod method(MethodDeclaration method, AnnotationExpr statement, boolean definesBindings,
+                                          boolean classpathLocated) {
         Set<String> runTime = new HashSet<>();
         Set<String> lists = new HashSet<>();
         boolean allBindings = definesBindings || method.isAnnotationPresent("DefineNamedBindings");
@@ -69,9 +73,12 @@ final class SqlObjectReader {
                 }
             }
         }
-        String template = stringValue(statement).filter(v -> !v.isBlank()).orElse(method.getNameAsString());
-        return new SqlObjectMethod(method.getNameAsString(), template, line(method.getName()),
-                new MethodAttributes(runTime, lists));
+        Optional<String> value = stringValue(statement).filter(v -> !v.isBlank());
+        // A classpath locator names a .sql file, which is read on its own.
+        boolean named = value.isPresent() || (statement instanceof SingleMemberAnnotationExpr single
+                && !(single.getMemberValue() instanceof StringLiteralExpr)) || classpathLocated;
+        return new SqlObjectMethod(method.getNameAsString(), value.orElse(method.getNameAsString()), named,
+                line(method.getName()), new MethodAttributes(runTime, lists));
     }
 
     private static Optional<String> stringValue(AnnotationExpr annotation) {

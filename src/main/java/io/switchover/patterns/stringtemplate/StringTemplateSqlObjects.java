@@ -11,6 +11,7 @@ import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.UnresolvedSql;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The statements of jDBI SQL objects whose SQL lives in StringTemplate group files
@@ -30,6 +32,7 @@ import java.util.Set;
 public final class StringTemplateSqlObjects implements ServiceWideExtractor<StringTemplateSqlObjects.Part> {
     public static final String ID = "jdbi-string-template";
     private static final String GROUP_SUFFIX = ".stg";
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\r]*(?:\\n[ \\t\\r]*)+");
 
     private final SqlStatementClassifier classifier;
 
@@ -96,7 +99,7 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
                 groups.add(part.group);
             }
         }
-        if (types.values().stream().noneMatch(SqlObjectType::located)) {
+        if (types.isEmpty()) {
             return ExtractionResult.empty();
         }
         Set<String> bases = new HashSet<>();
@@ -107,16 +110,39 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
             }
         }
         List<ExtractionResult> results = new ArrayList<>();
+        Set<String> rendered = new HashSet<>();
         for (SqlObjectType type : types.values()) {
             if (type.located() && !bases.contains(type.name())) {
-                results.add(statements(type, types, groups));
+                results.add(statements(type, types, groups, rendered));
             }
         }
+        results.add(withoutSql(types.values(), rendered));
         return ExtractionResult.combine(results);
     }
 
+    /**
+     * The methods whose annotation holds no SQL and that no located type renders: jDBI has no statement for them
+     * that the source shows.
+     */
+    private static ExtractionResult withoutSql(Collection<SqlObjectType> types, Set<String> rendered) {
+        List<UnresolvedSql> notChecked = new ArrayList<>();
+        for (SqlObjectType type : types) {
+            for (SqlObjectMethod method : type.methods()) {
+                if (!method.named() && !rendered.contains(key(type, method))) {
+                    notChecked.add(new UnresolvedSql(new Origin(type.file(), method.line()),
+                            simpleName(type) + "." + method.name() + "()", "the annotation holds no SQL"));
+                }
+            }
+        }
+        return new ExtractionResult(List.of(), notChecked, List.of());
+    }
+
+    private static String key(SqlObjectType declaring, SqlObjectMethod method) {
+        return declaring.file() + ":" + method.line() + ":" + method.name();
+    }
+
     private ExtractionResult statements(SqlObjectType type, Map<String, SqlObjectType> types,
-                                        List<TemplateGroup> groups) {
+                                        List<TemplateGroup> groups, Set<String> rendered) {
         Map<String, TemplateGroup> visible = nearest(groups, type.file());
         TemplateGroup group = visible.get(type.groupResource());
         List<AccessPattern> patterns = new ArrayList<>();
@@ -125,6 +151,7 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
         Optional<GroupChain> chain = Optional.ofNullable(group).map(g -> GroupChain.of(g, visible));
         for (Map.Entry<SqlObjectMethod, SqlObjectType> declared : methods(type, types).entrySet()) {
             SqlObjectMethod method = declared.getKey();
+            rendered.add(key(declared.getValue(), method));
             Origin origin = new Origin(declared.getValue().file(), method.line());
             String label = simpleName(type) + "." + method.name() + "()";
             if (chain.isEmpty()) {
@@ -227,9 +254,12 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
         return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
     }
 
-    /** The statement jDBI sends: the rendered text without its closing semicolon. */
+    /**
+     * The statement jDBI sends: the rendered text without its closing semicolon, and without the blank lines that
+     * templates rendering to nothing leave, which JSqlParser takes for the end of a statement.
+     */
     private static String statement(String text) {
-        String sql = text.strip();
+        String sql = BLANK_LINES.matcher(text.strip()).replaceAll("\n");
         while (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).stripTrailing();
         }

@@ -202,4 +202,78 @@ class StringTemplateSqlObjectsTest {
 
         assertEquals(List.of("select count(*) from coupons where expires_at > now()"), sql);
     }
+
+    @Test
+    void blankLinesOfTemplatesRenderingToNothingDoNotEndTheStatement() {
+        String dao = """
+                package org.shop;
+
+                import org.jdbi.v3.sqlobject.config.UseStringTemplateSqlLocator;
+                import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+                @UseStringTemplateSqlLocator
+                interface BasketDao {
+                    @SqlQuery
+                    int count();
+                }
+                """;
+        InMemorySnapshot snapshot = new InMemorySnapshot("shop").with("src/main/java/org/shop/BasketDao.java", dao)
+                .with("src/main/resources/org/shop/BasketDao.sql.stg", """
+                        extra() ::= ""
+                        count() ::= <<
+                        select count(*)
+                        <extra()>
+
+                        from baskets
+                        >>
+                        """);
+
+        assertEquals(List.of("select count(*)\nfrom baskets"),
+                scan(snapshot).patterns().stream().map(AccessPattern::sql).toList());
+    }
+
+    @Test
+    void anInheritedMethodWithoutSqlIsRenderedThroughItsLocatedSubtypeAndNotReportedAsEmpty() {
+        String history = """
+                package org.shop.dao;
+
+                import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+                public interface HistoryDao {
+                    @SqlQuery
+                    int historySize();
+
+                    @SqlQuery
+                    int neverRendered();
+                }
+                """;
+        String crud = CRUD_DAO.replace("public interface CrudDao<T> {", "public interface CrudDao<T> extends HistoryDao {");
+        ExtractionResult result = scan(shop().with(BASE_DAO, crud)
+                .with("store/src/main/java/org/shop/dao/HistoryDao.java", history)
+                .with(PARCEL_GROUP, PARCEL_TEMPLATES + "historySize() ::= \"select count(*) from parcel_history\"\n"));
+
+        assertEquals(List.of("select count(*) from parcel_history"),
+                statementsAt(result, "store/src/main/java/org/shop/dao/HistoryDao.java", 7));
+        List<String> inHistory = result.notChecked().stream()
+                .filter(u -> u.origin().path().endsWith("HistoryDao.java")).map(UnresolvedSql::reason).toList();
+        assertEquals(List.of("no template neverRendered() in " + PARCEL_GROUP + " or what it imports"), inHistory);
+    }
+
+    @Test
+    void aMethodWithoutSqlThatNoLocatedTypeRendersIsNotChecked() {
+        String dao = """
+                package org.shop;
+
+                import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+                interface AuditDao {
+                    @SqlUpdate
+                    void record();
+                }
+                """;
+        ExtractionResult result = scan(new InMemorySnapshot("shop").with("src/main/java/org/shop/AuditDao.java", dao));
+
+        assertEquals(List.of("src/main/java/org/shop/AuditDao.java:7 the annotation holds no SQL"),
+                result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
+    }
 }

@@ -166,10 +166,9 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
                 continue;
             }
             TemplateVariants variants = TemplateVariants.of(template.get(), chain.get(), method.attributes());
-            if (variants.problem().isPresent()) {
-                notChecked.add(new UnresolvedSql(origin, label + " in " + group.file(), variants.problem().get()));
-                continue;
-            }
+            variants.problem().ifPresent(problem -> notChecked.add(new UnresolvedSql(origin,
+                    label + " in " + group.file(), variants.texts().isEmpty() ? problem
+                    : "some variants of its conditionals: " + problem)));
             for (String text : variants.texts()) {
                 String sql = statement(text);
                 if (classifier.isSql(sql)) {

@@ -14,11 +14,12 @@ import java.util.Set;
 
 /**
  * Every text a template renders to, one for each way its conditionals over run-time attributes can go, at most
- * {@value StringExpressionEvaluator#MAX_VARIANTS} like the other extractors' variants; or why it cannot be rendered.
+ * {@value StringExpressionEvaluator#MAX_VARIANTS} like the other extractors' variants; and why the variants that cannot
+ * be rendered cannot (the first reason met), so that those stay not checked while the others are checked.
  *
  * @param texts     the distinct texts, in the order found
  * @param capped    whether more variants exist than were rendered
- * @param problem   why the template cannot be rendered, or empty (then {@code texts} is not)
+ * @param problem   why some variant (or every one, when {@code texts} is empty) cannot be rendered, or empty
  */
 record TemplateVariants(List<String> texts, boolean capped, Optional<String> problem) {
     static final int MAX = StringExpressionEvaluator.MAX_VARIANTS;
@@ -34,9 +35,10 @@ record TemplateVariants(List<String> texts, boolean capped, Optional<String> pro
         Deque<Map<String, Boolean>> pending = new ArrayDeque<>();
         pending.push(Map.of());
         int tries = 0;
+        Optional<String> problem = Optional.empty();
         while (!pending.isEmpty()) {
             if (texts.size() == MAX || tries == MAX_TRIES) {
-                return new TemplateVariants(new ArrayList<>(texts), true, Optional.empty());
+                return new TemplateVariants(new ArrayList<>(texts), true, problem);
             }
             Map<String, Boolean> choices = pending.pop();
             tries++;
@@ -46,10 +48,12 @@ record TemplateVariants(List<String> texts, boolean capped, Optional<String> pro
                 pending.push(with(choices, needed.attribute(), false));
                 pending.push(with(choices, needed.attribute(), true));
             } catch (Unrenderable e) {
-                return new TemplateVariants(List.of(), false, Optional.of(e.getMessage()));
+                if (problem.isEmpty()) {
+                    problem = Optional.of(e.getMessage());
+                }
             }
         }
-        return new TemplateVariants(new ArrayList<>(texts), false, Optional.empty());
+        return new TemplateVariants(new ArrayList<>(texts), false, problem);
     }
 
     private static Map<String, Boolean> with(Map<String, Boolean> choices, String attribute, boolean value) {

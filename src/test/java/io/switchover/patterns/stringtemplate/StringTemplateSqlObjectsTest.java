@@ -276,4 +276,32 @@ class StringTemplateSqlObjectsTest {
         assertEquals(List.of("src/main/java/org/shop/AuditDao.java:7 the annotation holds no SQL"),
                 result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
     }
+
+    @Test
+    void theVariantsThatCanBeRenderedAreCheckedAndTheOthersAreNotCheckedWithTheirReason() throws Exception {
+        String dao = "src/main/java/org/depot/dao/ShipmentDao.java";
+        InMemorySnapshot snapshot = new InMemorySnapshot("depot").with(dao, fixture("ShipmentDao.java"))
+                .with("src/main/resources/org/depot/dao/ShipmentDao.sql.stg", fixture("ShipmentDao.sql.stg"))
+                .with("src/main/resources/org/depot/dao/Common.sql.stg", fixture("Common.sql.stg"));
+        ExtractionResult result = scan(snapshot);
+
+        String columns = "id , depot_id , weight_kg , created_at , updated_at";
+        assertEquals(List.of("select " + columns + " from shipments where delivered_at is null and weight_kg >= 1000",
+                        "select " + columns + " from shipments where delivered_at is null and weight_kg < 1000"),
+                statementsAt(result, dao, 17));
+        assertEquals(List.of("select s." + columns.replace(", ", ", s.") + " from shipments s where s.id = :id and"
+                + " s.deleted_at is null"), statementsAt(result, dao, 14));
+        assertEquals(List.of("update shipments set delivered_at = now() where id = :id"), statementsAt(result, dao, 23));
+        assertEquals(List.of(
+                        dao + ":17 some variants of its conditionals: <orderBy> is text filled in at run time (@Define)",
+                        dao + ":26 <archiveTable> is text filled in at run time (@Define)"),
+                result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
+    }
+
+    private static String fixture(String name) throws java.io.IOException {
+        try (var in = StringTemplateSqlObjectsTest.class.getResourceAsStream("/stringtemplate/" + name)) {
+            return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

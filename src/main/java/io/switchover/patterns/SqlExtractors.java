@@ -6,6 +6,7 @@ import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.patterns.jpa.PhysicalNaming;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
+import io.switchover.patterns.stringtemplate.StringTemplateSqlObjects;
 
 import java.util.List;
 
@@ -34,7 +35,8 @@ public record SqlExtractors(List<SqlExtractor> perFile, List<ServiceWideExtracto
                         new JavaSqlExtractor(classifier),
                         new KotlinStringExtractor(classifier),
                         new JpaExtractor(classifier, naming),
-                        new BuilderExtractors()));
+                        new BuilderExtractors(),
+                        new StringTemplateSqlObjects(classifier)));
     }
 
     /** These and one more per-file extractor (a plugin's, a test's). */

@@ -43,7 +43,8 @@ class SqlExtractorsTest {
             }
         }
 
-        assertEquals(3, readers, "the Java readers, the JPA reader and the query builders' readers");
+        assertEquals(5, readers, "the Java readers, the Kotlin reader (for constants), the JPA reader, the query"
+                + " builders' readers and the jDBI templates' reader");
         assertEquals(1, JavaSources.parsesOnThisThread() - before);
     }
 

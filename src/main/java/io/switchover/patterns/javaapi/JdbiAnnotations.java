@@ -8,6 +8,9 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.switchover.patterns.Origin;
+import io.switchover.patterns.stringtemplate.InlineTemplates;
+import io.switchover.patterns.stringtemplate.StringTemplateLocators;
+import io.switchover.patterns.stringtemplate.StringTemplateSqlObjects;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * jDBI's {@code @SqlQuery}, {@code @SqlUpdate} and {@code @SqlBatch} on SQL-object methods. {@code :name} parameters
  * stay (the probe binds them like {@code ?}); a {@code <ids>} list binding ({@code @BindList}) becomes one {@code ?};
- * a {@code <name>} that {@code @Define} fills in is text known at run time only, so the statement is not checked.
+ * a {@code <name>} that {@code @Define} fills in is text known at run time only, so the statement is not checked. The
+ * methods of a type with a StringTemplate locator name a template instead: {@link StringTemplateSqlObjects} reads them.
  */
 public final class JdbiAnnotations {
     public static final String ID = "jdbi-annotation";
@@ -47,6 +51,10 @@ public final class JdbiAnnotations {
     private static void read(JavaApiContext context, MethodDeclaration method, AnnotationExpr annotation) {
         String label = "@" + annotation.getName().getIdentifier() + " " + method.getNameAsString();
         Optional<Expression> value = JavaApiContext.value(annotation);
+        if (StringTemplateLocators.locatorOf(method).isPresent()) {
+            value.ifPresent(context::claim); // a template's name: StringTemplateSqlObjects renders the template
+            return;
+        }
         if (usesClasspathLocator(method)) {
             value.ifPresent(context::claim);
             context.notChecked(lineOf(context, annotation), label, "@UseClasspathSqlLocator reads the SQL from a"
@@ -55,8 +63,7 @@ public final class JdbiAnnotations {
         }
         Optional<String> text = value.flatMap(context::text);
         if (value.isEmpty() || (value.get() instanceof StringLiteralExpr && text.map(String::isBlank).orElse(true))) {
-            context.notChecked(lineOf(context, annotation), label, "the annotation holds no SQL");
-            return;
+            return; // a located sub-type renders its template, or StringTemplateSqlObjects says there is no SQL
         }
         if (text.isEmpty()) {
             return; // built at run time: the generic extractor says so
@@ -64,6 +71,13 @@ public final class JdbiAnnotations {
         Origin origin = context.origin(value.get());
         context.claim(value.get());
         Set<String> defined = defines(method);
+        if (rendersWithStringTemplate(method)) {
+            InlineTemplates.Rendered rendered = InlineTemplates.render(text.get(), defined, lists(method));
+            rendered.statements().forEach(sql -> context.statement(sql, origin, ID, JavaApiContext.shorten(sql)));
+            rendered.problem().ifPresent(problem -> context.notChecked(origin, JavaApiContext.shorten(text.get()),
+                    rendered.statements().isEmpty() ? problem : "some variants of its conditionals: " + problem));
+            return;
+        }
         StringBuilder sql = new StringBuilder();
         Matcher template = TEMPLATE.matcher(text.get());
         while (template.find()) {
@@ -80,9 +94,18 @@ public final class JdbiAnnotations {
     }
 
     private static Set<String> defines(MethodDeclaration method) {
+        return parametersAnnotated(method, "Define");
+    }
+
+    private static Set<String> lists(MethodDeclaration method) {
+        return parametersAnnotated(method, "BindList");
+    }
+
+    /** The attribute names the annotation gives the method's parameters: its value, else the parameter's name. */
+    private static Set<String> parametersAnnotated(MethodDeclaration method, String annotation) {
         Set<String> names = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
-            parameter.getAnnotationByName("Define").ifPresent(define -> names.add(JavaApiContext.value(define)
+            parameter.getAnnotationByName(annotation).ifPresent(found -> names.add(JavaApiContext.value(found)
                     .filter(StringLiteralExpr.class::isInstance)
                     .map(v -> ((StringLiteralExpr) v).asString())
                     .orElse(parameter.getNameAsString())));
@@ -90,13 +113,22 @@ public final class JdbiAnnotations {
         return names;
     }
 
+    /** jDBI 3's {@code @UseStringTemplateEngine}: the annotation's SQL is a StringTemplate, conditionals and all. */
+    private static boolean rendersWithStringTemplate(MethodDeclaration method) {
+        return annotatedHereOrAbove(method, "UseStringTemplateEngine");
+    }
+
     private static boolean usesClasspathLocator(MethodDeclaration method) {
+        return annotatedHereOrAbove(method, "UseClasspathSqlLocator");
+    }
+
+    private static boolean annotatedHereOrAbove(MethodDeclaration method, String annotation) {
         Optional<Node> current = Optional.of(method);
         while (current.isPresent()) {
-            if (current.get() instanceof MethodDeclaration m && m.isAnnotationPresent("UseClasspathSqlLocator")) {
+            if (current.get() instanceof MethodDeclaration m && m.isAnnotationPresent(annotation)) {
                 return true;
             }
-            if (current.get() instanceof TypeDeclaration<?> type && type.isAnnotationPresent("UseClasspathSqlLocator")) {
+            if (current.get() instanceof TypeDeclaration<?> type && type.isAnnotationPresent(annotation)) {
                 return true;
             }
             current = current.get().getParentNode();

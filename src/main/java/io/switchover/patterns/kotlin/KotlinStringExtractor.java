@@ -60,9 +60,10 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
         return scan;
     }
 
+    /** Kotlin files, and Java files for the constants Kotlin templates may name. */
     @Override
     public boolean reads(String path) {
-        return path.endsWith(".kt");
+        return path.endsWith(".kt") || path.endsWith(".java");
     }
 
     /**
@@ -83,6 +84,9 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
 
     @Override
     public FileStrings collect(SourceFile file) {
+        if (file.endsWith(".java")) {
+            return new FileStrings(ExtractionResult.empty(), JavaConstants.of(file), List.of());
+        }
         try {
             FileScan scan = new FileScan(file.path(), file.text());
             ExtractionResult result = scan.scan();

@@ -77,6 +77,35 @@ class MalformedSourceFuzzTest {
         }
     }
 
+    @Property(tries = 200)
+    void stringTemplateGroupsNeverStopAScanNorLoseADaoMethod(@ForAll("templateGroups") String group) {
+        String dao = "src/main/java/org/depot/dao/ShipmentDao.java";
+        String groupFile = "src/main/resources/org/depot/dao/ShipmentDao.sql.stg";
+        InMemorySnapshot snapshot = new InMemorySnapshot("fuzz")
+                .with(dao, fixture("/stringtemplate/ShipmentDao.java"))
+                .with(groupFile, group)
+                .with("src/main/resources/org/depot/dao/Common.sql.stg", fixture("/stringtemplate/Common.sql.stg"));
+        ExtractionResult result = scanner.scan(snapshot, List.of(), List.of());
+        for (String warning : result.warnings()) {
+            assertTrue(warning.startsWith(dao + ":") || warning.startsWith(groupFile + ":"), warning);
+        }
+        for (int methodLine : List.of(14, 17, 20, 23, 26)) {
+            boolean seen = result.patterns().stream().anyMatch(p -> p.origin().spans(dao, methodLine))
+                    || result.notChecked().stream().anyMatch(u -> u.origin().spans(dao, methodLine));
+            assertTrue(seen, "the method at line " + methodLine + " is checked or said to be not checked");
+        }
+    }
+
+    @Property(tries = 100)
+    void stringTemplateDaosNeverStopAScan(@ForAll("templateDaos") String source) {
+        String dao = "src/main/java/org/depot/dao/ShipmentDao.java";
+        InMemorySnapshot snapshot = new InMemorySnapshot("fuzz").with(dao, source)
+                .with("src/main/resources/org/depot/dao/ShipmentDao.sql.stg",
+                        fixture("/stringtemplate/ShipmentDao.sql.stg"))
+                .with("src/main/resources/org/depot/dao/Common.sql.stg", fixture("/stringtemplate/Common.sql.stg"));
+        assertNamesTheFile(dao, scanner.scan(snapshot, List.of(), List.of()));
+    }
+
     @Property(tries = 300)
     void capturesNeverThrow(@ForAll("captures") String text) {
         assertNamesTheFile("a.pg_stat_statements.csv", captures.read("a.pg_stat_statements.csv", text));
@@ -112,6 +141,16 @@ class MalformedSourceFuzzTest {
     Arbitrary<String> constantSources() {
         return Arbitraries.oneOf(mutationsOf(fixture("/patterns/constants/OrderRepository.java")),
                 mutationsOf(fixture("/patterns/constants/Tables.java")));
+    }
+
+    @Provide
+    Arbitrary<String> templateGroups() {
+        return mutationsOf(fixture("/stringtemplate/ShipmentDao.sql.stg"));
+    }
+
+    @Provide
+    Arbitrary<String> templateDaos() {
+        return mutationsOf(fixture("/stringtemplate/ShipmentDao.java"));
     }
 
     @Provide

@@ -71,6 +71,18 @@ class JavaApiSqlExtractorTest {
     }
 
     @Test
+    void rendersJdbiAnnotationsWrittenForTheStringTemplateEngineOncePerVariantOfTheirConditionals()
+            throws IOException {
+        ExtractionResult result = scan("src/BerthDao.java", "/javaapi/BerthDao.java");
+        assertEquals(List.of(
+                "12 jdbi-annotation SELECT id FROM berth WHERE harbour = :harbour AND ship_id IS NULL",
+                "12 jdbi-annotation SELECT id FROM berth WHERE harbour = :harbour",
+                "15 jdbi-annotation SELECT id FROM berth WHERE id IN (?)"), describe(result));
+        assertEquals(List.of("18 SELECT id FROM <table>: <table> is text filled in at run time (@Define)"),
+                describeNotChecked(result));
+    }
+
+    @Test
     void readsJooqPlainSqlAndLeavesOtherJdbcToTheGenericExtractor() throws IOException {
         ExtractionResult result = scan("src/OppgaveRepository.java", "/javaapi/OppgaveRepository.java");
         assertEquals(List.of(

@@ -84,4 +84,41 @@ class KotlinCrossFileConstantsTest {
         assertEquals(List.of("DELETE FROM varsel WHERE id IN (?)", "SELECT id FROM varsel WHERE id IN (?)"),
                 result.patterns().stream().map(AccessPattern::sql).toList());
     }
+
+    @Test
+    void templatesOverAJavaClassesStaticFinalStringsResolve() {
+        String tables = """
+                package no.example.db;
+
+                public final class Tabeller {
+                    public static final String SKJEMA = "portefolje";
+
+                    public static final class VEDTAK {
+                        public static final String TABLE_NAME = SKJEMA + ".vedtak";
+                        public static final String FNR = "fnr";
+                        public static String IKKE_KONSTANT = "endres";
+                    }
+                }
+                """;
+        String repository = """
+                package no.example.repo
+
+                import no.example.db.Tabeller.VEDTAK
+                import no.example.db.Tabeller.VEDTAK.FNR
+
+                class VedtakRepository {
+                    fun finn() = "SELECT ${VEDTAK.FNR} FROM ${VEDTAK.TABLE_NAME} WHERE $FNR = ?"
+                    fun annen() = "SELECT ${VEDTAK.IKKE_KONSTANT} FROM ${VEDTAK.TABLE_NAME}"
+                }
+                """;
+        ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("kt")
+                .with("src/main/java/no/example/db/Tabeller.java", tables)
+                .with(ROOT + "repo/VedtakRepository.kt", repository), List.of(), List.of());
+
+        assertEquals(List.of("SELECT fnr FROM portefolje.vedtak WHERE fnr = ?"),
+                result.patterns().stream().map(AccessPattern::sql).toList());
+        assertEquals(List.of("built at run time from ${VEDTAK.IKKE_KONSTANT}, ${VEDTAK.TABLE_NAME}"),
+                result.notChecked().stream().map(UnresolvedSql::reason).toList(), "a field that is not final stays"
+                        + " not checked");
+    }
 }

@@ -82,6 +82,8 @@ final class MentionScanner {
         private final Set<String> tablesNamed = new HashSet<>();
         /** The simple names of the classes the file imports from jOOQ's generated {@code tables} packages. */
         private final Set<String> generatedTypes = new HashSet<>();
+        /** Each span's text (its chain's, for a string) in lower case, as the columns found in it ask for it. */
+        private final java.util.Map<Span, String> lowerSpans = new java.util.HashMap<>();
         /** A string literal of a {@code +} chain of literals (and constants) to the whole chain's text. */
         private final java.util.Map<Integer, String> chains = new java.util.HashMap<>();
 
@@ -384,9 +386,9 @@ final class MentionScanner {
         }
 
         private boolean spanNames(Span span, String table) {
-            String inside = (span.kind() == Span.Kind.STRING ? stringContent(span)
-                    : text.substring(span.start(), span.end())).toLowerCase(Locale.ROOT);
-            return Pattern.compile("(?<![\\w$])" + Pattern.quote(table) + "(?![\\w$])").matcher(inside).find();
+            String inside = lowerSpans.computeIfAbsent(span, s -> (s.kind() == Span.Kind.STRING ? stringContent(s)
+                    : text.substring(s.start(), s.end())).toLowerCase(Locale.ROOT));
+            return namesWord(inside, table);
         }
 
         /** The line the offset is on, as written. */
@@ -396,6 +398,26 @@ final class MentionScanner {
             String code = text.substring(start, end < 0 ? text.length() : end).strip();
             return code.length() <= MAX_CODE ? code : code.substring(0, MAX_CODE - 1) + "…";
         }
+    }
+
+    /** Whether {@code word} stands in {@code text} with no {@code [A-Za-z0-9_$]} on either side. */
+    static boolean namesWord(String text, String word) {
+        if (word.isEmpty()) {
+            return Pattern.compile("(?<![\\w$])(?![\\w$])").matcher(text).find();
+        }
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isAsciiWordChar(text.charAt(at - 1)))
+                    && (end == text.length() || !isAsciiWordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Java's {@code [\w$]}: ASCII letters, digits, {@code _} and {@code $}. */
+    private static boolean isAsciiWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
     }
 
     private static int indexOfSeparator(String line) {

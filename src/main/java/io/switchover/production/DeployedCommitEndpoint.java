@@ -29,17 +29,28 @@ import java.util.regex.Pattern;
  */
 public final class DeployedCommitEndpoint {
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson loads when an endpoint answers JSON, not with this class. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final Duration timeout;
-    private final HttpClient client;
+    /** Made at the first question: a client loads TLS and starts a thread, which a check without endpoints pays for. */
+    private HttpClient client;
 
     /**
      * @param timeout how long to wait for the endpoint: to connect, and for its whole answer
      */
     public DeployedCommitEndpoint(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
     }
 
     public String commitOf(String url, String service) {
@@ -50,7 +61,7 @@ public final class DeployedCommitEndpoint {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json, text/plain").GET().build();
             // The request's own timeout ends with the headers; the whole answer, body included, gets no longer.
-            exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            exchange = client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
             response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IllegalArgumentException e) {
             throw SwitchoverException.badInput("the version endpoint of " + service + " (" + shown + ") is not a URL: "
@@ -87,7 +98,7 @@ public final class DeployedCommitEndpoint {
             return Optional.of(trimmed.toLowerCase(java.util.Locale.ROOT));
         }
         try {
-            return find(MAPPER.readTree(trimmed));
+            return find(Json.MAPPER.readTree(trimmed));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -40,9 +40,7 @@ final class AbsentRoles {
 
     /** @param roles the roles the replay's server has (lower case where unquoted names fold) */
     static AdaptedScript skip(String script, Set<String> roles) {
-        String lower = script.toLowerCase(Locale.ROOT);
-        if (!lower.contains("owner") && !lower.contains("grant") && !lower.contains("revoke")
-                && !lower.contains("role")) {
+        if (!mayNameRoles(script)) {
             return AdaptedScript.unchanged(script);
         }
         Set<String> absent = new LinkedHashSet<>();
@@ -58,6 +56,26 @@ final class AbsentRoles {
         return new AdaptedScript(rewritten, Set.of("skipped the ownership and privileges of role"
                 + (absent.size() == 1 ? " " : "s ") + String.join(", ", absent) + ", which the replay's server does"
                 + " not have (roles are the cluster's; they change nothing the old service's SQL sees here)"));
+    }
+
+    /**
+     * The roles the script's statements name that the server lacks: which of its statements {@link #skip} skips
+     * follows from them and the script's text.
+     */
+    static Set<String> absent(String script, Set<String> roles) {
+        if (!mayNameRoles(script)) {
+            return Set.of();
+        }
+        Set<String> absent = new java.util.TreeSet<>();
+        for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
+            absent.addAll(missingRoles(statement.text(), roles));
+        }
+        return absent;
+    }
+
+    private static boolean mayNameRoles(String script) {
+        String lower = script.toLowerCase(Locale.ROOT);
+        return lower.contains("owner") || lower.contains("grant") || lower.contains("revoke") || lower.contains("role");
     }
 
     /** The roles a statement names that the server lacks; empty for any other statement. */

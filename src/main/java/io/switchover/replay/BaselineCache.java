@@ -22,6 +22,8 @@ public final class BaselineCache {
     private final Optional<H2ScriptBaselines> scripts;
     private final boolean templates;
     private final String tool;
+    /** The probes' outcomes at each production's S0 this cache has seen, by baseline key. */
+    private final Map<String, S0Probes> probes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BaselineCache(Optional<H2ScriptBaselines> scripts, boolean templates, String tool) {
         this.scripts = scripts;
@@ -61,12 +63,45 @@ public final class BaselineCache {
             return Lookup.skipped("S0 not cached on " + db.description() + " (a baseline is kept on H2 and on a"
                     + " PostgreSQL server only); production's migrations were replayed");
         }
-        Optional<BaselineKey> key = BaselineKey.of(batch, db.description(), tool);
+        Optional<BaselineKey> key = BaselineKey.of(batch, db.description(), db.baselineFacts(batch), tool);
         if (key.isEmpty()) {
             return Lookup.skipped("S0 not cached: production has Java migrations, whose effects its history cannot"
                     + " vouch for; production's migrations were replayed");
         }
         return store.get().restore(db, key.get(), batch.production().size());
+    }
+
+    /**
+     * The probes' outcomes known at production's S0 of the batch on {@code db}: those of the replays before in this
+     * process, and those kept in the cache's entry for that S0 (H2). Empty, and not kept, when S0 has no key.
+     */
+    S0Probes probes(ReplayDatabase db, Batch batch) {
+        Optional<BaselineKey> key = BaselineKey.of(batch, db.description(), db.baselineFacts(batch), tool);
+        if (key.isEmpty()) {
+            return S0Probes.of("");
+        }
+        return probes.computeIfAbsent(key.get().digest(), digest -> probeFile(db, digest)
+                .map(file -> S0Probes.read(file, digest)).orElseGet(() -> S0Probes.of(digest)));
+    }
+
+    /** Keeps what the probes added in the cache's entry for that S0, where there is one. */
+    void probed(ReplayDatabase db, S0Probes outcomes) {
+        if (!outcomes.added()) {
+            return;
+        }
+        Optional<Path> file = probeFile(db, outcomes.baseline());
+        if (file.isPresent()) {
+            try {
+                outcomes.write(file.get());
+            } catch (java.io.IOException e) {
+                // the next check probes them again
+            }
+        }
+    }
+
+    private Optional<Path> probeFile(ReplayDatabase db, String digest) {
+        return storeFor(db).filter(H2ScriptBaselines.class::isInstance)
+                .flatMap(store -> ((H2ScriptBaselines) store).probeFile(digest));
     }
 
     private Optional<BaselineStore> storeFor(ReplayDatabase db) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -30,6 +31,14 @@ public record BaselineKey(String text, String digest) {
      * S0 is not worth caching safely: Java migrations run code whose effects the key cannot cover.
      */
     public static Optional<BaselineKey> of(Batch batch, String engine, String tool) {
+        return of(batch, engine, List.of(), tool);
+    }
+
+    /**
+     * As {@link #of(Batch, String, String)}, with what else decides S0 on the replay's database
+     * ({@link ReplayDatabase#baselineFacts}).
+     */
+    public static Optional<BaselineKey> of(Batch batch, String engine, List<String> facts, String tool) {
         ProductionState production = batch.production();
         if (!production.javaMigrations().isEmpty() && production.schema().isEmpty()) {
             return Optional.empty();
@@ -37,6 +46,7 @@ public record BaselineKey(String text, String digest) {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         line(text, "tool", tool);
         line(text, "engine", engine);
+        facts.forEach(fact -> line(text, "replay", fact));
         FlywaySettings settings = production.settings();
         line(text, "locations", String.join(",", settings.locations()));
         line(text, "placeholders", new TreeMap<>(settings.placeholders()).toString());

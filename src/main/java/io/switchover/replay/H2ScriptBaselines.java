@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
 final class H2ScriptBaselines implements BaselineCache.BaselineStore {
     private static final String SCRIPT = "s0.sql";
     private static final String ENTRY = "entry.properties";
+    private static final String PROBES = "s0-probes.tsv";
 
     private final Path root;
     private final long maxBytes;
@@ -64,6 +66,12 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             }
         }
         return new BaselineCache.Lookup(false, Map.of(), notes, (d, adapted) -> save(d, key, adapted));
+    }
+
+    /** Where the probes' outcomes at the entry's S0 are kept; empty when there is no entry of that key. */
+    Optional<Path> probeFile(String digest) {
+        Path folder = root.resolve(digest);
+        return Files.isRegularFile(folder.resolve(ENTRY)) ? Optional.of(folder.resolve(PROBES)) : Optional.empty();
     }
 
     private List<String> save(ReplayDatabase db, BaselineKey key, Map<String, Set<String>> adapted) {

@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.Batch;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
@@ -41,6 +42,15 @@ public interface ReplayDatabase extends AutoCloseable {
     /** Rewrites a migration for this engine: H2 needs most, a server only the set-up no throwaway database can run. */
     default AdaptedScript adapt(String script) {
         return AdaptedScript.unchanged(script);
+    }
+
+    /**
+     * What decides production's schema (S0) here beyond the engine and the migrations' text, one fact a line, for the
+     * baseline cache's key: on a PostgreSQL server, the roles production's migrations name that it lacks, since their
+     * statements are skipped.
+     */
+    default List<String> baselineFacts(Batch batch) {
+        return List.of();
     }
 
     /** Says why a statement fails at S0 when the engine, not the statement, is the reason. */

@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.Batch;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
@@ -100,6 +101,20 @@ final class ServerDatabase implements ReplayDatabase {
         Set<String> changes = new LinkedHashSet<>(withoutSlots.changes());
         changes.addAll(withoutRoles.changes());
         return new AdaptedScript(withoutRoles.script(), Set.copyOf(changes));
+    }
+
+    @Override
+    public List<String> baselineFacts(Batch batch) {
+        if (dialect != ServerDialect.POSTGRESQL) {
+            return List.of();
+        }
+        Set<String> known = roles();
+        if (known == null) {
+            return List.of("roles unknown");
+        }
+        Set<String> absent = new java.util.TreeSet<>();
+        batch.production().texts().forEach(script -> absent.addAll(AbsentRoles.absent(script, known)));
+        return absent.isEmpty() ? List.of() : List.of("absent-roles " + String.join(",", absent));
     }
 
     /** The server's roles, read once (null when they cannot be read): migrations name production's cluster's. */

@@ -198,7 +198,9 @@ public final class TimelineReplayer {
                         initial[i] = ProbeOutcome.unaffectedByBatch();
                     }
                 }
-                probeInitially(db, connection, statements, values, affected, catalog, initial);
+                S0Probes known = cache.probes(db, batch);
+                probeInitially(db, connection, statements, values, affected, catalog, initial, known);
+                cache.probed(db, known);
                 List<ProbeOutcome> outcomes = new ArrayList<>(List.of(initial));
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (!outcomes.get(i).passed()) {
@@ -537,10 +539,11 @@ public final class TimelineReplayer {
      */
     private void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
                                 List<List<Object>> values, List<Integer> affected, SchemaCatalog catalog,
-                                ProbeOutcome[] outcomes) throws SQLException {
+                                ProbeOutcome[] outcomes, S0Probes known) throws SQLException {
         int lanes = affected.size() < PARALLEL_FROM ? 1 : LANES;
         if (lanes == 1) {
-            probeInitially(db, connection, statements, values, affected, catalog, outcomes, synthesizer, prober);
+            probeInitially(db, connection, statements, values, affected, catalog, outcomes, known, synthesizer,
+                    prober);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(lanes);
@@ -553,7 +556,7 @@ public final class TimelineReplayer {
                 }
                 done.add(pool.submit(() -> {
                     try (Connection own = db.connect()) {
-                        probeInitially(db, own, statements, values, share, catalog, outcomes,
+                        probeInitially(db, own, statements, values, share, catalog, outcomes, known,
                                 new ParameterSynthesizer(), new Prober());
                     }
                     return null;
@@ -580,8 +583,8 @@ public final class TimelineReplayer {
 
     private static void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
                                        List<List<Object>> values, List<Integer> indices, SchemaCatalog catalog,
-                                       ProbeOutcome[] outcomes, ParameterSynthesizer synthesizer, Prober prober)
-            throws SQLException {
+                                       ProbeOutcome[] outcomes, S0Probes known, ParameterSynthesizer synthesizer,
+                                       Prober prober) throws SQLException {
         // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not describe
         // (its table is missing at S0) would otherwise abort the transaction the probes run in.
         connection.setAutoCommit(true);
@@ -594,7 +597,14 @@ public final class TimelineReplayer {
             Savepoint guard = connection.setSavepoint();
             for (int i : indices) {
                 ProbeStatement statement = statements.get(i);
+                Optional<String> key = S0Probes.key(statement, values.get(i));
+                Optional<ProbeOutcome> before = key.flatMap(known::find);
+                if (before.isPresent()) {
+                    outcomes[i] = before.get();
+                    continue;
+                }
                 outcomes[i] = prober.run(connection, statement, values.get(i), guard);
+                key.ifPresent(k -> known.put(k, outcomes[i]));
             }
             connection.rollback(guard);
         } finally {

@@ -4,28 +4,40 @@ import io.switchover.SwitchoverException;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The formats a report can be written in. */
 public enum ReportFormat {
-    TEXT(new TextReportWriter(), "report.txt"),
-    JSON(new JsonReportWriter(), "report.json"),
-    MARKDOWN(new MarkdownReportWriter(), "report.md"),
-    HTML(new HtmlReportWriter(), "report.html"),
-    JUNIT(new JunitReportWriter(), "report.junit.xml"),
-    SARIF(new SarifReportWriter(), "report.sarif"),
-    GITLAB(new GitlabCodeQualityWriter(), "gl-code-quality-report.json");
+    TEXT(TextReportWriter::new, "report.txt"),
+    JSON(JsonReportWriter::new, "report.json"),
+    MARKDOWN(MarkdownReportWriter::new, "report.md"),
+    HTML(HtmlReportWriter::new, "report.html"),
+    JUNIT(JunitReportWriter::new, "report.junit.xml"),
+    SARIF(SarifReportWriter::new, "report.sarif"),
+    GITLAB(GitlabCodeQualityWriter::new, "gl-code-quality-report.json");
 
-    private final ReportWriter writer;
+    /** Made when first asked for: a check writes one format, and the others' libraries (Jackson) need not load. */
+    private final Supplier<ReportWriter> make;
+    private volatile ReportWriter writer;
     private final String fileName;
 
-    ReportFormat(ReportWriter writer, String fileName) {
-        this.writer = writer;
+    ReportFormat(Supplier<ReportWriter> make, String fileName) {
+        this.make = make;
         this.fileName = fileName;
     }
 
     public ReportWriter writer() {
-        return writer;
+        ReportWriter made = writer;
+        if (made == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    writer = make.get();
+                }
+                made = writer;
+            }
+        }
+        return made;
     }
 
     /** The file {@code --output-dir} writes this format to. */

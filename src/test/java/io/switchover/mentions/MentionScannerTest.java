@@ -120,4 +120,23 @@ class MentionScannerTest {
             found(path, text + " alice legacy_address", ALICE, LEGACY);
         }
     }
+
+    @Property
+    void aWordIsNamedWhereTheRegexOfAsciiWordBoundariesFindsIt(@ForAll("texts") String text,
+                                                               @ForAll("words") String word) {
+        boolean regex = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(word)
+                + "(?![\\w$])").matcher(text).find();
+
+        assertEquals(regex, MentionScanner.namesWord(text, word), text + " / " + word);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> texts() {
+        return net.jqwik.api.Arbitraries.strings().withChars("ab_$1 .é\"(").ofMaxLength(12);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> words() {
+        return net.jqwik.api.Arbitraries.strings().withChars("ab_$").ofMaxLength(3);
+    }
 }

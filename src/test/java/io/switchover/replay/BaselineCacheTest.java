@@ -196,6 +196,39 @@ class BaselineCacheTest {
     }
 
     @Test
+    void aWarmCheckTakesTheProbesOutcomesAtS0FromTheEntry() throws IOException {
+        check(prod, cache());
+        Path probes = entries().get(0).resolve("s0-probes.tsv");
+        List<String> lines = Files.readAllLines(probes);
+        assertEquals(3, lines.size(), "a header and the two statements: " + lines);
+        List<String> tampered = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t", -1);
+            tampered.add(String.join("\t", fields[0], "42P01", "0", "UNDEFINED_TABLE", "as kept", "-", "$"));
+        }
+        Files.write(probes, tampered);
+
+        Timeline warm = check(prod, cache());
+
+        assertTrue(fromCache(warm));
+        assertEquals(List.of("as kept", "as kept"), warm.states().get(0).outcomes().stream()
+                .map(outcome -> outcome.error().message()).toList());
+    }
+
+    @Test
+    void aDamagedFileOfOutcomesIsProbedAgainAndWrittenWhole() throws IOException {
+        Timeline cold = check(prod, cache());
+        Path probes = entries().get(0).resolve("s0-probes.tsv");
+        String whole = Files.readString(probes);
+        Files.writeString(probes, whole.substring(0, whole.length() - 4));
+
+        Timeline warm = check(prod, cache());
+
+        assertEquals(outcomes(cold), outcomes(warm));
+        assertEquals(whole.lines().sorted().toList(), Files.readString(probes).lines().sorted().toList());
+    }
+
+    @Test
     void noCacheKeepsNothing() {
         Timeline timeline = check(prod, BaselineCache.none());
 

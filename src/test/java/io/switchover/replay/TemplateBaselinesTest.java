@@ -182,4 +182,35 @@ class TemplateBaselinesTest {
             }
         }
     }
+
+    @Test
+    void aRoleMadeOnTheServerThatProductionGrantsToChangesTheKey() throws SQLException {
+        String role = "reader_" + unique.replace("-", "").substring(0, 12);
+        InMemorySnapshot granting = prod.next("deploy-1g").with("db/migration/V2_1__grant.sql",
+                "GRANT SELECT ON person TO " + role + ";");
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(granting, List.of()),
+                reader.read(candidate.next("deploy-5g").with("db/migration/V2_1__grant.sql",
+                        "GRANT SELECT ON person TO " + role + ";"), List.of()));
+        List<String> without;
+        try (ReplayDatabase db = engine().create()) {
+            without = db.baselineFacts(batch);
+        }
+        try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role);
+        }
+        List<String> with;
+        try (ReplayDatabase db = engine().create()) {
+            with = db.baselineFacts(batch);
+        } finally {
+            try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE " + role);
+            }
+        }
+
+        assertEquals(List.of("absent-roles " + role), without, "its GRANT is skipped where the role is absent");
+        assertEquals(List.of(), with, "and runs where it exists");
+        assertFalse(BaselineKey.of(batch, "PostgreSQL", without, "t").orElseThrow().digest()
+                .equals(BaselineKey.of(batch, "PostgreSQL", with, "t").orElseThrow().digest()));
+    }
 }

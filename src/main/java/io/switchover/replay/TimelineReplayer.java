@@ -406,7 +406,7 @@ public final class TimelineReplayer {
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
                                      List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
-                                     SchemaCatalog catalog) throws SQLException {
+                                     SchemaCatalog production, SchemaCatalog catalog) throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
             Savepoint guard = connection.setSavepoint();
@@ -425,7 +425,15 @@ public final class TimelineReplayer {
                     values.set(i, synthesizer.valuesFor(statement, catalog, connection));
                     connection.rollback(guard);
                 }
-                outcomes.add(prober.run(connection, statement, values.get(i), guard));
+                ProbeOutcome outcome = prober.run(connection, statement, values.get(i), guard);
+                if (outcome.error() == null) {
+                    Optional<DatabaseError> rejected = NullProbe.rejected(connection, statement, values.get(i),
+                            production, catalog, guard, prober);
+                    if (rejected.isPresent()) {
+                        outcome = outcome.rejectingNull(rejected.get());
+                    }
+                }
+                outcomes.add(outcome);
             }
             connection.rollback(guard);
             return List.copyOf(outcomes);
@@ -602,7 +610,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        new StepScope(effects, diff, catalog), catalog);
+                        new StepScope(effects, diff, catalog), states.get(0).catalog(), catalog);
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

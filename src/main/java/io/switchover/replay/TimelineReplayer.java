@@ -135,7 +135,8 @@ public final class TimelineReplayer {
         notes.add("replayed on " + timeline.engine() + " because " + why);
         notes.addAll(timeline.notes());
         return new Timeline(timeline.engine(), timeline.batch(), timeline.statements(), timeline.states(),
-                timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations());
+                timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations(),
+                timeline.productionKeys());
     }
 
     /**
@@ -171,9 +172,11 @@ public final class TimelineReplayer {
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             List<String> drift = new ArrayList<>();
+            UniqueKeys[] keys = {UniqueKeys.NONE};
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
+                keys[0] = UniqueKeys.read(connection, batch, catalog);
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                     drift.addAll(drift(on, batch, catalogReader, catalog));
                 }
@@ -227,7 +230,8 @@ public final class TimelineReplayer {
                     + String.join("; ", changes) + " (no effect the old service can see)"));
             return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
                     failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
-                    observer.map(LockObserver::observations).orElse(LockObservations.NONE)), db.transactionalDdl());
+                    observer.map(LockObserver::observations).orElse(LockObservations.NONE), keys[0]),
+                    db.transactionalDdl());
         }
     }
 

@@ -1,16 +1,12 @@
 package io.switchover.rules;
 
-import io.switchover.replay.Credentials;
 import io.switchover.replay.EmbeddedPostgresEngine;
-import io.switchover.replay.ServerEngine;
-import io.switchover.replay.ServerUrl;
 import io.switchover.report.Report;
 import io.switchover.report.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static io.switchover.rules.NullWrittenToNotNullColumnTest.entity;
@@ -33,11 +29,6 @@ class NullWrittenOnServersTest {
     @AfterAll
     static void stop() {
         postgres.close();
-    }
-
-    private static ServerEngine mariadb() {
-        return ServerEngine.mariadb(ServerUrl.parse("jdbc:mariadb://127.0.0.1:3306/mysql?user=root", "test"),
-                Credentials.of("root", null), Duration.ofHours(1));
     }
 
     private static Report check(io.switchover.replay.ReplayEngine engine, String field, String migration) {
@@ -80,7 +71,7 @@ class NullWrittenOnServersTest {
 
     @Test
     void flagsTheBoxedFieldOnMariaDb() {
-        Report report = check(mariadb(), "private Integer weight;", "UPDATE parcel SET weight = 0 WHERE weight IS NULL;\n"
+        Report report = check(MariaDbDdlTest.mariadb(), "private Integer weight;", "UPDATE parcel SET weight = 0 WHERE weight IS NULL;\n"
                 + "ALTER TABLE parcel MODIFY COLUMN weight INT NOT NULL;");
 
         assertEquals(List.of("INSERT INTO parcel (id, weight) VALUES (?, ?)"), insertsFlagged(report),
@@ -89,7 +80,7 @@ class NullWrittenOnServersTest {
 
     @Test
     void acceptsThePrimitiveFieldOnMariaDb() {
-        Report report = check(mariadb(), "private int weight;", "UPDATE parcel SET weight = 0 WHERE weight IS NULL;\n"
+        Report report = check(MariaDbDdlTest.mariadb(), "private int weight;", "UPDATE parcel SET weight = 0 WHERE weight IS NULL;\n"
                 + "ALTER TABLE parcel MODIFY COLUMN weight INT NOT NULL;");
 
         assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals(RULE)).toList());

@@ -82,10 +82,11 @@ final class ProbePlanner {
                 }
             }
             List<ColumnRead> itsReads = readsOf.getOrDefault(entry.getKey(), List.of());
-            if (!itsReads.isEmpty() && !probes.get(probe).readByName()) {
-                ProbeStatement p = probes.get(probe);
-                probes.set(probe, new ProbeStatement(p.jdbcSql(), p.tables(), p.parameterColumns(), p.baseline(),
-                        p.columns(), p.positional(), p.inserts(), true));
+            java.util.Set<Integer> nullWrites = issuer.role() == ServiceVersion.Role.RUNNING
+                    ? NullWrites.of(same, references) : java.util.Set.of();
+            ProbeStatement p = probes.get(probe);
+            if (!itsReads.isEmpty() && !p.readByName() || !p.nullWrites().containsAll(nullWrites)) {
+                probes.set(probe, p.with(!itsReads.isEmpty(), nullWrites));
             }
             statements.add(new CheckedStatement(sql, List.copyOf(same), references, issuer, probe, itsReads));
         }

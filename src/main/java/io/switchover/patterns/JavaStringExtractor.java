@@ -138,6 +138,10 @@ public final class JavaStringExtractor {
                         place));
             }
         }
+        JavaNullBindings nulls = JavaNullBindings.of(unit, argument -> evaluator.variants(argument)
+                .flatMap(values -> values.stream().map(v -> file.configuration().withBatchPrefix(v.strip()))
+                        .filter(classifier::isSql).findFirst()));
+        patterns.replaceAll(p -> nulls.of(p.sql()).isEmpty() ? p : p.withNullableParameters(nulls.of(p.sql())));
         List<Deferred> templates = new ArrayList<>();
         for (Expression template : StringExpressions.formatTemplates(unit)) {
             templates.add(new Deferred(template.clone(), evaluator.namesAt(template), JavaSources.origin(path,

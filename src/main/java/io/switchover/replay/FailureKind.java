@@ -16,6 +16,11 @@ public enum FailureKind {
      * default or writes constants of its own into, so the old code's own writes fail (see {@link MadeUpValues}).
      */
     CONSTRAINT_VIOLATION,
+    /**
+     * A NOT NULL violation of the probe that wrote NULL where the running version may (see {@link NullProbe}): the
+     * column was nullable at S0, a step made it NOT NULL, and the old code's NULL no longer goes in.
+     */
+    NULL_WRITTEN,
     BAD_VALUE,
     SYNTAX,
     /** The engine does not support what the statement does (H2 writing through a view): the engine, not the schema. */

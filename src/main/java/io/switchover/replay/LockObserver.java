@@ -69,6 +69,8 @@ public final class LockObserver implements Callback {
     private int ordinal;
     private Set<String> held = Set.of();
     private boolean failed;
+    /** The session already set to report what the server does ({@code client_min_messages = debug1}). */
+    private Connection reporting;
 
     private LockObserver(Batch batch, String historyTable) {
         this.batch = batch;
@@ -119,17 +121,24 @@ public final class LockObserver implements Callback {
         }
     }
 
+    /**
+     * Commits what the group did so far, so that the migration starts holding no lock: there is nothing to read from
+     * {@code pg_locks} before its first statement. The server's reports are asked for once per session.
+     */
     private void begin(Connection connection, MigrationInfo info) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.commit();
         }
-        try (Statement set = connection.createStatement()) {
-            set.execute("SET client_min_messages = debug1");
+        if (connection != reporting) {
+            try (Statement set = connection.createStatement()) {
+                set.execute("SET client_min_messages = debug1");
+            }
+            reporting = connection;
         }
         step = stepOf(info);
         script = info.getScript();
         ordinal = 0;
-        held = locks(connection).keySet();
+        held = Set.of();
     }
 
     private void statementRan(Connection connection, org.flywaydb.core.api.callback.Statement statement)

@@ -65,7 +65,7 @@ public final class ParameterSynthesizer {
     }
 
     /** A column a parameter is bound to, and its table. */
-    private record BoundColumn(String table, ColumnInfo column) {
+    record BoundColumn(String table, ColumnInfo column) {
     }
 
     /**
@@ -98,7 +98,7 @@ public final class ParameterSynthesizer {
         }
     }
 
-    private static Optional<BoundColumn> resolve(String bound, List<String> tables, SchemaCatalog catalog) {
+    static Optional<BoundColumn> resolve(String bound, List<String> tables, SchemaCatalog catalog) {
         int dot = bound.lastIndexOf('.');
         if (dot > 0) {
             String table = bound.substring(0, dot);

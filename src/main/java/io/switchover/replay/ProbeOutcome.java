@@ -6,13 +6,26 @@ package io.switchover.replay;
  *
  * @param resultColumns the labels of the columns its result has, lower case, when the probe was asked for them (the
  *                      old code reads some by name) and the statement worked; else null
+ * @param nullRejected  what the database said when the statement, which worked, was run again with NULL where the
+ *                      running version may write it, into a column a step made NOT NULL ({@link NullProbe}); null
+ *                      when that probe was not run or worked
  */
-public record ProbeOutcome(DatabaseError error, boolean unaffected, java.util.List<String> resultColumns) {
+public record ProbeOutcome(DatabaseError error, boolean unaffected, java.util.List<String> resultColumns,
+                           DatabaseError nullRejected) {
     private static final ProbeOutcome OK = new ProbeOutcome(null, false, null);
     private static final ProbeOutcome UNAFFECTED = new ProbeOutcome(null, true, null);
 
     public ProbeOutcome(DatabaseError error, boolean unaffected) {
         this(error, unaffected, null);
+    }
+
+    public ProbeOutcome(DatabaseError error, boolean unaffected, java.util.List<String> resultColumns) {
+        this(error, unaffected, resultColumns, null);
+    }
+
+    /** The same outcome, the NULL the old code may write rejected so. */
+    public ProbeOutcome rejectingNull(DatabaseError rejected) {
+        return new ProbeOutcome(error, unaffected, resultColumns, rejected);
     }
 
     /** It worked, and its result has these columns. */

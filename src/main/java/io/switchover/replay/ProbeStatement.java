@@ -23,14 +23,35 @@ import java.util.regex.Pattern;
  * @param inserts          whether it inserts rows (so that a column becoming required affects it)
  * @param readByName       whether the old code reads columns of its result by name, so that each probe records
  *                         what the result holds
+ * @param nullWrites       the parameters (0-based) by which the running version may write NULL into the column they
+ *                         are bound to: where a step makes that column NOT NULL, the statement is probed once more
+ *                         with NULL there ({@link NullProbe})
  */
 public record ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
                              Map<String, Set<String>> columns, boolean positional, boolean inserts,
-                             boolean readByName) {
+                             boolean readByName, Set<Integer> nullWrites) {
+
+    public ProbeStatement {
+        nullWrites = Set.copyOf(nullWrites);
+    }
+
+    public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
+                          Map<String, Set<String>> columns, boolean positional, boolean inserts,
+                          boolean readByName) {
+        this(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts, readByName, Set.of());
+    }
 
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
                           Map<String, Set<String>> columns, boolean positional, boolean inserts) {
         this(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts, false);
+    }
+
+    /** The same statement, read by name or not, writing NULL by these parameters too. */
+    public ProbeStatement with(boolean byName, Set<Integer> moreNullWrites) {
+        Set<Integer> all = new java.util.TreeSet<>(nullWrites);
+        all.addAll(moreNullWrites);
+        return new ProbeStatement(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts,
+                readByName || byName, all);
     }
 
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns) {

@@ -14,10 +14,17 @@ import java.util.Optional;
  *              switched to and why, statements adapted for H2, leftovers of killed runs removed
  * @param observations what PostgreSQL was seen doing for each batch statement (locks, rewrites, scans); none where
  *                     the replay did not run on PostgreSQL
+ * @param productionKeys the unique keys at S0 of the tables the batch puts a unique key on ({@link UniqueKeys})
  */
 public record Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements,
                        List<SchemaState> states, Optional<MigrationFailure> failure, Duration elapsed,
-                       List<String> notes, LockObservations observations) {
+                       List<String> notes, LockObservations observations, UniqueKeys productionKeys) {
+
+    public Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements, List<SchemaState> states,
+                    Optional<MigrationFailure> failure, Duration elapsed, List<String> notes,
+                    LockObservations observations) {
+        this(engine, batch, statements, states, failure, elapsed, notes, observations, UniqueKeys.NONE);
+    }
 
     public Timeline(String engine, List<Migration> batch, List<ProbeStatement> statements, List<SchemaState> states,
                     Optional<MigrationFailure> failure, Duration elapsed, List<String> notes) {

@@ -143,7 +143,8 @@ public final class TimelineReplayer {
         notes.add("replayed on " + timeline.engine() + " because " + why);
         notes.addAll(timeline.notes());
         return new Timeline(timeline.engine(), timeline.batch(), timeline.statements(), timeline.states(),
-                timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations());
+                timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations(),
+                timeline.productionKeys());
     }
 
     /**
@@ -180,9 +181,11 @@ public final class TimelineReplayer {
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
             List<String> drift = new ArrayList<>();
+            UniqueKeys[] keys = {UniqueKeys.NONE};
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
+                keys[0] = UniqueKeys.read(connection, batch, catalog);
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                     drift.addAll(drift(on, batch, catalogReader, catalog));
                 }
@@ -238,7 +241,8 @@ public final class TimelineReplayer {
                     + String.join("; ", rewrites) + " (no effect the old service can see)"));
             return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
                     failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
-                    observer.map(LockObserver::observations).orElse(LockObservations.NONE)), db.transactionalDdl());
+                    observer.map(LockObserver::observations).orElse(LockObservations.NONE), keys[0]),
+                    db.transactionalDdl());
         }
     }
 
@@ -505,7 +509,7 @@ public final class TimelineReplayer {
      */
     private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
                                      List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
-                                     SchemaCatalog catalog) throws SQLException {
+                                     SchemaCatalog production, SchemaCatalog catalog) throws SQLException {
         db.disableForeignKeyChecks(connection);
         try {
             Savepoint guard = connection.setSavepoint();
@@ -524,7 +528,15 @@ public final class TimelineReplayer {
                     values.set(i, synthesizer.valuesFor(statement, catalog, connection));
                     connection.rollback(guard);
                 }
-                outcomes.add(prober.run(connection, statement, values.get(i), guard));
+                ProbeOutcome outcome = prober.run(connection, statement, values.get(i), guard);
+                if (outcome.error() == null) {
+                    Optional<DatabaseError> rejected = NullProbe.rejected(connection, statement, values.get(i),
+                            production, catalog, guard, prober);
+                    if (rejected.isPresent()) {
+                        outcome = outcome.rejectingNull(rejected.get());
+                    }
+                }
+                outcomes.add(outcome);
             }
             connection.rollback(guard);
             return List.copyOf(outcomes);
@@ -724,7 +736,7 @@ public final class TimelineReplayer {
                         : catalogReader.refresh(connection, previous.catalog(), effects.tables());
                 CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
                 List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        new StepScope(effects, diff, catalog), catalog);
+                        new StepScope(effects, diff, catalog), states.get(0).catalog(), catalog);
                 states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {

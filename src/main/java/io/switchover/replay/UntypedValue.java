@@ -12,7 +12,9 @@ public record UntypedValue(String text) {
 
     /** Binds any synthesized value to a statement, untyped values the way the database reads them. */
     static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof UntypedValue untyped) {
+        if (value instanceof NullProbe.Null nothing) {
+            statement.setNull(index, nothing.jdbcType());
+        } else if (value instanceof UntypedValue untyped) {
             boolean postgres = "PostgreSQL".equalsIgnoreCase(statement.getConnection().getMetaData().getDatabaseProductName());
             if (postgres) {
                 statement.setObject(index, untyped.text(), Types.OTHER);

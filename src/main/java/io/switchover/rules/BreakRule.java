@@ -1,5 +1,6 @@
 package io.switchover.rules;
 
+import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.StatementKind;
 import io.switchover.replay.FailureKind;
@@ -34,12 +35,17 @@ abstract class BreakRule implements Rule {
         for (Break broken : breaks.open()) {
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
-                findings.addAll(Findings.forBreak(doc(), broken, explanation.get().message(),
+                findings.addAll(Findings.forBreak(doc(), broken, places(broken), explanation.get().message(),
                         explanation.get().help(), explanation.get().line()));
                 breaks.claim(broken);
             }
         }
         return findings;
+    }
+
+    /** The places in the code a finding goes to: by default every place that issues the statement. */
+    List<AccessPattern> places(Break broken) {
+        return broken.checked().patterns();
     }
 
     /** What an INSERT (or MERGE) references, when the break is the database rejecting a NULL it leaves in a column. */

@@ -36,7 +36,7 @@ public final class Breaks {
                     && evidence.replayCompleted()) {
                 List<SchemaState> mustWorkAt = evidence.order() == DeploymentOrder.CODE_FIRST
                         ? states : states.subList(states.size() - 1, states.size());
-                firstFailure(i, statement, mustWorkAt).ifPresent(breaks.candidate::add);
+                firstFailure(i, statement, mustWorkAt, false).ifPresent(breaks.candidate::add);
             }
         }
         return breaks;
@@ -47,7 +47,7 @@ public final class Breaks {
             notCheckable.add(index);
             return;
         }
-        firstFailure(index, statement, states.subList(1, states.size())).ifPresent(broken -> {
+        firstFailure(index, statement, states.subList(1, states.size()), mayWriteNull(statement)).ifPresent(broken -> {
             if (broken.error().kind() == io.switchover.replay.FailureKind.UNSUPPORTED) {
                 unsupported.add(broken);
             } else {
@@ -61,14 +61,26 @@ public final class Breaks {
         return Collections.unmodifiableList(unsupported);
     }
 
-    private static java.util.Optional<Break> firstFailure(int index, CheckedStatement statement, List<SchemaState> states) {
+    /**
+     * The first state where the statement fails; with {@code nullWrites}, also where the NULL its code may write is
+     * rejected (the probe shares the candidate's copy of the statement, whose code may always set the column).
+     */
+    private static java.util.Optional<Break> firstFailure(int index, CheckedStatement statement, List<SchemaState> states,
+                                                          boolean nullWrites) {
         for (SchemaState state : states) {
             ProbeOutcome outcome = state.outcomes().get(statement.probe());
             if (!outcome.passed()) {
                 return java.util.Optional.of(new Break(index, statement, state, outcome.error()));
             }
+            if (nullWrites && outcome.nullRejected() != null) {
+                return java.util.Optional.of(new Break(index, statement, state, outcome.nullRejected()));
+            }
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean mayWriteNull(CheckedStatement statement) {
+        return statement.patterns().stream().anyMatch(p -> !p.nullableParameters().isEmpty());
     }
 
     /** The breaks of the running version that no rule has explained yet. */

@@ -18,8 +18,14 @@ final class Findings {
 
     /** @param line the line of the migration statement that caused the break, 0 when not known */
     static List<Finding> forBreak(RuleDoc doc, Break broken, String message, String help, int line) {
+        return forBreak(doc, broken, broken.checked().patterns(), message, help, line);
+    }
+
+    /** As {@link #forBreak(RuleDoc, Break, String, String, int)}, at some of the places that issue the statement. */
+    static List<Finding> forBreak(RuleDoc doc, Break broken, List<AccessPattern> places, String message, String help,
+                                  int line) {
         List<Finding> findings = new ArrayList<>();
-        for (AccessPattern pattern : broken.checked().patterns()) {
+        for (AccessPattern pattern : places) {
             findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
                     broken.state().step(), line, broken.checked().issuer().service(), pattern, message, help,
                     broken.error()));

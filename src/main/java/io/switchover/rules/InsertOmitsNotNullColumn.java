@@ -40,7 +40,7 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
     }
 
     /** The line of the statement that adds the first of {@code columns} or makes it NOT NULL. */
-    private static int line(Evidence evidence, int step, List<String> columns) {
+    static int line(Evidence evidence, int step, List<String> columns) {
         return evidence.changes().located().stream()
                 .filter(l -> l.step() == step && (l.change() instanceof DdlChange.AddColumn add
                         && columns.contains(add.table() + "." + add.column())

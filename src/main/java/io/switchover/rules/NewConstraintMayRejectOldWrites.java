@@ -37,6 +37,11 @@ public final class NewConstraintMayRejectOldWrites implements Rule {
             } else {
                 continue;
             }
+            // A key over the columns of one production already has, and more, rejects no write that one let through.
+            if ((constraint.kind() == ConstraintKind.UNIQUE || constraint.kind() == ConstraintKind.PRIMARY_KEY)
+                    && evidence.timeline().productionKeys().covers(constraint.table(), constraint.columns())) {
+                continue;
+            }
             // A table or column the batch creates is written by no old statement.
             List<String> columns = constraint.columns().stream()
                     .filter(c -> production.column(constraint.table(), c).isPresent()).toList();

@@ -34,6 +34,7 @@ public final class RuleSet {
                 new DroppedTableStillUsed(),
                 new DroppedDefaultStillReliedOn(),
                 new InsertOmitsNotNullColumn(),
+                new NullWrittenToNotNullColumn(),
                 new TypeChangeMayNotFit(),
                 new ResultColumnStillRead(),
                 new SelectStarOrPositionalInsert(),

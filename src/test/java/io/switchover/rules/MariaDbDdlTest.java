@@ -23,7 +23,7 @@ class MariaDbDdlTest {
     private static final String INSERT = "INSERT INTO person (id, email) VALUES (?, ?)";
     private static final String READ = "SELECT id, email FROM person WHERE id = ?";
 
-    private static ServerEngine mariadb() {
+    static ServerEngine mariadb() {
         return ServerEngine.mariadb(ServerUrl.parse("jdbc:mariadb://127.0.0.1:3306/mysql?user=root", "test"),
                 Credentials.of("root", null), Duration.ofHours(1));
     }

@@ -505,7 +505,8 @@ final class EntityModel {
                 MappedColumn.Role role = field.has("Version") ? MappedColumn.Role.VERSION
                         : field.has("TenantId") ? MappedColumn.Role.TENANT : MappedColumn.Role.BASIC;
                 mapped = new MappedColumn(table, naming.physical(logical), role, insertable,
-                        updatable && role != MappedColumn.Role.TENANT, origin);
+                        updatable && role != MappedColumn.Role.TENANT, origin,
+                        role == MappedColumn.Role.BASIC ? NullableFields.why(field, column).orElse(null) : null);
             }
             columns.add(mapped);
             into.put(field.name(), new Property.Basic(mapped));

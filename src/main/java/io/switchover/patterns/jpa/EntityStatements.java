@@ -6,7 +6,9 @@ import io.switchover.patterns.Origin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,34 +75,48 @@ final class EntityStatements {
         return new AccessPattern("SELECT " + column + " FROM " + table.sql(), origin, JpaExtractor.COLUMN);
     }
 
-    /** A statement that may not exist (a table without insertable columns has no INSERT of its own). */
-    private record Maybe(String sql) {
+    /**
+     * A statement that may not exist (a table without insertable columns has no INSERT of its own), with the
+     * parameters Hibernate may bind NULL to.
+     */
+    private record Maybe(String sql, Map<Integer, String> nullable) {
         void ifPresentTo(List<AccessPattern> patterns, Origin origin) {
             if (sql != null) {
-                patterns.add(new AccessPattern(sql, origin, JpaExtractor.ENTITY));
+                patterns.add(new AccessPattern(sql, origin, JpaExtractor.ENTITY, nullable));
             }
         }
     }
 
+    private static final Maybe NONE = new Maybe(null, Map.of());
+
     private static Maybe insert(EntityMapping entity, TableName table) {
         List<String> names = new ArrayList<>();
+        Map<Integer, String> nullable = new LinkedHashMap<>();
         if (!table.equals(entity.primaryTable())) {
             names.addAll(entity.keyColumns().getOrDefault(table, List.of()));
         }
         for (MappedColumn column : entity.columnsOf(table)) {
             if (column.insertable() && !names.contains(column.name())) {
+                mayBeNull(column, names.size(), nullable);
                 names.add(column.name());
             }
         }
         if (names.isEmpty()) {
-            return new Maybe(null);
+            return NONE;
         }
         return new Maybe("INSERT INTO " + table.sql() + " (" + String.join(", ", names) + ") VALUES ("
-                + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")");
+                + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")", nullable);
+    }
+
+    private static void mayBeNull(MappedColumn column, int position, Map<Integer, String> nullable) {
+        if (column.nullBecause() != null) {
+            nullable.put(position, column.nullBecause());
+        }
     }
 
     private static Maybe update(EntityMapping entity, TableName table) {
         List<String> set = new ArrayList<>();
+        Map<Integer, String> nullable = new LinkedHashMap<>();
         String version = null;
         for (MappedColumn column : entity.columnsOf(table)) {
             if (column.role() == MappedColumn.Role.VERSION) {
@@ -109,15 +125,16 @@ final class EntityStatements {
             if (column.updatable() && !column.isId() && column.role() != MappedColumn.Role.DISCRIMINATOR
                     && column.role() != MappedColumn.Role.TENANT
                     && !set.contains(column.name())) {
+                mayBeNull(column, set.size(), nullable);
                 set.add(column.name());
             }
         }
         if (set.isEmpty()) {
-            return new Maybe(null);
+            return NONE;
         }
         return new Maybe("UPDATE " + table.sql() + " SET " + set.stream().map(c -> c + " = ?")
                 .collect(Collectors.joining(", ")) + " WHERE " + byKey(entity.keyColumns().get(table), version)
-                + tenantFilter(entity, table));
+                + tenantFilter(entity, table), nullable);
     }
 
     private static String delete(EntityMapping entity, TableName table) {

@@ -164,10 +164,10 @@ final class JavaSourceReader {
         if (type instanceof ClassOrInterfaceType classType) {
             List<TypeRef> arguments = new ArrayList<>();
             classType.getTypeArguments().ifPresent(args -> args.forEach(a -> arguments.add(typeRef(a))));
-            return new TypeRef(classType.getNameWithScope(), arguments);
+            return new TypeRef(classType.getNameWithScope(), arguments, true);
         }
         if (type instanceof ArrayType array) {
-            return new TypeRef(typeRef(array.getComponentType()).name() + "[]", List.of());
+            return new TypeRef(typeRef(array.getComponentType()).name() + "[]", List.of(), true);
         }
         return new TypeRef(type.asString(), List.of());
     }

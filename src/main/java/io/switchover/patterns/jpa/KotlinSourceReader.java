@@ -596,10 +596,11 @@ final class KotlinSourceReader {
                 }
                 i = Math.min(close + 1, to);
             }
-            if (at("?")) {
+            boolean nullable = at("?");
+            if (nullable) {
                 i++;
             }
-            return new TypeRef(name, arguments);
+            return new TypeRef(name, arguments, nullable);
         }
 
         private void skipTypeParameters(int to) {

@@ -2,12 +2,23 @@ package io.switchover.patterns.jpa;
 
 import java.util.List;
 
-/** A type as written: {@code List<Order>} is {@code List} with argument {@code Order}; nullable Kotlin types drop the {@code ?}. */
-record TypeRef(String name, List<TypeRef> arguments) {
+/**
+ * A type as written: {@code List<Order>} is {@code List} with argument {@code Order}; nullable Kotlin types drop the
+ * {@code ?}.
+ *
+ * @param holdsNull whether a value of it may be null: a Java reference type, a Kotlin type with {@code ?}; not a Java
+ *                  primitive or a Kotlin non-null type
+ */
+record TypeRef(String name, List<TypeRef> arguments, boolean holdsNull) {
     static final TypeRef NONE = new TypeRef("", List.of());
 
     TypeRef {
         arguments = List.copyOf(arguments);
+    }
+
+    /** A type that holds no null, or of which that is not known. */
+    TypeRef(String name, List<TypeRef> arguments) {
+        this(name, arguments, false);
     }
 
     String simpleName() {

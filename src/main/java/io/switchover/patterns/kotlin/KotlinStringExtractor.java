@@ -284,7 +284,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 if (value.resolved()) {
                     String sql = value.text().strip();
                     if (classifier.isSql(sql)) {
-                        patterns.add(new AccessPattern(sql, origin, ID));
+                        patterns.add(new AccessPattern(sql, origin, ID, KotlinNullArguments.of(tokens, i, sql)));
                         statements.put(start, sql);
                     } else if (classifier.looksLikeSql(sql)) {
                         notChecked.add(new UnresolvedSql(origin, fragment, "JSqlParser cannot parse it"));

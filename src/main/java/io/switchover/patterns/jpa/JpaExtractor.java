@@ -4,6 +4,7 @@ import io.switchover.SwitchoverException;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.Origin;
+import io.switchover.patterns.ServiceConfiguration;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
 import io.switchover.patterns.SqlStatementClassifier;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,10 +87,23 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
     public static final class FileTypes {
         private final List<SourceType> types;
         private final String warning;
+        private final ConfiguredNaming.FileEvidence naming;
+        private final ServiceConfiguration configuration;
 
         FileTypes(List<SourceType> types, String warning) {
+            this(types, warning, ConfiguredNaming.FileEvidence.NONE, ServiceConfiguration.none());
+        }
+
+        FileTypes(List<SourceType> types, String warning, ConfiguredNaming.FileEvidence naming,
+                  ServiceConfiguration configuration) {
             this.types = List.copyOf(types);
             this.warning = warning;
+            this.naming = naming;
+            this.configuration = configuration;
+        }
+
+        FileTypes with(ConfiguredNaming.FileEvidence evidence, ServiceConfiguration config) {
+            return new FileTypes(types, warning, evidence, config);
         }
     }
 
@@ -100,6 +115,10 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
     /** Nothing from a file without a mark of a mapping or a repository (see {@link #mayMap}): it is not parsed. */
     @Override
     public FileTypes collect(SourceFile file) {
+        return types(file).with(ConfiguredNaming.FileEvidence.of(file.text()), file.configuration());
+    }
+
+    private FileTypes types(SourceFile file) {
         String path = file.path();
         if (!mayMap(file.text())) {
             return new FileTypes(List.of(), null);
@@ -119,13 +138,25 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
     public ExtractionResult combine(List<FileTypes> parts) {
         List<SourceType> types = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, String> strategies = new LinkedHashMap<>();
+        boolean eclipseLink = false;
+        ServiceConfiguration configuration = ServiceConfiguration.none();
         for (FileTypes part : parts) {
             types.addAll(part.types);
             if (part.warning != null) {
                 warnings.add(part.warning);
             }
+            strategies.putAll(part.naming.strategies());
+            eclipseLink |= part.naming.eclipseLink();
+            if (!part.configuration.properties().isEmpty()) {
+                configuration = part.configuration;
+            }
         }
-        return extract(types, warnings);
+        Optional<ConfiguredNaming> configured = naming == PhysicalNaming.AS_IS ? Optional.empty()
+                : ConfiguredNaming.of(configuration, strategies, eclipseLink);
+        configured.filter(ConfiguredNaming::partly).ifPresent(found -> warnings.add("JPA names are read as "
+                + found.why() + ": a mapped name that strategy changes is checked under another name"));
+        return extract(types, warnings, configured.map(ConfiguredNaming::naming).orElse(naming));
     }
 
     /**
@@ -142,10 +173,10 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
         return combine(parts);
     }
 
-    private ExtractionResult extract(List<SourceType> types, List<String> warnings) {
+    private ExtractionResult extract(List<SourceType> types, List<String> warnings, PhysicalNaming applied) {
         EntityModel model;
         try {
-            model = new EntityModel(types, naming);
+            model = new EntityModel(types, applied);
         } catch (RuntimeException | StackOverflowError e) {
             // A defect of ours must not hide the SQL the other extractors found.
             return ExtractionResult.warning("JPA mapping could not be read (" + e.getClass().getSimpleName()

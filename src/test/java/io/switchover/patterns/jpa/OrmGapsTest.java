@@ -24,6 +24,7 @@ class OrmGapsTest {
         for (int i = 0; i < pathsAndSources.length; i += 2) {
             sources.put(pathsAndSources[i], pathsAndSources[i + 1]);
         }
+        // EclipseLink's entities are named as written whatever the default: Spring Boot's naming is Hibernate's
         return new JpaExtractor(new SqlStatementClassifier(), PhysicalNaming.SPRING).extract(sources);
     }
 
@@ -63,10 +64,10 @@ class OrmGapsTest {
                 "UPDATE sp_target SET controller_id = ? WHERE id = ? AND tenant = ?",
                 "SELECT id, tenant, controller_id FROM sp_target WHERE id = ? AND tenant = ?",
                 "DELETE FROM sp_target WHERE id = ? AND tenant = ?",
-                "INSERT INTO rollout (id, name, tenant_id) VALUES (?, ?, ?)",
-                "UPDATE rollout SET name = ? WHERE id = ? AND tenant_id = ?",
-                "SELECT id, name, tenant_id FROM rollout WHERE id = ? AND tenant_id = ?",
-                "DELETE FROM rollout WHERE id = ? AND tenant_id = ?"), sql(result, JpaExtractor.ENTITY));
+                "INSERT INTO Rollout (id, name, TENANT_ID) VALUES (?, ?, ?)",
+                "UPDATE Rollout SET name = ? WHERE id = ? AND TENANT_ID = ?",
+                "SELECT id, name, TENANT_ID FROM Rollout WHERE id = ? AND TENANT_ID = ?",
+                "DELETE FROM Rollout WHERE id = ? AND TENANT_ID = ?"), sql(result, JpaExtractor.ENTITY));
     }
 
     @Test

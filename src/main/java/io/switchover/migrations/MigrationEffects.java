@@ -134,7 +134,7 @@ public record MigrationEffects(boolean all, Set<String> tables, Set<String> colu
     }
 
     /** {@code "Public"."Person"} -> {@code person}: the catalog keys tables by lower-case name without schema. */
-    private static String bare(String name) {
+    public static String bare(String name) {
         String last = name.contains(".") && !name.endsWith("\"") ? name.substring(name.lastIndexOf('.') + 1)
                 : name.replaceFirst("^.*\\.(?=\")", "");
         return last.replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package io.switchover.rules;
 
 import io.switchover.migrations.DdlChange;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.migrations.MigrationEffects;
 import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.replay.DatabaseError;
@@ -9,7 +10,6 @@ import io.switchover.replay.DatabaseError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,12 +89,12 @@ public final class StatementNotCheckable implements Rule {
         }
         SqlReferences references = statement.references().get();
         Set<String> tables = new HashSet<>();
-        references.tables().forEach(table -> tables.add(base(table)));
+        references.tables().forEach(table -> tables.add(MigrationEffects.bare(table)));
         Set<String> columns = new HashSet<>();
-        references.columns().values().forEach(names -> names.forEach(name -> columns.add(base(name))));
+        references.columns().values().forEach(names -> names.forEach(name -> columns.add(MigrationEffects.bare(name))));
         for (LocatedChange located : evidence.changes().located()) {
             DdlChange change = located.change();
-            String table = base(change.table());
+            String table = MigrationEffects.bare(change.table());
             if (!tables.contains(table)) {
                 continue;
             }
@@ -103,17 +103,12 @@ public final class StatementNotCheckable implements Rule {
                 return Optional.of("table " + table + ", which " + script + " drops");
             } else if (change instanceof DdlChange.RenameTable) {
                 return Optional.of("table " + table + ", which " + script + " renames");
-            } else if (change instanceof DdlChange.DropColumn drop && columns.contains(base(drop.column()))) {
-                return Optional.of(table + "." + base(drop.column()) + ", which " + script + " drops");
-            } else if (change instanceof DdlChange.RenameColumn rename && columns.contains(base(rename.from()))) {
-                return Optional.of(table + "." + base(rename.from()) + ", which " + script + " renames");
+            } else if (change instanceof DdlChange.DropColumn drop && columns.contains(MigrationEffects.bare(drop.column()))) {
+                return Optional.of(table + "." + MigrationEffects.bare(drop.column()) + ", which " + script + " drops");
+            } else if (change instanceof DdlChange.RenameColumn rename && columns.contains(MigrationEffects.bare(rename.from()))) {
+                return Optional.of(table + "." + MigrationEffects.bare(rename.from()) + ", which " + script + " renames");
             }
         }
         return Optional.empty();
-    }
-
-    private static String base(String name) {
-        String unquoted = name.replace("\"", "").replace("`", "");
-        return unquoted.substring(unquoted.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 }

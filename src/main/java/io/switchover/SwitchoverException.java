@@ -1,8 +1,10 @@
 package io.switchover;
 
 /**
- * The one exception type that reaches the command line: it carries the exit code and a one-line message that tells
- * the user what to do next. Anything else that escapes is a bug and is reported as such.
+ * A failure that ends a run with its own exit code and a one-line message that tells the user what to do next (bad
+ * input 2, unreachable infrastructure 3). The command line reports one other exception by its message alone: the
+ * replay's {@code ReplayException}, a throwaway database that misbehaved (exit 3). Anything else that escapes is a bug
+ * and is reported as such.
  */
 public class SwitchoverException extends RuntimeException {
     private static final long serialVersionUID = 1L;

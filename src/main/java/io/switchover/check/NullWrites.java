@@ -1,7 +1,7 @@
 package io.switchover.check;
 
-import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.model.AccessPattern;
 
 import java.util.List;
 import java.util.Locale;

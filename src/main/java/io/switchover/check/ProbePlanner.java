@@ -1,14 +1,14 @@
 package io.switchover.check;
 
-import io.switchover.sql.ParseMemo;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ColumnRead;
 import io.switchover.patterns.JdbcParameters;
-import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
-import io.switchover.replay.ProbeStatement;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ServiceVersion;
+import io.switchover.patterns.model.StatementKind;
 import io.switchover.rules.CheckedStatement;
+import io.switchover.sql.ParseMemo;
+import io.switchover.timeline.ProbeStatement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,13 +3,13 @@ package io.switchover.check;
 import io.switchover.mentions.CheckedPlace;
 import io.switchover.mentions.MentionNet;
 import io.switchover.mentions.UncheckedMention;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.ServiceVersion;
-import io.switchover.replay.Timeline;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.Coverage;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.timeline.Timeline;
 
 import java.util.List;
 
@@ -32,11 +32,11 @@ record RunningVersion(ServiceVersion issuer, Snapshot snapshot, List<String> fil
     }
 
     /** The same version, with more places that were not checked. */
-    RunningVersion withNotChecked(List<io.switchover.patterns.UnresolvedSql> more) {
+    RunningVersion withNotChecked(List<io.switchover.patterns.model.UnresolvedSql> more) {
         if (more.isEmpty()) {
             return this;
         }
-        List<io.switchover.patterns.UnresolvedSql> all = new java.util.ArrayList<>(read.notChecked());
+        List<io.switchover.patterns.model.UnresolvedSql> all = new java.util.ArrayList<>(read.notChecked());
         all.addAll(more);
         return new RunningVersion(issuer, snapshot, files, new ExtractionResult(read.patterns(), all, read.warnings(),
                 read.reads()));

@@ -1,7 +1,7 @@
 package io.switchover.check;
 
 import io.switchover.migrations.BatchChanges;
-import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.model.AccessPattern;
 import io.switchover.sql.SqlWords;
 
 import java.util.Collection;

@@ -1,14 +1,14 @@
 package io.switchover.check;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ServiceVersion;
-import io.switchover.patterns.UnresolvedSql;
-import io.switchover.replay.DatabaseError;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.ProbeOutcome;
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.Timeline;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ServiceVersion;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.CheckedStatement;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

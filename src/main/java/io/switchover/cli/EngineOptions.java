@@ -45,12 +45,9 @@ public final class EngineOptions {
                     + " or socketTimeout wins. Default: ${DEFAULT-VALUE}.")
     String timeout;
 
-    /** The engine these options name; {@code dialect} is the project's declared SQL dialect, or null. */
-    public ReplayEngine open(String dialect) {
-        return open(null, dialect, System.getenv());
-    }
-
     /**
+     * The engine these options name; {@code dialect} is the project's declared SQL dialect, or null.
+     *
      * @param configured the engine switchover.yml names, used when {@code --engine} is not given; null for none
      */
     public ReplayEngine open(String configured, String dialect) {

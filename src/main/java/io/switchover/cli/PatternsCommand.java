@@ -7,14 +7,14 @@ import io.switchover.check.ServiceNames;
 import io.switchover.config.ServiceConfig;
 import io.switchover.config.SwitchoverConfig;
 import io.switchover.migrations.MigrationFolders;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.report.PatternListWriter;
 import io.switchover.snapshot.Snapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

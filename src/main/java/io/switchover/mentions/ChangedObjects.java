@@ -2,11 +2,11 @@ package io.switchover.mentions;
 
 import io.switchover.mentions.ChangedObject.Change;
 import io.switchover.mentions.ChangedObject.Kind;
-import io.switchover.replay.CatalogDiff;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.TableInfo;
-import io.switchover.replay.Timeline;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.TableInfo;
+import io.switchover.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.HashSet;

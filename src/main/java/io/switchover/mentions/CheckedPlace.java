@@ -1,7 +1,7 @@
 package io.switchover.mentions;
 
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.model.Origin;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.switchover.mentions;
 
-import io.switchover.patterns.Origin;
-import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.ServiceVersion;
 
 /**
  * A place in a production version's file that names a changed object.

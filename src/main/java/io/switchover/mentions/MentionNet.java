@@ -1,11 +1,11 @@
 package io.switchover.mentions;
 
 import io.switchover.SwitchoverException;
-import io.switchover.patterns.ColumnRead;
-import io.switchover.patterns.ServiceVersion;
-import io.switchover.patterns.UnresolvedSql;
-import io.switchover.replay.Timeline;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ServiceVersion;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.switchover.mentions;
 
 import io.switchover.mentions.Mention.Context;
 import io.switchover.mentions.SourceSpans.FileKind;
-import io.switchover.patterns.Origin;
-import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.sql.LineIndex;
 
 import java.util.ArrayList;

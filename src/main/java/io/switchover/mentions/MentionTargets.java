@@ -1,7 +1,7 @@
 package io.switchover.mentions;
 
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.Timeline;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package io.switchover.migrations;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.sql.SqlStates;
 
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
@@ -68,19 +69,17 @@ public final class HistoryDatabaseReader {
     }
 
     private static boolean isMissingTable(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.equals("42P01") || state.equals("3F000") || state.equals("42S02") || e.getErrorCode() == 1146
-                || e.getErrorCode() == 1049;
+        return SqlStates.undefinedTable(e.getSQLState(), e.getErrorCode())
+                || SqlStates.undefinedSchema(e.getSQLState(), e.getErrorCode());
     }
 
     private static boolean isMissingColumn(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.equals("42703") || state.equals("42S22") || e.getErrorCode() == 1054;
+        return SqlStates.undefinedColumn(e.getSQLState(), e.getErrorCode());
     }
 
     /** What to add when the server did not answer in time. */
     static String timedOut(SQLException e, Duration timeout) {
-        boolean timedOut = "57014".equals(e.getSQLState()) || e.getErrorCode() == 1969
+        boolean timedOut = SqlStates.cancelled(e.getSQLState(), e.getErrorCode())
                 || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
         for (Throwable cause = e.getCause(); cause != null && !timedOut; cause = cause.getCause()) {
             timedOut = cause instanceof SocketTimeoutException;

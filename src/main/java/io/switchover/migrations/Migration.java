@@ -83,8 +83,4 @@ public record Migration(String version, String description, String script, Integ
     public String identity() {
         return isRepeatable() ? "R:" + description : "V:" + version;
     }
-
-    public boolean sameContentAs(Migration other) {
-        return Objects.equals(checksum, other.checksum);
-    }
 }

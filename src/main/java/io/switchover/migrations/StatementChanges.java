@@ -13,9 +13,9 @@ import io.switchover.migrations.DdlChange.RenameTable;
 import io.switchover.migrations.DdlChange.SetNotNull;
 import io.switchover.migrations.DdlChange.ValidateConstraint;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
-import io.switchover.sql.SqlTokens;
+import io.switchover.patterns.model.StatementKind;
 import io.switchover.sql.SqlTokens.Token;
+import io.switchover.sql.SqlTokens;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -11,6 +11,8 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.Origin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import io.switchover.patterns.model.Origin;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

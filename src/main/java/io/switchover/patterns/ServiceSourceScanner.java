@@ -4,6 +4,8 @@ import io.switchover.SwitchoverException;
 import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.jpa.JpaExtractor;
 import io.switchover.patterns.jpa.PhysicalNaming;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.FileText;
 import io.switchover.snapshot.SkippedFile;
 import io.switchover.snapshot.Snapshot;

@@ -1,5 +1,7 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.ExtractionResult;
+
 import java.util.List;
 
 /**

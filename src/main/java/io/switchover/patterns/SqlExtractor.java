@@ -1,5 +1,7 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.ExtractionResult;
+
 /**
  * Reads the SQL a service sends from one of its files. Extractors are listed in {@link SqlExtractors}; each is asked
  * {@link #reads} for every file of the service and reads those it takes from the file's shared trees

@@ -1,6 +1,11 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.sql.SqlScriptSplitter;
+
 import java.util.ArrayList;
 import java.util.List;
 

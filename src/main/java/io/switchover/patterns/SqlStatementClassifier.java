@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.StatementKind;
 import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.schema.Column;

@@ -13,7 +13,7 @@
  * expressions are evaluated as the compiler and the JDK would ({@link io.switchover.patterns.StringExpressionEvaluator}
  * over a {@link io.switchover.patterns.ConstantIndex} of the whole service), with framework placeholders filled from
  * the {@link io.switchover.patterns.ServiceConfiguration}. SQL that is assembled at run time cannot be checked; it is
- * listed as {@link io.switchover.patterns.UnresolvedSql} so the report can say what was not checked instead of staying
+ * listed as {@link io.switchover.patterns.model.UnresolvedSql} so the report can say what was not checked instead of staying
  * silent.
  * {@link io.switchover.patterns.SqlReferences} and {@link io.switchover.patterns.JdbcParameters} describe one statement
  * for the stages that probe it against a schema.
@@ -21,3 +21,5 @@
  * <p>JSqlParser only classifies and describes statements here; whether a statement works is for the database to say.
  */
 package io.switchover.patterns;
+
+

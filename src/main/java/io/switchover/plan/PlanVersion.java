@@ -1,6 +1,6 @@
 package io.switchover.plan;
 
-import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.model.ServiceVersion;
 
 /**
  * A version the plan may deploy: production's, one recorded between, or the candidate.

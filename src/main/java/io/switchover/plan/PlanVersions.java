@@ -3,7 +3,7 @@ package io.switchover.plan;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationSet;
-import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.model.ServiceVersion;
 
 import java.util.ArrayList;
 import java.util.List;

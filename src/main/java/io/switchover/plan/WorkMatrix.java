@@ -1,12 +1,12 @@
 package io.switchover.plan;
 
-import io.switchover.patterns.ColumnRead;
-import io.switchover.patterns.ServiceVersion;
-import io.switchover.replay.ProbeOutcome;
-import io.switchover.replay.SchemaState;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.DataCopies;
 import io.switchover.rules.Evidence;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.HashMap;

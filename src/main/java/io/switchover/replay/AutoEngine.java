@@ -1,5 +1,8 @@
 package io.switchover.replay;
 
+import io.switchover.migrations.Batch;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.EngineKind;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
@@ -79,6 +82,11 @@ public final class AutoEngine implements ReplayEngine {
         }
 
         @Override
+        public EngineKind kind() {
+            return database.kind();
+        }
+
+        @Override
         public String url() {
             return database.url();
         }
@@ -129,6 +137,21 @@ public final class AutoEngine implements ReplayEngine {
         @Override
         public Optional<ServerTemplates> templates() {
             return database.templates();
+        }
+
+        @Override
+        public AdaptedScript adapt(String script) {
+            return database.adapt(script);
+        }
+
+        @Override
+        public List<String> baselineFacts(Batch batch) {
+            return database.baselineFacts(batch);
+        }
+
+        @Override
+        public DatabaseError explainInitialFailure(String sql, DatabaseError error) {
+            return database.explainInitialFailure(sql, error);
         }
 
         @Override

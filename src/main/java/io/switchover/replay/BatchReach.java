@@ -2,6 +2,7 @@ package io.switchover.replay;
 
 import io.switchover.migrations.BatchChanges;
 import io.switchover.sql.SqlWords;
+import io.switchover.timeline.ProbeStatement;
 
 import java.util.List;
 import java.util.Optional;

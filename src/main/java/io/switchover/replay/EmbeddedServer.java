@@ -2,6 +2,7 @@ package io.switchover.replay;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.timeline.DatabaseError;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.EngineKind;
+import io.switchover.timeline.FailureKind;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,7 +31,7 @@ public final class H2Engine implements ReplayEngine {
             // Holding one connection open keeps the in-memory database alive until close().
             return new H2Database(url, DriverManager.getConnection(url, "sa", ""));
         } catch (SQLException e) {
-            throw new ReplayException("embedded H2 did not start: " + DatabaseError.of(e), e);
+            throw new ReplayException("embedded H2 did not start: " + DatabaseErrors.of(e), e);
         }
     }
 
@@ -38,6 +42,11 @@ public final class H2Engine implements ReplayEngine {
         H2Database(String url, Connection keepAlive) {
             this.url = url;
             this.keepAlive = keepAlive;
+        }
+
+        @Override
+        public EngineKind kind() {
+            return EngineKind.H2;
         }
 
         @Override

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -128,7 +128,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "' CHARSET 'UTF-8'");
         } catch (SQLException e) {
-            throw new Damaged("its script does not run: " + DatabaseError.of(e));
+            throw new Damaged("its script does not run: " + DatabaseErrors.of(e));
         }
     }
 
@@ -138,7 +138,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             statement.execute("DROP ALL OBJECTS");
         } catch (SQLException e) {
             throw new ReplayException("cannot empty the replay database after a damaged baseline: "
-                    + DatabaseError.of(e), e);
+                    + DatabaseErrors.of(e), e);
         }
     }
 

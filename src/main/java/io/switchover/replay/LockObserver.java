@@ -2,8 +2,11 @@ package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.Migration;
-import io.switchover.replay.ObservedStatement.Kind;
-import io.switchover.replay.ObservedStatement.TableWork;
+import io.switchover.timeline.LockMode;
+import io.switchover.timeline.LockObservations;
+import io.switchover.timeline.ObservedStatement.Kind;
+import io.switchover.timeline.ObservedStatement.TableWork;
+import io.switchover.timeline.ObservedStatement;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;

@@ -1,5 +1,11 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaCatalog;
+
 import java.sql.Connection;
 import java.sql.Savepoint;
 import java.sql.Types;

@@ -1,25 +1,30 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.TableInfo;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Makes up one value per parameter from the type of the column it is bound to at S0, so that the same values are

@@ -1,9 +1,14 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.ProbeStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +56,14 @@ public final class Prober {
             List<String> labels = execute(connection, sql, values, columns);
             outcome = labels == null ? ProbeOutcome.ok() : ProbeOutcome.returning(labels);
         } catch (SQLException e) {
-            outcome = ProbeOutcome.failed(DatabaseError.of(e));
+            outcome = ProbeOutcome.failed(DatabaseErrors.of(e));
             lastFailure = e;
         }
         if (outcome.error() != null || !readOnly(sql)) {
             try {
                 connection.rollback(guard);
             } catch (SQLException e) {
-                throw new ReplayException("could not roll back a probe: " + DatabaseError.of(e), e);
+                throw new ReplayException("could not roll back a probe: " + DatabaseErrors.of(e), e);
             }
         }
         return outcome;

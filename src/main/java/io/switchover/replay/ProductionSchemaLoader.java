@@ -65,7 +65,7 @@ final class ProductionSchemaLoader {
                     + db.description() + ": " + io.switchover.migrations.FlywayMessages.firstLine(e));
         } catch (SQLException e) {
             throw new ReplayException("cannot load production's schema on " + db.description() + ": "
-                    + DatabaseError.of(e), e);
+                    + DatabaseErrors.of(e), e);
         } catch (IOException e) {
             throw new ReplayException("cannot write production's schema to a temporary file: " + e.getMessage(), e);
         } finally {
@@ -111,7 +111,7 @@ final class ProductionSchemaLoader {
             }
         } catch (SQLException e) {
             throw new ReplayException("cannot write Flyway's history over production's schema: "
-                    + DatabaseError.of(e), e);
+                    + DatabaseErrors.of(e), e);
         }
     }
 

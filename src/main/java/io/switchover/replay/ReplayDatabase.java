@@ -1,6 +1,8 @@
 package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.EngineKind;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
@@ -12,6 +14,9 @@ public interface ReplayDatabase extends AutoCloseable {
 
     /** A name for reports, e.g. "H2 2.5 (PostgreSQL mode)". */
     String description();
+
+    /** Which kind of database this is, for the rules. */
+    EngineKind kind();
 
     String url();
 

@@ -1,5 +1,10 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.ProbeStatement;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,5 +1,10 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaObjects;
+import io.switchover.timeline.TableInfo;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

@@ -1,5 +1,9 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.TableInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

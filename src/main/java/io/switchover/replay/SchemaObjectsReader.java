@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.SchemaObjects;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
+import io.switchover.timeline.EngineKind;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
@@ -45,6 +46,11 @@ final class ServerDatabase implements ReplayDatabase {
     @Override
     public boolean transactionalDdl() {
         return dialect == ServerDialect.POSTGRESQL;
+    }
+
+    @Override
+    public EngineKind kind() {
+        return dialect == ServerDialect.POSTGRESQL ? EngineKind.POSTGRESQL : EngineKind.MARIADB;
     }
 
     @Override

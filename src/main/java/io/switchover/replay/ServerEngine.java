@@ -2,6 +2,7 @@ package io.switchover.replay;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.timeline.DatabaseError;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class ServerEngine implements ReplayEngine {
         } catch (SQLException e) {
             cleanup.run();
             throw infrastructure("lost the connection to " + dialect.product() + " at " + server.hosts() + ": "
-                    + credentials.scrub(DatabaseError.of(e).toString()), e);
+                    + credentials.scrub(DatabaseErrors.of(e).toString()), e);
         } catch (RuntimeException e) {
             cleanup.run();
             throw e;
@@ -106,7 +107,7 @@ public final class ServerEngine implements ReplayEngine {
         } catch (SQLException e) {
             database.close();
             throw infrastructure("cannot open the replay database on " + dialect.product() + " at " + server.hosts()
-                    + ": " + credentials.scrub(DatabaseError.of(e).toString()), e);
+                    + ": " + credentials.scrub(DatabaseErrors.of(e).toString()), e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -139,7 +140,7 @@ public final class ServerEngine implements ReplayEngine {
                         + " at " + server.hosts() + "; " + dialect.cannotCreate(credentials.user().orElse("<user>")), e);
             }
             throw infrastructure("cannot create the replay database on " + dialect.product() + " at "
-                    + server.hosts() + ": " + credentials.scrub(DatabaseError.of(e).toString()), e);
+                    + server.hosts() + ": " + credentials.scrub(DatabaseErrors.of(e).toString()), e);
         }
         return version;
     }
@@ -180,7 +181,7 @@ public final class ServerEngine implements ReplayEngine {
                         + " run that was killed (" + mark.get().describe() + ")");
             } catch (SQLException e) {
                 removed.add("could not remove " + database.getKey() + ", left behind by a killed switchover run: "
-                        + credentials.scrub(DatabaseError.of(e).toString()));
+                        + credentials.scrub(DatabaseErrors.of(e).toString()));
             }
         }
         return removed;
@@ -248,7 +249,7 @@ public final class ServerEngine implements ReplayEngine {
             } catch (SQLException | SwitchoverException e) {
                 failure.addSuppressed(e);
                 throw infrastructure("could not drop the replay database " + name + " on " + server.hosts() + " ("
-                        + credentials.scrub(DatabaseError.of(failure).toString()) + "); the next run removes it",
+                        + credentials.scrub(DatabaseErrors.of(failure).toString()) + "); the next run removes it",
                         failure);
             }
         }

@@ -1,6 +1,9 @@
 package io.switchover.replay;
 
 import io.switchover.migrations.MigrationEffects;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaCatalog;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -76,7 +76,7 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
                         + " made: S0 replayed and the template made again");
             }
         } catch (SQLException e) {
-            notes.add("baseline template not used (" + DatabaseError.of(e) + "): S0 replayed");
+            notes.add("baseline template not used (" + DatabaseErrors.of(e) + "): S0 replayed");
             return new BaselineCache.Lookup(false, Map.of(), notes, (d, a) -> List.of());
         }
         return new BaselineCache.Lookup(false, Map.of(), notes, (d, adapted) -> save(d, key, template, adapted));
@@ -97,7 +97,7 @@ final class TemplateBaselines implements BaselineCache.BaselineStore {
             notes.addAll(evict(replayed, template));
         } catch (SQLException e) {
             notes.add("S0 not cached: cannot make the template " + template + " " + server.where() + " ("
-                    + DatabaseError.of(e) + ")");
+                    + DatabaseErrors.of(e) + ")");
         }
         return notes;
     }

@@ -2,6 +2,7 @@ package io.switchover.replay;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.timeline.DatabaseError;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;

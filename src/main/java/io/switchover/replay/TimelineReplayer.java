@@ -5,10 +5,21 @@ import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.FlywayMessages;
-import io.switchover.migrations.ProductionSchema;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationEffects;
+import io.switchover.migrations.ProductionSchema;
 import io.switchover.migrations.ReplayableJavaMigration;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.LockObservations;
+import io.switchover.timeline.MigrationFailure;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.Timeline;
+import io.switchover.timeline.UniqueKeys;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
@@ -142,7 +153,7 @@ public final class TimelineReplayer {
         List<String> notes = new ArrayList<>();
         notes.add("replayed on " + timeline.engine() + " because " + why);
         notes.addAll(timeline.notes());
-        return new Timeline(timeline.engine(), timeline.batch(), timeline.statements(), timeline.states(),
+        return new Timeline(timeline.engine(), timeline.engineKind(), timeline.batch(), timeline.statements(), timeline.states(),
                 timeline.failure(), timeline.elapsed(), List.copyOf(notes), timeline.observations(),
                 timeline.productionKeys());
     }
@@ -185,7 +196,7 @@ public final class TimelineReplayer {
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(true);
                 SchemaCatalog catalog = catalogReader.read(connection);
-                keys[0] = UniqueKeys.read(connection, batch, catalog);
+                keys[0] = UniqueKeysReader.read(connection, batch, catalog);
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                     drift.addAll(drift(on, batch, catalogReader, catalog));
                 }
@@ -214,7 +225,7 @@ public final class TimelineReplayer {
                 states.add(new SchemaState(0, null, catalog, CatalogDiff.none(), List.copyOf(outcomes)));
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
-                        + DatabaseError.of(e), e);
+                        + DatabaseErrors.of(e), e);
             }
             StepCallback steps = new StepCallback(db, batch, changes, statements, values, states, catalogReader);
             Optional<LockObserver> observer = LockObserver.on(db, batch);
@@ -239,7 +250,7 @@ public final class TimelineReplayer {
             notes.addAll(drift);
             adapted.forEach((script, rewrites) -> notes.add("on " + db.description() + ", " + script + ": "
                     + String.join("; ", rewrites) + " (no effect the old service can see)"));
-            return new Attempt(new Timeline(db.description(), batch.migrations(), statements, List.copyOf(states),
+            return new Attempt(new Timeline(db.description(), db.kind(), batch.migrations(), statements, List.copyOf(states),
                     failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
                     observer.map(LockObserver::observations).orElse(LockObservations.NONE), keys[0]),
                     db.transactionalDdl());
@@ -372,7 +383,7 @@ public final class TimelineReplayer {
         } catch (SQLException e) {
             fresh.close();
             throw new ReplayException("cannot create the extensions " + extensions + " on " + fresh.description()
-                    + " again: " + DatabaseError.of(e), e);
+                    + " again: " + DatabaseErrors.of(e), e);
         } catch (RuntimeException | Error e) {
             fresh.close();
             throw e;
@@ -446,7 +457,7 @@ public final class TimelineReplayer {
             notes.add("drift not computed: production's " + e.script + " does not replay on " + e.engine + ": "
                     + e.reason);
         } catch (SQLException e) {
-            notes.add("drift not computed: " + DatabaseError.of(e));
+            notes.add("drift not computed: " + DatabaseErrors.of(e));
         }
         return notes;
     }
@@ -467,8 +478,8 @@ public final class TimelineReplayer {
         } catch (FlywayException e) {
             rethrowBadInput(e);
             SQLException cause = rootSqlException(e);
-            String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseError.of(cause).toString();
-            DatabaseError databaseError = cause == null ? null : DatabaseError.of(cause);
+            String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseErrors.of(cause).toString();
+            DatabaseError databaseError = cause == null ? null : DatabaseErrors.of(cause);
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
                     + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
                     + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError), e);
@@ -741,7 +752,7 @@ public final class TimelineReplayer {
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe after " + migration.script() + " on " + db.description()
-                        + ": " + DatabaseError.of(e), e);
+                        + ": " + DatabaseErrors.of(e), e);
             }
         }
 
@@ -758,7 +769,7 @@ public final class TimelineReplayer {
         MigrationFailure failure(FlywayException e) {
             Migration migration = failed != null ? failed : batch.migrations().get(Math.min(states.size() - 1, batch.size() - 1));
             SQLException cause = rootSqlException(e);
-            String message = cause != null ? DatabaseError.of(cause).message() : FlywayMessages.firstLine(e);
+            String message = cause != null ? DatabaseErrors.of(cause).message() : FlywayMessages.firstLine(e);
             return new MigrationFailure(states.size(), migration, message, cause == null ? null : cause.getSQLState());
         }
 

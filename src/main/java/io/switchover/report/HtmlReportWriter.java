@@ -1,7 +1,7 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleDoc;
@@ -218,7 +218,7 @@ public final class HtmlReportWriter implements ReportWriter {
         // Labels stand above their marks: wider than the marks need, so that a statement reads in full on wide screens
         int width = Math.max(LEFT + COLUMN * states, 760);
         List<Coverage> running = report.coverage().stream()
-                .filter(c -> c.issuer().role() == io.switchover.patterns.ServiceVersion.Role.RUNNING).toList();
+                .filter(c -> c.issuer().role() == io.switchover.patterns.model.ServiceVersion.Role.RUNNING).toList();
         long summaryRows = running.stream().filter(c -> c.nothingChecked() || others(rows, c) > 0).count();
         int height = 58 + 44 * (shown.size() + (int) summaryRows) + (rows.size() > shown.size() ? 24 : 0);
         out.append("<section id=\"timeline\">\n<h2>Switch-over timeline</h2>\n<p class=\"muted\">Each column is a")

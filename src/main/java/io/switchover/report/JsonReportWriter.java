@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchover.migrations.Migration;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.plan.Plan;
-import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Finding;
 
 import java.util.LinkedHashMap;

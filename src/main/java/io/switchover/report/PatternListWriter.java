@@ -3,9 +3,9 @@ package io.switchover.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.plan.Plan;
-import io.switchover.patterns.UnresolvedSql;
 import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.NamedInUncheckedCode;

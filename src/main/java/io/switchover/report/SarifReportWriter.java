@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Rule;
 import io.switchover.rules.RuleSet;

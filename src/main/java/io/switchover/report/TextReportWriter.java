@@ -1,7 +1,7 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;

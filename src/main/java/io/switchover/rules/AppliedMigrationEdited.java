@@ -3,14 +3,8 @@ package io.switchover.rules;
 import io.switchover.migrations.HistoryProblem;
 
 /** An applied migration whose file was changed afterwards: Flyway's validation fails the deployment. */
+@RuleId("applied-migration-edited")
 public final class AppliedMigrationEdited extends HistoryRule {
-    private static final RuleDoc DOC = RuleDocs.load("applied-migration-edited");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     HistoryProblem.Kind kind() {
         return HistoryProblem.Kind.EDITED_AFTER_APPLY;
@@ -19,11 +13,11 @@ public final class AppliedMigrationEdited extends HistoryRule {
     @Override
     Finding finding(HistoryProblem problem, Evidence evidence) {
         if (!problem.applied().description().equals(problem.candidate().description())) {
-            return finding(DOC.severity(), problem.candidate(), problem.candidate().script()
+            return finding(doc().severity(), problem.candidate(), problem.candidate().script()
                             + " was renamed after production applied it as " + problem.applied().script(),
                     "keep the applied name; Flyway's validation fails on a changed description");
         }
-        return finding(DOC.severity(), problem.candidate(), problem.candidate().script()
+        return finding(doc().severity(), problem.candidate(), problem.candidate().script()
                         + " was changed after production applied it (checksum " + problem.applied().checksum()
                         + " in production, " + problem.candidate().checksum() + " in the candidate)",
                 "restore the applied text and put the change in a new migration");

@@ -1,9 +1,9 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
-import io.switchover.replay.FailureKind;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.StatementKind;
+import io.switchover.timeline.FailureKind;
 
 import java.util.ArrayList;
 import java.util.List;

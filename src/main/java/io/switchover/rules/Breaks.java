@@ -1,7 +1,7 @@
 package io.switchover.rules;
 
-import io.switchover.replay.ProbeOutcome;
-import io.switchover.replay.SchemaState;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +32,7 @@ public final class Breaks {
             CheckedStatement statement = evidence.statements().get(i);
             if (statement.isRunning()) {
                 breaks.readRunning(i, statement, states);
-            } else if (statement.issuer().role() == io.switchover.patterns.ServiceVersion.Role.CANDIDATE
+            } else if (statement.issuer().role() == io.switchover.patterns.model.ServiceVersion.Role.CANDIDATE
                     && evidence.replayCompleted()) {
                 List<SchemaState> mustWorkAt = evidence.order() == DeploymentOrder.CODE_FIRST
                         ? states : states.subList(states.size() - 1, states.size());
@@ -48,7 +48,7 @@ public final class Breaks {
             return;
         }
         firstFailure(index, statement, states.subList(1, states.size()), mayWriteNull(statement)).ifPresent(broken -> {
-            if (broken.error().kind() == io.switchover.replay.FailureKind.UNSUPPORTED) {
+            if (broken.error().kind() == io.switchover.timeline.FailureKind.UNSUPPORTED) {
                 unsupported.add(broken);
             } else {
                 open.add(broken);

@@ -1,24 +1,21 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
-import io.switchover.replay.FailureKind;
+import io.switchover.patterns.model.StatementKind;
+import io.switchover.timeline.FailureKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The candidate's own statement does not work where it has to: on the schema after the whole batch, or, with
  * code-first deployments, at a state it serves traffic on before the migration it needs has run.
  */
+@RuleId("candidate-statement-fails")
 public final class CandidateStatementFails implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("candidate-statement-fails");
     /** The column of a not-null violation as PostgreSQL, H2 and MariaDB name it. */
-    private static final Pattern NULL_COLUMN =
-            Pattern.compile("column \"([^\"]+)\"|Column '([^']+)'|Field '([^']+)'", Pattern.CASE_INSENSITIVE);
     /**
      * Failures the schema alone explains. A candidate statement has no "before" to compare with, so a failure that
      * made-up values can cause (a bad literal for an enum or array, a sub-select finding no row) is not claimed: it
@@ -26,11 +23,6 @@ public final class CandidateStatementFails implements Rule {
      */
     private static final Set<FailureKind> SCHEMA = Set.of(FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE,
             FailureKind.UNDEFINED_FUNCTION);
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
 
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
@@ -56,7 +48,7 @@ public final class CandidateStatementFails implements Rule {
                 message = "with code-first deployment " + who + " serves traffic on " + at + ", where this fails";
                 help = "deploy the schema change first (migrate-first), or make the code work with both schemas";
             }
-            findings.addAll(Findings.forBreak(DOC, broken, message, help));
+            findings.addAll(Findings.forBreak(doc(), broken, message, help));
             breaks.claim(broken);
         }
         return findings;
@@ -71,11 +63,10 @@ public final class CandidateStatementFails implements Rule {
             return false;
         }
         SqlReferences insert = broken.checked().references().get();
-        Matcher named = NULL_COLUMN.matcher(broken.error().message());
-        if (insert.kind() != StatementKind.INSERT || insert.insertColumns().isEmpty() || !named.find()) {
+        Optional<String> named = broken.error().namedColumn();
+        if (insert.kind() != StatementKind.INSERT || insert.insertColumns().isEmpty() || named.isEmpty()) {
             return false;
         }
-        String column = named.group(1) != null ? named.group(1) : named.group(2) != null ? named.group(2) : named.group(3);
-        return !insert.insertColumns().contains(column.toLowerCase(java.util.Locale.ROOT));
+        return !insert.insertColumns().contains(named.get());
     }
 }

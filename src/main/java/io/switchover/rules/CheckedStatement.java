@@ -1,9 +1,9 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ColumnRead;
-import io.switchover.patterns.ServiceVersion;
 import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ServiceVersion;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package io.switchover.rules;
 
-import io.switchover.replay.ColumnInfo;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.ColumnKind;
 
-import java.sql.Types;
 import java.util.Locale;
 
 /**
  * What a change of a column's type means for the values already written and for the values the old code writes:
  * whether every value of the old type fits the new one, and whether PostgreSQL rewrites the table to change it. Reads
- * the catalog's JDBC types, so it works the same on every replay engine.
+ * the catalog's column kinds, so it works the same on every replay engine.
  */
 final class ColumnTypes {
 
@@ -31,19 +31,18 @@ final class ColumnTypes {
 
     static Family family(ColumnInfo column) {
         String name = column.typeName().toLowerCase(Locale.ROOT);
-        return switch (column.jdbcType()) {
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                 Types.CLOB, Types.NCLOB -> Family.TEXT;
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> Family.INTEGER;
-            case Types.DECIMAL, Types.NUMERIC -> Family.EXACT;
-            case Types.REAL, Types.FLOAT, Types.DOUBLE -> Family.FLOAT;
-            case Types.BOOLEAN -> Family.BOOLEAN;
+        return switch (column.kind()) {
+            case FIXED_TEXT, VARYING_TEXT -> Family.TEXT;
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> Family.INTEGER;
+            case DECIMAL -> Family.EXACT;
+            case REAL, DOUBLE -> Family.FLOAT;
+            case BOOLEAN -> Family.BOOLEAN;
             // PostgreSQL's driver reports bool as BIT.
-            case Types.BIT -> name.startsWith("bool") || column.size() <= 1 ? Family.BOOLEAN : Family.OTHER;
-            case Types.DATE -> Family.DATE;
-            case Types.TIME, Types.TIME_WITH_TIMEZONE -> Family.TIME;
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> Family.TIMESTAMP;
-            default -> name.equals("text") || name.contains("char") ? Family.TEXT : Family.OTHER;
+            case BIT -> name.startsWith("bool") || column.size() <= 1 ? Family.BOOLEAN : Family.OTHER;
+            case DATE -> Family.DATE;
+            case TIME -> Family.TIME;
+            case TIMESTAMP -> Family.TIMESTAMP;
+            case OTHER -> name.equals("text") || name.contains("char") ? Family.TEXT : Family.OTHER;
         };
     }
 
@@ -82,7 +81,7 @@ final class ColumnTypes {
                 case FLOAT -> true;
                 default -> false;
             };
-            case FLOAT -> to == Family.FLOAT && (after.jdbcType() != Types.REAL || before.jdbcType() == Types.REAL);
+            case FLOAT -> to == Family.FLOAT && (after.kind() != ColumnKind.REAL || before.kind() == ColumnKind.REAL);
             case DATE -> to == Family.DATE || to == Family.TIMESTAMP;
             case TIME -> to == Family.TIME;
             case TIMESTAMP -> to == Family.TIMESTAMP;
@@ -117,7 +116,7 @@ final class ColumnTypes {
 
     private static boolean varying(ColumnInfo column) {
         String name = column.typeName().toLowerCase(Locale.ROOT);
-        return family(column) == Family.TEXT && column.jdbcType() != Types.CHAR && column.jdbcType() != Types.NCHAR
+        return family(column) == Family.TEXT && column.kind() != ColumnKind.FIXED_TEXT
                 && !name.equals("bpchar") && !name.equals("character");
     }
 
@@ -131,10 +130,10 @@ final class ColumnTypes {
     }
 
     private static int integerDigits(ColumnInfo column) {
-        return switch (column.jdbcType()) {
-            case Types.TINYINT -> 3;
-            case Types.SMALLINT -> 5;
-            case Types.INTEGER -> 10;
+        return switch (column.kind()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
             default -> 19;
         };
     }

@@ -1,6 +1,6 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.ServiceVersion;
+import io.switchover.patterns.model.ServiceVersion;
 
 import java.util.List;
 

@@ -1,22 +1,15 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.DdlChange;
-import io.switchover.migrations.LocatedChange;
-import io.switchover.replay.CatalogDiff.ColumnRef;
-import io.switchover.replay.FailureKind;
+import io.switchover.timeline.CatalogDiff.ColumnRef;
+import io.switchover.timeline.FailureKind;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The batch drops (or renames away) a column that the old service still reads or writes. */
+@RuleId("dropped-column-still-used")
 public final class DroppedColumnStillUsed extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("dropped-column-still-used");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         if (broken.error().kind() != FailureKind.UNDEFINED_COLUMN) {
@@ -26,10 +19,8 @@ public final class DroppedColumnStillUsed extends BreakRule {
                 .filter(column -> references(broken, column))
                 .map(ColumnRef::toString)
                 .toList();
-        int line = evidence.changes().located().stream()
-                .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropColumn drop
-                        && dropped.contains(drop.table() + "." + drop.column()))
-                .mapToInt(LocatedChange::line).findFirst().orElse(0);
+        int line = evidence.ddl().lineOf(broken.state().step(), DdlChange.DropColumn.class,
+                drop -> dropped.contains(drop.table() + "." + drop.column()));
         return Optional.of(removed(broken, dropped, "column", line));
     }
 

@@ -1,9 +1,8 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.SqlReferences;
-import io.switchover.replay.CatalogDiff.ColumnChange;
 import io.switchover.migrations.DdlChange.DropDefault;
-import io.switchover.migrations.LocatedChange;
+import io.switchover.patterns.SqlReferences;
+import io.switchover.timeline.CatalogDiff.ColumnChange;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +11,8 @@ import java.util.Optional;
  * The batch drops the default of a NOT NULL column while the old INSERT omits the column and relied on the default:
  * every insert of the old service fails until the new version runs.
  */
+@RuleId("dropped-default-still-relied-on")
 public final class DroppedDefaultStillReliedOn extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("dropped-default-still-relied-on");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         Optional<SqlReferences> references = insertRejectingNull(broken);
@@ -45,11 +38,7 @@ public final class DroppedDefaultStillReliedOn extends BreakRule {
     }
 
     private static int line(Evidence evidence, int step, ColumnChange change) {
-        return evidence.changes().located().stream()
-                .filter(l -> l.step() == step && l.change() instanceof DropDefault drop
-                        && drop.table().equals(change.table()) && drop.column().equals(change.after().name()))
-                .mapToInt(LocatedChange::line)
-                .findFirst()
-                .orElse(0);
+        return evidence.ddl().lineOf(step, DropDefault.class,
+                drop -> drop.table().equals(change.table()) && drop.column().equals(change.after().name()));
     }
 }

@@ -1,21 +1,14 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.DdlChange;
-import io.switchover.migrations.LocatedChange;
-import io.switchover.replay.FailureKind;
+import io.switchover.timeline.FailureKind;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The batch drops (or renames away) a table or view that the old service still reads or writes. */
+@RuleId("dropped-table-still-used")
 public final class DroppedTableStillUsed extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("dropped-table-still-used");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
@@ -24,10 +17,8 @@ public final class DroppedTableStillUsed extends BreakRule {
         List<String> dropped = broken.state().diff().droppedTables().stream()
                 .filter(table -> StatementWords.usesTable(broken.checked(), table))
                 .toList();
-        int line = evidence.changes().located().stream()
-                .filter(l -> l.step() == broken.state().step() && l.change() instanceof DdlChange.DropTable drop
-                        && dropped.contains(drop.table()))
-                .mapToInt(LocatedChange::line).findFirst().orElse(0);
+        int line = evidence.ddl().lineOf(broken.state().step(), DdlChange.DropTable.class,
+                drop -> dropped.contains(drop.table()));
         return Optional.of(removed(broken, dropped, "table", line));
     }
 }

@@ -5,7 +5,7 @@ import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.HistoryProblem;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationScript;
-import io.switchover.replay.Timeline;
+import io.switchover.timeline.Timeline;
 
 import java.util.List;
 
@@ -32,9 +32,9 @@ public record Evidence(Timeline timeline, List<CheckedStatement> statements, Lis
                 List.of(), List.of());
     }
 
-    /** Evidence of a replay alone: no history problems, the usual deployment order, no scripts read. */
-    public static Evidence of(Timeline timeline, List<CheckedStatement> statements) {
-        return new Evidence(timeline, statements, List.of(), false, DeploymentOrder.MIGRATE_FIRST, List.of());
+    /** Where in the batch's migrations each DDL change was made. */
+    BatchDdl ddl() {
+        return new BatchDdl(changes);
     }
 
     /** The batch's migrations read statement by statement, in batch order. */

@@ -1,14 +1,14 @@
 package io.switchover.rules;
 
-import io.switchover.migrations.Migration;
-import io.switchover.replay.CatalogDiff.ColumnRef;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.SchemaState;
 import io.switchover.migrations.DdlChange.CopyData;
 import io.switchover.migrations.DdlChange.DropColumn;
 import io.switchover.migrations.DdlChange.RenameColumn;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.migrations.Migration;
+import io.switchover.timeline.CatalogDiff.ColumnRef;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,16 +26,10 @@ import java.util.Optional;
  * sequence sits in one migration, that is a rename ({@link RenamedColumnStillUsed}); when only the contract is in the
  * batch, a plain drop ({@link DroppedColumnStillUsed}).
  */
+@RuleId("expand-and-contract-in-one-batch")
 public final class ExpandAndContractInOneBatch extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("expand-and-contract-in-one-batch");
-
     /** The expand step the batch holds: the migration and what it did, e.g. "adds person.brian". */
     private record Expand(Migration migration, int step, String did) {
-    }
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
     }
 
     @Override

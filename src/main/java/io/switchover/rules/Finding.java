@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.replay.DatabaseError;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.timeline.DatabaseError;
 
 /**
  * What a rule says about one step and, usually, one access pattern.
@@ -14,6 +14,19 @@ import io.switchover.replay.DatabaseError;
  */
 public record Finding(String rule, Severity severity, String title, Migration migration, int step, int line,
                       String service, AccessPattern pattern, String message, String help, DatabaseError error) {
+
+    /** A finding of the rule {@code doc} documents, at the severity the doc gives it. */
+    public static Finding of(RuleDoc doc, Migration migration, int step, int line, String service,
+                             AccessPattern pattern, String message, String help, DatabaseError error) {
+        return of(doc, doc.severity(), migration, step, line, service, pattern, message, help, error);
+    }
+
+    /** A finding of the rule {@code doc} documents, at another severity than the doc's. */
+    public static Finding of(RuleDoc doc, Severity severity, Migration migration, int step, int line, String service,
+                             AccessPattern pattern, String message, String help, DatabaseError error) {
+        return new Finding(doc.id(), severity, doc.title(), migration, step, line, service, pattern, message, help,
+                error);
+    }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, title, migration, step, line, service, pattern, message, help, error);

@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.replay.DatabaseError;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.timeline.DatabaseError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class Findings {
                                   int line) {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : places) {
-            findings.add(new Finding(doc.id(), doc.severity(), doc.title(), broken.state().migration(),
+            findings.add(Finding.of(doc, doc.severity(), broken.state().migration(),
                     broken.state().step(), line, broken.checked().issuer().service(), pattern, message, help,
                     broken.error()));
         }
@@ -43,7 +43,7 @@ final class Findings {
                                       CheckedStatement statement, String message, String help, DatabaseError error) {
         List<Finding> findings = new ArrayList<>();
         for (AccessPattern pattern : statement.patterns()) {
-            findings.add(new Finding(doc.id(), severity, doc.title(), migration, step, line,
+            findings.add(Finding.of(doc, severity, migration, step, line,
                     statement.issuer().service(), pattern, message, help, error));
         }
         return findings;

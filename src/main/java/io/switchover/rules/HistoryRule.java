@@ -26,7 +26,7 @@ abstract class HistoryRule implements Rule {
     }
 
     Finding finding(Severity severity, Migration migration, String message, String help) {
-        return new Finding(doc().id(), severity, doc().title(), migration, 0, 0, null, null, message, help, null);
+        return Finding.of(doc(), severity, migration, 0, 0, null, null, message, help, null);
     }
 
     /** The migration a history row stands for, when the candidate no longer has its file. */

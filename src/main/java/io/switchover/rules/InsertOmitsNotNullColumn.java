@@ -1,11 +1,10 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.DdlChange;
-import io.switchover.migrations.LocatedChange;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.replay.CatalogDiff;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.SchemaState;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,8 @@ import java.util.Optional;
  * The batch makes a column NOT NULL without a default (added so, or altered to it) while the old INSERT does not set
  * it: every insert of the old service fails until the new version runs.
  */
+@RuleId("insert-omits-not-null-column")
 public final class InsertOmitsNotNullColumn extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("insert-omits-not-null-column");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         Optional<SqlReferences> references = insertRejectingNull(broken);
@@ -41,12 +34,10 @@ public final class InsertOmitsNotNullColumn extends BreakRule {
 
     /** The line of the statement that adds the first of {@code columns} or makes it NOT NULL. */
     static int line(Evidence evidence, int step, List<String> columns) {
-        return evidence.changes().located().stream()
-                .filter(l -> l.step() == step && (l.change() instanceof DdlChange.AddColumn add
-                        && columns.contains(add.table() + "." + add.column())
-                        || l.change() instanceof DdlChange.SetNotNull notNull
-                        && columns.contains(notNull.table() + "." + notNull.column())))
-                .mapToInt(LocatedChange::line).findFirst().orElse(0);
+        return evidence.ddl().lineOf(step, DdlChange.class, change -> change instanceof DdlChange.AddColumn add
+                && columns.contains(add.table() + "." + add.column())
+                || change instanceof DdlChange.SetNotNull notNull
+                && columns.contains(notNull.table() + "." + notNull.column()));
     }
 
     private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {

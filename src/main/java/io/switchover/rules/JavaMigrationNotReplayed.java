@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.Migration;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.MigrationFailure;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.MigrationFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +14,12 @@ import java.util.Set;
  * is not blamed on anything: a batch migration that then fails for want of a table, column or function is reported
  * here as not checked rather than as failing.
  */
+@RuleId("java-migration-not-replayed")
 public final class JavaMigrationNotReplayed implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("java-migration-not-replayed");
     /** Failures that something a skipped migration made would have prevented. */
     static final Set<FailureKind> MISSING_OBJECT = Set.of(FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE,
             FailureKind.UNDEFINED_FUNCTION, FailureKind.OTHER);
     private static final int NAMED = 5;
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
 
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
@@ -38,7 +33,7 @@ public final class JavaMigrationNotReplayed implements Rule {
                     : production.size() + " of production's Java migrations are not replayed (" + names(production)
                     + "), e.g. " + simpleName(first) + ": " + reason(first) + "; production's schema (S0) may lack"
                     + " what they made, and statements that need it are not checked";
-            findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), first, 0, 0, null, null, message,
+            findings.add(Finding.of(doc(), first, 0, 0, null, null, message,
                     "give --prod-classpath <production's built jar, Spring Boot fat jar or classes folder> so that"
                             + " the replay runs the classes as Flyway does", null));
         }
@@ -46,7 +41,7 @@ public final class JavaMigrationNotReplayed implements Rule {
         for (int i = 0; i < batch.size(); i++) {
             Migration migration = batch.get(i);
             if (migration.notReplayed()) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), migration, i + 1, 0, null, null,
+                findings.add(Finding.of(doc(), migration, i + 1, 0, null, null,
                         migration.script() + " is not replayed: " + reason(migration) + "; what it does to the schema"
                                 + " is not checked against the old statements",
                         "give --classpath <the candidate's built jar, Spring Boot fat jar or classes folder> so that"
@@ -65,14 +60,14 @@ public final class JavaMigrationNotReplayed implements Rule {
                 && !evidence.notReplayedBefore(failure.step() - 1).isEmpty();
     }
 
-    private static Finding notChecked(MigrationFailure failure, Evidence evidence) {
+    private Finding notChecked(MigrationFailure failure, Evidence evidence) {
         List<Migration> skipped = evidence.notReplayedBefore(failure.step() - 1);
         int after = evidence.timeline().batch().size() - failure.step();
         String message = failure.migration().script() + " fails on the replay (" + failure.message() + "), which runs"
                 + " nothing for " + names(skipped) + ": it may need what " + (skipped.size() == 1 ? "that migration"
                 : "those migrations") + " made, so it is not checked"
                 + (after > 0 ? "; the " + after + " migration(s) after it were not checked either" : "");
-        return new Finding(DOC.id(), DOC.severity(), DOC.title(), failure.migration(), failure.step(), 0, null, null,
+        return Finding.of(doc(), failure.migration(), failure.step(), 0, null, null,
                 message, "give --classpath and --prod-classpath so that the replay runs the Java migrations", null);
     }
 

@@ -1,12 +1,5 @@
 package io.switchover.rules;
 
-import io.switchover.migrations.DdlChange;
-import io.switchover.sql.SqlTokens;
-import io.switchover.migrations.MigrationScript;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.LockObservations;
-import io.switchover.replay.SchemaCatalog;
-import io.switchover.replay.SchemaState;
 import io.switchover.migrations.DdlChange.AddColumn;
 import io.switchover.migrations.DdlChange.AddConstraint;
 import io.switchover.migrations.DdlChange.AlterColumnType;
@@ -14,7 +7,15 @@ import io.switchover.migrations.DdlChange.ConstraintKind;
 import io.switchover.migrations.DdlChange.CreateIndex;
 import io.switchover.migrations.DdlChange.SetNotNull;
 import io.switchover.migrations.DdlChange.ValidateConstraint;
+import io.switchover.migrations.DdlChange;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.migrations.MigrationScript;
+import io.switchover.sql.SqlTokens;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.EngineKind;
+import io.switchover.timeline.LockObservations;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,23 +32,17 @@ import java.util.regex.Pattern;
  * rules ({@link MariaDbOnlineDdl}). Tables the batch creates are empty and unused by the old service, so they are left
  * alone.
  */
+@RuleId("locking-ddl")
 public final class LockingDdl implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("locking-ddl");
     /** Functions PostgreSQL marks volatile that are used as column defaults; now() and friends are only stable. */
     private static final Set<String> VOLATILE = Set.of("random", "clock_timestamp", "timeofday", "gen_random_uuid",
             "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current", "random_uuid");
     private static final Pattern SERIAL = Pattern.compile("(?i)(small|big)?serial[248]?");
 
     @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
-    @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
-        String engine = evidence.timeline().engine().toLowerCase(Locale.ROOT);
-        if (engine.contains("mariadb") || engine.contains("mysql")) {
-            return MariaDbOnlineDdl.findings(evidence, DOC);
+        if (evidence.timeline().engineKind() == EngineKind.MARIADB) {
+            return MariaDbOnlineDdl.findings(evidence, doc());
         }
         SchemaCatalog production = evidence.timeline().initial().catalog();
         LockObservations observations = evidence.timeline().observations();
@@ -59,7 +54,7 @@ public final class LockingDdl implements Rule {
             }
             for (ObservedLockHazards.Hazard hazard : ObservedLockHazards.of(script, observations.of(script.step()),
                     production, waiting)) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(),
+                findings.add(Finding.of(doc(), script.migration(), script.step(),
                         hazard.line(), null, null, script.migration().script() + " " + hazard.message(),
                         hazard.help(), null));
             }
@@ -71,8 +66,8 @@ public final class LockingDdl implements Rule {
             if (observations.observed(located.step()) || production.table(located.change().table()).isEmpty()) {
                 continue;
             }
-            hazard(evidence, changes.subList(0, i), located).ifPresent(hazard -> findings.add(new Finding(DOC.id(),
-                    DOC.severity(), DOC.title(), located.migration(), located.step(), located.line(), null, null,
+            hazard(evidence, changes.subList(0, i), located).ifPresent(hazard -> findings.add(Finding.of(doc(),
+                    doc().severity(), located.migration(), located.step(), located.line(), null, null,
                     located.scriptName() + " " + hazard.message(), hazard.help(), null)));
         }
         findings.addAll(dropIndexes(evidence, observations, changes));
@@ -87,7 +82,7 @@ public final class LockingDdl implements Rule {
             "(?is)^\\s*DROP\\s+INDEX\\s+(?!CONCURRENTLY\\b)(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?.*");
 
     /** {@code DROP INDEX} without CONCURRENTLY, of an index the batch did not make, where no replay watched it. */
-    private static List<Finding> dropIndexes(Evidence evidence, LockObservations observations, List<LocatedChange> changes) {
+    private List<Finding> dropIndexes(Evidence evidence, LockObservations observations, List<LocatedChange> changes) {
         List<Finding> findings = new ArrayList<>();
         for (MigrationScript script : evidence.scripts()) {
             if (observations.observed(script.step())) {
@@ -99,7 +94,7 @@ public final class LockingDdl implements Rule {
                         && drop.group(1).equalsIgnoreCase(index.name()))) {
                     continue;
                 }
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(),
+                findings.add(Finding.of(doc(), script.migration(), script.step(),
                         statement.line(), null, null, script.migration().script() + " drops index " + drop.group(1)
                         + " without CONCURRENTLY: on PostgreSQL, that takes ACCESS EXCLUSIVE on its table, so it waits"
                         + " for every running query of it and its reads and writes wait behind it",

@@ -1,12 +1,12 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.DdlChange;
-import io.switchover.sql.SqlTokens;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationStatement;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.SchemaCatalog;
-import io.switchover.replay.SchemaState;
+import io.switchover.sql.SqlTokens;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.List;

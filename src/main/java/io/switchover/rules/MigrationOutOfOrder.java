@@ -6,14 +6,8 @@ import io.switchover.migrations.HistoryProblem;
  * A pending migration whose version is lower than production's newest: Flyway ignores it, and its validation fails,
  * unless {@code outOfOrder} is set; then it runs after newer ones, in an order no test environment saw.
  */
+@RuleId("migration-out-of-order")
 public final class MigrationOutOfOrder extends HistoryRule {
-    private static final RuleDoc DOC = RuleDocs.load("migration-out-of-order");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     HistoryProblem.Kind kind() {
         return HistoryProblem.Kind.OUT_OF_ORDER;
@@ -27,7 +21,7 @@ public final class MigrationOutOfOrder extends HistoryRule {
                             + " migration; with outOfOrder it runs after them, in an order other environments did not see",
                     "give it a version above production's newest");
         }
-        return finding(DOC.severity(), problem.candidate(), script + " is older than production's newest migration;"
+        return finding(doc().severity(), problem.candidate(), script + " is older than production's newest migration;"
                         + " Flyway will ignore it and fail validation",
                 "give it a version above production's newest (or set outOfOrder deliberately)");
     }

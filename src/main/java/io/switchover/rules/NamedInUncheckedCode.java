@@ -3,7 +3,7 @@ package io.switchover.rules;
 import io.switchover.mentions.ChangedObject;
 import io.switchover.mentions.Mention;
 import io.switchover.mentions.UncheckedMention;
-import io.switchover.patterns.AccessPattern;
+import io.switchover.patterns.model.AccessPattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +16,10 @@ import java.util.stream.Collectors;
  * at run time, a jOOQ query, a column name handed to a builder or read by name. What a reviewer with {@code git grep}
  * would stop at, the gate does not pass over.
  */
+@RuleId("named-in-unchecked-code")
 public final class NamedInUncheckedCode implements Rule {
     /** How its findings' patterns say that they are places naming an object, not statements. */
     public static final String EXTRACTOR = "mention";
-    private static final RuleDoc DOC = RuleDocs.load("named-in-unchecked-code");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         // One place naming a column that several tables have is one finding, about all of them.
@@ -50,10 +44,10 @@ public final class NamedInUncheckedCode implements Rule {
             String help = object.change() == ChangedObject.Change.REMOVED
                     ? "read this line: if " + mention.issuer().label() + " still uses " + object.label()
                     + " here, promote " + script + " in a later deployment, once a version that no longer does serves"
-                    + " traffic; if not, allow it with a reason (-- switchover:allow " + DOC.id() + " <why>)"
+                    + " traffic; if not, allow it with a reason (-- switchover:allow " + doc().id() + " <why>)"
                     : "read this line: if it writes " + object.label() + " in a way " + script + " no longer accepts,"
-                    + " change the code first; else allow it with a reason (-- switchover:allow " + DOC.id() + " <why>)";
-            findings.add(new Finding(DOC.id(), unchecked.strong() ? DOC.severity() : Severity.WARNING, DOC.title(),
+                    + " change the code first; else allow it with a reason (-- switchover:allow " + doc().id() + " <why>)";
+            findings.add(Finding.of(doc(), unchecked.strong() ? doc().severity() : Severity.WARNING,
                     object.migration(), object.step(), MigrationStatementLines.of(evidence, object),
                     mention.issuer().service(), new AccessPattern(mention.code(), mention.origin(), EXTRACTOR), message,
                     help, null));

@@ -1,10 +1,10 @@
 package io.switchover.rules;
 
-import io.switchover.replay.SchemaCatalog;
 import io.switchover.migrations.DdlChange.AddConstraint;
 import io.switchover.migrations.DdlChange.ConstraintKind;
 import io.switchover.migrations.DdlChange.CreateIndex;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.timeline.SchemaCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +14,8 @@ import java.util.List;
  * service writes. Nothing in the old code knows about the constraint, so a write it rejects fails until the new
  * version runs. Probes cannot show it (they run on empty tables, foreign-key checks off), so the migration is read.
  */
+@RuleId("new-constraint-may-reject-old-writes")
 public final class NewConstraintMayRejectOldWrites implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("new-constraint-may-reject-old-writes");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
@@ -54,7 +48,7 @@ public final class NewConstraintMayRejectOldWrites implements Rule {
                         .map(c -> constraint.table() + "." + c)
                         .toList();
                 if (!written.isEmpty()) {
-                    findings.addAll(Findings.forStatement(DOC, DOC.severity(), located.migration(), located.step(),
+                    findings.addAll(Findings.forStatement(doc(), doc().severity(), located.migration(), located.step(),
                             located.line(), statement, message(located, constraint, statement, written),
                             help(constraint), null));
                 }

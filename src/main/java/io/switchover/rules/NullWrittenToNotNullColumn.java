@@ -1,10 +1,10 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.SchemaCatalog;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.SchemaCatalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,14 +17,8 @@ import java.util.Optional;
  * holds null without {@code nullable = false}, a Kotlin value that may be null, a {@code null} passed as the value.
  * The replay wrote that NULL (at every state where the column had just become NOT NULL) and the database refused it.
  */
+@RuleId("null-written-to-not-null-column")
 public final class NullWrittenToNotNullColumn extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("null-written-to-not-null-column");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         if (broken.error().kind() != FailureKind.NULL_WRITTEN || broken.checked().references().isEmpty()) {

@@ -2,11 +2,11 @@ package io.switchover.rules;
 
 import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationStatement;
-import io.switchover.replay.LockMode;
-import io.switchover.replay.ObservedStatement;
-import io.switchover.replay.ObservedStatement.Kind;
-import io.switchover.replay.ObservedStatement.TableWork;
-import io.switchover.replay.SchemaCatalog;
+import io.switchover.timeline.LockMode;
+import io.switchover.timeline.ObservedStatement.Kind;
+import io.switchover.timeline.ObservedStatement.TableWork;
+import io.switchover.timeline.ObservedStatement;
+import io.switchover.timeline.SchemaCatalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

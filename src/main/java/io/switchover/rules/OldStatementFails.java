@@ -3,14 +3,8 @@ package io.switchover.rules;
 import java.util.Optional;
 
 /** The catch-all: an old statement that worked at S0 fails after a batch migration, for a reason no rule names. */
+@RuleId("old-statement-fails")
 public final class OldStatementFails extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("old-statement-fails");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         String script = broken.state().migration().script();

@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.replay.LockMode;
-import io.switchover.replay.ProbeStatement;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.timeline.LockMode;
+import io.switchover.timeline.ProbeStatement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.switchover.rules;
 
 import io.switchover.patterns.SqlReferences;
-import io.switchover.patterns.StatementKind;
-import io.switchover.sql.SqlTokens;
+import io.switchover.patterns.model.StatementKind;
 import io.switchover.sql.SqlTokens.Token;
+import io.switchover.sql.SqlTokens;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.switchover.rules;
 
-import io.switchover.replay.MigrationFailure;
+import io.switchover.timeline.MigrationFailure;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

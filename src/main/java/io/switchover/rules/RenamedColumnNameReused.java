@@ -12,14 +12,8 @@ import java.util.Set;
  * The batch renames a column and adds a new one under the old name: the old version's statements resolve at every
  * state, so no probe fails, but they now read NULLs (or the default) and write where the new version does not look.
  */
+@RuleId("renamed-column-name-reused")
 public final class RenamedColumnNameReused implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("renamed-column-name-reused");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<LocatedChange> changes = evidence.changes().located();
@@ -39,7 +33,7 @@ public final class RenamedColumnNameReused implements Rule {
         return findings;
     }
 
-    private static List<Finding> findings(Evidence evidence, LocatedChange renamed, RenameColumn rename, LocatedChange added) {
+    private List<Finding> findings(Evidence evidence, LocatedChange renamed, RenameColumn rename, LocatedChange added) {
         List<Finding> findings = new ArrayList<>();
         String column = rename.table() + "." + rename.from();
         for (CheckedStatement statement : evidence.statements()) {
@@ -58,7 +52,7 @@ public final class RenamedColumnNameReused implements Rule {
                     + ", which now " + (writes ? "takes its values while " + rename.to() + " gets none"
                     : "holds NULL (or its default) for every existing row instead of the values " + rename.to()
                     + " now holds");
-            findings.addAll(Findings.forStatement(DOC, DOC.severity(), added.migration(), added.step(), added.line(),
+            findings.addAll(Findings.forStatement(doc(), doc().severity(), added.migration(), added.step(), added.line(),
                     statement, message, "give the new column a name no running version uses, and rename or drop "
                             + column + " only once no version that uses it serves traffic", null));
         }

@@ -1,10 +1,10 @@
 package io.switchover.rules;
 
-import io.switchover.replay.FailureKind;
 import io.switchover.migrations.DdlChange.CopyData;
 import io.switchover.migrations.DdlChange.DropColumn;
 import io.switchover.migrations.DdlChange.RenameColumn;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.timeline.FailureKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,27 +13,21 @@ import java.util.Optional;
  * The batch renames a column that the old service still uses: in place ({@code RENAME COLUMN}), or in one migration
  * that copies it into another column and drops it. The old name is gone the moment the migration runs.
  */
+@RuleId("renamed-column-still-used")
 public final class RenamedColumnStillUsed extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("renamed-column-still-used");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         if (broken.error().kind() != FailureKind.UNDEFINED_COLUMN) {
             return Optional.empty();
         }
         int step = broken.state().step();
-        List<LocatedChange> changes = evidence.changes().located();
-        for (LocatedChange located : changes) {
-            if (located.step() == step && located.change() instanceof RenameColumn rename
-                    && uses(broken, rename.table(), rename.from())) {
-                return Optional.of(explanation(broken, located, rename.table(), rename.from(), rename.to(), ""));
-            }
+        Optional<LocatedChange> renamed = evidence.ddl().first(step, RenameColumn.class,
+                rename -> uses(broken, rename.table(), rename.from()));
+        if (renamed.isPresent()) {
+            RenameColumn rename = (RenameColumn) renamed.get().change();
+            return Optional.of(explanation(broken, renamed.get(), rename.table(), rename.from(), rename.to(), ""));
         }
+        List<LocatedChange> changes = evidence.changes().located();
         for (LocatedChange located : changes) {
             if (located.step() == step && located.change() instanceof DropColumn drop
                     && uses(broken, drop.table(), drop.column())) {

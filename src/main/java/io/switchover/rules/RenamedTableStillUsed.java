@@ -1,20 +1,14 @@
 package io.switchover.rules;
 
-import io.switchover.replay.FailureKind;
 import io.switchover.migrations.DdlChange.RenameTable;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.timeline.FailureKind;
 
 import java.util.Optional;
 
 /** The batch renames a table that the old service still uses: the old name is gone the moment the migration runs. */
+@RuleId("renamed-table-still-used")
 public final class RenamedTableStillUsed extends BreakRule {
-    private static final RuleDoc DOC = RuleDocs.load("renamed-table-still-used");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {

@@ -1,9 +1,9 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ColumnRead;
-import io.switchover.replay.ProbeOutcome;
-import io.switchover.replay.SchemaState;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,16 +15,10 @@ import java.util.Set;
  * while the statement itself still runs: a {@code SELECT *} over a table that loses it, a view redefined without it.
  * The probe records what the result holds at every state; the read breaks where its column is gone.
  */
+@RuleId("result-column-still-read")
 public final class ResultColumnStillRead implements Rule {
     /** How its findings' patterns say that they are reads of a statement's result, at the read's line. */
     public static final String EXTRACTOR = "column-read";
-    private static final RuleDoc DOC = RuleDocs.load("result-column-still-read");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
@@ -57,7 +51,7 @@ public final class ResultColumnStillRead implements Rule {
         return findings;
     }
 
-    private static Finding finding(CheckedStatement statement, ColumnRead read, SchemaState state) {
+    private Finding finding(CheckedStatement statement, ColumnRead read, SchemaState state) {
         String script = state.migration().script();
         String from = statement.patterns().isEmpty() ? "" : " (" + statement.patterns().get(0).origin() + ")";
         String message = statement.issuer().label() + " reads column " + read.column() + " by name from the result of"
@@ -65,7 +59,7 @@ public final class ResultColumnStillRead implements Rule {
                 + " longer has " + read.column();
         String help = "stop reading " + read.column() + " in a version of its own and let it reach production before "
                 + script + ", or keep " + read.column() + " in what the statement returns until then";
-        return new Finding(DOC.id(), DOC.severity(), DOC.title(), state.migration(), state.step(), 0,
+        return Finding.of(doc(), state.migration(), state.step(), 0,
                 statement.issuer().service(), new AccessPattern(statement.sql(), read.origin(), EXTRACTOR), message,
                 help, null);
     }

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public interface Rule {
 
-    RuleDoc doc();
+    /** The rule's documentation, {@code rules/<id>.md} for the id its class declares with {@link RuleId}. */
+    default RuleDoc doc() {
+        return RuleDocs.of(getClass());
+    }
 
     default String id() {
         return doc().id();

@@ -12,6 +12,22 @@ public final class RuleDocs {
     private RuleDocs() {
     }
 
+    private static final ClassValue<RuleDoc> DECLARED = new ClassValue<>() {
+        @Override
+        protected RuleDoc computeValue(Class<?> rule) {
+            RuleId id = rule.getAnnotation(RuleId.class);
+            if (id == null) {
+                throw new IllegalStateException(rule.getName() + " declares no @RuleId");
+            }
+            return load(id.value());
+        }
+    };
+
+    /** The documentation of the rule the class declares with {@link RuleId}, loaded once. */
+    public static RuleDoc of(Class<? extends Rule> rule) {
+        return DECLARED.get(rule);
+    }
+
     public static RuleDoc load(String id) {
         String resource = "/rules/" + id + ".md";
         try (InputStream in = RuleDocs.class.getResourceAsStream(resource)) {

@@ -52,10 +52,6 @@ public final class RuleSet {
         return rules;
     }
 
-    public List<Finding> evaluate(Evidence evidence) {
-        return evaluate(evidence, RuleSettings.defaults()).findings();
-    }
-
     /**
      * Runs every rule, then the configuration (rules off, other severities), then the migrations' suppressions; a
      * suppression that allows nothing becomes an {@code unused-suppression} finding.

@@ -1,14 +1,14 @@
 package io.switchover.rules;
 
-import io.switchover.replay.CatalogDiff;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.TableInfo;
 import io.switchover.migrations.DdlChange.AddColumn;
 import io.switchover.migrations.DdlChange.DropColumn;
 import io.switchover.migrations.DdlChange.RenameColumn;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.TableInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +21,11 @@ import java.util.Set;
  * position, or expects a dropped column, fails in the application, not in the database); a positional INSERT puts
  * its values into other columns, or fails. A positional INSERT the probe saw fail is claimed, as an error.
  */
+@RuleId("select-star-or-positional-insert")
 public final class SelectStarOrPositionalInsert implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("select-star-or-positional-insert");
     /** What a positional INSERT gives when the column count or types no longer match. */
     private static final Set<FailureKind> SHAPE_FAILURES = Set.of(FailureKind.OTHER, FailureKind.SYNTAX,
             FailureKind.BAD_VALUE);
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
 
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
@@ -75,7 +70,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
                 String message = script + " " + change + ", and " + who + " inserts into " + table
                         + " without a column list: " + (broken.isPresent() ? "its values no longer match the columns"
                         : "its values may go to other columns");
-                findings.addAll(Findings.forStatement(DOC, broken.isPresent() ? Severity.ERROR : DOC.severity(),
+                findings.addAll(Findings.forStatement(doc(), broken.isPresent() ? Severity.ERROR : doc().severity(),
                         state.migration(), state.step(), line, statement, message,
                         "name the columns in the INSERT, and promote " + script + " once that version runs in"
                                 + " production", broken.map(Break::error).orElse(null)));
@@ -83,7 +78,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
             } else if (statement.references().map(r -> r.selectsStar() && r.tables().contains(table)).orElse(false)) {
                 String message = script + " " + change + ", and " + who + " reads " + table
                         + " with SELECT *: code that reads its result by position or expects the old columns breaks";
-                findings.addAll(Findings.forStatement(DOC, DOC.severity(), state.migration(), state.step(), line,
+                findings.addAll(Findings.forStatement(doc(), doc().severity(), state.migration(), state.step(), line,
                         statement, message, "name the columns the running version reads instead of SELECT *, or make"
                                 + " sure it reads the result by column name", null));
             }

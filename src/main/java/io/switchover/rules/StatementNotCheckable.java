@@ -3,9 +3,9 @@ package io.switchover.rules;
 import io.switchover.migrations.DdlChange;
 import io.switchover.migrations.LocatedChange;
 import io.switchover.migrations.MigrationEffects;
-import io.switchover.patterns.AccessPattern;
 import io.switchover.patterns.SqlReferences;
-import io.switchover.replay.DatabaseError;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.timeline.DatabaseError;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,14 +17,8 @@ import java.util.Set;
  * A statement of the old service that already fails on production's schema (S0) cannot tell anything about the
  * batch. It is reported, never silently dropped.
  */
+@RuleId("statement-not-checkable")
 public final class StatementNotCheckable implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("statement-not-checkable");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
@@ -38,10 +32,10 @@ public final class StatementNotCheckable implements Rule {
             Optional<String> removed = statement.isRunning() ? removedUse(statement, evidence) : Optional.empty();
             for (AccessPattern pattern : statement.patterns()) {
                 findings.add(removed.isEmpty()
-                        ? new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0, statement.issuer().service(),
+                        ? Finding.of(doc(), null, 0, 0, statement.issuer().service(),
                         pattern, message, help, error)
                         // Unseen and about what the batch takes away: no PASS may rest on it.
-                        : new Finding(DOC.id(), Severity.ERROR, DOC.title(), null, 0, 0, statement.issuer().service(),
+                        : Finding.of(doc(), Severity.ERROR, null, 0, 0, statement.issuer().service(),
                         pattern, message + ", and it uses " + removed.get() + ": whether it survives the batch is"
                         + " not known", "find why it fails on production's schema (a default schema or naming of"
                         + " the ORM the gate does not know, an object production has that its migrations do not"
@@ -52,7 +46,7 @@ public final class StatementNotCheckable implements Rule {
             String message = "cannot be checked after " + broken.state().migration().script() + ": "
                     + evidence.timeline().engine() + " does not support what it does there";
             for (AccessPattern pattern : broken.checked().patterns()) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
+                findings.add(Finding.of(doc(), null, 0, 0,
                         broken.checked().issuer().service(), pattern, message, "replay on PostgreSQL, which production"
                         + " runs: --engine embedded-postgres (auto does so by itself)", broken.error()));
             }
@@ -74,7 +68,7 @@ public final class StatementNotCheckable implements Rule {
                     + " migrations, then check again"
                     : "if the database runs it, the replay engine cannot (try another --engine); else fix it";
             for (AccessPattern pattern : broken.checked().patterns()) {
-                findings.add(new Finding(DOC.id(), DOC.severity(), DOC.title(), null, 0, 0,
+                findings.add(Finding.of(doc(), null, 0, 0,
                         broken.checked().issuer().service(), pattern, message, help, broken.error()));
             }
             breaks.claim(broken);

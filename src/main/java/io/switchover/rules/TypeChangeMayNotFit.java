@@ -1,11 +1,11 @@
 package io.switchover.rules;
 
-import io.switchover.replay.CatalogDiff.ColumnChange;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.FailureKind;
-import io.switchover.replay.SchemaState;
 import io.switchover.migrations.DdlChange.AlterColumnType;
 import io.switchover.migrations.LocatedChange;
+import io.switchover.timeline.CatalogDiff.ColumnChange;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +18,10 @@ import java.util.Set;
  * most such changes show no break: the rule reads the catalog diff. When the probe did break, the finding carries
  * the database's error and is an error, whatever the rule's severity.
  */
+@RuleId("type-change-may-not-fit")
 public final class TypeChangeMayNotFit implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("type-change-may-not-fit");
     /** The failures a value that does not fit gives: 22xxx data exceptions, H2's column-count and others. */
     private static final Set<FailureKind> DOES_NOT_FIT = Set.of(FailureKind.BAD_VALUE, FailureKind.OTHER);
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
 
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
@@ -69,7 +64,7 @@ public final class TypeChangeMayNotFit implements Rule {
                     + " still writes it" + (broken.isPresent() ? ": its values no longer fit" : ": its values may not fit");
             String help = "make sure every value the running version writes to " + column + " fits "
                     + after.typeLabel() + ", or change the type once no running version writes other values";
-            findings.addAll(Findings.forStatement(DOC, broken.isPresent() ? Severity.ERROR : DOC.severity(),
+            findings.addAll(Findings.forStatement(doc(), broken.isPresent() ? Severity.ERROR : doc().severity(),
                     state.migration(), state.step(), line, statement, message, help,
                     broken.map(Break::error).orElse(null)));
             broken.ifPresent(breaks::claim);

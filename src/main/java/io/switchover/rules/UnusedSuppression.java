@@ -10,21 +10,15 @@ import java.util.List;
  * wrong rule or statement. Its findings depend on every other rule's, so {@link RuleSet} asks it last, through
  * {@link #about}; {@link #check} finds nothing on its own.
  */
+@RuleId("unused-suppression")
 public final class UnusedSuppression implements Rule {
-    private static final RuleDoc DOC = RuleDocs.load("unused-suppression");
-
-    @Override
-    public RuleDoc doc() {
-        return DOC;
-    }
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         return List.of();
     }
 
     Finding about(Suppression suppression, MigrationScript script) {
-        return new Finding(DOC.id(), DOC.severity(), DOC.title(), script.migration(), script.step(), suppression.line(),
+        return Finding.of(doc(), script.migration(), script.step(), suppression.line(),
                 null, null, suppression + " allows nothing: no " + suppression.rule() + " finding "
                 + (suppression.wholeFile() ? "in this migration" : "for the statement after it"),
                 "remove the comment, or move it before the statement it is meant for", null);

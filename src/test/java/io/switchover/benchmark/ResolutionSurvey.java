@@ -1,9 +1,9 @@
 package io.switchover.benchmark;
 
 import io.switchover.migrations.MigrationFolders;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.GitRepository;
 import io.switchover.snapshot.Snapshot;
 

@@ -1,8 +1,8 @@
 package io.switchover.benchmark;
 
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

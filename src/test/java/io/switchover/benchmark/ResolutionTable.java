@@ -1,6 +1,6 @@
 package io.switchover.benchmark;
 
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.List;
 import java.util.Locale;

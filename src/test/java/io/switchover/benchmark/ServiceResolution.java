@@ -1,7 +1,7 @@
 package io.switchover.benchmark;
 
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.switchover.check;
 
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.replay.Credentials;
 import io.switchover.replay.H2Engine;
 import io.switchover.replay.ReplayEngine;

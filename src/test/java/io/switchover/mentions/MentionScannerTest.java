@@ -1,11 +1,12 @@
 package io.switchover.mentions;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.ServiceVersion;
-import io.switchover.replay.SchemaCatalog;
-import io.switchover.replay.SchemaObjects;
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.Timeline;
+import io.switchover.patterns.model.ServiceVersion;
+import io.switchover.timeline.EngineKind;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaObjects;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.Timeline;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class MentionScannerTest {
     private static List<String> found(String path, String text, ChangedObject... objects) {
         SchemaState before = new SchemaState(0, null, new SchemaCatalog(Map.of(), new SchemaObjects(Set.of(), Set.of(),
                 Set.of(), Map.of("orders.status", Set.of("NEW", "PAID", "ARCHIVED")))), null, List.of());
-        Timeline timeline = new Timeline("H2", List.of(V4), List.of(), List.of(before, before), Optional.empty(),
+        Timeline timeline = new Timeline("H2", EngineKind.H2, List.of(V4), List.of(), List.of(before, before), Optional.empty(),
                 Duration.ZERO);
         return new MentionScanner(new MentionTargets(List.of(objects), timeline)).scan(RUNNING, path, text).stream()
                 .map(m -> m.origin().line() + " " + m.context() + (m.tableNamed() ? " +table" : ""))

@@ -1,5 +1,6 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.ExtractionResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,10 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

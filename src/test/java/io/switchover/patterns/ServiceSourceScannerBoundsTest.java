@@ -1,6 +1,9 @@
 package io.switchover.patterns;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,10 @@ package io.switchover.patterns;
 
 import io.switchover.ExitCode;
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.DirectorySnapshot;
 import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;

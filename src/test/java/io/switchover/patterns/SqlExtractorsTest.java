@@ -1,6 +1,9 @@
 package io.switchover.patterns;
 
 import io.switchover.patterns.jpa.PhysicalNaming;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

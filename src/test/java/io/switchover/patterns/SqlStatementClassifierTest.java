@@ -1,10 +1,10 @@
 package io.switchover.patterns;
 
+import io.switchover.patterns.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,9 @@ import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.timeline.EngineKind;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.Timeline;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -297,6 +300,11 @@ class BaselineCacheTest {
                 @Override
                 public String description() {
                     return description;
+                }
+
+                @Override
+                public EngineKind kind() {
+                    return db.kind();
                 }
 
                 @Override

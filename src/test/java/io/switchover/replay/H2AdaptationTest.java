@@ -3,6 +3,10 @@ package io.switchover.replay;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,6 +4,8 @@ import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.Timeline;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

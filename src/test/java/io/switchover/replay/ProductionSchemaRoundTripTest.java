@@ -6,6 +6,7 @@ import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.ProductionSchema;
 import io.switchover.migrations.ProductionSchemaReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.timeline.SchemaCatalog;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeOutcome;
+import io.switchover.timeline.ProbeStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.timeline.SchemaObjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

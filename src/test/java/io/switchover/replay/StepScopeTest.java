@@ -1,7 +1,11 @@
 package io.switchover.replay;
 
 import io.switchover.migrations.MigrationEffects;
-
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.TableInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,6 +4,11 @@ import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.FailureKind;
+import io.switchover.timeline.ProbeStatement;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.Origin;
-import io.switchover.replay.DatabaseError;
-import io.switchover.replay.FailureKind;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.Origin;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -18,12 +18,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

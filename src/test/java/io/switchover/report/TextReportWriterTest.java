@@ -1,12 +1,12 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.Origin;
-import io.switchover.replay.DatabaseError;
-import io.switchover.replay.FailureKind;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.Origin;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
+import io.switchover.timeline.DatabaseError;
+import io.switchover.timeline.FailureKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

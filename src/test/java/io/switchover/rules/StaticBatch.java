@@ -3,13 +3,14 @@ package io.switchover.rules;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.MigrationStatement;
-import io.switchover.replay.CatalogDiff;
-import io.switchover.replay.ColumnInfo;
-import io.switchover.replay.SchemaCatalog;
-import io.switchover.replay.SchemaState;
-import io.switchover.replay.TableInfo;
-import io.switchover.replay.Timeline;
 import io.switchover.sql.SqlScriptSplitter;
+import io.switchover.timeline.CatalogDiff;
+import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.EngineKind;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.SchemaState;
+import io.switchover.timeline.TableInfo;
+import io.switchover.timeline.Timeline;
 
 import java.sql.Types;
 import java.time.Duration;
@@ -35,6 +36,11 @@ final class StaticBatch {
     }
 
     /** Production has {@code person (id BIGINT, email VARCHAR(200), org_id BIGINT)}. */
+    private static EngineKind kind(String engine) {
+        return engine.startsWith("MariaDB") ? EngineKind.MARIADB
+                : engine.startsWith("H2") ? EngineKind.H2 : EngineKind.POSTGRESQL;
+    }
+
     static StaticBatch on(String engine) {
         StaticBatch batch = new StaticBatch(engine);
         batch.tables.put("person", new TableInfo("person", false, List.of(
@@ -65,7 +71,7 @@ final class StaticBatch {
         for (int i = 0; i < migrations.size(); i++) {
             states.add(new SchemaState(i + 1, migrations.get(i), catalog, CatalogDiff.none(), List.of()));
         }
-        Timeline timeline = new Timeline(engine, List.copyOf(migrations), List.of(), states, Optional.empty(),
+        Timeline timeline = new Timeline(engine, kind(engine), List.copyOf(migrations), List.of(), states, Optional.empty(),
                 Duration.ZERO);
         return new Evidence(timeline, List.of(), List.of(), false, DeploymentOrder.MIGRATE_FIRST, List.copyOf(scripts));
     }

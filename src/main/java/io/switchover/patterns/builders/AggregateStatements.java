@@ -1,7 +1,7 @@
 package io.switchover.patterns.builders;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.Origin;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,10 +2,10 @@ package io.switchover.patterns.builders;
 
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.JavaSources;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.model.ExtractionResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;

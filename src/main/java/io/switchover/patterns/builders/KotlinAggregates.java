@@ -3,13 +3,13 @@ package io.switchover.patterns.builders;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
-import io.switchover.patterns.UnresolvedSql;
-import io.switchover.patterns.jpa.KotlinClasses;
 import io.switchover.patterns.jpa.KotlinClasses.KotlinClass;
 import io.switchover.patterns.jpa.KotlinClasses.Property;
+import io.switchover.patterns.jpa.KotlinClasses;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.HashMap;

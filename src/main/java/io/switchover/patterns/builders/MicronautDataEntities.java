@@ -7,10 +7,10 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

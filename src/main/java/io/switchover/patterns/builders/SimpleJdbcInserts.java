@@ -9,12 +9,12 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.JavaSources;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.StringExpressionEvaluator;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

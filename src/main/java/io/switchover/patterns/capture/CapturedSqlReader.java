@@ -1,15 +1,14 @@
 package io.switchover.patterns.capture;
 
-import io.switchover.patterns.SourceFile;
-import io.switchover.patterns.SqlExtractor;
-
 import io.switchover.FileProblem;
 import io.switchover.SwitchoverException;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.SourceFile;
+import io.switchover.patterns.SqlExtractor;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.FileText;
 import io.switchover.snapshot.SnapshotLimits;
 

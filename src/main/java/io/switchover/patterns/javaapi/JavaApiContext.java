@@ -8,13 +8,13 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.JavaSources;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.StringExpressionEvaluator;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,12 +2,12 @@ package io.switchover.patterns.javaapi;
 
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.SourceFile;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.stringtemplate.InlineTemplates;
 import io.switchover.patterns.stringtemplate.StringTemplateLocators;
 import io.switchover.patterns.stringtemplate.StringTemplateSqlObjects;

@@ -6,7 +6,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 
 import java.util.HashSet;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.switchover.patterns.javaapi;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.mybatis.DynamicSql;
 import io.switchover.patterns.mybatis.MapperXmlReader;
 import io.switchover.patterns.mybatis.MyBatisStatements;

@@ -1,6 +1,6 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.Origin;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,14 +1,13 @@
 package io.switchover.patterns.jpa;
 
 import io.switchover.SwitchoverException;
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.ServiceConfiguration;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.Snapshot;
 
 import java.util.ArrayList;

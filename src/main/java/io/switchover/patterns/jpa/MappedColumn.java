@@ -1,6 +1,6 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.Origin;
+import io.switchover.patterns.model.Origin;
 
 /**
  * One column an entity maps, with where the mapping is written (the field, or the annotation that names it).

@@ -1,9 +1,9 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,18 +1,17 @@
 package io.switchover.patterns.kotlin;
 
-import io.switchover.patterns.SourceFile;
-import io.switchover.patterns.ServiceWideExtractor;
-
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ColumnRead;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.QueryAnnotations;
+import io.switchover.patterns.ServiceWideExtractor;
+import io.switchover.patterns.SourceFile;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
 import io.switchover.patterns.kotlin.KotlinLexer.Kind;
 import io.switchover.patterns.kotlin.KotlinLexer.Part;
 import io.switchover.patterns.kotlin.KotlinLexer.Token;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**

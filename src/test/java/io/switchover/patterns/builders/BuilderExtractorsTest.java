@@ -1,7 +1,7 @@
 package io.switchover.patterns.builders;
 
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.switchover.patterns.builders;
 
 import com.github.javaparser.ast.CompilationUnit;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.JavaSources;
+import io.switchover.patterns.model.ExtractionResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

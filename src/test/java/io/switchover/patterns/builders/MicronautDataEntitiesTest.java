@@ -1,6 +1,6 @@
 package io.switchover.patterns.builders;
 
-import io.switchover.patterns.ExtractionResult;
+import io.switchover.patterns.model.ExtractionResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.switchover.patterns.capture;
 
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

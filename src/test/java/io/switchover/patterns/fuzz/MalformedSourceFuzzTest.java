@@ -1,10 +1,10 @@
 package io.switchover.patterns.fuzz;
 
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.SqlStatementClassifier;
 import io.switchover.patterns.capture.CapturedSqlReader;
 import io.switchover.patterns.kotlin.KotlinStringExtractor;
+import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.mybatis.MyBatisXmlExtractor;
 import io.switchover.snapshot.InMemorySnapshot;
 import net.jqwik.api.Arbitraries;

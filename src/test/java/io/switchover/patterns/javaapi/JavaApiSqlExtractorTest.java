@@ -1,11 +1,11 @@
 package io.switchover.patterns.javaapi;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.JavaStringExtractor;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
+import io.switchover.patterns.model.UnresolvedSql;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

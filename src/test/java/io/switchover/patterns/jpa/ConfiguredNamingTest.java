@@ -1,8 +1,8 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;
 

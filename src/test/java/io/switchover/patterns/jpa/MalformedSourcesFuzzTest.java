@@ -1,7 +1,7 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.model.ExtractionResult;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,8 +1,8 @@
 package io.switchover.patterns.jpa;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.switchover.patterns.kotlin;
 
-import io.switchover.patterns.AccessPattern;
-import io.switchover.patterns.ExtractionResult;
 import io.switchover.patterns.ServiceSourceScanner;
-import io.switchover.patterns.UnresolvedSql;
+import io.switchover.patterns.model.AccessPattern;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.snapshot.InMemorySnapshot;
 import org.junit.jupiter.api.Test;
 

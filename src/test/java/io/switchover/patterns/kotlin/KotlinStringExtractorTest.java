@@ -1,9 +1,9 @@
 package io.switchover.patterns.kotlin;
 
-import io.switchover.patterns.ColumnRead;
-import io.switchover.patterns.ExtractionResult;
-import io.switchover.patterns.Origin;
 import io.switchover.patterns.SqlStatementClassifier;
+import io.switchover.patterns.model.ColumnRead;
+import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.patterns.model.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

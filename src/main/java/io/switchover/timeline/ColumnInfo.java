@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
 /** One column as the database describes it. {@code jdbcType} is a {@link java.sql.Types} constant. */
 public record ColumnInfo(String name, String typeName, int jdbcType, int size, int decimals, boolean nullable,
@@ -16,6 +16,11 @@ public record ColumnInfo(String name, String typeName, int jdbcType, int size, i
 
     private static final java.util.regex.Pattern NULL_DEFAULT = java.util.regex.Pattern.compile(
             "(?i)\\(?NULL\\)?(::[\\w\\s\".\\[\\]()]+)?");
+
+    /** The column's type as the rules reason about it. */
+    public ColumnKind kind() {
+        return ColumnKind.of(jdbcType);
+    }
 
     /** The type as a person writes it, e.g. {@code VARCHAR(100)}. */
     public String typeLabel() {

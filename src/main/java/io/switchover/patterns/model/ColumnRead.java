@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 /**
  * A column that code reads by name from a result ({@code rs.getString("alice")}, {@code row.string("alice")}), and

@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
 import io.switchover.sql.SqlText;
 import io.switchover.sql.SqlWords;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *                         what the result holds
  * @param nullWrites       the parameters (0-based) by which the running version may write NULL into the column they
  *                         are bound to: where a step makes that column NOT NULL, the statement is probed once more
- *                         with NULL there ({@link NullProbe})
+ *                         with NULL there (the replay's NULL probe)
  */
 public record ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
                              Map<String, Set<String>> columns, boolean positional, boolean inserts,

@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 /**
  * Something that looks like SQL but cannot be checked, such as {@code "SELECT * FROM " + tableName}, or a whole file

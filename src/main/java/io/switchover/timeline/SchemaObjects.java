@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,6 @@
-package io.switchover.replay;
+package io.switchover.timeline;
+
+import io.switchover.sql.SqlStates;
 
 /**
  * What kind of failure a database reported, from its SQLSTATE (and, for H2 and MariaDB/MySQL, its error code), so
@@ -13,11 +15,11 @@ public enum FailureKind {
     DATA_CONFLICT,
     /**
      * A check violation that no made-up value explains: the constraint is on columns the statement leaves to their
-     * default or writes constants of its own into, so the old code's own writes fail (see {@link MadeUpValues}).
+     * default or writes constants of its own into, so the old code's own writes fail (see the replay's made-up values).
      */
     CONSTRAINT_VIOLATION,
     /**
-     * A NOT NULL violation of the probe that wrote NULL where the running version may (see {@link NullProbe}): the
+     * A NOT NULL violation of the probe that wrote NULL where the running version may (see the replay's NULL probe): the
      * column was nullable at S0, a step made it NOT NULL, and the old code's NULL no longer goes in.
      */
     NULL_WRITTEN,
@@ -29,13 +31,17 @@ public enum FailureKind {
 
     public static FailureKind of(String sqlState, int vendorCode) {
         String state = sqlState == null ? "" : sqlState;
+        if (SqlStates.undefinedColumn(state, vendorCode)) {
+            return UNDEFINED_COLUMN;
+        }
+        if (SqlStates.undefinedTable(state, vendorCode)) {
+            return UNDEFINED_TABLE;
+        }
         FailureKind mysql = mysql(vendorCode);
         if (mysql != null) {
             return mysql;
         }
         return switch (state) {
-            case "42703", "42S22", "42122" -> UNDEFINED_COLUMN;
-            case "42P01", "42S02", "42102", "42S21" -> UNDEFINED_TABLE;
             case "42883", "90022" -> UNDEFINED_FUNCTION;
             case "23502" -> NOT_NULL_VIOLATION;
             case "23505", "23503", "23506", "23513", "23514" -> DATA_CONFLICT;
@@ -51,8 +57,6 @@ public enum FailureKind {
      */
     private static FailureKind mysql(int code) {
         return switch (code) {
-            case 1054 -> UNDEFINED_COLUMN;
-            case 1146 -> UNDEFINED_TABLE;
             case 1305 -> UNDEFINED_FUNCTION;
             case 1048, 1364 -> NOT_NULL_VIOLATION;
             case 1062, 1451, 1452, 1216, 1217, 3819, 4025 -> DATA_CONFLICT;

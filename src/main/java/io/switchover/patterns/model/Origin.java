@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 /**
  * Where an access pattern comes from: a file of the snapshot and its 1-based first line. {@code lastLine} is the last

@@ -1,10 +1,10 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * What the replay saw PostgreSQL do for each statement of the batch's migrations ({@link LockObserver}); empty where
+ * What the replay saw PostgreSQL do for each statement of the batch's migrations (the replay's lock observer); empty where
  * no PostgreSQL replay ran.
  *
  * @param observedSteps the batch steps whose statements were all observed (a Java migration's are not: Flyway

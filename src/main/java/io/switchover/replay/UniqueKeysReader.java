@@ -3,13 +3,14 @@ package io.switchover.replay;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.Migration;
 import io.switchover.sql.SqlWords;
+import io.switchover.timeline.SchemaCatalog;
+import io.switchover.timeline.UniqueKeys;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,29 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * The unique keys (primary keys, unique constraints and unique indexes, partial ones aside where the driver says so)
- * that production's schema has on the tables the batch puts a unique key on, read at S0 from the database: a new key
- * over a superset of an existing key's columns rejects no write the existing one let through.
- *
- * @param byTable lower-case table name to its keys, each the set of its lower-case column names
- */
-public record UniqueKeys(Map<String, List<Set<String>>> byTable) {
-    public static final UniqueKeys NONE = new UniqueKeys(Map.of());
+/** Reads production's unique keys at S0 ({@link UniqueKeys}) from the replay database's metadata. */
+final class UniqueKeysReader {
     private static final Pattern UNIQUE_WORDS = Pattern.compile("\\bUNIQUE\\b|\\bPRIMARY KEY\\b");
 
-    public UniqueKeys {
-        Map<String, List<Set<String>>> copy = new LinkedHashMap<>();
-        byTable.forEach((table, keys) -> copy.put(table, keys.stream().map(Set::copyOf).toList()));
-        byTable = Map.copyOf(copy);
-    }
-
-    /** Whether the table had a unique key at S0 whose columns are all among {@code columns}. */
-    public boolean covers(String table, Collection<String> columns) {
-        Set<String> named = new LinkedHashSet<>();
-        columns.forEach(c -> named.add(c.toLowerCase(Locale.ROOT)));
-        return byTable.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).stream()
-                .anyMatch(key -> !key.isEmpty() && named.containsAll(key));
+    private UniqueKeysReader() {
     }
 
     /**
@@ -64,12 +47,12 @@ public record UniqueKeys(Map<String, List<Set<String>>> byTable) {
             }
         }
         if (tables.isEmpty()) {
-            return NONE;
+            return UniqueKeys.NONE;
         }
         try {
             return new UniqueKeys(keysOf(connection, tables));
         } catch (SQLException e) {
-            return NONE;
+            return UniqueKeys.NONE;
         }
     }
 

@@ -1,18 +1,21 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
-import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A database's complaint in one line, with its SQLSTATE and the kind of failure it means. */
 public record DatabaseError(String sqlState, int vendorCode, String message, FailureKind kind) {
     private static final int MAX_LENGTH = 240;
 
-    public static DatabaseError of(SQLException e) {
-        return new DatabaseError(e.getSQLState(), e.getErrorCode(), oneLine(e.getMessage()),
-                FailureKind.of(e.getSQLState(), e.getErrorCode()));
+    /** The error a driver reported, its message cut to one line and its kind read from its codes. */
+    public static DatabaseError of(String sqlState, int vendorCode, String driverMessage) {
+        return new DatabaseError(sqlState, vendorCode, oneLine(driverMessage), FailureKind.of(sqlState, vendorCode));
     }
 
     /** The first line of a driver message, without H2's echo of the whole statement. */
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return "(no message)";
         }
@@ -33,20 +36,36 @@ public record DatabaseError(String sqlState, int vendorCode, String message, Fai
      * a message that does not name it (PostgreSQL {@code relation "x" does not exist}, H2 {@code Table "X" not found},
      * MariaDB {@code Table 'db.x' doesn't exist}).
      */
-    public java.util.Optional<String> missingRelation() {
+    public Optional<String> missingRelation() {
         if (kind != FailureKind.UNDEFINED_TABLE) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.regex.Matcher m = MISSING_RELATION.matcher(message);
+        Matcher m = MISSING_RELATION.matcher(message);
         if (!m.find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        return java.util.Optional.of(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static final java.util.regex.Pattern MISSING_RELATION = java.util.regex.Pattern.compile(
+    private static final Pattern MISSING_RELATION = Pattern.compile(
             "relation \"([^\"]+)\" does not exist|Table \"([^\"]+)\" not found|Table '([^']+)' doesn't exist");
+
+    /**
+     * The column the database names in its message, lower case (PostgreSQL {@code column "x"}, H2 {@code Column 'X'},
+     * MariaDB {@code Field 'x'}); empty when it names none.
+     */
+    public Optional<String> namedColumn() {
+        Matcher m = NAMED_COLUMN.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return Optional.of(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern NAMED_COLUMN = Pattern.compile(
+            "column \"([^\"]+)\"|Column '([^']+)'|Field '([^']+)'", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String toString() {

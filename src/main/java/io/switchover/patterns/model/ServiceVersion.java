@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 /**
  * A version of a service whose SQL is checked: the one production runs (it keeps serving traffic while the batch

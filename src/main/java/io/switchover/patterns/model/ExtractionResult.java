@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.timeline;
 
 /**
  * The result of running one statement at one state: it worked, or the database's error; or, for a statement that uses
@@ -7,7 +7,7 @@ package io.switchover.replay;
  * @param resultColumns the labels of the columns its result has, lower case, when the probe was asked for them (the
  *                      old code reads some by name) and the statement worked; else null
  * @param nullRejected  what the database said when the statement, which worked, was run again with NULL where the
- *                      running version may write it, into a column a step made NOT NULL ({@link NullProbe}); null
+ *                      running version may write it, into a column a step made NOT NULL (the replay's NULL probe); null
  *                      when that probe was not run or worked
  */
 public record ProbeOutcome(DatabaseError error, boolean unaffected, java.util.List<String> resultColumns,

@@ -1,4 +1,4 @@
-package io.switchover.patterns;
+package io.switchover.patterns.model;
 
 /**
  * The statements a service sends that switchover checks. {@code WITH} is a query that starts with common table

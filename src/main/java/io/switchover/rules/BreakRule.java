@@ -1,13 +1,12 @@
 package io.switchover.rules;
 
-import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.model.AccessPattern;
-import io.switchover.patterns.model.StatementKind;
 import io.switchover.timeline.FailureKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A rule that explains breaks of old statements: it looks at each break no rule has explained yet, and claims the ones
@@ -32,7 +31,11 @@ abstract class BreakRule implements Rule {
     @Override
     public final List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
+        Set<FailureKind> kinds = explained();
         for (Break broken : breaks.open()) {
+            if (!kinds.isEmpty() && !kinds.contains(broken.error().kind())) {
+                continue;
+            }
             Optional<Explanation> explanation = explain(broken, evidence);
             if (explanation.isPresent()) {
                 findings.addAll(Findings.forBreak(doc(), broken, places(broken), explanation.get().message(),
@@ -43,17 +46,18 @@ abstract class BreakRule implements Rule {
         return findings;
     }
 
+    /** The failures this rule's {@link Claims} names; empty for every kind. */
+    private Set<FailureKind> explained() {
+        Claims claims = getClass().getAnnotation(Claims.class);
+        if (claims == null) {
+            throw new IllegalStateException(getClass().getName() + " explains breaks but declares no @Claims");
+        }
+        return Set.of(claims.value());
+    }
+
     /** The places in the code a finding goes to: by default every place that issues the statement. */
     List<AccessPattern> places(Break broken) {
         return broken.checked().patterns();
-    }
-
-    /** What an INSERT (or MERGE) references, when the break is the database rejecting a NULL it leaves in a column. */
-    static Optional<SqlReferences> insertRejectingNull(Break broken) {
-        Optional<SqlReferences> references = broken.checked().references();
-        boolean insert = references.map(r -> r.kind() == StatementKind.INSERT || r.kind() == StatementKind.MERGE)
-                .orElse(false);
-        return broken.error().kind() == FailureKind.NOT_NULL_VIOLATION && insert ? references : Optional.empty();
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.Set;
  * code-first deployments, at a state it serves traffic on before the migration it needs has run.
  */
 @RuleId("candidate-statement-fails")
+@Claims(specificity = Claims.Specificity.CANDIDATE)
 public final class CandidateStatementFails implements Rule {
-    /** The column of a not-null violation as PostgreSQL, H2 and MariaDB name it. */
     /**
      * Failures the schema alone explains. A candidate statement has no "before" to compare with, so a failure that
      * made-up values can cause (a bad literal for an enum or array, a sub-select finding no row) is not claimed: it

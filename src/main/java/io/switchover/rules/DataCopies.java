@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
+import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.DdlChange;
 import io.switchover.migrations.LocatedChange;
-import io.switchover.migrations.BatchChanges;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,12 +9,10 @@ import java.util.Optional;
 
 /** The batch drops (or renames away) a column that the old service still reads or writes. */
 @RuleId("dropped-column-still-used")
+@Claims(value = FailureKind.UNDEFINED_COLUMN, specificity = Claims.Specificity.REMOVAL)
 public final class DroppedColumnStillUsed extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        if (broken.error().kind() != FailureKind.UNDEFINED_COLUMN) {
-            return Optional.empty();
-        }
         List<String> dropped = broken.state().diff().droppedColumns().stream()
                 .filter(column -> references(broken, column))
                 .map(ColumnRef::toString)

@@ -3,6 +3,7 @@ package io.switchover.rules;
 import io.switchover.migrations.DdlChange.DropDefault;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.timeline.CatalogDiff.ColumnChange;
+import io.switchover.timeline.FailureKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +13,14 @@ import java.util.Optional;
  * every insert of the old service fails until the new version runs.
  */
 @RuleId("dropped-default-still-relied-on")
-public final class DroppedDefaultStillReliedOn extends BreakRule {
+@Claims(value = FailureKind.NOT_NULL_VIOLATION, specificity = Claims.Specificity.LOST_DEFAULT)
+public final class DroppedDefaultStillReliedOn extends RejectedInsertRule {
     @Override
-    Optional<Explanation> explain(Break broken, Evidence evidence) {
-        Optional<SqlReferences> references = insertRejectingNull(broken);
-        if (references.isEmpty()) {
-            return Optional.empty();
-        }
+    Optional<Explanation> explainInsert(Break broken, SqlReferences insert, Evidence evidence) {
         List<ColumnChange> dropped = broken.state().diff().changedColumns().stream()
                 .filter(c -> c.before().hasDefault() && !c.after().hasDefault() && !c.after().nullable())
-                .filter(c -> references.get().tables().contains(c.table())
-                        && !references.get().insertColumns().contains(c.after().name()))
+                .filter(c -> insert.tables().contains(c.table())
+                        && !insert.insertColumns().contains(c.after().name()))
                 .toList();
         if (dropped.isEmpty()) {
             return Optional.empty();

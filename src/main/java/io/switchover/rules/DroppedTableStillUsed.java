@@ -8,12 +8,10 @@ import java.util.Optional;
 
 /** The batch drops (or renames away) a table or view that the old service still reads or writes. */
 @RuleId("dropped-table-still-used")
+@Claims(value = FailureKind.UNDEFINED_TABLE, specificity = Claims.Specificity.REMOVAL)
 public final class DroppedTableStillUsed extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
-            return Optional.empty();
-        }
         List<String> dropped = broken.state().diff().droppedTables().stream()
                 .filter(table -> StatementWords.usesTable(broken.checked(), table))
                 .toList();

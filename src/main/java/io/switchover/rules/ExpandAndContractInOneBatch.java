@@ -27,6 +27,7 @@ import java.util.Optional;
  * batch, a plain drop ({@link DroppedColumnStillUsed}).
  */
 @RuleId("expand-and-contract-in-one-batch")
+@Claims(value = {FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE}, specificity = Claims.Specificity.SEQUENCE_IN_ONE_BATCH)
 public final class ExpandAndContractInOneBatch extends BreakRule {
     /** The expand step the batch holds: the migration and what it did, e.g. "adds person.brian". */
     private record Expand(Migration migration, int step, String did) {
@@ -35,9 +36,6 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
         FailureKind kind = broken.error().kind();
-        if (kind != FailureKind.UNDEFINED_COLUMN && kind != FailureKind.UNDEFINED_TABLE) {
-            return Optional.empty();
-        }
         List<LocatedChange> changes = evidence.changes().located();
         List<SchemaState> states = evidence.timeline().states();
         int k = broken.state().step();

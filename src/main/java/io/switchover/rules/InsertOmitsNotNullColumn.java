@@ -4,6 +4,7 @@ import io.switchover.migrations.DdlChange;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.timeline.CatalogDiff;
 import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.SchemaState;
 
 import java.util.ArrayList;
@@ -15,15 +16,12 @@ import java.util.Optional;
  * it: every insert of the old service fails until the new version runs.
  */
 @RuleId("insert-omits-not-null-column")
-public final class InsertOmitsNotNullColumn extends BreakRule {
+@Claims(value = FailureKind.NOT_NULL_VIOLATION, specificity = Claims.Specificity.NEW_NOT_NULL)
+public final class InsertOmitsNotNullColumn extends RejectedInsertRule {
     @Override
-    Optional<Explanation> explain(Break broken, Evidence evidence) {
-        Optional<SqlReferences> references = insertRejectingNull(broken);
-        if (references.isEmpty()) {
-            return Optional.empty();
-        }
+    Optional<Explanation> explainInsert(Break broken, SqlReferences insert, Evidence evidence) {
         String script = broken.state().migration().script();
-        List<String> columns = requiredColumnsOmitted(broken.state(), references.get());
+        List<String> columns = requiredColumnsOmitted(broken.state(), insert);
         String named = columns.isEmpty() ? "a column" : String.join(", ", columns);
         return Optional.of(new Explanation(
                 script + " makes " + named + " NOT NULL without a default, and the INSERT of " + broken.checked().issuer().label()

@@ -7,12 +7,8 @@ import io.switchover.migrations.HistoryProblem;
  * unless {@code outOfOrder} is set; then it runs after newer ones, in an order no test environment saw.
  */
 @RuleId("migration-out-of-order")
+@HistoryRule.Reads(HistoryProblem.Kind.OUT_OF_ORDER)
 public final class MigrationOutOfOrder extends HistoryRule {
-    @Override
-    HistoryProblem.Kind kind() {
-        return HistoryProblem.Kind.OUT_OF_ORDER;
-    }
-
     @Override
     Finding finding(HistoryProblem problem, Evidence evidence) {
         String script = problem.candidate().script();
@@ -21,7 +17,7 @@ public final class MigrationOutOfOrder extends HistoryRule {
                             + " migration; with outOfOrder it runs after them, in an order other environments did not see",
                     "give it a version above production's newest");
         }
-        return finding(doc().severity(), problem.candidate(), script + " is older than production's newest migration;"
+        return finding(problem.candidate(), script + " is older than production's newest migration;"
                         + " Flyway will ignore it and fail validation",
                 "give it a version above production's newest (or set outOfOrder deliberately)");
     }

@@ -1,8 +1,8 @@
 package io.switchover.rules;
 
+import io.switchover.mentions.ChangedObject;
 import io.switchover.migrations.DdlChange;
 import io.switchover.migrations.LocatedChange;
-import io.switchover.mentions.ChangedObject;
 
 /** The line of the batch statement that made a change the catalog shows, where the migration's text says it. */
 final class MigrationStatementLines {

@@ -18,10 +18,11 @@ import java.util.Optional;
  * The replay wrote that NULL (at every state where the column had just become NOT NULL) and the database refused it.
  */
 @RuleId("null-written-to-not-null-column")
+@Claims(value = FailureKind.NULL_WRITTEN, specificity = Claims.Specificity.NULL_WRITTEN)
 public final class NullWrittenToNotNullColumn extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        if (broken.error().kind() != FailureKind.NULL_WRITTEN || broken.checked().references().isEmpty()) {
+        if (broken.checked().references().isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> why = nullableColumns(broken, evidence.timeline().initial().catalog());

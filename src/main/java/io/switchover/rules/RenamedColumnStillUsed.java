@@ -14,12 +14,10 @@ import java.util.Optional;
  * that copies it into another column and drops it. The old name is gone the moment the migration runs.
  */
 @RuleId("renamed-column-still-used")
+@Claims(value = FailureKind.UNDEFINED_COLUMN, specificity = Claims.Specificity.RENAME)
 public final class RenamedColumnStillUsed extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        if (broken.error().kind() != FailureKind.UNDEFINED_COLUMN) {
-            return Optional.empty();
-        }
         int step = broken.state().step();
         Optional<LocatedChange> renamed = evidence.ddl().first(step, RenameColumn.class,
                 rename -> uses(broken, rename.table(), rename.from()));

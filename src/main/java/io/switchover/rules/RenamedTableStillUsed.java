@@ -8,12 +8,10 @@ import java.util.Optional;
 
 /** The batch renames a table that the old service still uses: the old name is gone the moment the migration runs. */
 @RuleId("renamed-table-still-used")
+@Claims(value = FailureKind.UNDEFINED_TABLE, specificity = Claims.Specificity.RENAME)
 public final class RenamedTableStillUsed extends BreakRule {
     @Override
     Optional<Explanation> explain(Break broken, Evidence evidence) {
-        if (broken.error().kind() != FailureKind.UNDEFINED_TABLE) {
-            return Optional.empty();
-        }
         for (LocatedChange located : evidence.changes().located()) {
             if (located.step() == broken.state().step() && located.change() instanceof RenameTable rename
                     && StatementWords.usesTable(broken.checked(), rename.table())) {

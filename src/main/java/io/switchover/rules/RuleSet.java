@@ -5,17 +5,26 @@ import io.switchover.migrations.MigrationScript;
 import io.switchover.migrations.Suppression;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The rules in the order they get to explain a break: specific ones first, the catch-all last. Adding a rule is a
- * class, a doc in {@code rules/}, and one line here.
+ * The rules, in the order their findings are reported. Which rule explains a break does not depend on that order:
+ * the rules that claim breaks run most specific first, as their {@link Claims} declare. Adding a rule is a class, a
+ * doc in {@code rules/}, and one line here.
  */
 public final class RuleSet {
     private final List<Rule> rules;
 
     private RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /** These rules, reported in this order (tests). */
+    static RuleSet of(List<Rule> rules) {
+        return new RuleSet(rules);
     }
 
     public static RuleSet standard() {
@@ -52,15 +61,29 @@ public final class RuleSet {
         return rules;
     }
 
+    /** The order the rules run in: those that claim breaks by their specificity, the others after them; ties by id. */
+    List<Rule> inClaimOrder() {
+        return rules.stream().sorted(Comparator.comparingInt(RuleSet::rank).thenComparing(Rule::id)).toList();
+    }
+
+    private static int rank(Rule rule) {
+        Claims claims = rule.getClass().getAnnotation(Claims.class);
+        return claims == null ? Claims.Specificity.values().length : claims.specificity().ordinal();
+    }
+
     /**
      * Runs every rule, then the configuration (rules off, other severities), then the migrations' suppressions; a
      * suppression that allows nothing becomes an {@code unused-suppression} finding.
      */
     public RuleOutcome evaluate(Evidence evidence, RuleSettings settings) {
         Breaks breaks = Breaks.of(evidence);
+        Map<Rule, List<Finding>> byRule = new IdentityHashMap<>();
+        for (Rule rule : inClaimOrder()) {
+            byRule.put(rule, rule.check(evidence, breaks));
+        }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            rule.check(evidence, breaks).forEach(f -> settings.apply(f).ifPresent(findings::add));
+            byRule.get(rule).forEach(f -> settings.apply(f).ifPresent(findings::add));
         }
         validateSuppressions(evidence);
         UnusedSuppression unused = (UnusedSuppression) rules.stream().filter(UnusedSuppression.class::isInstance)

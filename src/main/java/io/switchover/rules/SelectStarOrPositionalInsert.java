@@ -22,6 +22,7 @@ import java.util.Set;
  * its values into other columns, or fails. A positional INSERT the probe saw fail is claimed, as an error.
  */
 @RuleId("select-star-or-positional-insert")
+@Claims(specificity = Claims.Specificity.POSITIONAL)
 public final class SelectStarOrPositionalInsert implements Rule {
     /** What a positional INSERT gives when the column count or types no longer match. */
     private static final Set<FailureKind> SHAPE_FAILURES = Set.of(FailureKind.OTHER, FailureKind.SYNTAX,

@@ -18,6 +18,7 @@ import java.util.Set;
  * batch. It is reported, never silently dropped.
  */
 @RuleId("statement-not-checkable")
+@Claims(specificity = Claims.Specificity.CANDIDATE_NOT_CHECKABLE)
 public final class StatementNotCheckable implements Rule {
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {

@@ -19,6 +19,7 @@ import java.util.Set;
  * the database's error and is an error, whatever the rule's severity.
  */
 @RuleId("type-change-may-not-fit")
+@Claims(specificity = Claims.Specificity.TYPE_CHANGE)
 public final class TypeChangeMayNotFit implements Rule {
     /** The failures a value that does not fit gives: 22xxx data exceptions, H2's column-count and others. */
     private static final Set<FailureKind> DOES_NOT_FIT = Set.of(FailureKind.BAD_VALUE, FailureKind.OTHER);

@@ -30,4 +30,12 @@ final class BatchDdl {
     <C extends DdlChange> int lineOf(int step, Class<C> kind, Predicate<? super C> test) {
         return first(step, kind, test).map(LocatedChange::line).orElse(0);
     }
+
+    /** The line of the statement of the step that adds the first of {@code columns} or makes it NOT NULL; else 0. */
+    int lineMakingNotNull(int step, List<String> columns) {
+        return lineOf(step, DdlChange.class, change -> change instanceof DdlChange.AddColumn add
+                && columns.contains(add.table() + "." + add.column())
+                || change instanceof DdlChange.SetNotNull notNull
+                && columns.contains(notNull.table() + "." + notNull.column()));
+    }
 }

@@ -44,7 +44,7 @@ public final class ExpandAndContractInOneBatch extends BreakRule {
         String verb = Findings.verb(broken.checked());
         if (kind == FailureKind.UNDEFINED_COLUMN) {
             for (ColumnRef dropped : broken.state().diff().droppedColumns()) {
-                if (!RenamedColumnStillUsed.uses(broken, dropped.table(), dropped.column())
+                if (!StatementWords.usesColumn(broken.checked(), dropped.table(), dropped.column())
                         || renamedAt(changes, k, dropped)) {
                     continue;
                 }

@@ -1,6 +1,5 @@
 package io.switchover.rules;
 
-import io.switchover.migrations.DdlChange;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.timeline.CatalogDiff;
 import io.switchover.timeline.ColumnInfo;
@@ -27,15 +26,7 @@ public final class InsertOmitsNotNullColumn extends RejectedInsertRule {
                 script + " makes " + named + " NOT NULL without a default, and the INSERT of " + broken.checked().issuer().label()
                         + " does not set it",
                 "add " + named + " with a DEFAULT, or nullable now and NOT NULL only once no running version omits it",
-                line(evidence, broken.state().step(), columns)));
-    }
-
-    /** The line of the statement that adds the first of {@code columns} or makes it NOT NULL. */
-    static int line(Evidence evidence, int step, List<String> columns) {
-        return evidence.ddl().lineOf(step, DdlChange.class, change -> change instanceof DdlChange.AddColumn add
-                && columns.contains(add.table() + "." + add.column())
-                || change instanceof DdlChange.SetNotNull notNull
-                && columns.contains(notNull.table() + "." + notNull.column()));
+                evidence.ddl().lineMakingNotNull(broken.state().step(), columns)));
     }
 
     private static List<String> requiredColumnsOmitted(SchemaState state, SqlReferences insert) {

@@ -1,12 +1,10 @@
 package io.switchover.rules;
 
 import io.switchover.migrations.Migration;
-import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.MigrationFailure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Java migration for which the replay ran nothing: no artifact holds its class, and its source builds the SQL it
@@ -16,11 +14,6 @@ import java.util.Set;
  */
 @RuleId("java-migration-not-replayed")
 public final class JavaMigrationNotReplayed implements Rule {
-    /** Failures that something a skipped migration made would have prevented. */
-    static final Set<FailureKind> MISSING_OBJECT = Set.of(FailureKind.UNDEFINED_COLUMN, FailureKind.UNDEFINED_TABLE,
-            FailureKind.UNDEFINED_FUNCTION, FailureKind.OTHER);
-    private static final int NAMED = 5;
-
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         List<Finding> findings = new ArrayList<>();
@@ -30,8 +23,8 @@ public final class JavaMigrationNotReplayed implements Rule {
             String message = production.size() == 1
                     ? "production's " + first.script() + " is not replayed: " + reason(first)
                     + "; production's schema (S0) may lack what it made, and statements that need it are not checked"
-                    : production.size() + " of production's Java migrations are not replayed (" + names(production)
-                    + "), e.g. " + simpleName(first) + ": " + reason(first) + "; production's schema (S0) may lack"
+                    : production.size() + " of production's Java migrations are not replayed (" + NotReplayedMigrations.names(production)
+                    + "), e.g. " + NotReplayedMigrations.simpleName(first) + ": " + reason(first) + "; production's schema (S0) may lack"
                     + " what they made, and statements that need it are not checked";
             findings.add(Finding.of(doc(), first, 0, 0, null, null, message,
                     "give --prod-classpath <production's built jar, Spring Boot fat jar or classes folder> so that"
@@ -49,22 +42,16 @@ public final class JavaMigrationNotReplayed implements Rule {
                                 + " literals or constants", null));
             }
         }
-        evidence.timeline().failure().filter(failure -> explainedByMissing(failure, evidence))
+        evidence.timeline().failure().filter(failure -> NotReplayedMigrations.explainFailure(failure, evidence))
                 .ifPresent(failure -> findings.add(notChecked(failure, evidence)));
         return findings;
-    }
-
-    /** A batch migration that fails for want of something a Java migration the replay skipped may have made. */
-    static boolean explainedByMissing(MigrationFailure failure, Evidence evidence) {
-        return MISSING_OBJECT.contains(FailureKind.of(failure.sqlState(), 0))
-                && !evidence.notReplayedBefore(failure.step() - 1).isEmpty();
     }
 
     private Finding notChecked(MigrationFailure failure, Evidence evidence) {
         List<Migration> skipped = evidence.notReplayedBefore(failure.step() - 1);
         int after = evidence.timeline().batch().size() - failure.step();
         String message = failure.migration().script() + " fails on the replay (" + failure.message() + "), which runs"
-                + " nothing for " + names(skipped) + ": it may need what " + (skipped.size() == 1 ? "that migration"
+                + " nothing for " + NotReplayedMigrations.names(skipped) + ": it may need what " + (skipped.size() == 1 ? "that migration"
                 : "those migrations") + " made, so it is not checked"
                 + (after > 0 ? "; the " + after + " migration(s) after it were not checked either" : "");
         return Finding.of(doc(), failure.migration(), failure.step(), 0, null, null,
@@ -75,13 +62,4 @@ public final class JavaMigrationNotReplayed implements Rule {
         return ((Migration.Replay.NotReplayed) migration.replay()).reason();
     }
 
-    static String names(List<Migration> migrations) {
-        List<String> names = migrations.stream().limit(NAMED).map(JavaMigrationNotReplayed::simpleName).toList();
-        return String.join(", ", names) + (migrations.size() > NAMED ? " and " + (migrations.size() - NAMED)
-                + " more" : "");
-    }
-
-    private static String simpleName(Migration migration) {
-        return migration.script().substring(migration.script().lastIndexOf('.') + 1);
-    }
 }

@@ -12,7 +12,7 @@ public final class MigrationFailsToApply implements Rule {
     @Override
     public List<Finding> check(Evidence evidence, Breaks breaks) {
         // A failure for want of what a Java migration the replay skipped may have made is not known to be one.
-        return evidence.timeline().failure().filter(failure -> !JavaMigrationNotReplayed.explainedByMissing(failure,
+        return evidence.timeline().failure().filter(failure -> !NotReplayedMigrations.explainFailure(failure,
                 evidence)).map(failure -> List.of(finding(evidence, failure))).orElse(List.of());
     }
 

@@ -37,7 +37,7 @@ public final class NullWrittenToNotNullColumn extends BreakRule {
                         + (reasons.isEmpty() ? "" : " (" + reasons + ")"),
                 "make it NOT NULL only once no running version writes NULL into it: deploy a version that always sets "
                         + "it (a primitive or non-null type, nullable = false), back-fill, then promote " + script,
-                InsertOmitsNotNullColumn.line(evidence, broken.state().step(), columns)));
+                evidence.ddl().lineMakingNotNull(broken.state().step(), columns)));
     }
 
     /**

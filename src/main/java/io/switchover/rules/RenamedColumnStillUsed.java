@@ -62,7 +62,7 @@ public final class RenamedColumnStillUsed extends BreakRule {
         return new Explanation(message, help, located.line());
     }
 
-    static boolean uses(Break broken, String table, String column) {
+    private static boolean uses(Break broken, String table, String column) {
         return StatementWords.usesColumn(broken.checked(), table, column);
     }
 }

@@ -57,7 +57,7 @@ public final class StatementNotCheckable implements Rule {
             boolean becauseSkipped = Breaks.missingWhatSkippedMigrationsMake(broken, evidence);
             String message = becauseSkipped
                     ? "cannot be checked: " + broken.checked().issuer().label() + " fails on a schema that "
-                    + JavaMigrationNotReplayed.names(skipped) + " (Java, not replayed) would have changed"
+                    + NotReplayedMigrations.names(skipped) + " (Java, not replayed) would have changed"
                     : Breaks.failsAlikeBefore(broken, evidence)
                     .map(twin -> "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch"
                             + " just as " + twin.issuer().label() + "'s statement at " + twin.patterns().get(0).origin()

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import io.switchover.rules.RuleId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,14 @@ class PipelineArchitectureTest {
     }
 
     /** Plain data the replay fills in: JDBC's type codes become {@code ColumnKind}s here, and nothing else of JDBC. */
+    /** A rule's helpers are its own or shared ones (BatchDdl, StatementWords, ColumnTypes...), never another rule. */
+    @Test
+    void noRuleCallsAnother() {
+        noClasses().that().areAnnotatedWith(RuleId.class)
+                .should().dependOnClassesThat().areAnnotatedWith(RuleId.class)
+                .check(classes);
+    }
+
     @Test
     void theTimelineIsPlainData() {
         noClasses().that().resideInAPackage("io.switchover.timeline..")

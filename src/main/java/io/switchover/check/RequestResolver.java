@@ -182,6 +182,16 @@ public final class RequestResolver implements AutoCloseable {
         history.ifPresent(read -> provenance.add(historyProvenance(read)));
         List<String> locations = !options.migrations().isEmpty() ? options.migrations()
                 : config().map(SwitchoverConfig::locations).orElse(List.of());
+        requireCapturedSqlExists(services);
+        // The plain check of two snapshots has one fact about production, --prod, and its headline names it.
+        boolean worthSaying = config().isPresent() || history.isPresent() || !options.capturedSql().isEmpty();
+        return new CheckRequest(new ProductionMigrations(productionMigrations, history), candidate, locations,
+                placeholders(), List.copyOf(services), engine, failOn, order(), naming(), ruleSettings(),
+                worthSaying ? List.copyOf(provenance) : List.of(), classpaths());
+    }
+
+    /** Refuses a captured SQL file of a service that is not there. */
+    private static void requireCapturedSqlExists(List<ServiceToCheck> services) {
         for (ServiceToCheck service : services) {
             for (Path file : service.capturedSql()) {
                 if (!Files.isRegularFile(file)) {
@@ -190,11 +200,6 @@ public final class RequestResolver implements AutoCloseable {
                 }
             }
         }
-        // The plain check of two snapshots has one fact about production, --prod, and its headline names it.
-        boolean worthSaying = config().isPresent() || history.isPresent() || !options.capturedSql().isEmpty();
-        return new CheckRequest(new ProductionMigrations(productionMigrations, history), candidate, locations,
-                placeholders(), List.copyOf(services), engine, failOn, order(), naming(), ruleSettings(),
-                worthSaying ? List.copyOf(provenance) : List.of(), classpaths());
     }
 
     /**

@@ -73,18 +73,7 @@ public final class ConfigReader {
             productionMigrations = versionSource(node, production, true, folder);
             remember(places, ConfigKeys.PRODUCTION, versionKey(production), file);
         }
-        List<ServiceConfig> services = new ArrayList<>();
-        if (top.containsKey("services")) {
-            for (YamlNode item : top.get("services").items()) {
-                services.add(service(item, folder, file, places));
-            }
-        }
-        Set<String> names = new java.util.HashSet<>();
-        for (int i = 0; i < services.size(); i++) {
-            if (!names.add(services.get(i).name())) {
-                throw top.get("services").items().get(i).error("a second service named " + services.get(i).name());
-            }
-        }
+        List<ServiceConfig> services = services(top, folder, file, places);
         Optional<String> order = YamlNode.text(top, "order");
         if (order.isPresent() && !Set.of("migrate-first", "code-first").contains(order.get())) {
             throw top.get("order").error("'" + order.get() + "' is not an order; use migrate-first or code-first");
@@ -103,6 +92,34 @@ public final class ConfigReader {
         if (naming.isPresent() && !Set.of("spring", "as-is").contains(naming.get())) {
             throw top.get("naming").error("'" + naming.get() + "' is not a naming; use spring or as-is");
         }
+        Map<String, String> rules = rules(top);
+        return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
+                historySchema, historyTable,
+                top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
+                order, engine, dialect, naming, List.copyOf(services),
+                Map.copyOf(rules), Collections.unmodifiableMap(places), classpath, prodClasspath);
+    }
+
+    /** The services the file lists, each name once. */
+    private static List<ServiceConfig> services(Map<String, YamlNode> top, Path folder, Path file,
+                                                Map<String, ConfigPlace> places) {
+        List<ServiceConfig> services = new ArrayList<>();
+        if (top.containsKey("services")) {
+            for (YamlNode item : top.get("services").items()) {
+                services.add(service(item, folder, file, places));
+            }
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < services.size(); i++) {
+            if (!names.add(services.get(i).name())) {
+                throw top.get("services").items().get(i).error("a second service named " + services.get(i).name());
+            }
+        }
+        return services;
+    }
+
+    /** The rules' severities as written, with {@code coverage: strict} making the coverage rules errors unless set. */
+    private static Map<String, String> rules(Map<String, YamlNode> top) {
         Map<String, String> rules = new java.util.LinkedHashMap<>(
                 top.containsKey("rules") ? top.get("rules").textMap() : Map.of());
         Optional<String> coverage = YamlNode.text(top, "coverage");
@@ -113,11 +130,7 @@ public final class ConfigReader {
         if (coverage.filter("strict"::equals).isPresent()) {
             COVERAGE_RULES.forEach(rule -> rules.putIfAbsent(rule, "error"));
         }
-        return new SwitchoverConfig(file, migrationsRepository, locations, productionMigrations, history,
-                historySchema, historyTable,
-                top.containsKey("placeholders") ? top.get("placeholders").textMap() : Map.of(),
-                order, engine, dialect, naming, List.copyOf(services),
-                Map.copyOf(rules), Collections.unmodifiableMap(places), classpath, prodClasspath);
+        return rules;
     }
 
     private static void remember(Map<String, ConfigPlace> places, String key, YamlNode node, Path file) {

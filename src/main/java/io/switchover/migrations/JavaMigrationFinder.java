@@ -83,7 +83,6 @@ final class JavaMigrationFinder {
             packageOf(location).ifPresent(packages::add);
             modules.add(moduleOf(location));
         }
-        List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, JavaMigrationClass> inside = new LinkedHashMap<>();
         List<Candidate> outside = new ArrayList<>();
@@ -145,6 +144,16 @@ final class JavaMigrationFinder {
                 }
             }
         }
+        return result(inside, outside, others, warnings);
+    }
+
+    /**
+     * What was found: the migrations of the locations, else those outside them that the module's code may register
+     * (with a note that names their packages), and the other classes that reach Flyway, less those taken.
+     */
+    private Found result(Map<String, JavaMigrationClass> inside, List<Candidate> outside, Set<String> others,
+                         List<String> warnings) {
+        List<String> notes = new ArrayList<>();
         List<JavaMigrationClass> classes = new ArrayList<>(inside.values());
         Map<String, List<String>> takenOutside = new TreeMap<>();
         Set<String> identities = new java.util.HashSet<>();

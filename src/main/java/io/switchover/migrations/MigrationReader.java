@@ -71,30 +71,7 @@ public final class MigrationReader {
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> said = java.production() ? notes : warnings;
-        List<String> locations;
-        if (!explicitLocations.isEmpty()) {
-            MigrationLocations.Located located = MigrationLocations.locate(snapshot, explicitLocations, vendor);
-            if (located.folders().isEmpty() && !java.production()) {
-                throw SwitchoverException.badInput("migration folder '" + String.join("', '", located.missing())
-                        + "' does not exist in " + snapshot.name() + "; --migrations takes a folder relative to the"
-                        + " snapshot root");
-            }
-            located.missing().forEach(missing -> said.add(missingLocation(missing, snapshot, java)));
-            locations = located.folders();
-        } else {
-            List<String> existing = configured.locations().stream()
-                    .filter(folder -> MigrationLocations.exists(snapshot, folder)).toList();
-            if (!existing.isEmpty()) {
-                configured.locations().stream().filter(folder -> !existing.contains(folder)).forEach(missing ->
-                        said.add(missingLocation(missing + " (from " + configured.source() + ")", snapshot, java)));
-            }
-            locations = existing.isEmpty() ? MigrationLocations.conventional(snapshot) : existing;
-            if (locations.isEmpty()) {
-                throw SwitchoverException.badInput("no Flyway migrations found in " + snapshot.name()
-                        + " (looked for db/migration and src/main/resources/db/migration, SQL files and Java"
-                        + " migrations); name the folder with --migrations");
-            }
-        }
+        List<String> locations = locations(snapshot, explicitLocations, configured, java, said);
         Map<String, String> values = new java.util.LinkedHashMap<>(configured.placeholders());
         values.putAll(placeholders);
         requireNothingSkippedUnder(snapshot, locations);
@@ -151,6 +128,39 @@ public final class MigrationReader {
         } catch (FlywayException e) {
             throw new SwitchoverException(ExitCode.BAD_INPUT, snapshot.name() + ": " + FlywayMessages.firstLine(e)
                     + "; rename or move the file so that Flyway accepts it", e);
+        }
+    }
+
+    /**
+     * The migration folders: those of {@code --migrations} that exist, else those of the project's Flyway
+     * configuration that exist, else the conventional ones; an error when there are none (for {@code --migrations},
+     * unless the candidate adds them). Each missing location is said in {@code said}.
+     */
+    private List<String> locations(Snapshot snapshot, List<String> explicitLocations, FlywaySettings configured,
+                                   JavaReplay java, List<String> said) {
+        if (!explicitLocations.isEmpty()) {
+            MigrationLocations.Located located = MigrationLocations.locate(snapshot, explicitLocations, vendor);
+            if (located.folders().isEmpty() && !java.production()) {
+                throw SwitchoverException.badInput("migration folder '" + String.join("', '", located.missing())
+                        + "' does not exist in " + snapshot.name() + "; --migrations takes a folder relative to the"
+                        + " snapshot root");
+            }
+            located.missing().forEach(missing -> said.add(missingLocation(missing, snapshot, java)));
+            return located.folders();
+        } else {
+            List<String> existing = configured.locations().stream()
+                    .filter(folder -> MigrationLocations.exists(snapshot, folder)).toList();
+            if (!existing.isEmpty()) {
+                configured.locations().stream().filter(folder -> !existing.contains(folder)).forEach(missing ->
+                        said.add(missingLocation(missing + " (from " + configured.source() + ")", snapshot, java)));
+            }
+            List<String> locations = existing.isEmpty() ? MigrationLocations.conventional(snapshot) : existing;
+            if (locations.isEmpty()) {
+                throw SwitchoverException.badInput("no Flyway migrations found in " + snapshot.name()
+                        + " (looked for db/migration and src/main/resources/db/migration, SQL files and Java"
+                        + " migrations); name the folder with --migrations");
+            }
+            return locations;
         }
     }
 

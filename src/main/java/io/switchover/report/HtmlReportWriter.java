@@ -239,27 +239,8 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append("\" rx=\"6\"><title>hold this migration back</title></rect>\n");
             }
         }
-        // The plan's deployments: a line after the last state each promotion applies, naming the version deployed
-        report.plan().ifPresent(plan -> {
-            for (io.switchover.plan.Promotion promotion : plan.promotions()) {
-                int x = LEFT + COLUMN * (promotion.to().needs() + 1);
-                out.append("<g class=\"deploy\"><title>").append(esc("deploy " + promotion.to().name() + " here"))
-                        .append("</title><line x1=\"").append(x).append("\" y1=\"40\" x2=\"").append(x)
-                        .append("\" y2=\"").append(height).append("\" stroke-dasharray=\"4 3\"/><text x=\"")
-                        .append(x - 4).append("\" y=\"").append(height - 6).append("\" text-anchor=\"end\" class=\"sub\">")
-                        .append(esc(shorten(promotion.to().name(), 15))).append("</text></g>\n");
-            }
-        });
-        for (int state = 0; state < states; state++) {
-            int x = LEFT + COLUMN * state + COLUMN / 2;
-            String top = state == 0 ? "production" : "step " + state;
-            String name = state == 0 ? "today" : report.batch().get(state - 1).script();
-            out.append("<g class=\"state\"><title>").append(esc(state == 0 ? "production's schema today"
-                            : "after " + name)).append("</title><text x=\"").append(x)
-                    .append("\" y=\"16\" text-anchor=\"middle\" class=\"head\">").append(esc(top))
-                    .append("</text><text x=\"").append(x).append("\" y=\"32\" text-anchor=\"middle\" class=\"sub\">")
-                    .append(esc(shorten(name, 15))).append("</text></g>\n");
-        }
+        deployLines(out, report, height);
+        stateHeads(out, report, states);
         int y = 58;
         for (Row row : shown) {
             rowLine(out, report, row.label(), row.service(), y, width, states, row.step(),
@@ -291,6 +272,34 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(report.plan().isEmpty() ? "" : " <span class=\"key deploy\"></span> deploy the version named")
                 .append(" <span class=\"key unseen\"></span> not checked")
                 .append(" <span class=\"key mention\"></span> named where no probe looked</p>\n</section>\n");
+    }
+
+    /** The plan's deployments: a line after the last state each promotion applies, naming the version deployed. */
+    private static void deployLines(StringBuilder out, Report report, int height) {
+        report.plan().ifPresent(plan -> {
+            for (io.switchover.plan.Promotion promotion : plan.promotions()) {
+                int x = LEFT + COLUMN * (promotion.to().needs() + 1);
+                out.append("<g class=\"deploy\"><title>").append(esc("deploy " + promotion.to().name() + " here"))
+                        .append("</title><line x1=\"").append(x).append("\" y1=\"40\" x2=\"").append(x)
+                        .append("\" y2=\"").append(height).append("\" stroke-dasharray=\"4 3\"/><text x=\"")
+                        .append(x - 4).append("\" y=\"").append(height - 6).append("\" text-anchor=\"end\" class=\"sub\">")
+                        .append(esc(shorten(promotion.to().name(), 15))).append("</text></g>\n");
+            }
+        });
+    }
+
+    /** The head of each column: production's schema today, then the step after each migration of the batch. */
+    private static void stateHeads(StringBuilder out, Report report, int states) {
+        for (int state = 0; state < states; state++) {
+            int x = LEFT + COLUMN * state + COLUMN / 2;
+            String top = state == 0 ? "production" : "step " + state;
+            String name = state == 0 ? "today" : report.batch().get(state - 1).script();
+            out.append("<g class=\"state\"><title>").append(esc(state == 0 ? "production's schema today"
+                            : "after " + name)).append("</title><text x=\"").append(x)
+                    .append("\" y=\"16\" text-anchor=\"middle\" class=\"head\">").append(esc(top))
+                    .append("</text><text x=\"").append(x).append("\" y=\"32\" text-anchor=\"middle\" class=\"sub\">")
+                    .append(esc(shorten(name, 15))).append("</text></g>\n");
+        }
     }
 
     /** The checked statements of a running version that no finding is about. */

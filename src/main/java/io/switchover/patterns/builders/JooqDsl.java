@@ -354,11 +354,26 @@ public final class JooqDsl {
     private static final class Translation {
         private final FileScope scope;
         private final List<MethodCallExpr> chain;
+        /** The calls after the first one, up to the one that runs the query: the clauses its SQL is read from. */
+        private final List<MethodCallExpr> clauses;
         private final Map<String, TableRef> tables = new HashMap<>();
 
         Translation(FileScope scope, List<MethodCallExpr> chain) {
             this.scope = scope;
             this.chain = chain;
+            this.clauses = clausesOf(chain);
+        }
+
+        /** The chain walked once: every call after the first, until one that fetches or executes. */
+        private static List<MethodCallExpr> clausesOf(List<MethodCallExpr> chain) {
+            List<MethodCallExpr> clauses = new ArrayList<>();
+            for (MethodCallExpr call : chain.subList(1, chain.size())) {
+                if (isTerminal(call.getNameAsString())) {
+                    break;
+                }
+                clauses.add(call);
+            }
+            return clauses;
         }
 
         String sql() {
@@ -376,109 +391,141 @@ public final class JooqDsl {
             return delete(start);
         }
 
+        /** What a select is made of while its chain is read. */
+        private static final class SelectParts {
+            private boolean distinct;
+            private final List<String> from = new ArrayList<>();
+            private final List<String> items = new ArrayList<>();
+            private final StringBuilder tail = new StringBuilder();
+            private final List<String> where = new ArrayList<>();
+            private boolean allOfFrom;
+
+            String sql() {
+                StringBuilder sql = new StringBuilder("SELECT ");
+                if (distinct) {
+                    sql.append("DISTINCT ");
+                }
+                sql.append(String.join(", ", items));
+                if (!from.isEmpty()) {
+                    sql.append(" FROM ").append(String.join(", ", from));
+                }
+                if (!where.isEmpty()) {
+                    sql.append(" WHERE ").append(String.join(" AND ", where));
+                }
+                return sql.append(tail).toString();
+            }
+        }
+
         private String select(MethodCallExpr start) {
             String name = start.getNameAsString();
-            StringBuilder sql = new StringBuilder("SELECT ");
-            List<String> from = new ArrayList<>();
-            List<String> items = new ArrayList<>();
-            StringBuilder tail = new StringBuilder();
-            List<String> where = new ArrayList<>();
-            boolean allOfFrom = false;
-            int next = 1;
+            SelectParts select = new SelectParts();
+            boolean clausesFollow = selectStart(start, select);
+            if (clausesFollow) {
+                for (MethodCallExpr call : clauses) {
+                    selectClause(select, call);
+                }
+            }
+            if (select.from.isEmpty() && !name.equals("selectOne") && !name.equals("selectZero")) {
+                throw new Untranslatable("no from(...)");
+            }
+            return select.sql();
+        }
+
+        /**
+         * What the first call of a select says: its items, and its table when it names one. False for
+         * {@code fetchCount(T, condition...)} and its kin, whose following calls work on the result.
+         */
+        private boolean selectStart(MethodCallExpr start, SelectParts select) {
+            String name = start.getNameAsString();
             switch (name) {
                 case "selectFrom" -> {
                     TableRef table = table(argument(start, 0));
-                    from.add(table.sql());
-                    items.add(table.allColumns());
+                    select.from.add(table.sql());
+                    select.items.add(table.allColumns());
                 }
-                case "selectCount" -> items.add("count(*)");
-                case "selectOne" -> items.add("1");
-                case "selectZero" -> items.add("0");
+                case "selectCount" -> select.items.add("count(*)");
+                case "selectOne" -> select.items.add("1");
+                case "selectZero" -> select.items.add("0");
                 case "select", "selectDistinct" -> {
-                    if (name.equals("selectDistinct")) {
-                        sql.append("DISTINCT ");
-                    }
+                    select.distinct = name.equals("selectDistinct");
                     for (Expression argument : start.getArguments()) {
-                        items.add(selectItem(argument));
+                        select.items.add(selectItem(argument));
                     }
-                    allOfFrom = items.isEmpty();
+                    select.allOfFrom = select.items.isEmpty();
                 }
                 default -> { // fetchCount(T, condition...) and its kin
                     TableRef table = table(argument(start, 0));
-                    from.add(table.sql());
-                    items.add(name.equals("fetchCount") ? "count(*)" : name.equals("fetchExists") ? "1"
+                    select.from.add(table.sql());
+                    select.items.add(name.equals("fetchCount") ? "count(*)" : name.equals("fetchExists") ? "1"
                             : table.allColumns());
                     for (Expression condition : start.getArguments().subList(1, start.getArguments().size())) {
-                        where.add(condition(condition));
+                        select.where.add(condition(condition));
                     }
-                    next = chain.size(); // what follows works on the result
+                    return false; // what follows works on the result
                 }
             }
-            for (int i = next; i < chain.size(); i++) {
-                MethodCallExpr call = chain.get(i);
-                String method = call.getNameAsString();
-                if (isTerminal(method)) {
-                    break;
-                }
-                switch (method) {
-                    case "from" -> {
-                        for (Expression argument : call.getArguments()) {
-                            TableRef table = table(argument);
-                            from.add(table.sql());
-                            if (allOfFrom) {
-                                items.add(table.allColumns());
-                            }
+            return true;
+        }
+
+        /** One call after the start of a select: a clause added to it. */
+        private void selectClause(SelectParts select, MethodCallExpr call) {
+            String method = call.getNameAsString();
+            List<String> from = select.from;
+            StringBuilder tail = select.tail;
+            switch (method) {
+                case "from" -> {
+                    for (Expression argument : call.getArguments()) {
+                        TableRef table = table(argument);
+                        from.add(table.sql());
+                        if (select.allOfFrom) {
+                            select.items.add(table.allColumns());
                         }
                     }
-                    case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
-                    case "and" -> andOr(where, call, " AND ");
-                    case "or" -> andOr(where, call, " OR ");
-                    case "andNot" -> where.add("NOT (" + condition(argument(call, 0)) + ")");
-                    case "groupBy" -> tail.append(" GROUP BY ").append(fields(call));
-                    case "having" -> tail.append(" HAVING ").append(condition(argument(call, 0)));
-                    case "orderBy" -> tail.append(" ORDER BY ").append(String.join(", ",
-                            call.getArguments().stream().map(this::sortField).toList()));
-                    case "limit" -> tail.append(" LIMIT 1");
-                    case "offset" -> tail.append(" OFFSET 0");
-                    case "forUpdate" -> tail.append(" FOR UPDATE");
-                    case "on" -> {
+                }
+                case "where" -> call.getArguments().forEach(c -> select.where.add(condition(c)));
+                case "and" -> andOr(select.where, call, " AND ");
+                case "or" -> andOr(select.where, call, " OR ");
+                case "andNot" -> select.where.add("NOT (" + condition(argument(call, 0)) + ")");
+                case "groupBy" -> tail.append(" GROUP BY ").append(fields(call));
+                case "having" -> tail.append(" HAVING ").append(condition(argument(call, 0)));
+                case "orderBy" -> tail.append(" ORDER BY ").append(String.join(", ",
+                        call.getArguments().stream().map(this::sortField).toList()));
+                case "limit" -> tail.append(" LIMIT 1");
+                case "offset" -> tail.append(" OFFSET 0");
+                case "forUpdate" -> tail.append(" FOR UPDATE");
+                case "on" -> {
+                    if (from.isEmpty()) {
+                        throw new Untranslatable(".on(...) without a join");
+                    }
+                    String joined = from.remove(from.size() - 1);
+                    List<String> conditions = call.getArguments().stream().map(this::condition).toList();
+                    from.add(joined + " ON " + String.join(" AND ", conditions));
+                }
+                case "using" -> {
+                    String joined = from.remove(from.size() - 1);
+                    from.add(joined + " USING (" + String.join(", ", call.getArguments().stream()
+                            .map(f -> bareColumn(f)).toList()) + ")");
+                }
+                default -> {
+                    if (JOINS.contains(method)) {
                         if (from.isEmpty()) {
-                            throw new Untranslatable(".on(...) without a join");
+                            throw new Untranslatable("." + method + "(...) before from(...)");
                         }
-                        String joined = from.remove(from.size() - 1);
-                        List<String> conditions = call.getArguments().stream().map(this::condition).toList();
-                        from.add(joined + " ON " + String.join(" AND ", conditions));
-                    }
-                    case "using" -> {
-                        String joined = from.remove(from.size() - 1);
-                        from.add(joined + " USING (" + String.join(", ", call.getArguments().stream()
-                                .map(f -> bareColumn(f)).toList()) + ")");
-                    }
-                    default -> {
-                        if (JOINS.contains(method)) {
-                            if (from.isEmpty()) {
-                                throw new Untranslatable("." + method + "(...) before from(...)");
-                            }
-                            TableRef table = table(argument(call, 0));
-                            String last = from.remove(from.size() - 1);
-                            from.add(last + " " + joinKeyword(method) + " " + table.sql());
-                        } else if (!NEUTRAL.contains(method)) {
-                            throw new Untranslatable("." + method + "(...) is not translated");
-                        }
+                        TableRef table = table(argument(call, 0));
+                        String last = from.remove(from.size() - 1);
+                        from.add(last + " " + joinKeyword(method) + " " + table.sql());
+                    } else {
+                        requireNeutral(method);
                     }
                 }
             }
-            if (from.isEmpty() && !name.equals("selectOne") && !name.equals("selectZero")) {
-                throw new Untranslatable("no from(...)");
+        }
+
+        /** A call a clause reader does not know is let through only when it changes nothing of the SQL. */
+        private static void requireNeutral(String method) {
+            if (!NEUTRAL.contains(method)) {
+                throw new Untranslatable("." + method + "(...) is not translated");
             }
-            sql.append(String.join(", ", items));
-            if (!from.isEmpty()) {
-                sql.append(" FROM ").append(String.join(", ", from));
-            }
-            if (!where.isEmpty()) {
-                sql.append(" WHERE ").append(String.join(" AND ", where));
-            }
-            return sql.append(tail).toString();
         }
 
         private void andOr(List<String> where, MethodCallExpr call, String operator) {
@@ -501,100 +548,103 @@ public final class JooqDsl {
             };
         }
 
+        /** What an insert is made of while its chain is read. */
+        private static final class InsertParts {
+            private final List<String> columns = new ArrayList<>();
+            private final List<String> values = new ArrayList<>();
+            private String conflict = "";
+            private final List<String> updates = new ArrayList<>();
+            private boolean updating;
+            private boolean defaults;
+
+            String sql(TableRef table) {
+                StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name());
+                if (defaults) {
+                    sql.append(" DEFAULT VALUES");
+                } else {
+                    if (columns.isEmpty() || values.isEmpty()) {
+                        throw new Untranslatable("an insert whose columns or values are not written out");
+                    }
+                    sql.append(" (").append(String.join(", ", columns)).append(") VALUES (")
+                            .append(String.join(", ", values)).append(")");
+                }
+                if (updating) {
+                    String sets = String.join(", ", updates.stream().filter(u -> !u.startsWith("WHERE ")).toList());
+                    if (sets.isEmpty()) {
+                        throw new Untranslatable("an upsert whose updated columns are not written out");
+                    }
+                    sql.append(conflict).append(sets);
+                    updates.stream().filter(u -> u.startsWith("WHERE ")).forEach(w -> sql.append(" ").append(w));
+                }
+                return sql.toString();
+            }
+        }
+
         private String insert(MethodCallExpr start) {
             TableRef table = table(argument(start, 0));
-            List<String> columns = new ArrayList<>();
+            InsertParts insert = new InsertParts();
             for (Expression column : start.getArguments().subList(1, start.getArguments().size())) {
-                columns.add(bareColumn(column));
+                insert.columns.add(bareColumn(column));
             }
-            List<String> values = new ArrayList<>();
-            String conflict = "";
-            List<String> updates = new ArrayList<>();
-            boolean updating = false;
-            boolean defaults = false;
-            for (int i = 1; i < chain.size(); i++) {
-                MethodCallExpr call = chain.get(i);
-                String method = call.getNameAsString();
-                if (isTerminal(method)) {
-                    break;
-                }
-                switch (method) {
-                    case "columns" -> call.getArguments().forEach(c -> columns.add(bareColumn(c)));
-                    case "values" -> {
-                        if (values.isEmpty()) {
-                            call.getArguments().forEach(v -> values.add(value(v)));
-                        }
-                    }
-                    case "set" -> {
-                        if (call.getArguments().size() != 2) {
-                            throw new Untranslatable(".set(...) of a record or map, whose columns are known at run time");
-                        }
-                        String pair = bareColumn(call.getArgument(0));
-                        if (updating) {
-                            updates.add(pair + " = " + value(call.getArgument(1)));
-                        } else {
-                            columns.add(pair);
-                            values.add(value(call.getArgument(1)));
-                        }
-                    }
-                    case "defaultValues" -> defaults = true;
-                    case "onConflict" -> conflict = " ON CONFLICT (" + String.join(", ", call.getArguments().stream()
-                            .map(this::bareColumn).toList()) + ")";
-                    case "doNothing", "onConflictDoNothing", "onDuplicateKeyIgnore" -> {
-                        // The clause differs per database and writes no column: the INSERT itself is what is probed.
-                        conflict = "";
-                    }
-                    case "doUpdate", "onDuplicateKeyUpdate" -> {
-                        if (conflict.isEmpty() && method.equals("doUpdate")) {
-                            throw new Untranslatable(".doUpdate() without onConflict(columns)");
-                        }
-                        conflict = method.equals("doUpdate") ? conflict + " DO UPDATE SET " : " ON DUPLICATE KEY UPDATE ";
-                        updating = true;
-                    }
-                    case "where" -> {
-                        if (!updating) {
-                            throw new Untranslatable(".where(...) of an insert");
-                        }
-                        updates.add("WHERE " + condition(argument(call, 0)));
-                    }
-                    default -> {
-                        if (!NEUTRAL.contains(method)) {
-                            throw new Untranslatable("." + method + "(...) is not translated");
-                        }
+            for (MethodCallExpr call : clauses) {
+                insertClause(insert, call);
+            }
+            return insert.sql(table);
+        }
+
+        /** One call after {@code insertInto(...)}: columns, values, or its upsert. */
+        private void insertClause(InsertParts insert, MethodCallExpr call) {
+            String method = call.getNameAsString();
+            switch (method) {
+                case "columns" -> call.getArguments().forEach(c -> insert.columns.add(bareColumn(c)));
+                case "values" -> {
+                    if (insert.values.isEmpty()) {
+                        call.getArguments().forEach(v -> insert.values.add(value(v)));
                     }
                 }
-            }
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name());
-            if (defaults) {
-                sql.append(" DEFAULT VALUES");
-            } else {
-                if (columns.isEmpty() || values.isEmpty()) {
-                    throw new Untranslatable("an insert whose columns or values are not written out");
+                case "set" -> {
+                    if (call.getArguments().size() != 2) {
+                        throw new Untranslatable(".set(...) of a record or map, whose columns are known at run time");
+                    }
+                    String pair = bareColumn(call.getArgument(0));
+                    if (insert.updating) {
+                        insert.updates.add(pair + " = " + value(call.getArgument(1)));
+                    } else {
+                        insert.columns.add(pair);
+                        insert.values.add(value(call.getArgument(1)));
+                    }
                 }
-                sql.append(" (").append(String.join(", ", columns)).append(") VALUES (")
-                        .append(String.join(", ", values)).append(")");
-            }
-            if (updating) {
-                String sets = String.join(", ", updates.stream().filter(u -> !u.startsWith("WHERE ")).toList());
-                if (sets.isEmpty()) {
-                    throw new Untranslatable("an upsert whose updated columns are not written out");
+                case "defaultValues" -> insert.defaults = true;
+                case "onConflict" -> insert.conflict = " ON CONFLICT (" + String.join(", ", call.getArguments().stream()
+                        .map(this::bareColumn).toList()) + ")";
+                case "doNothing", "onConflictDoNothing", "onDuplicateKeyIgnore" -> {
+                    // The clause differs per database and writes no column: the INSERT itself is what is probed.
+                    insert.conflict = "";
                 }
-                sql.append(conflict).append(sets);
-                updates.stream().filter(u -> u.startsWith("WHERE ")).forEach(w -> sql.append(" ").append(w));
+                case "doUpdate", "onDuplicateKeyUpdate" -> {
+                    if (insert.conflict.isEmpty() && method.equals("doUpdate")) {
+                        throw new Untranslatable(".doUpdate() without onConflict(columns)");
+                    }
+                    insert.conflict = method.equals("doUpdate") ? insert.conflict + " DO UPDATE SET "
+                            : " ON DUPLICATE KEY UPDATE ";
+                    insert.updating = true;
+                }
+                case "where" -> {
+                    if (!insert.updating) {
+                        throw new Untranslatable(".where(...) of an insert");
+                    }
+                    insert.updates.add("WHERE " + condition(argument(call, 0)));
+                }
+                default -> requireNeutral(method);
             }
-            return sql.toString();
         }
 
         private String update(MethodCallExpr start) {
             TableRef table = table(argument(start, 0));
             List<String> sets = new ArrayList<>();
             List<String> where = new ArrayList<>();
-            for (int i = 1; i < chain.size(); i++) {
-                MethodCallExpr call = chain.get(i);
+            for (MethodCallExpr call : clauses) {
                 String method = call.getNameAsString();
-                if (isTerminal(method)) {
-                    break;
-                }
                 switch (method) {
                     case "set" -> {
                         if (call.getArguments().size() != 2) {
@@ -605,11 +655,7 @@ public final class JooqDsl {
                     case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
                     case "and" -> andOr(where, call, " AND ");
                     case "or" -> andOr(where, call, " OR ");
-                    default -> {
-                        if (!NEUTRAL.contains(method)) {
-                            throw new Untranslatable("." + method + "(...) is not translated");
-                        }
-                    }
+                    default -> requireNeutral(method);
                 }
             }
             if (sets.isEmpty()) {
@@ -622,21 +668,13 @@ public final class JooqDsl {
         private String delete(MethodCallExpr start) {
             TableRef table = table(argument(start, 0));
             List<String> where = new ArrayList<>();
-            for (int i = 1; i < chain.size(); i++) {
-                MethodCallExpr call = chain.get(i);
+            for (MethodCallExpr call : clauses) {
                 String method = call.getNameAsString();
-                if (isTerminal(method)) {
-                    break;
-                }
                 switch (method) {
                     case "where" -> call.getArguments().forEach(c -> where.add(condition(c)));
                     case "and" -> andOr(where, call, " AND ");
                     case "or" -> andOr(where, call, " OR ");
-                    default -> {
-                        if (!NEUTRAL.contains(method)) {
-                            throw new Untranslatable("." + method + "(...) is not translated");
-                        }
-                    }
+                    default -> requireNeutral(method);
                 }
             }
             return "DELETE FROM " + table.sql() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));

@@ -112,6 +112,15 @@ final class DerivedQueries {
         if (from.conflict()) {
             return Translation.failed(methodName + ": the query joins a table to itself");
         }
+        return Translation.of(sql(entity, verb, subject, from, orGroups, orderings));
+    }
+
+    /**
+     * The statement of a read method name: what its verb selects from the joined tables, its conditions (OR groups of
+     * AND-ed ones) and the tenant columns, its order and its limit.
+     */
+    private static String sql(EntityMapping entity, String verb, String subject, FromClause from,
+                              List<String> orGroups, List<String> orderings) {
         StringBuilder sql = new StringBuilder("SELECT ");
         boolean distinct = subject.contains("Distinct");
         switch (verb) {
@@ -143,7 +152,7 @@ final class DerivedQueries {
         } else if (limit.find()) {
             sql.append(" LIMIT ").append(limit.group(1).isEmpty() ? "1" : limit.group(1));
         }
-        return Translation.of(sql.toString());
+        return sql.toString();
     }
 
     private Optional<String> condition(EntityMapping entity, FromClause from, String part, boolean allIgnoreCase) {

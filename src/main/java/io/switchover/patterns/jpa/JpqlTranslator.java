@@ -325,52 +325,65 @@ final class JpqlTranslator {
                 }
                 continue;
             }
-            String[] segments = token.text().split("\\.");
-            Variable variable = variables.get(segments[0].toLowerCase(Locale.ROOT));
-            if (variable == null) {
-                if (token.text().contains(".") || (!KEYWORDS.contains(upper) && !isFunctionCall(tokens, i)
-                        && !isAliasDeclaration(tokens, i))) {
-                    // an enum constant, a property of an implicit alias, or something unknown
-                    ok = false;
-                }
-                out.add(token.text());
-                continue;
-            }
-            if (segments.length == 1) {
-                if (isAliasDeclaration(tokens, i)) {
-                    out.add(token.text());
-                    continue;
-                }
-                references.addEntity(variable.entity());
-                boolean counted = i > 1 && tokens.get(i - 1).text().equals("(")
-                        && (tokens.get(i - 2).isKeyword("COUNT") || tokens.get(i - 2).isKeyword("DISTINCT"));
-                if (inSelect && !counted) {
-                    out.add(String.join(", ", variable.entity().columns().stream().map(MappedColumn::name)
-                            .distinct().map(c -> token.text() + "." + c).toList()));
-                } else {
-                    out.add(String.join(", ", variable.entity().idColumns().stream()
-                            .map(c -> token.text() + "." + c).toList()));
-                }
-                continue;
-            }
-            Optional<QueryPaths.Resolved> resolved = paths.resolve(variable.entity(),
-                    List.of(segments).subList(1, segments.length));
-            if (resolved.isEmpty()) {
-                problems.add("path " + token.text() + " does not resolve to a column of " + variable.entity().type().name());
-                ok = false;
-                out.add(token.text());
-                continue;
-            }
-            references.add(resolved.get().column());
-            resolved.get().hops().forEach(hop -> hop.to().columns().stream().filter(MappedColumn::isId)
-                    .forEach(references::add));
-            if (!resolved.get().hops().isEmpty()
-                    || !resolved.get().column().table().equals(variable.entity().primaryTable())) {
-                ok = false; // an implicit join, or a column of another table of the entity
-            }
-            out.add(segments[0] + "." + resolved.get().column().name());
+            ok &= rewriteName(tokens, i, inSelect, variables, references, problems, out);
         }
         return ok ? join(out) : null;
+    }
+
+    /**
+     * A word {@link #rewrite} has not otherwise handled: an identification variable, a path from one, or something
+     * kept as written. Adds what it becomes to {@code out}; false when it leaves the query not translated.
+     */
+    private boolean rewriteName(List<Token> tokens, int i, boolean inSelect, Map<String, Variable> variables,
+                                References references, List<String> problems, List<String> out) {
+        Token token = tokens.get(i);
+        String upper = token.upper();
+        String[] segments = token.text().split("\\.");
+        Variable variable = variables.get(segments[0].toLowerCase(Locale.ROOT));
+        if (variable == null) {
+            boolean ok = true;
+            if (token.text().contains(".") || (!KEYWORDS.contains(upper) && !isFunctionCall(tokens, i)
+                    && !isAliasDeclaration(tokens, i))) {
+                // an enum constant, a property of an implicit alias, or something unknown
+                ok = false;
+            }
+            out.add(token.text());
+            return ok;
+        }
+        if (segments.length == 1) {
+            if (isAliasDeclaration(tokens, i)) {
+                out.add(token.text());
+                return true;
+            }
+            references.addEntity(variable.entity());
+            boolean counted = i > 1 && tokens.get(i - 1).text().equals("(")
+                    && (tokens.get(i - 2).isKeyword("COUNT") || tokens.get(i - 2).isKeyword("DISTINCT"));
+            if (inSelect && !counted) {
+                out.add(String.join(", ", variable.entity().columns().stream().map(MappedColumn::name)
+                        .distinct().map(c -> token.text() + "." + c).toList()));
+            } else {
+                out.add(String.join(", ", variable.entity().idColumns().stream()
+                        .map(c -> token.text() + "." + c).toList()));
+            }
+            return true;
+        }
+        Optional<QueryPaths.Resolved> resolved = paths.resolve(variable.entity(),
+                List.of(segments).subList(1, segments.length));
+        if (resolved.isEmpty()) {
+            problems.add("path " + token.text() + " does not resolve to a column of " + variable.entity().type().name());
+            out.add(token.text());
+            return false;
+        }
+        references.add(resolved.get().column());
+        resolved.get().hops().forEach(hop -> hop.to().columns().stream().filter(MappedColumn::isId)
+                .forEach(references::add));
+        boolean ok = true;
+        if (!resolved.get().hops().isEmpty()
+                || !resolved.get().column().table().equals(variable.entity().primaryTable())) {
+            ok = false; // an implicit join, or a column of another table of the entity
+        }
+        out.add(segments[0] + "." + resolved.get().column().name());
+        return ok;
     }
 
     private boolean isRangeDeclaration(List<Token> tokens, int i) {

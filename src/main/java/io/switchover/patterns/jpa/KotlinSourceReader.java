@@ -91,33 +91,10 @@ final class KotlinSourceReader {
                 i = Math.min(end + 3, s.length());
                 lineStart = false;
             } else if (c == '"') {
-                StringBuilder text = new StringBuilder();
-                boolean template = false;
-                int j = i + 1;
-                while (j < s.length() && s.charAt(j) != '"' && s.charAt(j) != '\n') {
-                    char d = s.charAt(j);
-                    if (d == '\\' && j + 1 < s.length()) {
-                        text.append(unescape(s.charAt(j + 1)));
-                        j += 2;
-                        continue;
-                    }
-                    if (d == '$' && j + 1 < s.length()
-                            && (s.charAt(j + 1) == '{' || Character.isJavaIdentifierStart(s.charAt(j + 1)))) {
-                        template = true;
-                    }
-                    text.append(d);
-                    j++;
-                }
-                tokens.add(new Token(text.toString(), template ? Kind.TEMPLATE_STRING : Kind.STRING, line, lineStart));
-                i = Math.min(j + 1, s.length());
+                i = quotedString(s, i, line, lineStart, tokens);
                 lineStart = false;
             } else if (c == '\'') {
-                int j = i + 1;
-                while (j < s.length() && s.charAt(j) != '\'' && s.charAt(j) != '\n') {
-                    j += s.charAt(j) == '\\' ? 2 : 1;
-                }
-                tokens.add(new Token("'", Kind.SYMBOL, line, lineStart));
-                i = Math.min(j + 1, s.length());
+                i = charLiteral(s, i, line, lineStart, tokens);
                 lineStart = false;
             } else if (c == '`') {
                 int end = s.indexOf('`', i + 1);
@@ -149,6 +126,43 @@ final class KotlinSourceReader {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The {@code "..."} string that starts at {@code i}, escapes read, added as one token (a template when it has a
+     * {@code $name} or {@code ${...}}); it ends at its closing quote or, unclosed, at the end of the line. Returns
+     * where the next token starts.
+     */
+    private static int quotedString(String s, int i, int line, boolean lineStart, List<Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        boolean template = false;
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) != '"' && s.charAt(j) != '\n') {
+            char d = s.charAt(j);
+            if (d == '\\' && j + 1 < s.length()) {
+                text.append(unescape(s.charAt(j + 1)));
+                j += 2;
+                continue;
+            }
+            if (d == '$' && j + 1 < s.length()
+                    && (s.charAt(j + 1) == '{' || Character.isJavaIdentifierStart(s.charAt(j + 1)))) {
+                template = true;
+            }
+            text.append(d);
+            j++;
+        }
+        tokens.add(new Token(text.toString(), template ? Kind.TEMPLATE_STRING : Kind.STRING, line, lineStart));
+        return Math.min(j + 1, s.length());
+    }
+
+    /** The {@code 'c'} literal that starts at {@code i}, added as a {@code '} symbol; returns what follows it. */
+    private static int charLiteral(String s, int i, int line, boolean lineStart, List<Token> tokens) {
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) != '\'' && s.charAt(j) != '\n') {
+            j += s.charAt(j) == '\\' ? 2 : 1;
+        }
+        tokens.add(new Token("'", Kind.SYMBOL, line, lineStart));
+        return Math.min(j + 1, s.length());
     }
 
     private static boolean hasTemplate(String text) {

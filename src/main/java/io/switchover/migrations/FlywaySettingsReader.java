@@ -1,20 +1,13 @@
 package io.switchover.migrations;
 
-import io.switchover.SwitchoverException;
-import io.switchover.config.YamlLimits;
+import io.switchover.config.SpringProperties;
 import io.switchover.snapshot.Snapshot;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Finds the Flyway configuration a project already has: {@code flyway.conf}, {@code flyway.toml}, or Spring Boot's
@@ -38,7 +31,7 @@ public final class FlywaySettingsReader {
     public FlywaySettings read(Snapshot snapshot, String vendor) {
         for (String path : CONF) {
             if (snapshot.files().contains(path)) {
-                return fromKeys(properties(snapshot, path), "flyway.", path, snapshot, vendor);
+                return fromKeys(SpringProperties.properties(path, snapshot.read(path)), "flyway.", path, snapshot, vendor);
             }
         }
         for (String path : TOML) {
@@ -47,7 +40,7 @@ public final class FlywaySettingsReader {
             }
         }
         for (String path : springFiles(snapshot)) {
-            Map<String, String> keys = path.endsWith(".properties") ? properties(snapshot, path) : yaml(snapshot, path);
+            Map<String, String> keys = SpringProperties.read(path, snapshot.read(path));
             Map<String, String> flyway = new LinkedHashMap<>();
             // Spring Boot 1.x bound the same settings under flyway.*; spring.flyway.* (Boot 2 and later) wins
             for (String springPrefix : BOOT_PREFIXES) {
@@ -138,45 +131,5 @@ public final class FlywaySettingsReader {
             return "placeholders." + key.substring(dot + 1);
         }
         return camel;
-    }
-
-    private static Map<String, String> properties(Snapshot snapshot, String path) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(snapshot.read(path)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw SwitchoverException.badInput(path + ": cannot read it as a properties file: " + e.getMessage());
-        }
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            keys.put(name, properties.getProperty(name).strip());
-        }
-        return keys;
-    }
-
-    private static Map<String, String> yaml(Snapshot snapshot, String path) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        try {
-            Load load = new Load(LoadSettings.builder().setLabel(path).build());
-            String text = snapshot.read(path);
-            YamlLimits.requireShallow(path, text);
-            for (Object document : load.loadAllFromString(text)) {
-                flatten("", document, keys);
-            }
-        } catch (YamlEngineException e) {
-            throw SwitchoverException.badInput(path + ": " + e.getMessage().lines().findFirst().orElse("invalid YAML"));
-        }
-        return keys;
-    }
-
-    private static void flatten(String prefix, Object node, Map<String, String> out) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (node instanceof List<?> list) {
-            out.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
-        } else {
-            // A key without a value is bound as the empty string by Spring Boot, as in a .properties file.
-            out.put(prefix, node == null ? "" : String.valueOf(node));
-        }
     }
 }

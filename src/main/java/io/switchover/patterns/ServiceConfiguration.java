@@ -1,17 +1,12 @@
 package io.switchover.patterns;
 
-import io.switchover.config.YamlLimits;
+import io.switchover.config.SpringProperties;
 import io.switchover.snapshot.Snapshot;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,19 +51,10 @@ public record ServiceConfiguration(Map<String, String> properties) {
                         properties.putIfAbsent("mybatis.configuration-properties." + property.group(1),
                                 property.group(2));
                     }
-                } else if (path.endsWith(".properties")) {
-                    Properties loaded = new Properties();
-                    loaded.load(new StringReader(text));
-                    loaded.stringPropertyNames().forEach(name -> properties.putIfAbsent(name,
-                            loaded.getProperty(name).strip()));
                 } else {
-                    YamlLimits.requireShallow(path, text);
-                    for (Object document : new Load(LoadSettings.builder().setLabel(path).build())
-                            .loadAllFromString(text)) {
-                        flatten("", document, properties);
-                    }
+                    SpringProperties.read(path, text).forEach(properties::putIfAbsent);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 // Not this reader's to report: the check's configuration readers name a broken file.
             }
         }
@@ -106,15 +92,5 @@ public record ServiceConfiguration(Map<String, String> properties) {
 
     private static boolean isProfile(String path) {
         return path.substring(path.lastIndexOf('/') + 1).startsWith("application-");
-    }
-
-    private static void flatten(String prefix, Object node, Map<String, String> out) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (node instanceof List<?> list) {
-            out.putIfAbsent(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
-        } else if (node != null) {
-            out.putIfAbsent(prefix, String.valueOf(node));
-        }
     }
 }

@@ -231,18 +231,14 @@ final class MentionJudge {
     private static boolean concerns(CheckedPlace place, ChangedObject object) {
         Optional<SqlReferences> references = place.references();
         return switch (object.kind()) {
-            case TABLE, VIEW -> references.map(r -> r.tables().contains(object.name()))
-                    .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(object.name())));
+            case TABLE, VIEW -> SqlReferences.usesTable(references, place.sql(), object.name());
             case COLUMN -> {
                 String table = object.owner();
                 if (object.change() == Change.REQUIRED) {
-                    yield references.map(r -> r.tables().contains(table))
-                            .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(table)));
+                    yield SqlReferences.usesTable(references, place.sql(), table);
                 }
-                yield references.map(r -> r.tables().contains(table) && (r.selectsStar()
-                                || r.columns().getOrDefault(table, Set.of()).contains(object.name())))
-                        .orElseGet(() -> SqlWords.namesAny(place.sql(), Set.of(table))
-                                && SqlWords.namesAny(place.sql(), Set.of(object.name())));
+                yield references.map(r -> r.tables().contains(table) && r.selectsStar()).orElse(false)
+                        || SqlReferences.namesColumn(references, place.sql(), table, object.name());
             }
             case VALUE -> place.sql().contains("'" + object.name() + "'");
             default -> SqlWords.namesAny(place.sql(), Set.of(object.name()));

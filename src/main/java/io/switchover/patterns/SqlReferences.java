@@ -3,6 +3,7 @@ package io.switchover.patterns;
 import io.switchover.patterns.model.StatementKind;
 import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
+import io.switchover.sql.SqlWords;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -67,6 +68,21 @@ public record SqlReferences(StatementKind kind,
      * Describes a SELECT, INSERT, UPDATE, DELETE, MERGE or WITH statement; empty when JSqlParser cannot parse it or it
      * is of another kind. {@code :name} parameters are accepted.
      */
+    /**
+     * Whether a statement uses the table: from what JSqlParser read of it, or, for a statement it could not read
+     * (which the replay database runs as it is), from its words.
+     */
+    public static boolean usesTable(Optional<SqlReferences> references, String sql, String table) {
+        return references.map(r -> r.tables().contains(table))
+                .orElseGet(() -> SqlWords.namesAny(sql, Set.of(table)));
+    }
+
+    /** Whether a statement names the table's column: as read, or, when it could not be read, both among its words. */
+    public static boolean namesColumn(Optional<SqlReferences> references, String sql, String table, String column) {
+        return references.map(r -> r.columns().getOrDefault(table, Set.of()).contains(column))
+                .orElseGet(() -> SqlWords.namesAny(sql, Set.of(table)) && SqlWords.namesAny(sql, Set.of(column)));
+    }
+
     public static Optional<SqlReferences> of(String sql) {
         // Positional first: the parser numbers each '?' in order of appearance, which gives parameterColumns its order.
         JdbcParameters.Positional positional = JdbcParameters.toPositional(sql);

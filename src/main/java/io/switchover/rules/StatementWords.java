@@ -1,27 +1,18 @@
 package io.switchover.rules;
 
-import io.switchover.sql.SqlWords;
+import io.switchover.patterns.SqlReferences;
 
-import java.util.Set;
-
-/**
- * Whether a statement uses a table or a column: from what JSqlParser read, or, for a statement it could not read
- * (which the replay database ran as it is), from its words: a table it uses is one of them, and so is a column it
- * names.
- */
+/** Whether a checked statement uses a table or a column, as {@link SqlReferences} reads a statement. */
 final class StatementWords {
 
     private StatementWords() {
     }
 
     static boolean usesTable(CheckedStatement statement, String table) {
-        return statement.references().map(r -> r.tables().contains(table))
-                .orElseGet(() -> SqlWords.namesAny(statement.sql(), Set.of(table)));
+        return SqlReferences.usesTable(statement.references(), statement.sql(), table);
     }
 
     static boolean usesColumn(CheckedStatement statement, String table, String column) {
-        return statement.references().map(r -> r.columns().getOrDefault(table, Set.of()).contains(column))
-                .orElseGet(() -> SqlWords.namesAny(statement.sql(), Set.of(table))
-                        && SqlWords.namesAny(statement.sql(), Set.of(column)));
+        return SqlReferences.namesColumn(statement.references(), statement.sql(), table, column);
     }
 }

@@ -61,9 +61,8 @@ final class PatternsCommand implements Callable<Integer> {
             throw SwitchoverException.badInput("unknown --format '" + format + "'; use text or json");
         }
         Path workingDirectory = Path.of("").toAbsolutePath();
-        CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.ofNullable(repository),
-                List.of(), sources, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(config),
-                Optional.empty(), Optional.empty(), capturedSql, workingDirectory, System.getenv());
+        CheckOptions options = CheckOptions.builder().repository(repository).sources(sources).config(config)
+                .capturedSql(capturedSql).workingDirectory(workingDirectory).environment(System.getenv()).build();
         try (RequestResolver resolver = new RequestResolver(options)) {
             Optional<ServiceConfig> configured = configuredService(resolver);
             Snapshot snapshot = at != null ? resolver.snapshotAt(at)

@@ -182,7 +182,8 @@ public record CheckOptions(Optional<String> production, Optional<String> candida
                     Optional.ofNullable(historySchema), Optional.ofNullable(historyTable), Optional.ofNullable(config),
                     Optional.ofNullable(passwordFile), Optional.ofNullable(order), capturedSql,
                     workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath(), environment,
-                    trustRepoConfig, productionTimeout, Optional.ofNullable(classpath), Optional.ofNullable(prodClasspath));
+                    trustRepoConfig, productionTimeout, Optional.ofNullable(classpath),
+                    Optional.ofNullable(prodClasspath));
         }
     }
 }

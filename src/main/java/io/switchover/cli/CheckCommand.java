@@ -169,12 +169,10 @@ class CheckCommand implements Callable<Integer> {
     /** The check as the options say, with the versions {@code statesSpec} records, when given, for a plan. */
     Report report(String statesSpec) {
         Severity threshold = parseSeverity(failOn);
-        CheckOptions options = new CheckOptions(Optional.ofNullable(production), Optional.ofNullable(candidate),
-                Optional.ofNullable(repository), migrations, sources, history.source(), history.schema(),
-                history.table(), Optional.ofNullable(config), history.passwordFile(), Optional.ofNullable(order),
-                capturedSql, Path.of("").toAbsolutePath(),
-                System.getenv(), trustRepoConfig, history.timeout(), Optional.ofNullable(classpath),
-                Optional.ofNullable(prodClasspath));
+        CheckOptions options = history.applyTo(CheckOptions.builder()).production(production).candidate(candidate)
+                .repository(repository).migrations(migrations).sources(sources).config(config).order(order)
+                .capturedSql(capturedSql).environment(System.getenv()).trustRepoConfig(trustRepoConfig)
+                .classpath(classpath).prodClasspath(prodClasspath).build();
         try (RequestResolver resolver = new RequestResolver(options)) {
             Optional<SwitchoverConfig> config = resolver.config();
             CheckRequest request = resolver.resolve(engine.open(config.flatMap(SwitchoverConfig::engine).orElse(null),

@@ -1,10 +1,14 @@
 package io.switchover.cli;
 
+import io.switchover.replay.EngineSettings;
 import io.switchover.replay.ReplayEngine;
+import io.switchover.replay.ReplayEngines;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The replay-engine options of a command ({@code @Mixin EngineOptions engine;}): which engine, where its server is,
@@ -56,8 +60,10 @@ public final class EngineOptions {
 
     /** As {@link #open(String, String)}, with the environment given (tests). */
     ReplayEngine open(String configured, String dialect, Map<String, String> environment) {
-        String name = engine != null ? engine : configured != null ? configured : "auto";
-        return EngineArgument.open(name, url, passwordFile, image, leftoverAge,
-                DurationArgument.parse("--engine-timeout", timeout), dialect, environment);
+        String name = engine != null ? engine : configured != null ? configured : ReplayEngines.DEFAULT;
+        Duration serverTimeout = DurationArgument.parse("--engine-timeout", timeout);
+        return ReplayEngines.open(name, new EngineSettings(Optional.ofNullable(url), Optional.ofNullable(passwordFile),
+                image, () -> EngineArgument.age(leftoverAge), serverTimeout, Optional.ofNullable(dialect),
+                environment));
     }
 }

@@ -1,10 +1,9 @@
 package io.switchover.cli;
 
+import io.switchover.check.CheckOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Where production's Flyway history comes from ({@code @Mixin HistoryOptions history;}), shared by {@code check} and
@@ -36,23 +35,9 @@ public final class HistoryOptions {
                     + " SELECT after that long. Default: ${DEFAULT-VALUE}.")
     String timeout;
 
-    Optional<String> source() {
-        return Optional.ofNullable(source);
-    }
-
-    Optional<String> schema() {
-        return Optional.ofNullable(schema);
-    }
-
-    Optional<String> table() {
-        return Optional.ofNullable(table);
-    }
-
-    Optional<Path> passwordFile() {
-        return Optional.ofNullable(passwordFile);
-    }
-
-    Duration timeout() {
-        return DurationArgument.parse("--prod-timeout", timeout);
+    /** The builder with these options given to it; {@code --prod-timeout} is parsed here. */
+    CheckOptions.Builder applyTo(CheckOptions.Builder options) {
+        return options.productionHistory(source).historySchema(schema).historyTable(table).passwordFile(passwordFile)
+                .productionTimeout(DurationArgument.parse("--prod-timeout", timeout));
     }
 }

@@ -2,15 +2,8 @@ package io.switchover.cli;
 
 import io.switchover.SwitchoverException;
 import io.switchover.check.CheckOptions;
-import io.switchover.check.RequestResolver;
-import io.switchover.check.ServiceNames;
-import io.switchover.config.ServiceConfig;
-import io.switchover.config.SwitchoverConfig;
-import io.switchover.migrations.MigrationFolders;
-import io.switchover.patterns.ServiceSourceScanner;
-import io.switchover.patterns.model.ExtractionResult;
+import io.switchover.check.ServicePatterns;
 import io.switchover.report.PatternListWriter;
-import io.switchover.snapshot.Snapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,39 +53,14 @@ final class PatternsCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw SwitchoverException.badInput("unknown --format '" + format + "'; use text or json");
         }
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.ofNullable(repository),
-                List.of(), sources, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(config),
-                Optional.empty(), Optional.empty(), capturedSql, workingDirectory, System.getenv());
-        try (RequestResolver resolver = new RequestResolver(options)) {
-            Optional<ServiceConfig> configured = configuredService(resolver);
-            Snapshot snapshot = at != null ? resolver.snapshotAt(at)
-                    : configured.map(resolver::productionOf).orElseGet(resolver::workingSnapshot);
-            String name = configured.map(ServiceConfig::name).orElseGet(() -> ServiceNames.guess(snapshot));
-            List<String> roots = !sources.isEmpty() ? sources : configured.map(ServiceConfig::sources).orElse(List.of());
-            ServiceSourceScanner scanner = new ServiceSourceScanner(resolver.naming());
-            List<ExtractionResult> parts = new ArrayList<>();
-            parts.add(scanner.scan(snapshot, roots, MigrationFolders.of(snapshot)));
-            List<Path> captured = new ArrayList<>(configured.map(ServiceConfig::capturedSql).orElse(List.of()));
-            capturedSql.forEach(file -> captured.add(workingDirectory.resolve(file)));
-            captured.forEach(file -> parts.add(scanner.captured(file)));
-            ExtractionResult result = ExtractionResult.combine(parts);
-            PatternListWriter writer = new PatternListWriter();
-            spec.commandLine().getOut().print(format.equals("json") ? writer.json(name, snapshot.name(), result)
-                    : writer.text(name, snapshot.name(), result));
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-    }
-
-    private Optional<ServiceConfig> configuredService(RequestResolver resolver) {
-        List<ServiceConfig> services = resolver.config().map(SwitchoverConfig::services).orElse(List.of());
-        if (service == null) {
-            return services.size() == 1 ? Optional.of(services.get(0)) : Optional.empty();
-        }
-        return Optional.of(services.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> SwitchoverException.badInput("no service named " + service + " in switchover.yml"
-                        + (services.isEmpty() ? "" : "; it names " + String.join(", ",
-                        services.stream().map(ServiceConfig::name).toList())))));
+        CheckOptions options = CheckOptions.builder().repository(repository).sources(sources).config(config)
+                .capturedSql(capturedSql).environment(System.getenv()).build();
+        ServicePatterns listed = ServicePatterns.of(options, Optional.ofNullable(service), Optional.ofNullable(at));
+        PatternListWriter writer = new PatternListWriter();
+        spec.commandLine().getOut().print(format.equals("json")
+                ? writer.json(listed.service(), listed.version(), listed.result())
+                : writer.text(listed.service(), listed.version(), listed.result()));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -72,11 +70,8 @@ final class SnapshotProdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        CheckOptions options = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), history.source(), history.schema(), history.table(), Optional.ofNullable(config),
-                history.passwordFile(), Optional.empty(), List.of(),
-                workingDirectory, System.getenv(), trustRepoConfig, history.timeout());
+        CheckOptions options = history.applyTo(CheckOptions.builder()).config(config).environment(System.getenv())
+                .trustRepoConfig(trustRepoConfig).build();
         try (RequestResolver resolver = new RequestResolver(options)) {
             String source = resolver.historySource()
                     .orElseThrow(() -> SwitchoverException.badInput("--prod-history <jdbc-url> is required"));

@@ -7,6 +7,7 @@
  * {@link io.switchover.replay.EmbeddedPostgresEngine} (real PostgreSQL from Maven-shipped binaries),
  * {@link io.switchover.replay.ServerEngine} (its own marked database on a PostgreSQL or MariaDB server, always
  * dropped), {@link io.switchover.replay.TestcontainersEngine}, and {@link io.switchover.replay.AutoEngine} (H2, and
- * embedded PostgreSQL when a migration fails on H2).
+ * embedded PostgreSQL when a migration fails on H2), each opened by its name from {@link
+ * io.switchover.replay.ReplayEngines}.
  */
 package io.switchover.replay;

@@ -11,7 +11,6 @@ import io.switchover.snapshot.DirectorySnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,11 +47,9 @@ final class SampleReports {
     static Report sharedDatabase() {
         return CACHE.computeIfAbsent("shared-database", key -> {
             Path story = SAMPLES.resolve("shared-database").toAbsolutePath();
-            CheckOptions options = new CheckOptions(Optional.of(story.resolve("deploy-1/person-service").toString()),
-                    Optional.of(story.resolve("deploy-2/person-service").toString()), Optional.empty(), List.of(),
-                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(story.resolve("switchover.yml")), Optional.empty(), Optional.empty(), List.of(),
-                    story, Map.of());
+            CheckOptions options = CheckOptions.builder().production(story.resolve("deploy-1/person-service").toString())
+                    .candidate(story.resolve("deploy-2/person-service").toString())
+                    .config(story.resolve("switchover.yml")).workingDirectory(story).build();
             try (RequestResolver resolver = new RequestResolver(options)) {
                 return new SwitchoverCheck().run(resolver.resolve(new H2Engine(), Severity.ERROR));
             }

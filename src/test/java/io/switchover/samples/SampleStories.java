@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -137,11 +136,9 @@ final class SampleStories {
         }
         // From the project's root, as the story's README runs it: the configuration is the pipeline's, outside the
         // deploy-N folders the candidate is read from.
-        CheckOptions options = new CheckOptions(Optional.of(c.story().resolve(c.prod()).toString()),
-                Optional.of(c.story().resolve(c.candidate()).toString()), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(c.story().resolve(c.expected().get("config").asText())), Optional.empty(), Optional.empty(),
-                List.of(), Path.of("").toAbsolutePath(), Map.of());
+        CheckOptions options = CheckOptions.builder().production(c.story().resolve(c.prod()).toString())
+                .candidate(c.story().resolve(c.candidate()).toString())
+                .config(c.story().resolve(c.expected().get("config").asText())).build();
         try (RequestResolver resolver = new RequestResolver(options)) {
             return resolver.resolve(engine, Severity.ERROR);
         }

@@ -4,6 +4,7 @@ import io.switchover.mentions.ChangedObject.Change;
 import io.switchover.mentions.ChangedObject.Kind;
 import io.switchover.timeline.CatalogDiff;
 import io.switchover.timeline.ColumnInfo;
+import io.switchover.timeline.SchemaCatalog;
 import io.switchover.timeline.SchemaState;
 import io.switchover.timeline.TableInfo;
 import io.switchover.timeline.Timeline;
@@ -29,6 +30,7 @@ public final class ChangedObjects {
         List<ChangedObject> changed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<SchemaState> states = timeline.states();
+        SchemaCatalog production = states.get(0).catalog();
         for (int i = 1; i < states.size(); i++) {
             SchemaState before = states.get(i - 1);
             SchemaState state = states.get(i);
@@ -79,12 +81,30 @@ public final class ChangedObjects {
                         state.migration()));
             }
             for (ChangedObject object : step) {
+                if (!production.all().isEmpty() && !inProduction(object, production)) {
+                    continue; // made by the batch itself: no running version can name it
+                }
                 if (seen.add(object.kind() + " " + object.owner() + " " + object.name() + " " + object.change())) {
                     changed.add(object);
                 }
             }
         }
         return List.copyOf(changed);
+    }
+
+    /**
+     * Whether production's schema (S0) has what the change is about, so that a running version can use it: the table
+     * a removed table or an added required column belongs to, the column a column change is about. A table the batch
+     * creates and drops again, or a column it adds and drops, is no running version's (a reviewer's grep finds its
+     * name, but in another table's column of the same name).
+     */
+    private static boolean inProduction(ChangedObject object, SchemaCatalog production) {
+        return switch (object.kind()) {
+            case TABLE, VIEW -> production.table(object.name()).isPresent();
+            case COLUMN -> object.change() == Change.REQUIRED ? production.table(object.owner()).isPresent()
+                    : production.column(object.owner(), object.name()).isPresent();
+            default -> true;
+        };
     }
 
     private static ChangedObject column(CatalogDiff.ColumnChange change, Change how, SchemaState state) {

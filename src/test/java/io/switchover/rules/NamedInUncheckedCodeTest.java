@@ -54,6 +54,51 @@ class NamedInUncheckedCodeTest {
         assertEquals(Verdict.FAIL, report.verdict());
     }
 
+    /**
+     * familie-ef-sak's V168 made a table regelendring_2026 with a column er_regelendring_2026 and V169, in the same
+     * promotion, dropped that column again; the running version's entities name er_regelendring_2026, but behandling's
+     * column of that name, which the batch leaves alone. Nothing production has is removed: no mention, no warning.
+     */
+    @Test
+    void aColumnTheBatchAddsAndDropsAgainIsNoRunningVersionsEvenWhereAnotherTableHasItsName() {
+        Report report = RuleScenario.production("CREATE TABLE behandling (id BIGINT PRIMARY KEY, er_regel BOOLEAN);",
+                        "SELECT id FROM behandling WHERE id = ?")
+                .productionFile("src/main/kotlin/com/example/Behandling.kt", """
+                        package com.example
+                        data class Behandling(
+                            @Id val id: Long,
+                            @Column("er_regel") val erRegel: Boolean,
+                        )
+                        """)
+                .migrate("regel_tabell", "CREATE TABLE regel (behandling_id BIGINT PRIMARY KEY, er_regel BOOLEAN,"
+                        + " begrunnelse TEXT);")
+                .migrate("fjern_er_regel", "ALTER TABLE regel DROP COLUMN er_regel;")
+                .check();
+
+        assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals(RULE)).toList());
+        assertEquals(Verdict.PASS, report.verdict(), report.findings().toString());
+    }
+
+    @Test
+    void aColumnProductionHasStillCountsWhenTheBatchAlsoMakesATableWithItsName() {
+        Report report = RuleScenario.production("CREATE TABLE behandling (id BIGINT PRIMARY KEY, er_regel BOOLEAN);",
+                        "SELECT id FROM behandling WHERE id = ?")
+                .productionFile("src/main/kotlin/com/example/Behandling.kt", """
+                        package com.example
+                        data class Behandling(
+                            @Id val id: Long,
+                            @Column("er_regel") val erRegel: Boolean,
+                        )
+                        """)
+                .migrate("regel_tabell", "CREATE TABLE regel (behandling_id BIGINT PRIMARY KEY, er_regel BOOLEAN);")
+                .migrate("fjern_er_regel", "ALTER TABLE behandling DROP COLUMN er_regel;")
+                .check();
+
+        List<Finding> named = report.findings().stream().filter(f -> f.rule().equals(RULE)).toList();
+        assertEquals(1, named.size(), report.findings().toString());
+        assertTrue(named.get(0).message().contains("behandling.er_regel"), named.get(0).message());
+    }
+
     @Test
     void flagsADroppedTableNamedInConfigurationAndByJooq() {
         Report report = RuleScenario.production(PERSON + "\nCREATE TABLE legacy_address (id BIGINT, street TEXT);",

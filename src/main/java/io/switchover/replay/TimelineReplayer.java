@@ -2,41 +2,27 @@ package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchChanges;
-import io.switchover.migrations.FlywayMessages;
-import io.switchover.migrations.Migration;
-import io.switchover.migrations.MigrationEffects;
-import io.switchover.timeline.CatalogDiff;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.LockObservations;
 import io.switchover.timeline.MigrationFailure;
-import io.switchover.timeline.ProbeOutcome;
 import io.switchover.timeline.ProbeStatement;
 import io.switchover.timeline.SchemaCatalog;
 import io.switchover.timeline.SchemaState;
 import io.switchover.timeline.Timeline;
 import io.switchover.timeline.UniqueKeys;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +37,12 @@ import java.util.function.Supplier;
 public final class TimelineReplayer {
 
     private final ReplayEngine engine;
-    /** Connections that probe S0 at once, and the number of statements from which that pays. */
-    private static final int LANES = 3;
-    private static final int PARALLEL_FROM = 200;
     private final ParameterSynthesizer synthesizer = new ParameterSynthesizer();
     private final Prober prober = new Prober();
 
     private final BaselineCache cache;
     private final ProductionState productionState;
+    private final InitialProbe initialProbe;
 
     public TimelineReplayer(ReplayEngine engine) {
         this(engine, BaselineCache.none());
@@ -69,6 +53,7 @@ public final class TimelineReplayer {
         this.engine = engine;
         this.cache = cache;
         this.productionState = new ProductionState(cache);
+        this.initialProbe = new InitialProbe(cache, synthesizer, prober);
     }
 
     /** The replay of a batch whose migrations have not been read yet: reads them. */
@@ -189,34 +174,13 @@ public final class TimelineReplayer {
                 if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                     drift.addAll(DriftNotes.of(on, batch, catalogReader, catalog));
                 }
-                BatchReach reach = BatchReach.of(changes);
-                List<Integer> affected = new ArrayList<>();
-                ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
-                for (int i = 0; i < statements.size(); i++) {
-                    ProbeStatement statement = statements.get(i);
-                    values.add(null);
-                    if (statement.baseline() || reach.reaches(statement)) {
-                        affected.add(i);
-                    } else {
-                        initial[i] = ProbeOutcome.unaffectedByBatch();
-                    }
-                }
-                S0Probes known = cache.probes(db, batch);
-                probeInitially(db, connection, statements, values, affected, catalog, initial, known);
-                cache.probed(db, known);
-                List<ProbeOutcome> outcomes = new ArrayList<>(List.of(initial));
-                for (int i = 0; i < outcomes.size(); i++) {
-                    if (!outcomes.get(i).passed()) {
-                        outcomes.set(i, ProbeOutcome.failed(db.explainInitialFailure(statements.get(i).jdbcSql(),
-                                outcomes.get(i).error())));
-                    }
-                }
-                states.add(new SchemaState(0, null, catalog, CatalogDiff.none(), List.copyOf(outcomes)));
+                states.add(initialProbe.probe(db, connection, batch, changes, statements, values, catalog));
             } catch (SQLException e) {
                 throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                         + DatabaseErrors.of(e), e);
             }
-            StepCallback steps = new StepCallback(db, batch, changes, statements, values, states, catalogReader);
+            StepRecorder steps = new StepRecorder(db, batch, changes, statements, values, states, catalogReader,
+                    synthesizer, prober);
             Optional<LockObserver> observer = LockObserver.on(db, batch);
             Optional<MigrationFailure> failure = Optional.empty();
             if (!batch.isEmpty()) {
@@ -243,216 +207,6 @@ public final class TimelineReplayer {
                     failure, Duration.ofNanos(System.nanoTime() - started), List.copyOf(notes),
                     observer.map(LockObserver::observations).orElse(LockObservations.NONE), keys[0]),
                     db.transactionalDdl());
-        }
-    }
-
-    /**
-     * Probes the statements a step can reach (see {@link StepScope}); the others keep the outcome they had at the
-     * previous state.
-     */
-    private List<ProbeOutcome> probe(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                     List<List<Object>> values, List<ProbeOutcome> previous, StepScope scope,
-                                     SchemaCatalog production, SchemaCatalog catalog) throws SQLException {
-        db.disableForeignKeyChecks(connection);
-        try {
-            Savepoint guard = connection.setSavepoint();
-            List<ProbeOutcome> outcomes = new ArrayList<>(statements.size());
-            for (int i = 0; i < statements.size(); i++) {
-                ProbeStatement statement = statements.get(i);
-                // Outside the batch's reach is outside every step's (and had no values made up at S0).
-                if (previous.get(i).unaffected() || !scope.reaches(statement)) {
-                    outcomes.add(previous.get(i));
-                    continue;
-                }
-                if (!previous.get(i).passed()) {
-                    // Its values were made up where it did not run (a table the candidate's statement needs was not
-                    // there yet): made up again from this state's schema. Describing a statement may fail on
-                    // PostgreSQL and take the transaction with it, hence the rollback to the guard.
-                    values.set(i, synthesizer.valuesFor(statement, catalog, connection));
-                    connection.rollback(guard);
-                }
-                ProbeOutcome outcome = prober.run(connection, statement, values.get(i), guard);
-                if (outcome.error() == null) {
-                    Optional<DatabaseError> rejected = NullProbe.rejected(connection, statement, values.get(i),
-                            production, catalog, guard, prober);
-                    if (rejected.isPresent()) {
-                        outcome = outcome.rejectingNull(rejected.get());
-                    }
-                }
-                outcomes.add(outcome);
-            }
-            connection.rollback(guard);
-            return List.copyOf(outcomes);
-        } finally {
-            db.enableForeignKeyChecks(connection);
-        }
-    }
-
-    /**
-     * Probes the statements the batch may affect at S0, on several connections at once when there are many: the
-     * schema is committed, nothing changes it meanwhile, and on a server most of a probe's time is the round trip.
-     */
-    private void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                List<List<Object>> values, List<Integer> affected, SchemaCatalog catalog,
-                                ProbeOutcome[] outcomes, S0Probes known) throws SQLException {
-        int lanes = affected.size() < PARALLEL_FROM ? 1 : LANES;
-        if (lanes == 1) {
-            probeInitially(db, connection, statements, values, affected, catalog, outcomes, known, synthesizer,
-                    prober);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(lanes);
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int lane = 0; lane < lanes; lane++) {
-                List<Integer> share = new ArrayList<>();
-                for (int k = lane; k < affected.size(); k += lanes) {
-                    share.add(affected.get(k));
-                }
-                done.add(pool.submit(() -> {
-                    try (Connection own = db.connect()) {
-                        probeInitially(db, own, statements, values, share, catalog, outcomes, known,
-                                new ParameterSynthesizer(), new Prober());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> lane : done) {
-                lane.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayException("interrupted while probing production's schema", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new ReplayException("probing production's schema failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void probeInitially(ReplayDatabase db, Connection connection, List<ProbeStatement> statements,
-                                       List<List<Object>> values, List<Integer> indices, SchemaCatalog catalog,
-                                       ProbeOutcome[] outcomes, S0Probes known, ParameterSynthesizer synthesizer,
-                                       Prober prober) throws SQLException {
-        // Autocommit while asking the driver about parameters: on PostgreSQL a statement that does not describe
-        // (its table is missing at S0) would otherwise abort the transaction the probes run in.
-        connection.setAutoCommit(true);
-        for (int i : indices) {
-            values.set(i, synthesizer.valuesFor(statements.get(i), catalog, connection));
-        }
-        connection.setAutoCommit(false);
-        db.disableForeignKeyChecks(connection);
-        try {
-            Savepoint guard = connection.setSavepoint();
-            for (int i : indices) {
-                ProbeStatement statement = statements.get(i);
-                Optional<String> key = S0Probes.key(statement, values.get(i));
-                Optional<ProbeOutcome> before = key.flatMap(known::find);
-                if (before.isPresent()) {
-                    outcomes[i] = before.get();
-                    continue;
-                }
-                outcomes[i] = prober.run(connection, statement, values.get(i), guard);
-                key.ifPresent(k -> known.put(k, outcomes[i]));
-            }
-            connection.rollback(guard);
-        } finally {
-            db.enableForeignKeyChecks(connection);
-            connection.rollback();
-        }
-    }
-
-    /** Takes one state after each batch migration, and remembers which migration failed. */
-    private final class StepCallback implements Callback {
-        private final ReplayDatabase db;
-        private final Batch batch;
-        private final BatchChanges changes;
-        private final List<ProbeStatement> statements;
-        private final List<List<Object>> values;
-        private final List<SchemaState> states;
-        private final SchemaCatalogReader catalogReader;
-        private Migration failed;
-
-        StepCallback(ReplayDatabase db, Batch batch, BatchChanges changes, List<ProbeStatement> statements,
-                     List<List<Object>> values, List<SchemaState> states, SchemaCatalogReader catalogReader) {
-            this.db = db;
-            this.batch = batch;
-            this.changes = changes;
-            this.statements = statements;
-            this.values = values;
-            this.states = states;
-            this.catalogReader = catalogReader;
-        }
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            Migration migration = find(context.getMigrationInfo());
-            if (event == Event.AFTER_EACH_MIGRATE_ERROR) {
-                failed = migration;
-                return;
-            }
-            Connection connection = context.getConnection();
-            SchemaState previous = states.get(states.size() - 1);
-            MigrationEffects effects = changes.effectsOf(migration);
-            try {
-                if (effects.none()) {
-                    // Data only: the schema the old service sees is the one before, and so are its outcomes.
-                    states.add(new SchemaState(states.size(), migration, previous.catalog(), CatalogDiff.none(),
-                            previous.outcomes()));
-                    return;
-                }
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                SchemaCatalog catalog = effects.all() ? catalogReader.read(connection)
-                        : effects.objects() ? catalogReader.refreshWithObjects(connection, previous.catalog(), effects.tables())
-                        : catalogReader.refresh(connection, previous.catalog(), effects.tables());
-                CatalogDiff diff = CatalogDiff.between(previous.catalog(), catalog);
-                List<ProbeOutcome> outcomes = probe(db, connection, statements, values, previous.outcomes(),
-                        new StepScope(effects, diff, catalog), states.get(0).catalog(), catalog);
-                states.add(new SchemaState(states.size(), migration, catalog, diff, outcomes));
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException e) {
-                throw new ReplayException("cannot probe after " + migration.script() + " on " + db.description()
-                        + ": " + DatabaseErrors.of(e), e);
-            }
-        }
-
-        private Migration find(MigrationInfo info) {
-            String version = info.getVersion() == null ? null : info.getVersion().getVersion();
-            for (Migration migration : batch.migrations()) {
-                if (migration.script().equals(info.getScript()) && Objects.equals(migration.version(), version)) {
-                    return migration;
-                }
-            }
-            return new Migration(version, info.getDescription(), info.getScript(), info.getChecksum(), info.getScript());
-        }
-
-        MigrationFailure failure(FlywayException e) {
-            Migration migration = failed != null ? failed : batch.migrations().get(Math.min(states.size() - 1, batch.size() - 1));
-            SQLException cause = ReplayFlyway.rootSqlException(e);
-            String message = cause != null ? DatabaseErrors.of(cause).message() : FlywayMessages.firstLine(e);
-            return new MigrationFailure(states.size(), migration, message, cause == null ? null : cause.getSQLState());
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "switchover-step";
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the exported schema and production's replayed migrations disagree: production's migrations replayed once
@@ -26,13 +27,17 @@ final class DriftNotes {
                 + " (its replayed migrations were compared with it)"));
         schema.notes().forEach(note -> notes.add("production's schema export: " + note));
         try (ReplayDatabase db = on.create()) {
-            ProductionMigrations.migrate(db, batch, new LinkedHashMap<>(), BatchAs.ONE_GROUP);
+            Optional<ProductionDoesNotReplay> failure = ProductionMigrations.migrate(db, batch, new LinkedHashMap<>(),
+                    BatchAs.ONE_GROUP);
+            if (failure.isPresent()) {
+                ProductionDoesNotReplay failed = failure.get();
+                notes.add("drift not computed: production's " + failed.script() + " does not replay on "
+                        + failed.engine() + ": " + failed.reason());
+                return notes;
+            }
             try (Connection connection = db.connect()) {
                 notes.addAll(SchemaDrift.between(reader.read(connection), loaded));
             }
-        } catch (ProductionDoesNotReplay e) {
-            notes.add("drift not computed: production's " + e.script() + " does not replay on " + e.engine() + ": "
-                    + e.reason());
         } catch (SQLException e) {
             notes.add("drift not computed: " + DatabaseErrors.of(e));
         }

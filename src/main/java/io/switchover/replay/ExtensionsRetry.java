@@ -22,31 +22,34 @@ final class ExtensionsRetry {
 
     /**
      * Production's history replayed on {@code first}, or on fresh databases with the extensions it turned out to
-     * need; a note in {@code notes} names the extensions created. Throws {@link ProductionDoesNotReplay} where it
-     * fails otherwise.
+     * need; a note in {@code notes} names the extensions created. Where it fails otherwise, the failure (its database
+     * closed).
      */
-    static ReplayDatabase replay(ReplayEngine on, ReplayDatabase first, Batch batch, Map<String, Set<String>> adapted,
-                                 List<String> notes) {
+    static ProductionRun replay(ReplayEngine on, ReplayDatabase first, Batch batch, Map<String, Set<String>> adapted,
+                                List<String> notes) {
         Set<String> created = new LinkedHashSet<>();
         ReplayDatabase db = first;
         while (true) {
-            try {
-                ReplayDatabase replayed = ProductionMigrations.replay(() -> withExtensions(on, created), db, batch,
-                        adapted);
+            ProductionRun run = ProductionMigrations.replay(() -> withExtensions(on, created), db, batch, adapted);
+            if (run instanceof ProductionRun.Ready) {
                 if (!created.isEmpty()) {
                     notes.add(createdNote(created));
                 }
-                return replayed;
-            } catch (ProductionDoesNotReplay e) {
-                Optional<ProductionExtensions.Missing> missing = Optional.ofNullable(e.databaseError())
-                        .flatMap(ProductionExtensions::explain);
-                if (missing.isEmpty() || created.contains(missing.get().extension())) {
-                    throw e;
-                }
-                db = withExtension(on, created, missing.get(), e);
-                created.add(missing.get().extension());
-                adapted.clear();
+                return run;
             }
+            ProductionDoesNotReplay failure = ((ProductionRun.Failed) run).failure();
+            Optional<ProductionExtensions.Missing> missing = Optional.ofNullable(failure.databaseError())
+                    .flatMap(ProductionExtensions::explain);
+            if (missing.isEmpty() || created.contains(missing.get().extension())) {
+                return run;
+            }
+            ProductionRun withIt = withExtension(on, created, missing.get(), failure);
+            if (!(withIt instanceof ProductionRun.Ready ready)) {
+                return withIt;
+            }
+            db = ready.db();
+            created.add(missing.get().extension());
+            adapted.clear();
         }
     }
 
@@ -58,26 +61,35 @@ final class ExtensionsRetry {
                 + " production's database has them, so the replay created them first");
     }
 
-    /** A fresh database with the extensions created so far and the one missing; the failure advised if it cannot. */
-    private static ReplayDatabase withExtension(ReplayEngine on, Set<String> created,
-                                                ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
+    /**
+     * A fresh database with the extensions created so far and the one missing; where it cannot, {@code failure}
+     * (advised where the extension is not available there), the database closed.
+     */
+    private static ProductionRun withExtension(ReplayEngine on, Set<String> created,
+                                               ProductionExtensions.Missing missing, ProductionDoesNotReplay failure) {
         ReplayDatabase fresh = withExtensions(on, created);
+        boolean available;
         try (Connection connection = fresh.connect()) {
-            if (!ProductionExtensions.available(connection, missing.extension())) {
-                throw failure.advising("; production's migrations use " + missing.describe() + " without creating it,"
-                        + " so production's database has it, but " + fresh.description() + " cannot create it:"
-                        + " install the extension there (or point --engine-url at a server that has it), or give"
-                        + " production's schema (--prod-schema)");
+            available = ProductionExtensions.available(connection, missing.extension());
+            if (available) {
+                ProductionExtensions.create(connection, missing.extension());
             }
-            ProductionExtensions.create(connection, missing.extension());
-            return fresh;
         } catch (SQLException e) {
             fresh.close();
-            throw failure;
+            return new ProductionRun.Failed(failure);
         } catch (RuntimeException | Error e) {
             fresh.close();
             throw e;
         }
+        if (available) {
+            return new ProductionRun.Ready(fresh);
+        }
+        ProductionDoesNotReplay advised = failure.advising("; production's migrations use " + missing.describe()
+                + " without creating it, so production's database has it, but " + fresh.description()
+                + " cannot create it: install the extension there (or point --engine-url at a server that has it),"
+                + " or give production's schema (--prod-schema)");
+        fresh.close();
+        return new ProductionRun.Failed(advised);
     }
 
     /** A fresh database with these extensions (found before to be production's). */

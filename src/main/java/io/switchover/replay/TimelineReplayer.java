@@ -83,21 +83,16 @@ public final class TimelineReplayer {
     private ReplayOutcome replayOn(ReplayEngine on, Batch batch, BatchChanges changes,
                                    Supplier<List<ProbeStatement>> probes, long started,
                                    OnGroupFailure onGroupFailure) {
-        try {
-            Attempt grouped = attempt(on, batch, changes, probes, started, BatchAs.ONE_GROUP);
-            if (grouped.timeline().failure().isEmpty() || onGroupFailure == OnGroupFailure.STANDS
-                    || !grouped.transactionalDdl()) {
-                return new ReplayOutcome.Replayed(grouped.timeline());
-            }
-            return new ReplayOutcome.Replayed(attempt(on, batch, changes, probes, started, BatchAs.ONE_BY_ONE)
-                    .timeline());
-        } catch (ProductionDoesNotReplay e) {
-            return ReplayOutcome.ProductionFailed.of(e);
+        Attempt grouped = attempt(on, batch, changes, probes, started, BatchAs.ONE_GROUP);
+        if (!(grouped.outcome() instanceof ReplayOutcome.Replayed replayed) || replayed.timeline().failure().isEmpty()
+                || onGroupFailure == OnGroupFailure.STANDS || !grouped.transactionalDdl()) {
+            return grouped.outcome();
         }
+        return attempt(on, batch, changes, probes, started, BatchAs.ONE_BY_ONE).outcome();
     }
 
     /** A replay, and whether its database could fail a group where single migrations would not. */
-    private record Attempt(Timeline timeline, boolean transactionalDdl) {
+    private record Attempt(ReplayOutcome outcome, boolean transactionalDdl) {
     }
 
     /** What the replay saw at production's state: state 0, production's unique keys, the notes on drift. */
@@ -105,14 +100,18 @@ public final class TimelineReplayer {
     }
 
     /**
-     * One replay on a fresh database at production's state, the batch applied as {@code batchAs} says; throws
-     * {@link ProductionDoesNotReplay} where production's migrations do not run on {@code on}.
+     * One replay on a fresh database at production's state, the batch applied as {@code batchAs} says; where
+     * production's migrations do not run on {@code on}, that failure.
      */
     private Attempt attempt(ReplayEngine on, Batch batch, BatchChanges changes,
                             Supplier<List<ProbeStatement>> probes, long started, BatchAs batchAs) {
         Map<String, Set<String>> adapted = new LinkedHashMap<>();
         List<String> baselineNotes = new ArrayList<>();
-        try (ReplayDatabase db = productionState.on(on, batch, adapted, baselineNotes)) {
+        ProductionRun production = productionState.on(on, batch, adapted, baselineNotes);
+        if (production instanceof ProductionRun.Failed failed) {
+            return new Attempt(ReplayOutcome.ProductionFailed.of(failed.failure()), false);
+        }
+        try (ReplayDatabase db = ((ProductionRun.Ready) production).db()) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
             SchemaCatalogReader catalogReader = new SchemaCatalogReader(batch.candidate().settings().table());
             List<ProbeStatement> statements = probes.get();
@@ -125,9 +124,10 @@ public final class TimelineReplayer {
             Optional<LockObserver> observer = LockObserver.on(db, batch);
             Optional<MigrationFailure> failure = migrateBatch(db, batch, adapted, steps, observer, batchAs);
             List<String> notes = notes(db, baselineNotes, s0.drift(), adapted);
-            return new Attempt(new Timeline(db.description(), db.kind(), batch.migrations(), statements,
-                    List.copyOf(states), failure, Duration.ofNanos(System.nanoTime() - started), notes,
-                    observer.map(LockObserver::observations).orElse(LockObservations.NONE), s0.keys()),
+            return new Attempt(new ReplayOutcome.Replayed(new Timeline(db.description(), db.kind(),
+                    batch.migrations(), statements, List.copyOf(states), failure,
+                    Duration.ofNanos(System.nanoTime() - started), notes,
+                    observer.map(LockObserver::observations).orElse(LockObservations.NONE), s0.keys())),
                     db.transactionalDdl());
         }
     }

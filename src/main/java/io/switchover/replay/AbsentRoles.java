@@ -1,5 +1,9 @@
 package io.switchover.replay;
 
+import io.switchover.sql.SqlScriptSplitter.ScriptStatement;
+import io.switchover.sql.SqlScriptSplitter;
+import io.switchover.sql.SqlText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.switchover.sql.SqlText;
 
 /**
  * Statements about roles that only production's cluster has: ownership ({@code ALTER ... OWNER TO app}), privileges
@@ -67,7 +69,7 @@ final class AbsentRoles {
             return Set.of();
         }
         Set<String> absent = new java.util.TreeSet<>();
-        for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
+        for (ScriptStatement statement : new SqlScriptSplitter().split(script)) {
             absent.addAll(missingRoles(statement.text(), roles));
         }
         return absent;

@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.sql.SqlText;
 import io.switchover.timeline.ColumnInfo;
 import io.switchover.timeline.ProbeStatement;
 import io.switchover.timeline.SchemaCatalog;
@@ -79,7 +80,7 @@ public final class ParameterSynthesizer {
      */
     private List<Object> fromSchemaAlone(ProbeStatement statement, SchemaCatalog catalog, Connection connection) {
         List<String> bound = statement.parameterColumns();
-        if (bound.size() != ScriptStatements.countPlaceholders(statement.jdbcSql())) {
+        if (bound.size() != SqlText.countPlaceholders(statement.jdbcSql())) {
             return null;
         }
         List<Object> values = new ArrayList<>(bound.size());
@@ -99,7 +100,7 @@ public final class ParameterSynthesizer {
         } catch (SQLException e) {
             // The statement does not prepare at this state; the probe itself will say why, once every placeholder
             // has a value (else the driver's complaint about a missing value hides the database's).
-            return Math.max(statement.parameterColumns().size(), ScriptStatements.countPlaceholders(statement.jdbcSql()));
+            return Math.max(statement.parameterColumns().size(), SqlText.countPlaceholders(statement.jdbcSql()));
         }
     }
 

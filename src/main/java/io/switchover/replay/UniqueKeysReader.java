@@ -2,6 +2,8 @@ package io.switchover.replay;
 
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.Migration;
+import io.switchover.sql.SqlScriptSplitter.ScriptStatement;
+import io.switchover.sql.SqlScriptSplitter;
 import io.switchover.sql.SqlWords;
 import io.switchover.timeline.SchemaCatalog;
 import io.switchover.timeline.UniqueKeys;
@@ -40,7 +42,7 @@ final class UniqueKeysReader {
             } catch (RuntimeException e) {
                 continue;
             }
-            for (ScriptStatements.Statement statement : ScriptStatements.split(sql)) {
+            for (ScriptStatement statement : new SqlScriptSplitter().split(sql)) {
                 if (UNIQUE_WORDS.matcher(statement.head()).find()) {
                     SqlWords.of(statement.head()).stream().filter(w -> catalog.table(w).isPresent()).forEach(tables::add);
                 }

@@ -105,4 +105,22 @@ public final class SqlText {
         }
         return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;
     }
+
+    /** The JDBC {@code ?} placeholders of a statement, outside quotes and comments. */
+    public static int countPlaceholders(String sql) {
+        int count = 0;
+        int i = 0;
+        while (i < sql.length()) {
+            int after = skipNonCode(sql, i);
+            if (after > i) {
+                i = after;
+            } else {
+                if (sql.charAt(i) == '?') {
+                    count++;
+                }
+                i++;
+            }
+        }
+        return count;
+    }
 }

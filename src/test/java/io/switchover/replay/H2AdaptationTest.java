@@ -3,6 +3,7 @@ package io.switchover.replay;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
+import io.switchover.sql.SqlScriptSplitter;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.ProbeStatement;
@@ -42,7 +43,7 @@ class H2AdaptationTest {
     void leavesPortableScriptsAndSemicolonsInsideBodiesAlone() {
         String script = "CREATE TABLE t (id INT);\n-- COMMENT ON is only mentioned here; GRANT too\nINSERT INTO t VALUES (1);\n";
         assertEquals(AdaptedScript.unchanged(script), H2Adaptation.adapt(script));
-        assertEquals(2, ScriptStatements.split("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;"
+        assertEquals(2, new SqlScriptSplitter().split("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;"
                 + " SELECT 'a;b';").size());
     }
 

@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover.sql;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** A data migration's statements are read in place, in time linear in the script. */
-class ScriptStatementsTest {
+class SqlScriptSplitterTest {
 
     @Test
     void aDollarInsideAnIdentifierStartsNoDollarQuote() {
-        List<String> statements = ScriptStatements.split("create sequence iseq$$_134636 start with 2085;\n"
+        List<String> statements = new SqlScriptSplitter().split("create sequence iseq$$_134636 start with 2085;\n"
                 + "alter sequence iseq$$_134636 owner to app;\nDO $$ BEGIN PERFORM 1; END $$;\n").stream()
                 .map(statement -> statement.text().strip()).toList();
 
@@ -25,17 +25,17 @@ class ScriptStatementsTest {
     void aHugeStatementKeepsItsTextButOnlyTheStartOfItsHead() {
         String insert = "insert into person (id) values " + "(1),\n".repeat(100_000) + "(2)";
 
-        List<ScriptStatements.Statement> statements = ScriptStatements.split(insert + ";\nDROP TABLE x CASCADE;");
+        List<SqlScriptSplitter.ScriptStatement> statements = new SqlScriptSplitter().split(insert + ";\nDROP TABLE x CASCADE;");
 
         assertEquals(insert, statements.get(0).text());
-        assertEquals(ScriptStatements.HEAD_CHARS, statements.get(0).head().length());
+        assertEquals(StatementHead.HEAD_CHARS, statements.get(0).head().length());
         assertEquals("INSERT INTO PERSON (ID) VALUES (1), (1),", statements.get(0).head().substring(0, 40));
         assertEquals("DROP TABLE X CASCADE", statements.get(1).head());
     }
 
     @Test
     void headsLoseCommentsAndRunsOfWhitespaceAsBefore() {
-        List<ScriptStatements.Statement> statements = ScriptStatements.split(
+        List<SqlScriptSplitter.ScriptStatement> statements = new SqlScriptSplitter().split(
                 "  alter   table t -- why\n  add column c int /* later */ not null ;\n\tcomment on t is 'stra\u00dfe'");
 
         assertEquals("ALTER TABLE T ADD COLUMN C INT NOT NULL", statements.get(0).head());
@@ -46,8 +46,8 @@ class ScriptStatementsTest {
     void halfAMillionStatementsAreSplitInLinearTime() {
         String script = "INSERT INTO person (id, name) VALUES (1, 'name');\n".repeat(500_000);
 
-        List<ScriptStatements.Statement> statements = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> ScriptStatements.split(script));
+        List<SqlScriptSplitter.ScriptStatement> statements = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new SqlScriptSplitter().split(script));
 
         assertEquals(500_000, statements.size());
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -36,6 +37,14 @@ final class JavaCalls {
     private static final Set<String> BUILDERS = Set.of("StringBuilder", "StringBuffer", "java.lang.StringBuilder",
             "java.lang.StringBuffer");
     private static final Set<String> JOINERS = Set.of("StringJoiner", "java.util.StringJoiner");
+    /**
+     * A call that quotes an identifier for the database at hand: JDBC's {@code Statement.enquoteIdentifier(name, b)},
+     * and the in-house helpers named like it ({@code dbUtils.getQuotedIdentifier(GROUP_TABLE, jdbcTemplate)} in UAA,
+     * {@code quoteIdentifier(name)}, {@code quotedName(name)}).
+     */
+    private static final Pattern QUOTES_IDENTIFIER = Pattern.compile(
+            "(get)?(en)?quoted?(Identifier|Ident|Name|TableName|ColumnName)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     private JavaCalls() {
     }
@@ -44,6 +53,9 @@ final class JavaCalls {
                              Map<String, Object> lambda) {
         String method = call.getNameAsString();
         List<Expression> arguments = call.getArguments();
+        if (QUOTES_IDENTIFIER.matcher(method).matches() && !arguments.isEmpty()) {
+            return quotedIdentifier(evaluator, arguments.get(0), names, lambda);
+        }
         if (call.getScope().isEmpty()) {
             // format(...) or join(...) imported statically from String, and the like.
             String imported = names.staticImports().get(method);
@@ -82,6 +94,26 @@ final class JavaCalls {
             }
         }
         return results;
+    }
+
+    /**
+     * The identifier a quoting call is given, as the database reads it quoted: a lower-case name as it is (PostgreSQL
+     * folds the unquoted name to the same), any other in double quotes; null when it is not one identifier.
+     */
+    private static List<Object> quotedIdentifier(StringExpressionEvaluator evaluator, Expression name,
+                                                 NameContext names, Map<String, Object> lambda) {
+        List<Object> values = evaluator.eval(name, names, lambda);
+        if (values == null) {
+            return null;
+        }
+        List<Object> quoted = new ArrayList<>();
+        for (Object value : values) {
+            if (!(value instanceof String identifier) || !IDENTIFIER.matcher(identifier).matches()) {
+                return null;
+            }
+            quoted.add(identifier.equals(identifier.toLowerCase(Locale.ROOT)) ? identifier : "\"" + identifier + "\"");
+        }
+        return quoted;
     }
 
     /** {@code new StringBuilder(...)}, {@code new StringJoiner(...)}, {@code new String(...)}. */

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -105,7 +106,8 @@ final class LocalStringFlow {
     /** The values after the statement; an empty list when no way through it goes on; null when not known. */
     private List<Object> apply(Statement statement, String name, List<Object> states, NameContext names,
                                Map<String, Object> bound) {
-        if (!mentions(statement, name)) {
+        if (!mentions(statement, name) || immutable(states) && !assigns(statement, name)) {
+            // A statement that only reads a String (formats it into another, passes it on) leaves it as it was.
             return endsFlow(statement) ? List.of() : states;
         }
         if (statement instanceof ExpressionStmt expression) {
@@ -241,6 +243,20 @@ final class LocalStringFlow {
             return declaration.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).findFirst();
         }
         return Optional.empty();
+    }
+
+    /** Whether every value is one no method can change: text, a number, a truth value. */
+    private static boolean immutable(List<Object> states) {
+        return !states.isEmpty() && states.stream()
+                .allMatch(state -> state instanceof String || state instanceof Number || state instanceof Boolean);
+    }
+
+    /** Whether the statement assigns the variable anywhere in it. */
+    private static boolean assigns(Statement statement, String name) {
+        return statement.findFirst(AssignExpr.class, assign -> assign.getTarget() instanceof NameExpr target
+                && target.getNameAsString().equals(name)).isPresent()
+                || statement.findFirst(UnaryExpr.class, unary -> unary.getExpression() instanceof NameExpr target
+                && target.getNameAsString().equals(name)).isPresent();
     }
 
     private static boolean endsFlow(Statement statement) {

@@ -163,4 +163,81 @@ class StringBuildingApisTest {
                 static final String SQL = String.format(TEMPLATE, "lower(name)");
                 """));
     }
+
+    /**
+     * UAA quotes its table names through a helper of its own, {@code dbUtils.getQuotedIdentifier(GROUP_TABLE,
+     * jdbcTemplate)}, and formats the result into its statements; JDBC has {@code Statement.enquoteIdentifier}.
+     */
+    @Test
+    void identifierQuotedByAHelperOrByJdbc() {
+        assertEquals(List.of("DELETE FROM \"Person\" WHERE id = ?", "SELECT name FROM person WHERE id = ?"),
+                statements("""
+                        static final String MIXED = "Person";
+                        String find(DbUtils dbUtils, java.sql.Connection c, JdbcTemplate jdbc) throws Exception {
+                            String quoted = dbUtils.getQuotedIdentifier(TABLE, jdbc);
+                            jdbc.update(String.format("DELETE FROM %s WHERE id = ?",
+                                    c.createStatement().enquoteIdentifier(MIXED, true)), 1);
+                            return jdbc.queryForObject(String.format("SELECT name FROM %s WHERE id = ?", quoted),
+                                    String.class, 1);
+                        }
+                        """));
+    }
+
+    @Test
+    void identifierQuotedInAConstructorIntoAFieldUsedElsewhere() {
+        assertEquals(List.of("SELECT name FROM person WHERE id = ?"), statements("""
+                private final String getSql;
+                private final JdbcTemplate jdbc;
+                Repo(JdbcTemplate jdbcTemplate, DbUtils dbUtils) throws Exception {
+                    this.jdbc = jdbcTemplate;
+                    final String quoted = dbUtils.getQuotedIdentifier(TABLE, jdbcTemplate);
+                    getSql = String.format(
+                            "SELECT name FROM %s WHERE id = ?",
+                            quoted
+                    );
+                }
+                String find() {
+                    return jdbc.queryForObject(getSql, String.class, 1);
+                }
+                """));
+    }
+
+    /** UAA's JdbcScimGroupProvisioning formats one quoted name into nine statements in a row. */
+    @Test
+    void aLocalStringFormattedIntoOneStatementIsStillKnownInTheNext() {
+        assertEquals(List.of("UPDATE person SET name = ? WHERE id = ?", "SELECT name FROM person WHERE id = ?"),
+                statements("""
+                        private final String updateSql;
+                        private final String getSql;
+                        private final JdbcTemplate jdbc;
+                        Repo(JdbcTemplate jdbcTemplate, DbUtils dbUtils) throws Exception {
+                            this.jdbc = jdbcTemplate;
+                            String quoted = dbUtils.getQuotedIdentifier(TABLE, jdbcTemplate);
+                            updateSql = String.format("UPDATE %s SET name = ? WHERE id = ?", quoted);
+                            log(quoted);
+                            getSql = String.format("SELECT name FROM %s WHERE id = ?", quoted);
+                        }
+                        void rename(long id, String name) {
+                            jdbc.update(updateSql, name, id);
+                        }
+                        String find() {
+                            return jdbc.queryForObject(getSql, String.class, 1);
+                        }
+                        """));
+    }
+
+    @Test
+    void aQuotingCallOverSomethingUnknownStaysUnknown() {
+        ExtractionResult result = extractor.extract(PATH, """
+                class Repo {
+                    String find(DbUtils dbUtils, JdbcTemplate jdbc, String table) throws Exception {
+                        String quoted = dbUtils.getQuotedIdentifier(table, jdbc);
+                        return jdbc.queryForObject(String.format("SELECT name FROM %s WHERE id = ?", quoted),
+                                String.class, 1);
+                    }
+                }
+                """);
+        assertEquals(List.of(), result.patterns());
+        assertEquals(1, result.notChecked().size(), result.notChecked().toString());
+    }
 }

@@ -54,14 +54,9 @@ class NamedInUncheckedCodeTest {
         assertEquals(Verdict.FAIL, report.verdict());
     }
 
-    /**
-     * familie-ef-sak's V168 made a table regelendring_2026 with a column er_regelendring_2026 and V169, in the same
-     * promotion, dropped that column again; the running version's entities name er_regelendring_2026, but behandling's
-     * column of that name, which the batch leaves alone. Nothing production has is removed: no mention, no warning.
-     */
-    @Test
-    void aColumnTheBatchAddsAndDropsAgainIsNoRunningVersionsEvenWhereAnotherTableHasItsName() {
-        Report report = RuleScenario.production("CREATE TABLE behandling (id BIGINT PRIMARY KEY, er_regel BOOLEAN);",
+    /** Production has behandling.er_regel, which the running version's entity names. */
+    private static RuleScenario behandlingNamingErRegel() {
+        return RuleScenario.production("CREATE TABLE behandling (id BIGINT PRIMARY KEY, er_regel BOOLEAN);",
                         "SELECT id FROM behandling WHERE id = ?")
                 .productionFile("src/main/kotlin/com/example/Behandling.kt", """
                         package com.example
@@ -69,7 +64,17 @@ class NamedInUncheckedCodeTest {
                             @Id val id: Long,
                             @Column("er_regel") val erRegel: Boolean,
                         )
-                        """)
+                        """);
+    }
+
+    /**
+     * familie-ef-sak's V168 made a table regelendring_2026 with a column er_regelendring_2026 and V169, in the same
+     * promotion, dropped that column again; the running version's entities name er_regelendring_2026, but behandling's
+     * column of that name, which the batch leaves alone. Nothing production has is removed: no mention, no warning.
+     */
+    @Test
+    void aColumnTheBatchAddsAndDropsAgainIsNoRunningVersionsEvenWhereAnotherTableHasItsName() {
+        Report report = behandlingNamingErRegel()
                 .migrate("regel_tabell", "CREATE TABLE regel (behandling_id BIGINT PRIMARY KEY, er_regel BOOLEAN,"
                         + " begrunnelse TEXT);")
                 .migrate("fjern_er_regel", "ALTER TABLE regel DROP COLUMN er_regel;")
@@ -81,15 +86,7 @@ class NamedInUncheckedCodeTest {
 
     @Test
     void aColumnProductionHasStillCountsWhenTheBatchAlsoMakesATableWithItsName() {
-        Report report = RuleScenario.production("CREATE TABLE behandling (id BIGINT PRIMARY KEY, er_regel BOOLEAN);",
-                        "SELECT id FROM behandling WHERE id = ?")
-                .productionFile("src/main/kotlin/com/example/Behandling.kt", """
-                        package com.example
-                        data class Behandling(
-                            @Id val id: Long,
-                            @Column("er_regel") val erRegel: Boolean,
-                        )
-                        """)
+        Report report = behandlingNamingErRegel()
                 .migrate("regel_tabell", "CREATE TABLE regel (behandling_id BIGINT PRIMARY KEY, er_regel BOOLEAN);")
                 .migrate("fjern_er_regel", "ALTER TABLE behandling DROP COLUMN er_regel;")
                 .check();

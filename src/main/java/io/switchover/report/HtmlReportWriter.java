@@ -424,8 +424,10 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</a>").append(finding.line() > 0 ? " <span class=\"muted\">at line " + finding.line() + "</span>"
                         : "").append("</p>\n");
         if (finding.pattern() != null) {
-            out.append("<p class=\"what\">").append(Report.isMention(finding) ? "The code" : "The old statement")
-                    .append(finding.service() == null ? "" : " of <b>" + esc(finding.service()) + "</b>")
+            out.append("<p class=\"what\">").append(Report.isMention(finding) ? "The code"
+                            : Report.isCandidateFailure(finding) ? "The statement" : "The old statement")
+                    .append(Report.isCandidateFailure(finding) ? " of <b>candidate " + esc(report.candidate()) + "</b>"
+                            : finding.service() == null ? "" : " of <b>" + esc(finding.service()) + "</b>")
                     .append(", at <code>").append(esc(finding.pattern().origin().toString())).append("</code>:</p>\n")
                     .append("<pre class=\"old\">").append(esc(finding.pattern().sql().strip())).append("</pre>\n");
         }

@@ -115,6 +115,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         Map<String, List<Finding>> byPlace = new LinkedHashMap<>();
         for (Finding finding : report.findings()) {
             String place = finding.migration() == null && finding.pattern() == null ? "What the gate could not see"
+                    : finding.migration() == null && Report.isCandidateFailure(finding)
+                    ? "Statements of candidate " + text(report.candidate()) + " that fail where they must work"
                     : finding.migration() == null ? "Statements that cannot be checked"
                     : finding.step() == 0 ? code(finding.migration().script()) + " (production's history)"
                     : code(finding.migration().script()) + " (batch step " + finding.step() + " of "
@@ -139,10 +141,13 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         List<Finding> statements = findings.stream().filter(f -> f.pattern() != null).toList();
         if (!statements.isEmpty()) {
-            out.append("\n| old statement or code | where | the database said | rule |\n| --- | --- | --- | --- |\n");
+            boolean candidate = statements.stream().allMatch(Report::isCandidateFailure);
+            out.append("\n| ").append(candidate ? "the candidate's statement" : "old statement or code")
+                    .append(" | where | the database said | rule |\n| --- | --- | --- | --- |\n");
             for (Finding finding : statements) {
                 out.append("| ").append(cell(code(oneLine(finding.pattern().sql())))).append(" | ")
-                        .append(finding.service() == null ? "" : text(finding.service()) + ": ")
+                        .append(Report.isCandidateFailure(finding) ? "candidate " + text(report.candidate()) + ": "
+                                : finding.service() == null ? "" : text(finding.service()) + ": ")
                         .append(cell(code(finding.pattern().origin().toString()))).append(" | ")
                         .append(finding.error() == null ? "" : text(finding.error().toString())).append(" | ")
                         .append(text(finding.rule())).append(" (").append(finding.severity().label()).append(") |\n");

@@ -4,6 +4,7 @@ import io.switchover.migrations.Migration;
 import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.plan.Plan;
 import io.switchover.rules.Coverage;
+import io.switchover.rules.CandidateStatementFails;
 import io.switchover.rules.Finding;
 import io.switchover.rules.NamedInUncheckedCode;
 import io.switchover.rules.Severity;
@@ -75,6 +76,11 @@ public record Report(String production, String candidate, String engine, List<Mi
     /** The text of a batch migration, when the check passed it. */
     public Optional<MigrationSource> source(Migration migration) {
         return sources.stream().filter(s -> s.migration().script().equals(migration.script())).findFirst();
+    }
+
+    /** Whether a finding is about a statement of the candidate (one that fails where it must work), not of production. */
+    public static boolean isCandidateFailure(Finding finding) {
+        return finding.rule().equals(CandidateStatementFails.ID);
     }
 
     /** Whether a finding is about a place that names a changed object rather than about a statement that broke. */

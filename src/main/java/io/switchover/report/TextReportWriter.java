@@ -118,10 +118,13 @@ public final class TextReportWriter implements ReportWriter {
         out.append(headline(report)).append("\n");
         Map<String, List<Finding>> byMigration = new LinkedHashMap<>();
         List<Finding> notCheckable = new ArrayList<>();
+        List<Finding> candidateFails = new ArrayList<>();
         List<Finding> unseen = new ArrayList<>();
         for (Finding finding : report.findings()) {
             if (finding.migration() == null && finding.pattern() == null) {
                 unseen.add(finding);
+            } else if (finding.migration() == null && Report.isCandidateFailure(finding)) {
+                candidateFails.add(finding);
             } else if (finding.migration() == null) {
                 notCheckable.add(finding);
             } else {
@@ -129,6 +132,13 @@ public final class TextReportWriter implements ReportWriter {
             }
         }
         byMigration.values().forEach(group -> renderMigration(out, report, group));
+        if (!candidateFails.isEmpty()) {
+            long failing = distinctStatements(candidateFails);
+            out.append("\n").append(failing).append(" statement").append(plural((int) failing)).append(" of candidate ")
+                    .append(report.candidate()).append(failing == 1 ? " fails where it must work\n"
+                            : " fail where they must work\n");
+            renderStatements(out, candidateFails, report);
+        }
         if (!notCheckable.isEmpty()) {
             out.append("\n").append(notCheckable.size()).append(" statement(s) of ").append(services(notCheckable))
                     .append(" cannot be checked\n");
@@ -189,7 +199,7 @@ public final class TextReportWriter implements ReportWriter {
         List<String> parts = new ArrayList<>();
         if (!statements.isEmpty()) {
             int broken = (int) distinctStatements(statements);
-            parts.add("breaks " + broken + " statement" + plural(broken) + " of " + services(statements));
+            parts.add("breaks " + broken + " statement" + plural(broken) + " of " + issuers(report, statements));
         }
         if (!places.isEmpty()) {
             parts.add("changes what " + services(places) + " names in "
@@ -258,6 +268,18 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     /** The services the findings are about, in the order they come. */
+    /** Who issues the statements: the services, the candidate's as "candidate <version>". */
+    private static String issuers(Report report, List<Finding> findings) {
+        List<String> issuers = new ArrayList<>();
+        if (findings.stream().anyMatch(f -> !Report.isCandidateFailure(f))) {
+            issuers.add(services(findings.stream().filter(f -> !Report.isCandidateFailure(f)).toList()));
+        }
+        if (findings.stream().anyMatch(Report::isCandidateFailure)) {
+            issuers.add("candidate " + report.candidate());
+        }
+        return String.join(" and ", issuers);
+    }
+
     private static String services(List<Finding> findings) {
         return findings.stream().map(Finding::service).filter(java.util.Objects::nonNull).distinct()
                 .collect(Collectors.joining(", "));

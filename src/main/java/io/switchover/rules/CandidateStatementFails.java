@@ -13,9 +13,12 @@ import java.util.Set;
  * The candidate's own statement does not work where it has to: on the schema after the whole batch, or, with
  * code-first deployments, at a state it serves traffic on before the migration it needs has run.
  */
-@RuleId("candidate-statement-fails")
+@RuleId(CandidateStatementFails.ID)
 @Claims(specificity = Claims.Specificity.CANDIDATE)
 public final class CandidateStatementFails implements Rule {
+    /** The rule's id, which reports use to speak of the candidate's statements as the candidate's. */
+    public static final String ID = "candidate-statement-fails";
+
     /**
      * Failures the schema alone explains. A candidate statement has no "before" to compare with, so a failure that
      * made-up values can cause (a bad literal for an enum or array, a sub-select finding no row) is not claimed: it

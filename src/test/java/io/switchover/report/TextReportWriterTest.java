@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextReportWriterTest {
@@ -34,5 +35,28 @@ class TextReportWriterTest {
                 + "  line 1: V2__both.sql builds index i on person without CONCURRENTLY   [locking-ddl]\n"
                 + "  help: use CONCURRENTLY\n"
                 + "  SELECT alice FROM person\n"), text);
+    }
+
+    /**
+     * rd-professional-api's candidate mapped a column no migration makes: the report said the candidate's statements
+     * were production's, and that they "cannot be checked", while they fail the promotion.
+     */
+    @Test
+    void speaksOfTheCandidatesFailingStatementsAsTheCandidates() {
+        Finding fails = new Finding("candidate-statement-fails", Severity.ERROR, "t", null, 0, 0, "prod",
+                new AccessPattern("SELECT api_name FROM audit", new Origin("Audit.java", 49), "jpa"),
+                "candidate deploy-2 fails on the schema after the whole batch", "add the migration",
+                new DatabaseError("42703", 0, "column \"api_name\" does not exist", FailureKind.UNDEFINED_COLUMN));
+        Report report = new Report("prod", "deploy-2", "H2", List.of(), List.of(fails), List.of(),
+                List.of(), new Summary(1, 0, 1, 1, Duration.ZERO), Severity.ERROR);
+
+        String text = new TextReportWriter().render(report);
+        String markdown = new MarkdownReportWriter().render(report);
+
+        assertTrue(text.startsWith("FAIL  promoting deploy-2 while prod serves traffic breaks 1 statement of candidate"
+                + " deploy-2\n\n1 statement of candidate deploy-2 fails where it must work\n"), text);
+        assertFalse(text.contains("cannot be checked"), text);
+        assertTrue(markdown.contains("Statements of candidate deploy-2 that fail where they must work"), markdown);
+        assertTrue(markdown.contains("| candidate deploy-2: `Audit.java:49` |"), markdown);
     }
 }

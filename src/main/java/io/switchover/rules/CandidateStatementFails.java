@@ -44,7 +44,9 @@ public final class CandidateStatementFails implements Rule {
             if (step == last) {
                 message = who + " fails on the schema after the whole batch";
                 help = "the candidate's code needs a schema change that no migration of the batch makes: add the"
-                        + " migration, or fix the statement";
+                        + " migration, or fix the statement; if production's database has it from outside these"
+                        + " migrations (another service's, a change by hand), check against its exported schema:"
+                        + " --prod-schema <file of snapshot-prod --schema>";
             } else {
                 String at = step == 0 ? "production's schema, before the batch"
                         : "the schema after " + broken.state().migration().script();

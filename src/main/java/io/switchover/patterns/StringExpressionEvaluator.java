@@ -75,6 +75,7 @@ public final class StringExpressionEvaluator {
     private final ConstantIndex index;
     private final NameContext fileNames;
     private final LocalStringFlow locals = new LocalStringFlow(this);
+    private final ConstructorFields constructorFields = new ConstructorFields(this);
     // Identity: two constants may have the same text and be different constants.
     private final Map<Constant, Optional<List<Object>>> values = new IdentityHashMap<>();
     private final Set<Constant> evaluating = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -364,7 +365,11 @@ public final class StringExpressionEvaluator {
                 return List.of(enumValue(type, name.getNameAsString()));
             }
         }
-        return name.getParentNode().isPresent() ? locals.valueAt(name, names) : null;
+        if (name.getParentNode().isEmpty()) {
+            return null;
+        }
+        List<Object> local = locals.valueAt(name, names);
+        return local != null ? local : constructorFields.valueOf(name, name.getNameAsString(), names);
     }
 
     private List<Object> fieldAccess(FieldAccessExpr access, NameContext names) {
@@ -376,7 +381,8 @@ public final class StringExpressionEvaluator {
         if (type.isPresent() && index.isEnumConstant(type.get(), access.getNameAsString())) {
             return List.of(enumValue(type.get(), access.getNameAsString()));
         }
-        return null;
+        return access.getScope() instanceof ThisExpr ? constructorFields.valueOf(access, access.getNameAsString(), names)
+                : null;
     }
 
     private EnumValue enumValue(String type, String name) {

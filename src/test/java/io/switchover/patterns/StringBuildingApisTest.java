@@ -226,6 +226,50 @@ class StringBuildingApisTest {
                         """));
     }
 
+    /** UAA's JdbcScimGroupExternalMembershipManager: a final field the constructor builds, read by later statements. */
+    @Test
+    void aFinalFieldTheConstructorAssignsIsKnownWhereItIsRead() {
+        assertEquals(List.of("SELECT g.id FROM person g, person_group gm WHERE gm.group_id = g.id",
+                        "DELETE FROM person_group WHERE id = ?"),
+                statements("""
+                        private final String joinTable;
+                        private final String selectSql;
+                        private final String memberTable;
+                        Repo() {
+                            joinTable = String.format("%s g, %s gm", TABLE, "person_group");
+                            this.memberTable = "person_group";
+                            selectSql = String.format("SELECT g.id FROM %s WHERE gm.group_id = g.id", joinTable);
+                        }
+                        void remove(JdbcTemplate jdbc) {
+                            jdbc.update("DELETE FROM " + this.memberTable + " WHERE id = ?", 1);
+                        }
+                        """));
+    }
+
+    @Test
+    void aFieldAssignedInABranchOrNotFinalStaysUnknown() {
+        ExtractionResult result = extractor.extract(PATH, """
+                class Repo {
+                    private String table;
+                    private final String other;
+                    Repo(boolean b) {
+                        table = "person";
+                        if (b) {
+                            other = "a";
+                        } else {
+                            other = "b";
+                        }
+                    }
+                    void remove(JdbcTemplate jdbc) {
+                        jdbc.update("DELETE FROM " + table + " WHERE id = ?", 1);
+                        jdbc.update("DELETE FROM " + other + " WHERE id = ?", 1);
+                    }
+                }
+                """);
+        assertEquals(List.of(), result.patterns());
+        assertEquals(2, result.notChecked().size(), result.notChecked().toString());
+    }
+
     @Test
     void aQuotingCallOverSomethingUnknownStaysUnknown() {
         ExtractionResult result = extractor.extract(PATH, """

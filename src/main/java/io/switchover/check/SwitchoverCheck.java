@@ -148,13 +148,22 @@ public final class SwitchoverCheck {
                 .filter(st -> st.issuer().role() == ServiceVersion.Role.CANDIDATE).count();
         Summary summary = new Summary(running, candidates, request.services().size(),
                 timeline.states().size(), Duration.ofNanos(System.nanoTime() - started), unaffected);
-        return new Report(productionLabel(request), request.candidate().name(), timeline.engine(),
-                batch.migrations(), findings, List.copyOf(notChecked), List.copyOf(warnings), summary, request.failOn(),
-                Stream.concat(notes.stream(), request.provenance().stream()).toList(),
-                outcome.suppressed(), coverage, promotionPlan, fewestHeld)
-                .with(request.services().stream().map(SwitchoverCheck::promoted).toList(),
-                        batch.migrations().stream().map(m -> new MigrationSource(m,
-                                batch.candidate().snapshot().read(m.path()))).toList());
+        return Report.builder(productionLabel(request), request.candidate().name(), timeline.engine())
+                .batch(batch.migrations())
+                .findings(findings)
+                .notChecked(List.copyOf(notChecked))
+                .warnings(List.copyOf(warnings))
+                .summary(summary)
+                .failOn(request.failOn())
+                .notes(Stream.concat(notes.stream(), request.provenance().stream()).toList())
+                .suppressed(outcome.suppressed())
+                .coverage(coverage)
+                .plan(promotionPlan)
+                .fewestHeld(fewestHeld)
+                .services(request.services().stream().map(SwitchoverCheck::promoted).toList())
+                .sources(batch.migrations().stream().map(m -> new MigrationSource(m,
+                        batch.candidate().snapshot().read(m.path()))).toList())
+                .build();
     }
 
     private static PromotedService promoted(ServiceToCheck service) {

@@ -3,13 +3,14 @@ package io.switchover.report;
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.plan.Plan;
-import io.switchover.rules.Coverage;
 import io.switchover.rules.CandidateStatementFails;
+import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.NamedInUncheckedCode;
 import io.switchover.rules.Severity;
 import io.switchover.rules.SuppressedFinding;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,40 +38,105 @@ public record Report(String production, String candidate, String engine, List<Mi
                      List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld,
                      List<PromotedService> services, List<MigrationSource> sources) {
 
-    public Report(String production, String candidate, String engine, List<Migration> batch,
-                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                  List<Coverage> coverage, Optional<Plan> plan, Optional<SplitAdvice> fewestHeld) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
-                coverage, plan, fewestHeld, List.of(), List.of());
+    /** A report of promoting {@code candidate} while {@code production} serves traffic, replayed on {@code engine}. */
+    public static Builder builder(String production, String candidate, String engine) {
+        return new Builder(production, candidate, engine);
     }
 
-    public Report(String production, String candidate, String engine, List<Migration> batch,
-                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                  List<Coverage> coverage, Optional<Plan> plan) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
-                coverage, plan, Optional.empty());
-    }
+    /** Builds a report; what is not given is empty, the summary zero and the gate's threshold an error. */
+    public static final class Builder {
+        private final String production;
+        private final String candidate;
+        private final String engine;
+        private List<Migration> batch = List.of();
+        private List<Finding> findings = List.of();
+        private List<UnresolvedSql> notChecked = List.of();
+        private List<String> warnings = List.of();
+        private Summary summary = new Summary(0, 0, 0, 0, Duration.ZERO);
+        private Severity failOn = Severity.ERROR;
+        private List<String> notes = List.of();
+        private List<SuppressedFinding> suppressed = List.of();
+        private List<Coverage> coverage = List.of();
+        private Optional<Plan> plan = Optional.empty();
+        private Optional<SplitAdvice> fewestHeld = Optional.empty();
+        private List<PromotedService> services = List.of();
+        private List<MigrationSource> sources = List.of();
 
-    public Report(String production, String candidate, String engine, List<Migration> batch,
-                  List<Finding> findings, List<UnresolvedSql> notChecked, List<String> warnings,
-                  Summary summary, Severity failOn, List<String> notes, List<SuppressedFinding> suppressed,
-                  List<Coverage> coverage) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes, suppressed,
-                coverage, Optional.empty());
-    }
+        private Builder(String production, String candidate, String engine) {
+            this.production = production;
+            this.candidate = candidate;
+            this.engine = engine;
+        }
 
-    public Report(String production, String candidate, String engine, List<Migration> batch, List<Finding> findings,
-                  List<UnresolvedSql> notChecked, List<String> warnings, Summary summary, Severity failOn) {
-        this(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, List.of(), List.of(),
-                List.of(), Optional.empty());
-    }
+        public Builder batch(List<Migration> migrations) {
+            this.batch = List.copyOf(migrations);
+            return this;
+        }
 
-    /** The same report with the services and the migrations' text, which only the check that ran knows. */
-    public Report with(List<PromotedService> services, List<MigrationSource> sources) {
-        return new Report(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn, notes,
-                suppressed, coverage, plan, fewestHeld, List.copyOf(services), List.copyOf(sources));
+        public Builder findings(List<Finding> all) {
+            this.findings = List.copyOf(all);
+            return this;
+        }
+
+        public Builder notChecked(List<UnresolvedSql> places) {
+            this.notChecked = List.copyOf(places);
+            return this;
+        }
+
+        public Builder warnings(List<String> lines) {
+            this.warnings = List.copyOf(lines);
+            return this;
+        }
+
+        public Builder summary(Summary checked) {
+            this.summary = checked;
+            return this;
+        }
+
+        public Builder failOn(Severity threshold) {
+            this.failOn = threshold;
+            return this;
+        }
+
+        public Builder notes(List<String> lines) {
+            this.notes = List.copyOf(lines);
+            return this;
+        }
+
+        public Builder suppressed(List<SuppressedFinding> set) {
+            this.suppressed = List.copyOf(set);
+            return this;
+        }
+
+        public Builder coverage(List<Coverage> each) {
+            this.coverage = List.copyOf(each);
+            return this;
+        }
+
+        public Builder plan(Optional<Plan> promotion) {
+            this.plan = promotion;
+            return this;
+        }
+
+        public Builder fewestHeld(Optional<SplitAdvice> advice) {
+            this.fewestHeld = advice;
+            return this;
+        }
+
+        public Builder services(List<PromotedService> each) {
+            this.services = List.copyOf(each);
+            return this;
+        }
+
+        public Builder sources(List<MigrationSource> each) {
+            this.sources = List.copyOf(each);
+            return this;
+        }
+
+        public Report build() {
+            return new Report(production, candidate, engine, batch, findings, notChecked, warnings, summary, failOn,
+                    notes, suppressed, coverage, plan, fewestHeld, services, sources);
+        }
     }
 
     /** The text of a batch migration, when the check passed it. */

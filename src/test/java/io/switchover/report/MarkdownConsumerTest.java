@@ -59,8 +59,8 @@ class MarkdownConsumerTest {
                     "promote V2__x.sql later", new DatabaseError("42703", 0, "column \"a\" | \"b\" does not exist",
                     FailureKind.UNDEFINED_COLUMN)));
         }
-        return new Report("prod", "cand", "H2", List.of(migration), list, List.of(), List.of(),
-                new Summary(1, 0, 1, 2, Duration.ZERO), Severity.ERROR);
+        return Report.builder("prod", "cand", "H2").batch(List.of(migration)).findings(list)
+                .summary(new Summary(1, 0, 1, 2, Duration.ZERO)).build();
     }
 
     @Test
@@ -116,8 +116,8 @@ class MarkdownConsumerTest {
             findings.add(new Finding(f.rule(), f.severity(), f.title(), other, 2, 1, f.service(), f.pattern(),
                     f.message(), f.help(), f.error()));
         }
-        Report huge = new Report("prod", "cand", "H2", List.of(many.batch().get(0), other), findings, List.of(),
-                List.of(), many.summary(), Severity.ERROR);
+        Report huge = Report.builder("prod", "cand", "H2").batch(List.of(many.batch().get(0), other))
+                .findings(findings).summary(many.summary()).build();
 
         String markdown = new MarkdownReportWriter(MarkdownReportWriter.DEFAULT_LIMIT, "report.html").render(huge);
 

@@ -26,8 +26,9 @@ class TextReportWriterTest {
                 new AccessPattern("SELECT alice FROM person", new Origin("Repository.java", 4), "java-literal"),
                 "V2__both.sql drops person.alice, which prod still reads", "promote later",
                 new DatabaseError("42S22", 0, "Column \"alice\" not found", FailureKind.UNDEFINED_COLUMN));
-        Report report = new Report("prod", "deploy-2", "H2", List.of(migration), List.of(locking, broken), List.of(),
-                List.of(), new Summary(1, 0, 1, 2, Duration.ZERO), Severity.ERROR);
+        Report report = Report.builder("prod", "deploy-2", "H2").batch(List.of(migration))
+                .findings(List.of(locking, broken))
+                .summary(new Summary(1, 0, 1, 2, Duration.ZERO)).build();
 
         String text = new TextReportWriter().render(report);
 
@@ -47,8 +48,8 @@ class TextReportWriterTest {
                 new AccessPattern("SELECT api_name FROM audit", new Origin("Audit.java", 49), "jpa"),
                 "candidate deploy-2 fails on the schema after the whole batch", "add the migration",
                 new DatabaseError("42703", 0, "column \"api_name\" does not exist", FailureKind.UNDEFINED_COLUMN));
-        Report report = new Report("prod", "deploy-2", "H2", List.of(), List.of(fails), List.of(),
-                List.of(), new Summary(1, 0, 1, 1, Duration.ZERO), Severity.ERROR);
+        Report report = Report.builder("prod", "deploy-2", "H2").findings(List.of(fails))
+                .summary(new Summary(1, 0, 1, 1, Duration.ZERO)).build();
 
         String text = new TextReportWriter().render(report);
         String markdown = new MarkdownReportWriter().render(report);

@@ -4,6 +4,8 @@ import io.switchover.SwitchoverException;
 import io.switchover.config.ServiceConfig;
 import io.switchover.config.SwitchoverConfig;
 import io.switchover.migrations.MigrationFolders;
+import io.switchover.migrations.MigrationReader;
+import io.switchover.migrations.MigrationSet;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.snapshot.Snapshot;
@@ -40,11 +42,29 @@ public record ServicePatterns(String service, String version, ExtractionResult r
                     : configured.map(ServiceConfig::sources).orElse(List.of());
             ServiceSourceScanner scanner = new ServiceSourceScanner(resolver.naming());
             List<ExtractionResult> parts = new ArrayList<>();
-            parts.add(scanner.scan(snapshot, roots, MigrationFolders.of(snapshot)));
+            List<String> locations = !options.migrations().isEmpty() ? options.migrations()
+                    : resolver.config().map(SwitchoverConfig::locations).orElse(List.of());
+            parts.add(scanner.scan(snapshot, roots, migrationsOf(snapshot, locations)));
             List<Path> captured = new ArrayList<>(configured.map(ServiceConfig::capturedSql).orElse(List.of()));
             options.capturedSql().forEach(file -> captured.add(options.workingDirectory().resolve(file)));
             captured.forEach(file -> parts.add(scanner.captured(file)));
             return new ServicePatterns(name, snapshot.name(), ExtractionResult.combine(parts));
+        }
+    }
+
+    /**
+     * What a check leaves out of the service's files, so that this lists what a check reads: the migration folders
+     * Flyway reads and the Java migrations' sources; where the snapshot has no migrations Flyway finds, the
+     * conventional migration folders.
+     */
+    public static List<String> migrationsOf(Snapshot snapshot, List<String> locations) {
+        try {
+            MigrationSet migrations = new MigrationReader().read(snapshot, locations);
+            List<String> excluded = new ArrayList<>(migrations.locations());
+            excluded.addAll(migrations.javaSources());
+            return excluded;
+        } catch (SwitchoverException e) {
+            return MigrationFolders.of(snapshot);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.switchover.benchmark;
 
-import io.switchover.migrations.MigrationFolders;
+import io.switchover.check.ServicePatterns;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.UnresolvedSql;
@@ -54,7 +54,8 @@ public final class ResolutionSurvey {
     static ExtractionResult extract(SurveyEntry entry) {
         try (GitRepository repository = GitRepository.open(entry.gitDir())) {
             Snapshot snapshot = repository.at(entry.ref());
-            return new ServiceSourceScanner().scan(snapshot, entry.sourceRoots(), MigrationFolders.of(snapshot));
+            return new ServiceSourceScanner().scan(snapshot, entry.sourceRoots(),
+                    ServicePatterns.migrationsOf(snapshot, List.of()));
         }
     }
 

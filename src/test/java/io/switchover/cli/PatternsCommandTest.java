@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatternsCommandTest {
@@ -35,6 +36,16 @@ class PatternsCommandTest {
             mapperLine |= pattern.get("origin").asText().matches(".*TicketMapper\\.xml:\\d+");
         }
         assertTrue(mapperLine, run.out());
+    }
+
+    /** What a check reads: a Java migration's SQL changes the schema, the service does not send it. */
+    @Test
+    void leavesOutTheJavaMigrationsAsACheckDoes() {
+        CommandLineRun run = CommandLineRun.of("patterns", "--at", "sample-migrations/java-kotlin-migrations/deploy-1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("deploy-1: 2 statement(s) at 2 place(s), 0 not checked"), run.out());
+        assertFalse(run.out().contains("db/migration/V2__Backfill_order_status.java"), run.out());
     }
 
     @Test

@@ -43,8 +43,9 @@ public final class JavaStringExtractor {
     }
 
     /**
-     * An expression the file could not resolve alone: kept out of the tree, with the names in scope where it is
-     * written, and what is reported if the service's constants do not resolve it either.
+     * An expression the file could not resolve alone: kept out of the file's tree (inside a copy of its type, see
+     * {@link DetachedExpressions}), with the names in scope where it is written, and what is reported if the
+     * service's constants do not resolve it either.
      */
     public record Deferred(Expression expression, NameContext names, Origin origin, String fragment,
                            UnresolvedSql otherwise) {
@@ -102,6 +103,7 @@ public final class JavaStringExtractor {
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         List<Deferred> deferred = new ArrayList<>();
+        DetachedExpressions detached = new DetachedExpressions();
         List<JavaColumnReads.Statement> statements = new ArrayList<>();
         boolean jpqlQueries = QueryAnnotations.holdJpql(unit.getImports().stream()
                 .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList(), source);
@@ -130,7 +132,7 @@ public final class JavaStringExtractor {
                 notChecked.add(place);
             }
             if (StringExpressions.mayNeedOtherFiles(expression, evaluator)) {
-                deferred.add(new Deferred(expression.clone(), evaluator.namesAt(expression), origin, fragment,
+                deferred.add(new Deferred(detached.detach(expression), evaluator.namesAt(expression), origin, fragment,
                         place));
             }
         }

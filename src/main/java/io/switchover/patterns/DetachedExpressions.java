@@ -1,0 +1,51 @@
+package io.switchover.patterns;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Copies of a file's expressions that outlive its tree, each inside a copy of the outermost type that declares it, so
+ * that the locals of its method and the fields its constructors assign still resolve when the service's constants are
+ * known (UAA's {@code String q = dbUtils.getQuotedIdentifier(JdbcScimGroupProvisioning.GROUP_TABLE, t)}, formatted
+ * into a statement later). One copy per type, however many of its expressions wait: the file's tree is not kept.
+ */
+final class DetachedExpressions {
+    private final Map<TypeDeclaration<?>, Copy> copies = new IdentityHashMap<>();
+
+    private record Copy(List<Expression> original, List<Expression> copied) {
+    }
+
+    /** The copy of the expression, inside the copy of its outermost type; alone when no type declares it. */
+    Expression detach(Expression expression) {
+        Optional<TypeDeclaration<?>> outermost = outermostType(expression);
+        if (outermost.isEmpty()) {
+            return expression.clone();
+        }
+        Copy copy = copies.computeIfAbsent(outermost.get(), type -> new Copy(type.findAll(Expression.class),
+                type.clone().findAll(Expression.class)));
+        for (int i = 0; i < copy.original().size(); i++) {
+            if (copy.original().get(i) == expression) {
+                return i < copy.copied().size() ? copy.copied().get(i) : expression.clone();
+            }
+        }
+        return expression.clone();
+    }
+
+    private static Optional<TypeDeclaration<?>> outermostType(Node node) {
+        TypeDeclaration<?> found = null;
+        Optional<Node> parent = node.getParentNode();
+        while (parent.isPresent()) {
+            if (parent.get() instanceof TypeDeclaration<?> type) {
+                found = type;
+            }
+            parent = parent.get().getParentNode();
+        }
+        return Optional.ofNullable(found);
+    }
+}

@@ -32,7 +32,6 @@ import io.switchover.rules.Evidence;
 import io.switchover.rules.Finding;
 import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
-import io.switchover.rules.Severity;
 import io.switchover.snapshot.Snapshot;
 import io.switchover.sql.ParseMemo;
 import io.switchover.timeline.ProbeOutcome;
@@ -182,9 +181,7 @@ public final class SwitchoverCheck {
         Set<Migration> held = new LinkedHashSet<>();
         int first = Integer.MAX_VALUE;
         for (Finding finding : findings) {
-            // The candidate's own failures are at the state it must work at, not at a migration to hold back.
-            boolean candidate = finding.rule().equals("candidate-statement-fails");
-            if (finding.severity() == Severity.ERROR && finding.step() > 0 && finding.pattern() != null && !candidate) {
+            if (Report.holdsBackItsMigration(finding)) {
                 held.add(finding.migration());
                 first = Math.min(first, finding.step());
             }

@@ -31,6 +31,7 @@ public final class ChangedObjects {
         Set<String> seen = new HashSet<>();
         List<SchemaState> states = timeline.states();
         SchemaCatalog production = states.get(0).catalog();
+        boolean productionKnown = !production.all().isEmpty();
         for (int i = 1; i < states.size(); i++) {
             SchemaState before = states.get(i - 1);
             SchemaState state = states.get(i);
@@ -81,7 +82,7 @@ public final class ChangedObjects {
                         state.migration()));
             }
             for (ChangedObject object : step) {
-                if (!production.all().isEmpty() && !inProduction(object, production)) {
+                if (productionKnown && !inProduction(object, production)) {
                     continue; // made by the batch itself: no running version can name it
                 }
                 if (seen.add(object.kind() + " " + object.owner() + " " + object.name() + " " + object.change())) {

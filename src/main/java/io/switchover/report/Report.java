@@ -144,7 +144,16 @@ public record Report(String production, String candidate, String engine, List<Mi
         return sources.stream().filter(s -> s.migration().script().equals(migration.script())).findFirst();
     }
 
-    /** Whether a finding is about a statement of the candidate (one that fails where it must work), not of production. */
+    /**
+     * Whether a finding is a reason to hold its migration back: an error about a running version's statement at a step
+     * of the batch (the candidate's own failures are at the state it must work at, not at a migration).
+     */
+    public static boolean holdsBackItsMigration(Finding finding) {
+        return finding.severity() == Severity.ERROR && finding.step() > 0 && finding.pattern() != null
+                && !isCandidateFailure(finding);
+    }
+
+    /** Whether a finding is about a statement of the candidate (one failing where it must work), not production's. */
     public static boolean isCandidateFailure(Finding finding) {
         return finding.rule().equals(CandidateStatementFails.ID);
     }
@@ -175,8 +184,7 @@ public record Report(String production, String candidate, String engine, List<Mi
             return fewestHeld;
         }
         return findings.stream()
-                .filter(f -> f.severity() == Severity.ERROR && f.step() > 0 && f.pattern() != null
-                        && !f.rule().equals("candidate-statement-fails"))
+                .filter(Report::holdsBackItsMigration)
                 .mapToInt(Finding::step)
                 .min()
                 .stream()

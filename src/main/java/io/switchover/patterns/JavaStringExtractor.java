@@ -104,6 +104,7 @@ public final class JavaStringExtractor {
         List<UnresolvedSql> notChecked = new ArrayList<>();
         List<Deferred> deferred = new ArrayList<>();
         DetachedExpressions detached = new DetachedExpressions();
+        VariableValues variables = new VariableValues();
         List<JavaColumnReads.Statement> statements = new ArrayList<>();
         boolean jpqlQueries = QueryAnnotations.holdJpql(unit.getImports().stream()
                 .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList(), source);
@@ -131,7 +132,7 @@ public final class JavaStringExtractor {
             if (place != null) {
                 notChecked.add(place);
             }
-            if (StringExpressions.mayNeedOtherFiles(expression, evaluator)) {
+            if (StringExpressions.mayNeedOtherFiles(expression, evaluator, variables)) {
                 deferred.add(new Deferred(detached.detach(expression), evaluator.namesAt(expression), origin, fragment,
                         place));
             }

@@ -3,7 +3,6 @@ package io.switchover.patterns;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -109,15 +108,18 @@ final class StringExpressions {
     }
 
     /** Whether an unresolved expression uses a name that another file of the service may declare. */
-    static boolean mayNeedOtherFiles(Expression expression, StringExpressionEvaluator evaluator) {
-        return mayNeedOtherFiles(expression, evaluator, 0);
+    static boolean mayNeedOtherFiles(Expression expression, StringExpressionEvaluator evaluator,
+                                     VariableValues variables) {
+        return mayNeedOtherFiles(expression, evaluator, variables, 0);
     }
 
     /**
-     * As {@link #mayNeedOtherFiles(Expression, StringExpressionEvaluator)}, also through the variables it reads: a
-     * local or a field whose value, where the enclosing type gives it one, names a constant of another file.
+     * As {@link #mayNeedOtherFiles(Expression, StringExpressionEvaluator, VariableValues)}, also through the variables
+     * it reads: a local or a field whose value, where the enclosing type gives it one, names a constant of another
+     * file.
      */
-    private static boolean mayNeedOtherFiles(Expression expression, StringExpressionEvaluator evaluator, int depth) {
+    private static boolean mayNeedOtherFiles(Expression expression, StringExpressionEvaluator evaluator,
+                                             VariableValues variables, int depth) {
         if (looksLikeConstant(expression) && !evaluator.isConstantReference(expression)) {
             return true;
         }
@@ -129,38 +131,14 @@ final class StringExpressions {
         if (depth >= MAX_VARIABLE_DEPTH) {
             return false;
         }
-        Optional<TypeDeclaration<?>> type = enclosingType(expression);
-        if (type.isEmpty()) {
-            return false;
-        }
         for (NameExpr variable : expression.findAll(NameExpr.class, n -> !looksLikeConstant(n))) {
-            for (Expression value : valuesOf(type.get(), variable.getNameAsString())) {
-                if (value != expression && mayNeedOtherFiles(value, evaluator, depth + 1)) {
+            for (Expression value : variables.of(expression, variable.getNameAsString())) {
+                if (value != expression && mayNeedOtherFiles(value, evaluator, variables, depth + 1)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** What the type gives a variable of that name: its initializers and the values assigned to it. */
-    private static List<Expression> valuesOf(TypeDeclaration<?> type, String name) {
-        List<Expression> values = new ArrayList<>();
-        type.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name))
-                .forEach(v -> v.getInitializer().ifPresent(values::add));
-        type.findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr target
-                        && target.getNameAsString().equals(name)
-                        || a.getTarget() instanceof FieldAccessExpr field && field.getNameAsString().equals(name))
-                .forEach(a -> values.add(a.getValue()));
-        return values;
-    }
-
-    private static Optional<TypeDeclaration<?>> enclosingType(Node node) {
-        Optional<Node> parent = node.getParentNode();
-        while (parent.isPresent() && !(parent.get() instanceof TypeDeclaration<?>)) {
-            parent = parent.get().getParentNode();
-        }
-        return parent.map(found -> (TypeDeclaration<?>) found);
     }
 
     /**

@@ -10,9 +10,8 @@ import io.switchover.timeline.ObservedStatement.Kind;
 import io.switchover.timeline.ObservedStatement.TableWork;
 import io.switchover.timeline.ObservedStatement;
 import io.switchover.timeline.Timeline;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,21 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the observer sees PostgreSQL (embedded, started once for the class) do for each statement of the batch. */
 class LockObserverTest {
-    private static EmbeddedPostgresEngine postgres;
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private final InMemorySnapshot prod = new InMemorySnapshot("deploy-1")
             .with("db/migration/V1__person.sql", "CREATE TABLE person (id bigint PRIMARY KEY, email text, age int,"
                     + " net cidr);");
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     private LockObservations observe(String... migrations) {
         InMemorySnapshot candidate = prod.next("deploy-2");
@@ -46,7 +36,7 @@ class LockObserverTest {
         }
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of());
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of());
         assertTrue(timeline.failure().isEmpty(), timeline.failure().toString());
         return timeline.observations();
     }

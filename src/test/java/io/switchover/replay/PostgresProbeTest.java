@@ -9,9 +9,8 @@ import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.ProbeOutcome;
 import io.switchover.timeline.ProbeStatement;
 import io.switchover.timeline.Timeline;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Probing on real PostgreSQL (embedded, started once for the class): what the driver's prepare alone would miss. */
 class PostgresProbeTest {
-    private static EmbeddedPostgresEngine postgres;
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private final InMemorySnapshot prod = new InMemorySnapshot("deploy-1")
             .with("db/migration/V1__person.sql", "CREATE TABLE person (id bigint PRIMARY KEY, alice varchar(100),"
@@ -33,20 +33,10 @@ class PostgresProbeTest {
     private final ProbeStatement select = new ProbeStatement("SELECT alice FROM person WHERE id = ?",
             List.of("person"), List.of("person.id"));
 
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
-
     private Timeline replay(InMemorySnapshot candidate, ProbeStatement... statements) {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
-        return new TimelineReplayer(postgres).replay(batch, List.of(statements));
+        return new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of(statements));
     }
 
     @Test
@@ -71,7 +61,7 @@ class PostgresProbeTest {
                         ALTER TABLE orders DROP CONSTRAINT orders_kind_check,
                             ADD CONSTRAINT orders_kind_check CHECK (kind IN ('retail'));
                         """), List.of()));
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of());
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of());
 
         CatalogDiff diff = timeline.states().get(1).diff();
         assertEquals(List.of(new CatalogDiff.ObjectRef("function", "full_name"),
@@ -96,7 +86,7 @@ class PostgresProbeTest {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(withSlot, List.of()), reader.read(withSlot.next("deploy-2")
                 .with("db/migration/V3__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), List.of()));
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(select));
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of(select));
 
         assertTrue(timeline.initial().catalog().table("export_marker").isPresent(), "the rest of V2 ran");
         assertTrue(timeline.notes().stream().anyMatch(n -> n.contains("V2__replication.sql")
@@ -133,7 +123,7 @@ class PostgresProbeTest {
         InMemorySnapshot next = typed.next("deploy-2").with("db/migration/V2__more.sql", "ALTER TABLE note ADD COLUMN x int;");
         Batch batch = new BatchPlanner().plan(reader.read(typed, List.of()), reader.read(next, List.of()));
 
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(insertNote, byKind));
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of(insertNote, byKind));
 
         assertTrue(timeline.initial().outcomes().get(0).passed(), () -> timeline.initial().outcomes().toString());
         assertTrue(timeline.initial().outcomes().get(1).passed(), () -> timeline.initial().outcomes().toString());
@@ -199,7 +189,7 @@ class PostgresProbeTest {
             MigrationReader reader = new MigrationReader();
             Batch batch = new BatchPlanner().plan(reader.read(history, List.of()), reader.read(history.next("deploy-2")
                     .with("db/migration/V9__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;"), List.of()));
-            Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(select));
+            Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of(select));
 
             assertTrue(timeline.initial().outcomes().get(0).passed(), history.name());
             assertFalse(timeline.states().get(1).outcomes().get(0).passed(), history.name());
@@ -244,7 +234,7 @@ class PostgresProbeTest {
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(withFunction, List.of()), reader.read(dropped, List.of()));
 
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, List.of(call));
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, List.of(call));
 
         assertTrue(timeline.initial().outcomes().get(0).passed());
         assertEquals(FailureKind.UNDEFINED_FUNCTION, timeline.states().get(1).outcomes().get(0).error().kind());

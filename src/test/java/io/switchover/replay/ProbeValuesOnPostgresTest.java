@@ -7,10 +7,9 @@ import io.switchover.snapshot.InMemorySnapshot;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.ProbeStatement;
 import io.switchover.timeline.Timeline;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * that fails on a made-up value tells nothing about the batch.
  */
 class ProbeValuesOnPostgresTest {
-    private static EmbeddedPostgresEngine postgres;
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     /** Column name to its type; each one a test. */
     private static final Map<String, String> TYPES = new LinkedHashMap<>();
@@ -78,16 +78,6 @@ class ProbeValuesOnPostgresTest {
             CREATE DOMAIN small_positive AS positive_int CHECK (VALUE < 5);
             """;
 
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
-
     @TestFactory
     List<DynamicTest> eachTypeGetsAValueItAccepts() {
         StringBuilder table = new StringBuilder(SCHEMA).append("CREATE TABLE holder (");
@@ -110,7 +100,7 @@ class ProbeValuesOnPostgresTest {
         }
         MigrationReader reader = new MigrationReader();
         Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
-        Timeline timeline = new TimelineReplayer(postgres).replay(batch, statements);
+        Timeline timeline = new TimelineReplayer(POSTGRES.engine()).replay(batch, statements);
 
         List<DynamicTest> tests = new ArrayList<>();
         int i = 0;

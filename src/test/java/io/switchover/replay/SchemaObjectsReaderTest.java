@@ -1,9 +1,8 @@
 package io.switchover.replay;
 
 import io.switchover.timeline.SchemaObjects;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,21 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** On embedded PostgreSQL: the schema's own routines, types and sequences, without what extensions bring. */
 class SchemaObjectsReaderTest {
-    private static EmbeddedPostgresEngine postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     @Test
     void anExtensionsFunctionsAndTypesAreNotTheSchemasOwn() throws SQLException {
-        try (ReplayDatabase db = postgres.create(); Connection connection = db.connect();
+        try (ReplayDatabase db = POSTGRES.engine().create(); Connection connection = db.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION citext");
             statement.execute("CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql AS $$ SELECT upper(t) $$");

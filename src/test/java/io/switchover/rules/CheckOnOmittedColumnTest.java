@@ -1,11 +1,10 @@
 package io.switchover.rules;
 
-import io.switchover.replay.EmbeddedPostgresEngine;
+import io.switchover.replay.SharedEmbeddedPostgres;
 import io.switchover.report.Report;
 import io.switchover.report.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,20 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckOnOmittedColumnTest {
     private static final String SCHEMA = "CREATE TABLE person (id bigint PRIMARY KEY, email text);";
     private static final String INSERT = "INSERT INTO person (id, email) VALUES (?, ?)";
-    private static EmbeddedPostgresEngine postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private static Report check(String migration) {
-        return RuleScenario.production(SCHEMA, INSERT).on(postgres).migrate("status", migration).check();
+        return RuleScenario.production(SCHEMA, INSERT).on(POSTGRES.engine()).migrate("status", migration).check();
     }
 
     private static List<Finding> errors(Report report) {

@@ -1,10 +1,9 @@
 package io.switchover.rules;
 
-import io.switchover.replay.EmbeddedPostgresEngine;
+import io.switchover.replay.SharedEmbeddedPostgres;
 import io.switchover.report.Report;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -31,21 +30,12 @@ class LockingDdlObservedTest {
             """;
     private static final String WRITE = "INSERT INTO person (id, email, age, code) VALUES (?, ?, ?, ?)";
     private static final String READ = "SELECT id, email FROM person WHERE id = ?";
-    private static EmbeddedPostgresEngine postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private static List<Finding> findings(String... migrations) {
         RuleScenario scenario = RuleScenario.production(SCHEMA, WRITE, READ, "SELECT value FROM rating WHERE id = ?",
-                "SELECT id FROM event WHERE at = ?").on(postgres);
+                "SELECT id FROM event WHERE at = ?").on(POSTGRES.engine());
         for (int i = 0; i < migrations.length; i++) {
             scenario.migrate("step" + (i + 2), migrations[i]);
         }
@@ -54,7 +44,7 @@ class LockingDdlObservedTest {
 
     /** Every finding of a one-migration batch that Flyway runs outside a transaction: the migration applies. */
     private static List<Finding> allFindingsOutsideTransaction(String migration) {
-        return RuleScenario.production(SCHEMA, WRITE, READ).on(postgres).migrate("step2", migration)
+        return RuleScenario.production(SCHEMA, WRITE, READ).on(POSTGRES.engine()).migrate("step2", migration)
                 .candidateFile("db/migration/V2__step2.sql.conf", "executeInTransaction=false\n").check().findings();
     }
 
@@ -207,12 +197,12 @@ class LockingDdlObservedTest {
     @Test
     void reportsJsonToJsonbAsTheRewriteItIsAndCidrToInetAsNothing() {
         Report json = RuleScenario.production(SCHEMA, "INSERT INTO person (id, doc, code) VALUES (?, ?, ?)")
-                .on(postgres).migrate("jsonb", "ALTER TABLE person ALTER COLUMN doc TYPE jsonb;").check();
+                .on(POSTGRES.engine()).migrate("jsonb", "ALTER TABLE person ALTER COLUMN doc TYPE jsonb;").check();
         assertEquals(List.of("locking-ddl"), json.findings().stream().map(Finding::rule).toList(),
                 json.findings().toString());
 
         Report inet = RuleScenario.production(SCHEMA, WRITE)
-                .on(postgres).migrate("inet", "ALTER TABLE person ALTER COLUMN net TYPE inet;").check();
+                .on(POSTGRES.engine()).migrate("inet", "ALTER TABLE person ALTER COLUMN net TYPE inet;").check();
         assertEquals(List.of(), inet.findings());
     }
 }

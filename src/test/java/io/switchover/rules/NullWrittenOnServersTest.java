@@ -1,11 +1,10 @@
 package io.switchover.rules;
 
-import io.switchover.replay.EmbeddedPostgresEngine;
+import io.switchover.replay.SharedEmbeddedPostgres;
 import io.switchover.report.Report;
 import io.switchover.report.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NullWrittenOnServersTest {
     private static final String ENTITY = "src/main/java/com/example/Parcel.java";
     private static final String RULE = "null-written-to-not-null-column";
-    private static EmbeddedPostgresEngine postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private static Report check(io.switchover.replay.ReplayEngine engine, String field, String migration) {
         return RuleScenario.production(NullWrittenToNotNullColumnTest.SCHEMA).on(engine)
@@ -44,7 +34,7 @@ class NullWrittenOnServersTest {
 
     @Test
     void flagsTheBoxedFieldOnPostgres() {
-        Report report = check(postgres, "private Integer weight;", NullWrittenToNotNullColumnTest.NOT_NULL);
+        Report report = check(POSTGRES.engine(), "private Integer weight;", NullWrittenToNotNullColumnTest.NOT_NULL);
 
         assertEquals(List.of("INSERT INTO parcel (id, weight) VALUES (?, ?)"), insertsFlagged(report),
                 report.findings().toString());
@@ -53,14 +43,14 @@ class NullWrittenOnServersTest {
 
     @Test
     void acceptsThePrimitiveFieldOnPostgres() {
-        Report report = check(postgres, "private int weight;", NullWrittenToNotNullColumnTest.NOT_NULL);
+        Report report = check(POSTGRES.engine(), "private int weight;", NullWrittenToNotNullColumnTest.NOT_NULL);
 
         assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals(RULE)).toList());
     }
 
     @Test
     void acceptsATriggerThatFillsTheNullInOnPostgres() {
-        Report report = check(postgres, "private Integer weight;", """
+        Report report = check(POSTGRES.engine(), "private Integer weight;", """
                 CREATE FUNCTION parcel_weight() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN NEW.weight := coalesce(NEW.weight, 0); RETURN NEW; END $$;
                 CREATE TRIGGER parcel_weight BEFORE INSERT ON parcel FOR EACH ROW EXECUTE FUNCTION parcel_weight();

@@ -1,9 +1,8 @@
 package io.switchover.rules;
 
-import io.switchover.replay.EmbeddedPostgresEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchover.replay.SharedEmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,20 +16,11 @@ class OutsideTransactionAdviceTest {
             CREATE TABLE event (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
             CREATE TABLE event_2024 PARTITION OF event FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             """;
-    private static EmbeddedPostgresEngine postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgresEngine.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedEmbeddedPostgres POSTGRES = new SharedEmbeddedPostgres();
 
     private static RuleScenario batch(String migration) {
-        return RuleScenario.production(SCHEMA, "SELECT id FROM person WHERE age = ?").on(postgres)
+        return RuleScenario.production(SCHEMA, "SELECT id FROM person WHERE age = ?").on(POSTGRES.engine())
                 .migrate("online", migration);
     }
 

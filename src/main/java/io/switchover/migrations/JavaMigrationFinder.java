@@ -49,7 +49,8 @@ final class JavaMigrationFinder {
      * What was found: the migrations, and what the report should say about how.
      *
      * @param otherSources source files of classes that look like Flyway migrations but are not the check's (another
-     *                     vendor's, another module's): they change a schema, they are no service's SQL
+     *                     vendor's, another module's, an abstract base that migrations extend): they change a
+     *                     schema, they are no service's SQL
      */
     record Found(List<JavaMigrationClass> classes, List<String> notes, List<String> warnings,
                  List<String> otherSources) {
@@ -87,6 +88,8 @@ final class JavaMigrationFinder {
         Map<String, JavaMigrationClass> inside = new LinkedHashMap<>();
         List<Candidate> outside = new ArrayList<>();
         Set<String> others = new LinkedHashSet<>();
+        // the abstract bases in the snapshot that migrations extend: their SQL is the migrations'
+        Set<String> bases = new LinkedHashSet<>();
         for (String path : snapshot.files()) {
             Matcher root = MAIN_ROOT.matcher(path);
             if (!root.matches() || !(path.endsWith(".java") || path.endsWith(".kt"))) {
@@ -112,6 +115,9 @@ final class JavaMigrationFinder {
                 boolean named = NAMED.matcher(source.simpleName()).matches() || source.version().isPresent();
                 if (!source.concrete() || !named || reach == JavaMigrationSources.Reach.NO) {
                     continue;
+                }
+                if (path.endsWith(".java")) {
+                    bases.addAll(java.migrationBasesOf(source));
                 }
                 if (source.versionComputed() && !NAMED.matcher(source.simpleName()).matches()) {
                     warnings.add(path + ": " + source.qualifiedName() + " computes its version at run time, which the"
@@ -144,6 +150,7 @@ final class JavaMigrationFinder {
                 }
             }
         }
+        others.addAll(bases);
         return result(inside, outside, others, warnings);
     }
 

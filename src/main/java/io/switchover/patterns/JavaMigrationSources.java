@@ -162,6 +162,31 @@ public final class JavaMigrationSources {
         return unknown ? Reach.UNKNOWN : Reach.NO;
     }
 
+    /**
+     * The files of the class's superclasses in the snapshot, as far as they are Flyway migrations themselves: the
+     * abstract bases a migration extends (UAA's {@code Create_Groups_For_Zones_2_5_2}, whose vendor subclasses are the
+     * migrations) run the migration's SQL, not the service's.
+     */
+    public List<String> migrationBasesOf(MigrationClassSource source) {
+        Optional<Link> self = parse(source.path(), null).flatMap(file -> find(file, source.simpleName()))
+                .or(() -> declaration(source.qualifiedName()));
+        if (self.isEmpty()) {
+            return List.of();
+        }
+        List<Link> chain = chain(self.get());
+        List<String> bases = new ArrayList<>();
+        for (Link link : chain.subList(1, chain.size())) {
+            List<String> supertypes = new ArrayList<>();
+            link.type().getExtendedTypes().forEach(t -> supertypes.add(resolve(t.getNameWithScope(), link.file().unit())));
+            link.type().getImplementedTypes().forEach(t -> supertypes.add(resolve(t.getNameWithScope(),
+                    link.file().unit())));
+            if (reach(supertypes, new java.util.HashSet<>(), 0) == Reach.YES && !bases.contains(link.file().path())) {
+                bases.add(link.file().path());
+            }
+        }
+        return bases;
+    }
+
     /** The SQL the class's constructor and {@code migrate} method execute, in order. */
     public MigrationSourceSql sqlOf(MigrationClassSource source) {
         Optional<Link> self = parse(source.path(), null).flatMap(file -> find(file, source.simpleName()))

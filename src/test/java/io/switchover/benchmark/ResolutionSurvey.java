@@ -21,7 +21,8 @@ import java.util.List;
  * <pre>mvn -o -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ResolutionSurvey
  *     -Dexec.classpathScope=test -Dexec.args="services.tsv"</pre>
  * The list is tab-separated: name, git dir (relative to the list's folder, or absolute), ref, source roots separated
- * by commas. With a second argument, every place not checked is also written to that file, one a line: service,
+ * by commas, and the migrations' locations as {@code --migrations} gives them (separated by commas; none: where
+ * Flyway finds them without). With a second argument, every place not checked is also written to that file, one a line: service,
  * kind, file:line, reason, fragment (tab-separated). Not part of the test suite.
  */
 public final class ResolutionSurvey {
@@ -50,12 +51,12 @@ public final class ResolutionSurvey {
         }
     }
 
-    /** What {@code switchover patterns --repo <git dir> --at git:<ref> --sources <roots>} lists. */
+    /** What {@code switchover patterns --repo <git dir> --at git:<ref> --sources <roots> --migrations <locations>} lists. */
     static ExtractionResult extract(SurveyEntry entry) {
         try (GitRepository repository = GitRepository.open(entry.gitDir())) {
             Snapshot snapshot = repository.at(entry.ref());
             return new ServiceSourceScanner().scan(snapshot, entry.sourceRoots(),
-                    ServicePatterns.migrationsOf(snapshot, List.of()));
+                    ServicePatterns.migrationsOf(snapshot, entry.migrations()));
         }
     }
 

@@ -18,14 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResolutionSurveyTest {
 
     @Test
-    void the_list_gives_name_git_dir_ref_and_roots_skipping_comments_and_blank_lines() throws IOException {
+    void the_list_gives_name_git_dir_ref_roots_and_migrations_skipping_comments_and_blank_lines() throws IOException {
         List<SurveyEntry> entries = SurveyEntry.parse(fixture(), Path.of("/lists"));
 
         assertEquals(3, entries.size());
         assertEquals(new SurveyEntry("uaa", Path.of("/lists/mirrors/uaa/repo"), "v77.0.0",
-                List.of("server/src/main/java")), entries.get(0));
+                List.of("server/src/main/java"),
+                List.of("server/src/main/resources/org/cloudfoundry/identity/uaa/db/postgresql")), entries.get(0));
         assertEquals(List.of("jdbc/src/main/java", "jdbc-postgres/src/main/java"), entries.get(1).sourceRoots());
         assertEquals(Path.of("/abs/kestra"), entries.get(1).gitDir());
+        assertEquals(List.of(), entries.get(1).migrations(), "no migrations column: where Flyway finds them");
         assertEquals(List.of(), entries.get(2).sourceRoots(), "no roots column: the whole snapshot");
     }
 

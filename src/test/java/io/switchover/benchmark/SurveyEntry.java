@@ -6,18 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One checkout the resolution survey reads: a service's name, its git directory (bare or not), the ref to read and the
- * source roots of the service inside it (empty: the whole snapshot but its tests).
+ * One checkout the resolution survey reads: a service's name, its git directory (bare or not), the ref to read, the
+ * source roots of the service inside it (empty: the whole snapshot but its tests) and its migrations' locations as
+ * {@code --migrations} gives them (empty: where Flyway finds them without).
  */
-record SurveyEntry(String name, Path gitDir, String ref, List<String> sourceRoots) {
+record SurveyEntry(String name, Path gitDir, String ref, List<String> sourceRoots, List<String> migrations) {
 
     SurveyEntry {
         sourceRoots = List.copyOf(sourceRoots);
+        migrations = List.copyOf(migrations);
     }
 
     /**
-     * Reads a tab-separated list, one checkout a line: name, git dir, ref, source roots separated by commas (the last
-     * column may be left out). Blank lines and lines starting with {@code #} are skipped; a relative git dir is
+     * Reads a tab-separated list, one checkout a line: name, git dir, ref, source roots and migration locations, each
+     * of the last two separated by commas (either may be left out from the end). Blank lines and lines starting with {@code #} are skipped; a relative git dir is
      * resolved against {@code base}.
      */
     static List<SurveyEntry> parse(List<String> lines, Path base) {
@@ -32,12 +34,15 @@ record SurveyEntry(String name, Path gitDir, String ref, List<String> sourceRoot
                 throw new IllegalArgumentException("line " + (i + 1) + ": want name, git dir, ref[, source roots]"
                         + " separated by tabs, got: " + line);
             }
-            List<String> roots = columns.length > 3
-                    ? Arrays.stream(columns[3].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
-                    : List.of();
             entries.add(new SurveyEntry(columns[0].strip(), base.resolve(columns[1].strip()), columns[2].strip(),
-                    roots));
+                    commaList(columns, 3), commaList(columns, 4)));
         }
         return entries;
+    }
+
+    private static List<String> commaList(String[] columns, int column) {
+        return columns.length > column
+                ? Arrays.stream(columns[column].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
+                : List.of();
     }
 }

@@ -137,6 +137,47 @@ class JavaMigrationReadingTest {
     }
 
     @Test
+    void theAbstractBaseThatVendorMigrationsExtendIsAMigrationsSourceNotTheServices() {
+        // UAA: each vendor's V2_5_3 extends one abstract base in the parent package, which formats and runs the SQL
+        String base = "src/main/java/org/example/db/CreateGroupsForZones.java";
+        InMemorySnapshot snapshot = new InMemorySnapshot("uaa")
+                .with("src/main/resources/org/example/db/postgresql/V1__init.sql", "CREATE TABLE groups (id INT);")
+                .with(base, """
+                        package org.example.db;
+
+                        import org.flywaydb.core.api.migration.BaseJavaMigration;
+                        import org.flywaydb.core.api.migration.Context;
+
+                        public abstract class CreateGroupsForZones extends BaseJavaMigration {
+                            protected abstract String quoted(String name);
+
+                            public void migrate(Context context) throws Exception {
+                                context.getConnection().createStatement()
+                                        .execute(String.format("UPDATE %s SET id = id", quoted("groups")));
+                            }
+                        }
+                        """)
+                .with("src/main/java/org/example/db/postgresql/V2__Migrate_Groups.java", """
+                        package org.example.db.postgresql;
+
+                        import org.example.db.CreateGroupsForZones;
+
+                        public class V2__Migrate_Groups extends CreateGroupsForZones {
+                            protected String quoted(String name) { return "\"" + name + "\""; }
+                        }
+                        """)
+                .with("src/main/java/org/example/db/GroupDao.java", "package org.example.db;\nclass GroupDao {}");
+
+        MigrationSet set = reader.read(snapshot, List.of("src/main/resources/org/example/db/postgresql"));
+
+        assertEquals(List.of("V1__init.sql", "org.example.db.postgresql.V2__Migrate_Groups"),
+                set.migrations().stream().map(Migration::script).toList());
+        assertTrue(set.javaSources().contains(base), set.javaSources().toString());
+        assertFalse(set.javaSources().contains("src/main/java/org/example/db/GroupDao.java"),
+                "a class of the same package that is no migration stays the service's");
+    }
+
+    @Test
     void takesNoClassOutsideLocationsThatHoldJavaMigrations() {
         InMemorySnapshot snapshot = new InMemorySnapshot("airbyte")
                 .with("db/src/main/kotlin/io/db/configs/migrations/V1__Configs.kt", kotlin("io.db.configs.migrations",

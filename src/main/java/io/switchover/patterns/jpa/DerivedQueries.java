@@ -16,6 +16,7 @@ final class DerivedQueries {
     private static final Pattern METHOD = Pattern.compile(
             "^(find|read|get|query|search|stream|count|exists|delete|remove)(\\p{Lu}\\w*?)??By(.*)$");
     private static final Pattern LIMIT = Pattern.compile("(?:First|Top)(\\d*)");
+    private static final Pattern IGNORE_CASE = Pattern.compile("Ignor(?:ing|e)Case");
     private static final Pattern ORDER_PART = Pattern.compile("^(.+?)(Asc|Desc)?$");
 
     /** Keywords in the order they are tried: longer ones first, so that {@code IsNotNull} wins over {@code NotNull}. */
@@ -80,14 +81,38 @@ final class DerivedQueries {
             }
         }
         FromClause from = new FromClause(entity);
+        // Columns are qualified once the query joins a table: a first reading adds every join the conditions and the
+        // order need, the second writes them (a condition written before a later join would be ambiguous).
+        clauses(entity, from, methodName, predicate, orderBy, allIgnoreCase);
+        Clauses clauses = clauses(entity, from, methodName, predicate, orderBy, allIgnoreCase);
+        if (clauses.failure() != null) {
+            return Translation.failed(clauses.failure());
+        }
+        if (from.conflict()) {
+            return Translation.failed(methodName + ": the query joins a table to itself");
+        }
+        return Translation.of(sql(entity, verb, subject, from, clauses.orGroups(), clauses.orderings()));
+    }
+
+    /** The conditions (OR groups of AND-ed ones) and orderings of a method name, or why they cannot be read. */
+    private record Clauses(List<String> orGroups, List<String> orderings, String failure) {
+
+        static Clauses failed(String failure) {
+            return new Clauses(List.of(), List.of(), failure);
+        }
+    }
+
+    private Clauses clauses(EntityMapping entity, FromClause from, String methodName, String predicate,
+                            String orderBy, boolean allIgnoreCase) {
         List<String> orGroups = new ArrayList<>();
         if (!predicate.isEmpty()) {
-            for (String orPart : predicate.split("Or(?=\\p{Lu})")) {
+            // As Spring Data's PartTree, an empty part ("UserIdAndAndRightName") is skipped.
+            for (String orPart : nonEmpty(predicate.split("Or(?=\\p{Lu})"))) {
                 List<String> conditions = new ArrayList<>();
-                for (String andPart : orPart.split("And(?=\\p{Lu})")) {
+                for (String andPart : nonEmpty(orPart.split("And(?=\\p{Lu})"))) {
                     Optional<String> condition = condition(entity, from, andPart, allIgnoreCase);
                     if (condition.isEmpty()) {
-                        return Translation.failed(methodName + ": cannot read '" + andPart
+                        return Clauses.failed(methodName + ": cannot read '" + andPart
                                 + "' as a property of " + entity.type().name() + " with a Spring Data keyword");
                     }
                     conditions.add(condition.get());
@@ -100,19 +125,16 @@ final class DerivedQueries {
         for (String part : orderBy.isEmpty() ? new String[0] : orderBy.split("(?<=Asc|Desc)(?=\\p{Lu})")) {
             Matcher parts = ORDER_PART.matcher(part);
             if (!parts.matches()) {
-                return Translation.failed(methodName + ": cannot read the order '" + part + "'");
+                return Clauses.failed(methodName + ": cannot read the order '" + part + "'");
             }
             Optional<QueryPaths.Resolved> column = resolve(entity, parts.group(1));
             if (column.isEmpty() || !from.join(column.get().hops(), false)) {
-                return Translation.failed(methodName + ": cannot order by '" + parts.group(1) + "'");
+                return Clauses.failed(methodName + ": cannot order by '" + parts.group(1) + "'");
             }
             orderings.add(from.column(column.get().column())
                     + ("Desc".equals(parts.group(2)) ? " DESC" : parts.group(2) == null ? "" : " ASC"));
         }
-        if (from.conflict()) {
-            return Translation.failed(methodName + ": the query joins a table to itself");
-        }
-        return Translation.of(sql(entity, verb, subject, from, orGroups, orderings));
+        return new Clauses(orGroups, orderings, null);
     }
 
     /**
@@ -155,14 +177,18 @@ final class DerivedQueries {
         return sql.toString();
     }
 
+    private static List<String> nonEmpty(String[] parts) {
+        return java.util.Arrays.stream(parts).filter(part -> !part.isBlank()).toList();
+    }
+
     private Optional<String> condition(EntityMapping entity, FromClause from, String part, boolean allIgnoreCase) {
         boolean ignoreCase = allIgnoreCase;
         String text = part;
-        for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
-            if (text.endsWith(suffix)) {
-                ignoreCase = true;
-                text = text.substring(0, text.length() - suffix.length());
-            }
+        // As Spring Data's Part, IgnoreCase may stand before the keyword too ("NameIgnoreCaseContaining").
+        Matcher ignoring = IGNORE_CASE.matcher(text);
+        if (ignoring.find()) {
+            ignoreCase = true;
+            text = text.substring(0, ignoring.start()) + text.substring(ignoring.end());
         }
         for (String unsupported : UNSUPPORTED) {
             if (text.endsWith(unsupported) && resolve(entity, text.substring(0, text.length() - unsupported.length())).isPresent()) {

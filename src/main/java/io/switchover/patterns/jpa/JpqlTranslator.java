@@ -382,6 +382,12 @@ final class JpqlTranslator {
                 || !resolved.get().column().table().equals(variable.entity().primaryTable())) {
             ok = false; // an implicit join, or a column of another table of the entity
         }
+        if (inSelect && resolved.get().entityKey()) {
+            // selecting an associated entity selects its columns through a join, not only its key
+            ok = false;
+            resolved.get().reached().ifPresentOrElse(references::addEntity, () -> problems.add("path " + token.text()
+                    + " selects an entity the sources do not map"));
+        }
         out.add(segments[0] + "." + resolved.get().column().name());
         return ok;
     }

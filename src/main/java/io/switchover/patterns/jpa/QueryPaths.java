@@ -23,8 +23,17 @@ final class QueryPaths {
                List<String> toColumns) {
     }
 
-    /** A path that ends at a column, with the joins it needs (none for a column of the entity itself). */
-    record Resolved(List<Hop> hops, MappedColumn column, EntityMapping owner) {
+    /**
+     * A path that ends at a column, with the joins it needs (none for a column of the entity itself). Where the path
+     * names an association, {@code entityKey} says so, the column is the key it is compared by, and {@code reached}
+     * is the associated entity (empty when the sources do not map it).
+     */
+    record Resolved(List<Hop> hops, MappedColumn column, EntityMapping owner, boolean entityKey,
+                    Optional<EntityMapping> reached) {
+
+        Resolved(List<Hop> hops, MappedColumn column, EntityMapping owner) {
+            this(hops, column, owner, false, Optional.empty());
+        }
     }
 
     /** A path that ends at an entity (the path of a JOIN), with its hops; the last hop reaches the entity. */
@@ -43,13 +52,19 @@ final class QueryPaths {
             }
             if (property instanceof Property.Embedded embedded) {
                 if (last) {
-                    return Optional.empty();
+                    // findByCode(Code code) compares the value's columns: one column reads as that column
+                    return embedded.parts().size() == 1
+                            && embedded.parts().values().iterator().next() instanceof Property.Basic only
+                            ? Optional.of(new Resolved(hops, only.column(), entity)) : Optional.empty();
                 }
                 properties = embedded.parts();
                 continue;
             }
+            if (last) {
+                return endingAt(hops, entity, property);
+            }
             Optional<Hop> hop = hop(entity, property);
-            if (hop.isEmpty() || last) {
+            if (hop.isEmpty()) {
                 return Optional.empty();
             }
             // o.customer.id: the foreign key in the owner's table holds it, no join needed.
@@ -62,6 +77,33 @@ final class QueryPaths {
             properties = entity.properties();
         }
         return Optional.empty();
+    }
+
+    /**
+     * A path that ends at an association compares the entity it reaches by its key, as Hibernate reads
+     * {@code findByRollout(rollout)}, {@code rollout IS NULL} or JPQL's {@code t.assignedDistributionSet = :ds}: the
+     * owner's foreign key where it holds one, else (the inverse side, a collection) the target's id through its join.
+     */
+    private Optional<Resolved> endingAt(List<Hop> hops, EntityMapping entity, Property property) {
+        if (property instanceof Property.ToOne toOne && !toOne.joinColumns().isEmpty()) {
+            return toOne.joinColumns().size() == 1
+                    ? Optional.of(new Resolved(hops, toOne.joinColumns().get(0), entity, true,
+                    model.entity(toOne.targetType())))
+                    : Optional.empty();
+        }
+        Optional<Hop> hop = hop(entity, property);
+        if (hop.isEmpty()) {
+            return Optional.empty();
+        }
+        EntityMapping target = hop.get().to();
+        List<MappedColumn> ids = target.columns().stream()
+                .filter(c -> c.isId() && c.table().equals(target.primaryTable())).toList();
+        if (ids.size() != 1) {
+            return Optional.empty();
+        }
+        List<Hop> through = new ArrayList<>(hops);
+        through.add(hop.get());
+        return Optional.of(new Resolved(through, ids.get(0), target, true, Optional.of(target)));
     }
 
     Optional<Reached> reach(EntityMapping root, List<String> path) {

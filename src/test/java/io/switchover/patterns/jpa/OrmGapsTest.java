@@ -226,6 +226,103 @@ class OrmGapsTest {
     }
 
     @Test
+    void aPathEndingAtAnAssociationComparesItsKey() {
+        // hawkbit's countByRolloutAndRolloutGroup, findByRolloutGroupParentIsNull, JPQL setting an association
+        String rollout = "package org.example.model;\n" + IMPORTS + """
+                @Entity public class Rollout {
+                    @Id Long id;
+                    String name;
+                    @OneToMany(mappedBy = "rollout") List<RolloutGroup> groups;
+                }
+                """;
+        String group = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "rollout_group") public class RolloutGroup {
+                    @Id Long id;
+                    @ManyToOne @JoinColumn(name = "rollout") Rollout rollout;
+                    @ManyToOne @JoinColumn(name = "parent_id") RolloutGroup parent;
+                }
+                """;
+        String action = "package org.example.model;\n" + IMPORTS + """
+                @Entity public class Action {
+                    @Id Long id;
+                    @ManyToOne @JoinColumn(name = "rollout") Rollout rollout;
+                    @ManyToOne @JoinColumn(name = "rollout_group") RolloutGroup rolloutGroup;
+                    String status;
+                }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.jpa.repository.Query;
+                import org.springframework.data.repository.CrudRepository;
+                public interface ActionRepository extends CrudRepository<Action, Long> {
+                    long countByRolloutAndRolloutGroup(Rollout rollout, RolloutGroup group);
+                    List<Action> findByRolloutIdAndRolloutGroupParentIsNullAndStatus(Long id, String status);
+                    @Query("UPDATE Action a SET a.rolloutGroup = :group WHERE a.rollout = :rollout")
+                    void moveTo(RolloutGroup group, Rollout rollout);
+                    @Query("SELECT a.rollout FROM Action a WHERE a.id = :id")
+                    Rollout rolloutOf(Long id);
+                }
+                """;
+        String rollouts = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface RolloutRepository extends CrudRepository<Rollout, Long> {
+                    List<Rollout> findByGroups(RolloutGroup group);
+                }
+                """;
+        ExtractionResult result = extract("Rollout.java", rollout, "RolloutGroup.java", group, "Action.java", action,
+                "ActionRepository.java", repository, "RolloutRepository.java", rollouts);
+
+        assertEquals(List.of(
+                "SELECT count(id) FROM action WHERE rollout = ? AND rollout_group = ?",
+                "SELECT action.id, action.rollout, action.rollout_group, action.status FROM action"
+                        + " JOIN rollout_group ON rollout_group.id = action.rollout_group"
+                        + " WHERE action.rollout = ? AND rollout_group.parent_id IS NULL AND action.status = ?",
+                "SELECT rollout.id, rollout.name FROM rollout JOIN rollout_group ON rollout_group.rollout = rollout.id"
+                        + " WHERE rollout_group.id = ?"), sql(result, JpaExtractor.DERIVED));
+        assertEquals("UPDATE action a SET a.rollout_group = :group WHERE a.rollout = :rollout",
+                sql(result, JpaExtractor.JPQL).get(0), "the update sets and compares the join columns");
+        assertEquals(List.of("SELECT rollout, id FROM action", "SELECT id, name FROM rollout"),
+                sql(result, JpaExtractor.JPQL).subList(1, 3),
+                "selecting an associated entity uses its columns, which its key alone does not check");
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
+    void derivedQueriesReadAnEmbeddedValueAndTheKeywordOrderSpringDataAccepts() {
+        // OpenLMIS: findByCode(Code code) over an @Embedded one-column value, IgnoreCase before the keyword, and a
+        // method name with an empty part that Spring Data skips
+        String code = "package org.example.domain;\n" + IMPORTS + """
+                @Embeddable public class Code { private String code; }
+                """;
+        String program = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "programs") public class Program {
+                    @Id Long id;
+                    @Embedded Code code;
+                    String name;
+                    Long userId;
+                }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.domain.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface ProgramRepository extends CrudRepository<Program, Long> {
+                    Program findByCode(Code code);
+                    List<Program> findByNameIgnoreCaseContaining(String name);
+                    boolean existsByUserIdAndAndName(Long userId, String name);
+                }
+                """;
+        ExtractionResult result = extract("Code.java", code, "Program.java", program,
+                "ProgramRepository.java", repository);
+
+        assertEquals(List.of(
+                "SELECT id, code, name, user_id FROM programs WHERE code = ?",
+                "SELECT id, code, name, user_id FROM programs WHERE upper(name) LIKE upper(?)",
+                "SELECT id FROM programs WHERE user_id = ? AND name = ? LIMIT 1"), sql(result, JpaExtractor.DERIVED));
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
     void leavesRepositoriesOfSpringDataJdbcAndMicronautDataToTheirReaders() {
         String aggregate = """
                 package shop;

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.switchover.benchmark.ReplayBenchmark -Dexec.classpathScope=test
  *     [-Dexec.args="500 50 5000"]</pre>
  * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects and the ten versions the plan's
- * line records between them, to run or profile a check or a plan of them from the command line.
+ * line records between them, to run or profile a check or a plan of them from the command line. With
+ * {@code -Dexec.args="extraction <baseline.jar> [<jar> [M]]"} it compares the extraction of the generated service by
+ * an earlier build with this one's ({@code target/switchover.jar}), per statement ({@link ExtractionComparison}).
  *
  * Not part of the test suite.
  */
@@ -55,6 +57,19 @@ public final class ReplayBenchmark {
             }
             System.out.println("wrote " + folder.resolve("prod") + ", " + folder.resolve("candidate")
                     + " and the 10 recorded versions between them, state-1 to state-10");
+            return;
+        }
+        if (args.length > 0 && args[0].equals("extraction")) {
+            Path folder = Files.createTempDirectory("switchover-extraction");
+            try {
+                generate(folder, 500, 0, args.length > 3 ? Integer.parseInt(args[3]) : 5000);
+                ExtractionComparison.compare(folder, Path.of(args[1]),
+                        Path.of(args.length > 2 ? args[2] : "target/switchover.jar"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                deleteAll(folder);
+            }
             return;
         }
         // observe [N B M]: only the pair that prices watching PostgreSQL's locks
@@ -87,13 +102,10 @@ public final class ReplayBenchmark {
             measurePlan(root, prod, candidate, applied, batch, statements);
             measureObserving(prod, candidate);
         } finally {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            deleteAll(root);
         }
     }
+
 
     private static void measure(String name, ReplayEngine engine, Path prod, Path candidate) {
         double check = Double.MAX_VALUE;

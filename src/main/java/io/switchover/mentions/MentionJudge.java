@@ -45,6 +45,9 @@ final class MentionJudge {
     private final Map<String, List<UnresolvedSql>> unresolved;
     private final Map<String, List<ColumnRead>> reads;
     private final Set<String> checkedSql = new java.util.HashSet<>();
+    private final Map<Line, Boolean> checkedLines = new HashMap<>();
+    private final Map<Line, Boolean> failingLines = new HashMap<>();
+    private final Map<FileObject, Boolean> concernedFiles = new HashMap<>();
 
     MentionJudge(MentionNet.Version version) {
         this.checked = byFile(version.checked(), CheckedPlace::origins);
@@ -96,8 +99,7 @@ final class MentionJudge {
                 continue;
             }
             Optional<UnresolvedSql> inside = unresolvedAround(mention.origin());
-            boolean failing = in(notCheckable, mention.origin()).stream().anyMatch(place -> place.origins().stream()
-                    .anyMatch(o -> o.spans(mention.origin().path(), mention.origin().line())));
+            boolean failing = failing(mention.origin());
             if (inside.isEmpty() && !failing && covered(mention)) {
                 continue;
             }
@@ -127,9 +129,7 @@ final class MentionJudge {
                     || namedOutright(mention);
         }
         Origin at = mention.origin();
-        boolean failing = in(notCheckable, at).stream().anyMatch(place -> place.origins().stream()
-                .anyMatch(o -> o.spans(at.path(), at.line())));
-        return unresolvedAround(at).isEmpty() && !failing && covered(mention);
+        return unresolvedAround(at).isEmpty() && !failing(at) && covered(mention);
     }
 
     private Optional<Strength> weigh(Mention mention, Optional<UnresolvedSql> inside) {
@@ -201,18 +201,25 @@ final class MentionJudge {
      */
     private boolean covered(Mention mention) {
         Origin at = mention.origin();
-        List<CheckedPlace> inFile = in(checked, at);
-        for (CheckedPlace place : inFile) {
-            if (place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))) {
-                return true;
-            }
-        }
-        for (CheckedPlace place : inFile) {
-            if (concerns(place, mention.object())) {
-                return true;
-            }
-        }
-        return false;
+        // Mentions outnumber a file's places many times over (45,500 mentions of 5,000 statements in the benchmark):
+        // each line and each object is judged against the file's places once.
+        boolean inChecked = checkedLines.computeIfAbsent(new Line(at.path(), at.line()), line -> in(checked, at).stream()
+                .anyMatch(place -> place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))));
+        return inChecked || concernedFiles.computeIfAbsent(new FileObject(at.path(), mention.object()),
+                key -> in(checked, at).stream().anyMatch(place -> concerns(place, key.object())));
+    }
+
+    private record Line(String path, int line) {
+    }
+
+    /** Whether the line stands in a statement that fails already on production's schema. */
+    private boolean failing(Origin at) {
+        return failingLines.computeIfAbsent(new Line(at.path(), at.line()), line -> in(notCheckable, at).stream()
+                .anyMatch(place -> place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))));
+    }
+
+    /** A changed object as one file's checked statements see it. */
+    private record FileObject(String path, ChangedObject object) {
     }
 
     private boolean namedOutright(Mention mention) {

@@ -54,6 +54,19 @@ public class BorrowerRepository {
                 .orderBy(BORROWER.ID.desc()).limit(5).fetchOne(0, long.class);
     }
 
+    public long enrol(String email, String fullName) {
+        BorrowerRecord borrower = dsl.newRecord(BORROWER);
+        borrower.setEmail(email);
+        borrower.setFullName(fullName);
+        borrower.store();
+        return borrower.getId();
+    }
+
+    public Object withLoans() {
+        return dsl.select(BORROWER.fields()).select(LOAN.DUE_ON).from(BORROWER).leftJoin(LOAN)
+                .on(LOAN.BORROWER_ID.eq(BORROWER.ID)).fetch();
+    }
+
     public void audit(javax.sql.DataSource dataSource, String what) {
         new SimpleJdbcInsert(dataSource).withTableName("audit_log").usingGeneratedKeyColumns("id")
                 .execute(new MapSqlParameterSource("what", what).addValue("atTime", java.time.Instant.now()));

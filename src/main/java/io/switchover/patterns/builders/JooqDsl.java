@@ -99,6 +99,13 @@ public final class JooqDsl {
             MethodCallExpr top = chain.get(chain.size() - 1);
             Origin origin = new Origin(path, JavaSources.origin(path, call).line(),
                     JavaSources.origin(path, top).lastLine());
+            Optional<JooqNewRecords.Insert> stored = name.equals("newRecord") ? newRecordInsert(scope, call)
+                    : Optional.empty();
+            if (stored.isPresent()) {
+                patterns.add(new AccessPattern(stored.get().sql(), new Origin(path, origin.line(),
+                        JavaSources.origin(path, stored.get().stored()).lastLine()), ID));
+                continue;
+            }
             if (UNTRANSLATED_STARTS.contains(name)) {
                 notChecked.add(new UnresolvedSql(origin, shorten(top.toString()), "jOOQ's " + name
                         + "(...) is not translated to SQL"));
@@ -112,6 +119,15 @@ public final class JooqDsl {
             }
         }
         return new ExtractionResult(patterns, notChecked, List.of());
+    }
+
+    /** {@code newRecord(T)} of a generated table, filled and stored in the same method: its INSERT. */
+    private static Optional<JooqNewRecords.Insert> newRecordInsert(FileScope scope, MethodCallExpr call) {
+        if (call.getArguments().size() != 1) {
+            return Optional.empty();
+        }
+        return scope.table(call.getArgument(0)).flatMap(t -> JooqNewRecords.read(call, t.name(),
+                t.generated().map(JooqGeneratedTables.Table::columns).orElse(Map.of())));
     }
 
     /** The call and every call made on its result, innermost first. */
@@ -306,12 +322,28 @@ public final class JooqDsl {
             }
             List<VariableDeclarator> declared = body.get().findAll(VariableDeclarator.class,
                     v -> v.getNameAsString().equals(name.getNameAsString()));
+            if (declared.isEmpty()) {
+                return finalField(name);
+            }
             if (declared.size() != 1 || declared.get(0).getInitializer().isEmpty()) {
                 return Optional.empty();
             }
             boolean reassigned = !body.get().findAll(com.github.javaparser.ast.expr.AssignExpr.class,
                     a -> a.getTarget().toString().equals(name.getNameAsString())).isEmpty();
             return reassigned ? Optional.empty() : declared.get(0).getInitializer();
+        }
+
+        /** A final field of the enclosing class with its value: keywhiz's {@code CLIENT_OWNERS = GROUPS.as("owners")}. */
+        private static Optional<Expression> finalField(NameExpr name) {
+            Node type = name.getParentNode().orElse(null);
+            while (type != null && !(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration)) {
+                type = type.getParentNode().orElse(null);
+            }
+            return Optional.ofNullable((com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) type).stream()
+                    .flatMap(t -> t.getFields().stream()).filter(f -> f.isFinal())
+                    .flatMap(f -> f.getVariables().stream())
+                    .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
+                    .findFirst().flatMap(VariableDeclarator::getInitializer);
         }
 
         private static Optional<Node> enclosingMethod(Node node) {
@@ -481,6 +513,10 @@ public final class JooqDsl {
                             select.items.add(table.allColumns());
                         }
                     }
+                }
+                case "select" -> { // SelectSelectStep.select adds to the fields already selected
+                    call.getArguments().forEach(argument -> select.items.add(selectItem(argument)));
+                    select.allOfFrom &= call.getArguments().isEmpty();
                 }
                 case "where" -> call.getArguments().forEach(c -> select.where.add(condition(c)));
                 case "and" -> andOr(select.where, call, " AND ");

@@ -175,6 +175,85 @@ class JooqDslTest {
                 + " WHERE library_borrower.e_mail = ?"), statements(result));
     }
 
+    private static final String GENERATED_BORROWER = """
+            package com.example.jooq.tables;
+            import org.jooq.impl.DSL;
+            import org.jooq.impl.TableImpl;
+            public class Borrower extends TableImpl<BorrowerRecord> {
+                public static final Borrower BORROWER = new Borrower();
+                public final TableField<BorrowerRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT);
+                public final TableField<BorrowerRecord, String> FULL_NAME = createField(DSL.name("full_name"), SQLDataType.VARCHAR);
+                public final TableField<BorrowerRecord, String> EMAIL = createField(DSL.name("email"), SQLDataType.VARCHAR);
+                private Borrower() {
+                    this(DSL.name("borrower"), null);
+                }
+            }
+            """;
+
+    @Test
+    void readsANewRecordFilledBySettersAndStoredAsTheInsertOfWhatWasSet() {
+        // keywhiz: r = dslContext.newRecord(CLIENTS); r.setName(name); ...; r.store();
+        ExtractionResult result = read(List.of(GENERATED_BORROWER), HEADER + """
+                long add(String name, String email) {
+                    BorrowerRecord r = dsl.newRecord(BORROWER);
+                    r.setFullName(name);
+                    r.set(BORROWER.EMAIL, email);
+                    r.store();
+                    return r.getId();
+                }
+                void handedOn(String name) {
+                    BorrowerRecord r = dsl.newRecord(BORROWER);
+                    r.setFullName(name);
+                    saver.save(r);
+                }
+                }
+                """);
+        assertEquals(List.of("9-12 INSERT INTO borrower (full_name, email) VALUES (?, ?)"), statements(result));
+        assertEquals(List.of("16 jOOQ's newRecord(...) is not translated to SQL"), result.notChecked().stream()
+                .map(u -> u.origin().line() + " " + u.reason()).toList(), "a record handed on may be filled elsewhere");
+    }
+
+    @Test
+    void withoutTheGeneratedClassesASetterNamesItsColumnAsJooqsGeneratorDoes() {
+        ExtractionResult result = read("""
+                void add(String content, String hmac) {
+                    SecretsContentRecord r = dsl.newRecord(BORROWER);
+                    r.setEncryptedContent(content);
+                    r.setContentHmac(hmac);
+                    r.setV2Key(hmac);
+                    r.insert();
+                }
+                """);
+        assertEquals(List.of("9-13 INSERT INTO borrower (encrypted_content, content_hmac, v2_key) VALUES (?, ?, ?)"),
+                statements(result));
+    }
+
+    @Test
+    void anAliasedTableHeldInAFinalFieldIsThatTable() {
+        ExtractionResult result = read("""
+                private static final Borrower GUARANTORS = BORROWER.as("guarantors");
+                Object withGuarantor(long id) {
+                    return dsl.select(LOAN.ID, GUARANTORS.FULL_NAME).from(LOAN).join(GUARANTORS)
+                            .on(LOAN.GUARANTOR_ID.eq(GUARANTORS.ID)).where(LOAN.ID.eq(id)).fetch();
+                }
+                """);
+        assertEquals(List.of("10-11 SELECT loan.id, guarantors.full_name FROM loan JOIN borrower guarantors"
+                + " ON loan.guarantor_id = guarantors.id WHERE loan.id = ?"), statements(result));
+    }
+
+    @Test
+    void aSecondSelectAddsItsFieldsToTheFirst() {
+        ExtractionResult result = read(List.of(GENERATED_BORROWER), HEADER + """
+                Object withLoans() {
+                    return dsl.select(BORROWER.fields()).select(LOAN.ID).from(BORROWER)
+                            .leftJoin(LOAN).on(LOAN.BORROWER_ID.eq(BORROWER.ID)).fetch();
+                }
+                }
+                """);
+        assertEquals(List.of("9-10 SELECT borrower.id, borrower.full_name, borrower.email, loan.id FROM borrower"
+                + " LEFT JOIN loan ON loan.borrower_id = borrower.id"), statements(result));
+    }
+
     @Test
     void ignoresFilesWithoutJooqAndCallsOnOtherObjects() {
         ExtractionResult other = read(List.of(), """

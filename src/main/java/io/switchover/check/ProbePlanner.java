@@ -1,6 +1,7 @@
 package io.switchover.check;
 
 import io.switchover.patterns.JdbcParameters;
+import io.switchover.patterns.builders.JooqDsl;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ColumnRead;
@@ -67,16 +68,23 @@ final class ProbePlanner {
             Optional<SqlReferences> references = worthParsing.test(sql)
                     ? referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql, parses))
                     : Optional.empty();
-            Integer probe = probeOf.get(issuer.service() + "\n" + entry.getKey());
+            // jOOQ's classes generated from production's migrations list production's columns, the candidate's list
+            // the candidate's: the two versions' statements are not the same probe.
+            boolean generatedStar = issuer.role() == ServiceVersion.Role.RUNNING
+                    && same.stream().anyMatch(p -> p.extractor().equals(JooqDsl.GENERATED_STAR));
+            String probeKey = issuer.service() + "\n" + (generatedStar ? "generated columns\n" : "") + entry.getKey();
+            Integer probe = probeOf.get(probeKey);
             if (probe == null) {
                 probe = probes.size();
-                probeOf.put(issuer.service() + "\n" + entry.getKey(), probe);
+                probeOf.put(probeKey, probe);
                 boolean baseline = issuer.role() == ServiceVersion.Role.CANDIDATE;
                 if (references.isEmpty() && worthParsing.test(sql)) {
                     // Probed at production's schema whatever the batch does: whether it runs at all is the
                     // database's to say.
                     unparsed.add(probe);
                     probes.add(ProbeStatement.fromWords(JdbcParameters.toPositional(sql).sql(), true));
+                } else if (generatedStar) {
+                    probes.add(probeOf(sql, references, baseline).ofGeneratedColumns());
                 } else {
                     probes.add(probeOf(sql, references, baseline));
                 }

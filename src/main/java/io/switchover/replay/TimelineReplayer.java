@@ -95,8 +95,11 @@ public final class TimelineReplayer {
     private record Attempt(ReplayOutcome outcome, boolean transactionalDdl) {
     }
 
-    /** What the replay saw at production's state: state 0, production's unique keys, the notes on drift. */
-    private record AtS0(SchemaState state, UniqueKeys keys, List<String> drift) {
+    /**
+     * What the replay saw at production's state: state 0, production's unique keys, the notes on drift, and the
+     * statements as they are probed from there on (the columns of jOOQ's generated classes written out).
+     */
+    private record AtS0(SchemaState state, UniqueKeys keys, List<String> drift, List<ProbeStatement> statements) {
     }
 
     /**
@@ -114,10 +117,10 @@ public final class TimelineReplayer {
         try (ReplayDatabase db = ((ProductionRun.Ready) production).db()) {
             // The project may name its history table otherwise; it is Flyway's, not a table the service sees.
             SchemaCatalogReader catalogReader = new SchemaCatalogReader(batch.candidate().settings().table());
-            List<ProbeStatement> statements = probes.get();
             List<SchemaState> states = new ArrayList<>();
             List<List<Object>> values = new ArrayList<>();
-            AtS0 s0 = atS0(on, db, batch, changes, catalogReader, statements, values, batchAs);
+            AtS0 s0 = atS0(on, db, batch, changes, catalogReader, probes.get(), values, batchAs);
+            List<ProbeStatement> statements = s0.statements();
             states.add(s0.state());
             StepRecorder steps = new StepRecorder(db, batch, changes, statements, values, states, catalogReader,
                     synthesizer, prober);
@@ -148,8 +151,9 @@ public final class TimelineReplayer {
             if (batch.production().schema().isPresent() && batchAs == BatchAs.ONE_GROUP) {
                 drift.addAll(DriftNotes.of(on, batch, catalogReader, catalog));
             }
-            SchemaState state = initialProbe.probe(db, connection, batch, changes, statements, values, catalog);
-            return new AtS0(state, keys, drift);
+            List<ProbeStatement> listed = GeneratedColumns.listed(statements, catalog);
+            SchemaState state = initialProbe.probe(db, connection, batch, changes, listed, values, catalog);
+            return new AtS0(state, keys, drift, listed);
         } catch (SQLException e) {
             throw new ReplayException("cannot probe production's schema on " + db.description() + ": "
                     + DatabaseErrors.of(e), e);

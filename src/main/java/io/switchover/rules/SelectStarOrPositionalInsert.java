@@ -76,7 +76,8 @@ public final class SelectStarOrPositionalInsert implements Rule {
                         "name the columns in the INSERT, and promote " + script + " once that version runs in"
                                 + " production", broken.map(Break::error).orElse(null)));
                 broken.ifPresent(breaks::claim);
-            } else if (statement.references().map(r -> r.selectsStar() && r.tables().contains(table)).orElse(false)) {
+            } else if (statement.references().map(r -> r.selectsStar() && r.tables().contains(table)).orElse(false)
+                    && probedWithStar(evidence, statement)) {
                 String message = script + " " + change + ", and " + who + " reads " + table
                         + " with SELECT *: code that reads its result by position or expects the old columns breaks";
                 findings.addAll(Findings.forStatement(doc(), doc().severity(), state.migration(), state.step(), line,
@@ -85,6 +86,15 @@ public final class SelectStarOrPositionalInsert implements Rule {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether the replay probed the statement with its {@code *}: a star of jOOQ's generated classes was probed with
+     * their columns written out, as jOOQ sends them, so that a dropped column breaks it there instead.
+     */
+    private static boolean probedWithStar(Evidence evidence, CheckedStatement statement) {
+        List<io.switchover.timeline.ProbeStatement> probed = evidence.timeline().statements();
+        return statement.probe() >= probed.size() || probed.get(statement.probe()).positional();
     }
 
     /** "adds person.nickname", "drops person.alice and reorders the columns of person"...; empty when unchanged. */

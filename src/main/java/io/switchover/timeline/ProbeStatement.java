@@ -26,13 +26,44 @@ import java.util.regex.Pattern;
  * @param nullWrites       the parameters (0-based) by which the running version may write NULL into the column they
  *                         are bound to: where a step makes that column NOT NULL, the statement is probed once more
  *                         with NULL there (the replay's NULL probe)
+ * @param starOfGeneratedColumns whether its {@code *} stands for the columns the table has at production's schema, as
+ *                         jOOQ's classes generated from production's migrations list them: the replay writes them out
+ *                         there ({@link #listing})
  */
 public record ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
                              Map<String, Set<String>> columns, boolean positional, boolean inserts,
-                             boolean readByName, Set<Integer> nullWrites) {
+                             boolean readByName, Set<Integer> nullWrites, boolean starOfGeneratedColumns) {
 
     public ProbeStatement {
         nullWrites = Set.copyOf(nullWrites);
+    }
+
+    public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
+                          Map<String, Set<String>> columns, boolean positional, boolean inserts,
+                          boolean readByName, Set<Integer> nullWrites) {
+        this(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts, readByName, nullWrites,
+                false);
+    }
+
+    /** The same statement, its {@code *} standing for the columns the table has at production's schema. */
+    public ProbeStatement ofGeneratedColumns() {
+        return new ProbeStatement(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts,
+                readByName, nullWrites, true);
+    }
+
+    /**
+     * The same statement with its generated columns written out ({@code listedSql}, using {@code written} by table): it
+     * no longer depends on order, and a change of any of those columns affects it.
+     */
+    public ProbeStatement listing(String listedSql, Map<String, Set<String>> written) {
+        Map<String, Set<String>> all = new LinkedHashMap<>(columns);
+        written.forEach((table, names) -> all.merge(table, names, (known, more) -> {
+            Set<String> both = new java.util.LinkedHashSet<>(known);
+            both.addAll(more);
+            return both;
+        }));
+        return new ProbeStatement(listedSql, tables, parameterColumns, baseline, all, false, inserts, readByName,
+                nullWrites, false);
     }
 
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns, boolean baseline,
@@ -51,7 +82,7 @@ public record ProbeStatement(String jdbcSql, List<String> tables, List<String> p
         Set<Integer> all = new java.util.TreeSet<>(nullWrites);
         all.addAll(moreNullWrites);
         return new ProbeStatement(jdbcSql, tables, parameterColumns, baseline, columns, positional, inserts,
-                readByName || byName, all);
+                readByName || byName, all, starOfGeneratedColumns);
     }
 
     public ProbeStatement(String jdbcSql, List<String> tables, List<String> parameterColumns) {

@@ -42,6 +42,11 @@ import java.util.Set;
  */
 public final class JooqDsl {
     public static final String ID = "jooq-dsl";
+    /**
+     * A query of the DSL whose {@code *} stands for the columns of generated classes that are not in the sources: jOOQ's
+     * code generator made them from production's migrations, so they are the table's columns at production's schema.
+     */
+    public static final String GENERATED_STAR = "jooq-dsl-generated-columns";
 
     private static final Set<String> SELECT_STARTS = Set.of("select", "selectDistinct", "selectCount", "selectOne",
             "selectZero", "selectFrom");
@@ -112,7 +117,9 @@ public final class JooqDsl {
                 continue;
             }
             try {
-                patterns.add(new AccessPattern(new Translation(scope, chain).sql(), origin, ID));
+                Translation translation = new Translation(scope, chain);
+                String sql = translation.sql();
+                patterns.add(new AccessPattern(sql, origin, translation.starOfGeneratedColumns ? GENERATED_STAR : ID));
             } catch (Untranslatable e) {
                 notChecked.add(new UnresolvedSql(origin, shorten(top.toString()),
                         "a jOOQ query built with the DSL: " + e.getMessage()));
@@ -157,8 +164,12 @@ public final class JooqDsl {
         }
     }
 
-    /** A table in a query: its name, the alias it has there, and its generated columns when known. */
-    private record TableRef(String name, String alias, Optional<JooqGeneratedTables.Table> generated) {
+    /**
+     * A table in a query: its name, the alias it has there, its generated columns when known, and whether it is a table
+     * of jOOQ's generated classes (not {@code DSL.table("...")}), whose columns are production's when not known here.
+     */
+    private record TableRef(String name, String alias, Optional<JooqGeneratedTables.Table> generated,
+                            boolean generatedClass) {
         String sql() {
             return alias == null ? name : name + " " + alias;
         }
@@ -276,11 +287,12 @@ public final class JooqDsl {
                     Optional<TableRef> aliased = table(call.getScope().get());
                     Optional<String> alias = name(call.getArgument(0));
                     if (aliased.isPresent() && alias.isPresent()) {
-                        return Optional.of(new TableRef(aliased.get().name(), alias.get(), aliased.get().generated()));
+                        return Optional.of(new TableRef(aliased.get().name(), alias.get(), aliased.get().generated(),
+                                aliased.get().generatedClass()));
                     }
                 }
                 if (call.getNameAsString().equals("table") && isDslFunction(call) && call.getArguments().size() == 1) {
-                    return name(call.getArgument(0)).map(raw -> new TableRef(raw, null, Optional.empty()));
+                    return name(call.getArgument(0)).map(raw -> new TableRef(raw, null, Optional.empty(), false));
                 }
             }
             return Optional.empty();
@@ -289,7 +301,7 @@ public final class JooqDsl {
         private TableRef tableNamed(String identifier) {
             Optional<JooqGeneratedTables.Table> table = generated.byIdentifier(identifier);
             return new TableRef(table.map(JooqGeneratedTables.Table::name).orElse(JooqNames.fromIdentifier(identifier)),
-                    null, table);
+                    null, table, true);
         }
 
         /** {@code BORROWER} statically imported from {@code Tables} or a generated table class, or known as generated. */
@@ -389,6 +401,8 @@ public final class JooqDsl {
         /** The calls after the first one, up to the one that runs the query: the clauses its SQL is read from. */
         private final List<MethodCallExpr> clauses;
         private final Map<String, TableRef> tables = new HashMap<>();
+        /** Whether a {@code *} of the SQL stands for the columns of a generated class this reader has not seen. */
+        private boolean starOfGeneratedColumns;
 
         Translation(FileScope scope, List<MethodCallExpr> chain) {
             this.scope = scope;
@@ -406,6 +420,13 @@ public final class JooqDsl {
                 clauses.add(call);
             }
             return clauses;
+        }
+
+        /** The columns a table's {@code selectFrom} or {@code fields()} lists. */
+        private String allColumns(TableRef table) {
+            String columns = table.allColumns();
+            starOfGeneratedColumns |= table.generatedClass() && columns.endsWith("*");
+            return columns;
         }
 
         String sql() {
@@ -473,7 +494,7 @@ public final class JooqDsl {
                 case "selectFrom" -> {
                     TableRef table = table(argument(start, 0));
                     select.from.add(table.sql());
-                    select.items.add(table.allColumns());
+                    select.items.add(allColumns(table));
                 }
                 case "selectCount" -> select.items.add("count(*)");
                 case "selectOne" -> select.items.add("1");
@@ -489,7 +510,7 @@ public final class JooqDsl {
                     TableRef table = table(argument(start, 0));
                     select.from.add(table.sql());
                     select.items.add(name.equals("fetchCount") ? "count(*)" : name.equals("fetchExists") ? "1"
-                            : table.allColumns());
+                            : allColumns(table));
                     for (Expression condition : start.getArguments().subList(1, start.getArguments().size())) {
                         select.where.add(condition(condition));
                     }
@@ -510,7 +531,7 @@ public final class JooqDsl {
                         TableRef table = table(argument);
                         from.add(table.sql());
                         if (select.allOfFrom) {
-                            select.items.add(table.allColumns());
+                            select.items.add(allColumns(table));
                         }
                     }
                 }
@@ -754,12 +775,12 @@ public final class JooqDsl {
             Optional<TableRef> whole = scope.table(e);
             if (whole.isPresent()) {
                 tables.put(whole.get().qualifier(), whole.get());
-                return whole.get().allColumns(); // select(BORROWER.fields()) is written asterisk()
+                return allColumns(whole.get()); // select(BORROWER.fields()) is written asterisk()
             }
             if (e instanceof MethodCallExpr call && (call.getNameAsString().equals("asterisk")
                     || call.getNameAsString().equals("fields")) && call.getScope().isPresent()) {
                 TableRef table = table(call.getScope().get());
-                return table.allColumns();
+                return allColumns(table);
             }
             return fieldSql(e);
         }

@@ -67,6 +67,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     /** 1-based parameter index to the column it is compared with. */
     final Map<Integer, ResolvedColumn> boundParameters = new HashMap<>();
     boolean selectsStar;
+    /** How many function calls the visit is inside: the {@code *} of {@code count(*)} selects no column. */
+    private int functionDepth;
 
     private final Map<String, Select> commonTables = new HashMap<>();
     // SET targets always name the target table's columns; SqlReferences reads them from the statement itself.
@@ -136,8 +138,19 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(AllColumns allColumns, S context) {
-        selectsStar = true;
+        // count(*) counts rows: it depends on no column
+        selectsStar |= functionDepth == 0;
         return super.visit(allColumns, context);
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.Function function, S context) {
+        functionDepth++;
+        try {
+            return super.visit(function, context);
+        } finally {
+            functionDepth--;
+        }
     }
 
     @Override

@@ -78,6 +78,8 @@ class SqlReferencesTest {
         assertTrue(of("SELECT * FROM person").selectsStar());
         assertTrue(of("SELECT p.* FROM person p").selectsStar());
         assertFalse(of("SELECT count(id) FROM person").selectsStar());
+        assertFalse(of("SELECT count(*) FROM person WHERE person.current IS NULL").selectsStar(), "count(*) counts rows");
+        assertTrue(of("SELECT count(*), p.* FROM person p GROUP BY p.id").selectsStar());
     }
 
     @Test

@@ -67,12 +67,14 @@ final class JavaSourceReader {
                 .filter(i -> !i.isStatic())
                 .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : ""))
                 .toList();
+        List<String> staticImports = unit.getImports().stream().filter(i -> i.isStatic())
+                .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList();
         List<SourceType> types = new ArrayList<>();
         for (ClassOrInterfaceDeclaration declaration : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-            types.add(type(path, packageName, imports, declaration));
+            types.add(type(path, packageName, imports, declaration).withStaticImports(staticImports));
         }
         for (RecordDeclaration declaration : unit.findAll(RecordDeclaration.class)) {
-            types.add(record(path, packageName, imports, declaration));
+            types.add(record(path, packageName, imports, declaration).withStaticImports(staticImports));
         }
         return new Read(types, null);
     }

@@ -40,6 +40,9 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
 
     private final SqlStatementClassifier classifier;
     private final PhysicalNaming naming;
+    /** A string literal holding a query's words. */
+    private static final java.util.regex.Pattern QUERY_TEXT = java.util.regex.Pattern.compile(
+            "(?i)\"[^\"\\n]*\\b(?:select|from|where|join|order by|group by|insert|update|delete|values)\\b");
     private static final java.util.regex.Pattern REPOSITORY_INTERFACE =
             java.util.regex.Pattern.compile("extends\\s+[\\w.]*Repository\\s*<");
     private final JavaSourceReader javaReader = new JavaSourceReader();
@@ -241,7 +244,11 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
     private static boolean mayMap(String text) {
         return text.contains("persistence") || text.contains("springframework.data") || text.contains("@Entity")
                 || text.contains("@Embeddable") || text.contains("@MappedSuperclass")
-                || REPOSITORY_INTERFACE.matcher(text).find();
+                || REPOSITORY_INTERFACE.matcher(text).find()
+                // constants that queries are written with (hmcts' QueryConstants, OpenLMIS's RepositoryConstants, an
+                // interface's)
+                || (text.contains("static final String") || text.contains("interface "))
+                && QUERY_TEXT.matcher(text).find();
     }
 
     // A Java file that does not parse is reported by the string extractor already; repeat it only when it matters here.

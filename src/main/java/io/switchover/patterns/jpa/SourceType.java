@@ -15,15 +15,30 @@ import java.util.Optional;
 record SourceType(String path, String packageName, List<String> imports, String name, boolean isInterface,
                   boolean isAbstract, int line, List<SourceAnnotation> annotations, TypeRef superclass,
                   List<TypeRef> interfaces, List<SourceField> fields, List<SourceMethod> methods,
-                  Map<String, Object> constants) {
+                  Map<String, Object> constants, List<String> staticImports) {
 
     SourceType {
         imports = List.copyOf(imports);
+        staticImports = List.copyOf(staticImports);
         annotations = List.copyOf(annotations);
         interfaces = List.copyOf(interfaces);
         fields = List.copyOf(fields);
         methods = List.copyOf(methods);
         constants = Map.copyOf(constants);
+    }
+
+    SourceType(String path, String packageName, List<String> imports, String name, boolean isInterface,
+               boolean isAbstract, int line, List<SourceAnnotation> annotations, TypeRef superclass,
+               List<TypeRef> interfaces, List<SourceField> fields, List<SourceMethod> methods,
+               Map<String, Object> constants) {
+        this(path, packageName, imports, name, isInterface, isAbstract, line, annotations, superclass, interfaces,
+                fields, methods, constants, List.of());
+    }
+
+    /** The same type, with its file's static imports ({@code a.b.Queries.SELECT_X}, {@code a.b.Queries.*}). */
+    SourceType withStaticImports(List<String> names) {
+        return new SourceType(path, packageName, imports, name, isInterface, isAbstract, line, annotations, superclass,
+                interfaces, fields, methods, constants, names);
     }
 
     String qualifiedName() {

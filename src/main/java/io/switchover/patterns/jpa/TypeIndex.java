@@ -89,13 +89,48 @@ final class TypeIndex {
         if (value instanceof SourceAnnotation.Symbol symbol) {
             String text = symbol.text();
             int dot = text.lastIndexOf('.');
-            Optional<SourceType> owner = dot < 0 ? Optional.of(context) : resolve(text.substring(0, dot), context);
             String constant = text.substring(dot + 1);
+            Optional<SourceType> owner = dot < 0 ? ownerOf(constant, context, new HashSet<>())
+                    : resolve(text.substring(0, dot), context);
             if (owner.isEmpty() || !owner.get().constants().containsKey(constant)
                     || !resolving.add(owner.get().qualifiedName() + "." + constant)) {
                 return Optional.empty();
             }
             return string(owner.get().constants().get(constant), owner.get(), resolving);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The type a constant named without its type comes from, as the compiler finds it: the type itself, the types it
+     * extends or implements (an interface's constants), then the file's static imports ({@code @Query("..." +
+     * SELECT_LATEST)} over {@code import static ....QueryConstants.SELECT_LATEST}).
+     */
+    private Optional<SourceType> ownerOf(String constant, SourceType type, Set<String> seen) {
+        if (!seen.add(type.qualifiedName())) {
+            return Optional.empty();
+        }
+        if (type.constants().containsKey(constant)) {
+            return Optional.of(type);
+        }
+        List<TypeRef> supertypes = new ArrayList<>(type.interfaces());
+        supertypes.add(type.superclass());
+        for (TypeRef supertype : supertypes) {
+            Optional<SourceType> found = resolve(supertype, type).flatMap(t -> ownerOf(constant, t, seen));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        for (String imported : type.staticImports()) {
+            int dot = imported.lastIndexOf('.');
+            String member = imported.substring(dot + 1);
+            if (dot > 0 && (member.equals(constant) || member.equals("*"))) {
+                Optional<SourceType> holder = resolve(imported.substring(0, dot), type)
+                        .filter(t -> t.constants().containsKey(constant));
+                if (holder.isPresent()) {
+                    return holder;
+                }
+            }
         }
         return Optional.empty();
     }

@@ -323,6 +323,48 @@ class OrmGapsTest {
     }
 
     @Test
+    void aQueryWrittenWithConstantsOfAnotherFileIsRead() {
+        // hmcts' QueryConstants and OpenLMIS's RepositoryConstants, statically imported; and an inherited interface's
+        String constants = "package org.example.repository;\n" + """
+                class QueryConstants {
+                    static final String LATEST_CASE_TYPE = "select max(c.version) from CaseType c where c.reference = :ref";
+                    static final String FROM_ROLES = " FROM case_role r";
+                }
+                """;
+        String base = "package org.example.repository;\n" + """
+                interface RoleQueries {
+                    String ORDER = " ORDER BY r.id";
+                }
+                """;
+        String entities = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "case_type") public class CaseType { @Id Long id; String reference; Integer version; }
+                """;
+        String role = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "case_role") public class CaseRole { @Id Long id; Integer caseTypeVersion; }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import static org.example.repository.QueryConstants.LATEST_CASE_TYPE;
+                import static org.example.repository.QueryConstants.*;
+                import org.example.model.*;
+                import org.springframework.data.jpa.repository.Query;
+                import org.springframework.data.repository.CrudRepository;
+                public interface CaseRoleRepository extends CrudRepository<CaseRole, Long>, RoleQueries {
+                    @Query("select r from CaseRole r where r.caseTypeVersion = (" + LATEST_CASE_TYPE + ")")
+                    List<CaseRole> latest(String ref);
+                    @Query(value = "SELECT r.id" + FROM_ROLES + ORDER, nativeQuery = true)
+                    List<Long> ids();
+                }
+                """;
+        ExtractionResult result = extract("QueryConstants.java", constants, "RoleQueries.java", base,
+                "CaseType.java", entities, "CaseRole.java", role, "CaseRoleRepository.java", repository);
+
+        assertEquals(List.of(), result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
+        assertEquals(List.of("SELECT r.id FROM case_role r ORDER BY r.id"), sql(result, JpaExtractor.NATIVE));
+        assertEquals(1, sql(result, JpaExtractor.JPQL).size());
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
     void leavesRepositoriesOfSpringDataJdbcAndMicronautDataToTheirReaders() {
         String aggregate = """
                 package shop;

@@ -203,9 +203,7 @@ final class MentionJudge {
         Origin at = mention.origin();
         // Mentions outnumber a file's places many times over (45,500 mentions of 5,000 statements in the benchmark):
         // each line and each object is judged against the file's places once.
-        boolean inChecked = checkedLines.computeIfAbsent(new Line(at.path(), at.line()), line -> in(checked, at).stream()
-                .anyMatch(place -> place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))));
-        return inChecked || concernedFiles.computeIfAbsent(new FileObject(at.path(), mention.object()),
+        return spanned(checked, checkedLines, at) || concernedFiles.computeIfAbsent(new FileObject(at.path(), mention.object()),
                 key -> in(checked, at).stream().anyMatch(place -> concerns(place, key.object())));
     }
 
@@ -214,7 +212,12 @@ final class MentionJudge {
 
     /** Whether the line stands in a statement that fails already on production's schema. */
     private boolean failing(Origin at) {
-        return failingLines.computeIfAbsent(new Line(at.path(), at.line()), line -> in(notCheckable, at).stream()
+        return spanned(notCheckable, failingLines, at);
+    }
+
+    /** Whether the line stands in one of these places of its file, each line looked up once ({@code memo}). */
+    private static boolean spanned(Map<String, List<CheckedPlace>> places, Map<Line, Boolean> memo, Origin at) {
+        return memo.computeIfAbsent(new Line(at.path(), at.line()), line -> in(places, at).stream()
                 .anyMatch(place -> place.origins().stream().anyMatch(o -> o.spans(at.path(), at.line()))));
     }
 

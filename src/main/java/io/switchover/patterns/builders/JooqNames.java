@@ -28,7 +28,12 @@ final class JooqNames {
     static String fromClassName(String className) {
         String name = className.endsWith("Record") ? className.substring(0, className.length() - "Record".length())
                 : className;
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return fromPascalCase(name);
+    }
+
+    /** The name jOOQ's default strategy wrote in Pascal case: {@code EncryptedContent} is {@code encrypted_content}. */
+    static String fromPascalCase(String pascal) {
+        return pascal.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** The identifier jOOQ generates for a table or column name. */

@@ -27,7 +27,7 @@ final class JooqNewRecords {
     private JooqNewRecords() {
     }
 
-    /** The statement and the last line of the method call that stores the record, or why it cannot be read. */
+    /** The statement, and the call that stores the record (where its origin ends). */
     record Insert(String sql, Node stored) {
     }
 
@@ -82,7 +82,7 @@ final class JooqNewRecords {
     /** jOOQ's default generator strategy names a setter {@code set} + the column's name in Pascal case. */
     private static Optional<String> bySetter(String pascal, Map<String, String> columns) {
         if (columns.isEmpty()) {
-            return Optional.of(pascal.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
+            return Optional.of(JooqNames.fromPascalCase(pascal));
         }
         String wanted = pascal.toLowerCase(Locale.ROOT);
         return columns.entrySet().stream()

@@ -3,6 +3,7 @@ package io.switchover.patterns.jpa;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads the types of one Java file with JavaParser; a file that does not parse yields a warning, never an exception. */
 final class JavaSourceReader {
@@ -63,12 +65,11 @@ final class JavaSourceReader {
         }
         CompilationUnit unit = parsed.getResult().get();
         String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-        List<String> imports = unit.getImports().stream()
-                .filter(i -> !i.isStatic())
-                .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : ""))
-                .toList();
-        List<String> staticImports = unit.getImports().stream().filter(i -> i.isStatic())
-                .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList();
+        Map<Boolean, List<String>> byStatic = unit.getImports().stream().collect(Collectors.partitioningBy(
+                ImportDeclaration::isStatic, Collectors.mapping(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : ""),
+                        Collectors.toList())));
+        List<String> imports = byStatic.get(false);
+        List<String> staticImports = byStatic.get(true);
         List<SourceType> types = new ArrayList<>();
         for (ClassOrInterfaceDeclaration declaration : unit.findAll(ClassOrInterfaceDeclaration.class)) {
             types.add(type(path, packageName, imports, declaration).withStaticImports(staticImports));

@@ -82,7 +82,7 @@ public final class MigrationLocations {
         Set<String> nested = new LinkedHashSet<>();
         for (String file : snapshot.files()) {
             int at = file.lastIndexOf("/db/migration/");
-            if (at >= 0 && !file.startsWith("src/test/") && !file.contains("/src/test/")) {
+            if (at >= 0 && !SnapshotPaths.isTestSource(file)) {
                 nested.add(file.substring(0, at) + "/db/migration");
             }
         }

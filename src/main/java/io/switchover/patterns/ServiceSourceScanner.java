@@ -73,7 +73,7 @@ public final class ServiceSourceScanner {
 
     /**
      * @param sourceRoots     folders relative to the snapshot root to look in; empty means the whole snapshot but its
-     *                        test sources ({@code src/test/}), whose SQL production never sends
+     *                        test sources ({@code src/test/}, {@code src/integrationTest/}...), whose SQL production never sends
      * @param excludedFolders the Flyway migration folders, and the Java migrations' source files, relative to the
      *                        snapshot root
      */
@@ -142,7 +142,7 @@ public final class ServiceSourceScanner {
                 files.addAll(snapshot.filesUnder(resources));
             }
         }
-        files.removeIf(path -> isTestSource(path) || excluded(path, excludedFolders) || isMigrationScript(path));
+        files.removeIf(path -> SnapshotPaths.isTestSource(path) || excluded(path, excludedFolders) || isMigrationScript(path));
         return List.copyOf(files);
     }
 
@@ -260,7 +260,7 @@ public final class ServiceSourceScanner {
     private static TreeSet<String> filesToScan(Snapshot snapshot, List<String> sourceRoots) {
         if (sourceRoots.isEmpty()) {
             TreeSet<String> files = new TreeSet<>(snapshot.files());
-            files.removeIf(ServiceSourceScanner::isTestSource);
+            files.removeIf(SnapshotPaths::isTestSource);
             return files;
         }
         TreeSet<String> files = new TreeSet<>();
@@ -297,10 +297,6 @@ public final class ServiceSourceScanner {
 
     private static final java.util.regex.Pattern SOURCE_ROOT =
             java.util.regex.Pattern.compile("(|.*/)src/main/(?:java|kotlin)/");
-
-    private static boolean isTestSource(String path) {
-        return path.startsWith("src/test/") || path.contains("/src/test/");
-    }
 
     /** Under one of the folders, or one of the files (a Java migration's source). */
     private static boolean excluded(String path, Collection<String> excluded) {

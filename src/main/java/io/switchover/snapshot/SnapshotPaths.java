@@ -22,4 +22,17 @@ public final class SnapshotPaths {
         }
         return false;
     }
+
+    /**
+     * Whether a path is in a test source set: {@code src/test/}, or a source set Gradle or Maven builds only for
+     * tests, whose name says so ({@code src/integrationTest/}, {@code src/integration-test/}, {@code src/integTest/},
+     * {@code src/testFixtures/}, {@code src/it/}). Production never sends their SQL, and their {@code db/migration}
+     * folders are test data, not production's history.
+     */
+    public static boolean isTestSource(String path) {
+        return TEST_SOURCE_SET.matcher(path).find();
+    }
+
+    private static final java.util.regex.Pattern TEST_SOURCE_SET =
+            java.util.regex.Pattern.compile("(?:^|/)src/(?:[^/]*(?i:test)[^/]*|it)/");
 }

@@ -107,4 +107,15 @@ class MigrationLocationsTest {
 
         assertEquals(List.of("db.migration.V1__create"), scripts(reader.read(snapshot, List.of())));
     }
+
+    @Test
+    void anIntegrationTestSourceSetsMigrationsAreTestDataNotProductionsHistory() {
+        InMemorySnapshot snapshot = new InMemorySnapshot("app")
+                .with("api/src/main/resources/db/migration/V1__init.sql", "CREATE TABLE t (id INT);")
+                .with("api/src/integrationTest/resources/db/migration/V2__seed.sql", "INSERT INTO t VALUES (1);")
+                .with("api/src/integration-test/resources/db/migration/V3__seed.sql", "INSERT INTO t VALUES (2);")
+                .with("api/src/it/resources/db/migration/V4__seed.sql", "INSERT INTO t VALUES (3);");
+
+        assertEquals(List.of("api/src/main/resources/db/migration"), MigrationLocations.find(snapshot, List.of()));
+    }
 }

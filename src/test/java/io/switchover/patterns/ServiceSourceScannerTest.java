@@ -92,10 +92,14 @@ class ServiceSourceScannerTest {
     void leavesTestSourcesOutWhenNoSourceRootIsGiven() {
         InMemorySnapshot withTests = service()
                 .with("src/test/java/com/example/Fixtures.java",
-                        "class Fixtures { static final String SEED = \"INSERT INTO person (id) VALUES (1)\"; }");
+                        "class Fixtures { static final String SEED = \"INSERT INTO person (id) VALUES (1)\"; }")
+                .with("src/integration-test/java/com/example/SqlInsert.java",
+                        "class SqlInsert { static final String SEED = \"INSERT INTO person (id) VALUES (2)\"; }")
+                .with("web/src/integTest/java/com/example/Seed.java",
+                        "class Seed { static final String SEED = \"INSERT INTO person (id) VALUES (3)\"; }");
         ExtractionResult result = scanner.scan(withTests, List.of(), List.of());
-        assertTrue(result.patterns().stream().noneMatch(p -> p.origin().path().startsWith("src/test/")),
-                result.patterns().toString());
+        assertTrue(result.patterns().stream().noneMatch(p -> p.origin().path().contains("src/test")
+                        || p.origin().path().contains("src/integ")), result.patterns().toString());
         assertFalse(result.patterns().isEmpty());
     }
 

@@ -86,6 +86,7 @@ public final class JooqDsl {
             return ExtractionResult.empty();
         }
         FileScope scope = new FileScope(unit);
+        CallerArguments callers = new CallerArguments(unit);
         List<AccessPattern> patterns = new ArrayList<>();
         List<UnresolvedSql> notChecked = new ArrayList<>();
         for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
@@ -117,15 +118,55 @@ public final class JooqDsl {
                 continue;
             }
             try {
-                Translation translation = new Translation(scope, chain);
-                String sql = translation.sql();
-                patterns.add(new AccessPattern(sql, origin, translation.starOfGeneratedColumns ? GENERATED_STAR : ID));
+                patterns.add(translated(new Translation(scope, chain), origin));
             } catch (Untranslatable e) {
-                notChecked.add(new UnresolvedSql(origin, shorten(top.toString()),
-                        "a jOOQ query built with the DSL: " + e.getMessage()));
+                String reason = "a jOOQ query built with the DSL: " + e.getMessage();
+                Optional<MethodDeclaration> method = CallerArguments.enclosingMethod(call);
+                List<CallerArguments.Binding> bindings = method.map(callers::of).orElse(List.of());
+                if (!readForEachCaller(scope, chain, bindings, origin, shorten(top.toString()), patterns,
+                        notChecked)) {
+                    notChecked.add(new UnresolvedSql(origin, shorten(top.toString()), reason));
+                }
             }
         }
         return new ExtractionResult(patterns, notChecked, List.of());
+    }
+
+    private static AccessPattern translated(Translation translation, Origin origin) {
+        String sql = translation.sql();
+        return new AccessPattern(sql, origin, translation.starOfGeneratedColumns ? GENERATED_STAR : ID);
+    }
+
+    /**
+     * The query read once for each caller's arguments (its method's parameters as they are called in the file):
+     * each variant that translates is a statement; one that does not stays a place not checked, saying which call.
+     * False where no variant translates, so that the query keeps its own reason.
+     */
+    private boolean readForEachCaller(FileScope scope, List<MethodCallExpr> chain,
+                                      List<CallerArguments.Binding> bindings, Origin origin, String fragment,
+                                      List<AccessPattern> patterns, List<UnresolvedSql> notChecked) {
+        Set<String> read = new java.util.LinkedHashSet<>();
+        List<AccessPattern> variants = new ArrayList<>();
+        List<UnresolvedSql> failed = new ArrayList<>();
+        for (CallerArguments.Binding binding : bindings) {
+            try {
+                AccessPattern variant = translated(new Translation(scope.with(binding), chain), origin);
+                if (read.add(variant.sql())) {
+                    variants.add(variant);
+                }
+            } catch (Untranslatable e) {
+                failed.add(new UnresolvedSql(origin, fragment, "a jOOQ query built with the DSL, as "
+                        + binding.caller() + " calls it: " + e.getMessage()));
+            }
+        }
+        if (variants.isEmpty()) {
+            return false;
+        }
+        patterns.addAll(variants);
+        if (!failed.isEmpty()) {
+            notChecked.add(failed.get(0));
+        }
+        return true;
     }
 
     /** {@code newRecord(T)} of a generated table, filled and stored in the same method: its INSERT. */
@@ -199,8 +240,25 @@ public final class JooqDsl {
         private final Map<String, String> staticImports = new HashMap<>();
         private final Set<String> wildcardClasses = new HashSet<>();
         private final boolean dslStatics;
+        /** What the enclosing method's parameters are bound to, for the variant of a query being read. */
+        private final Optional<CallerArguments.Binding> bound;
+
+        /** The same names, with a method's parameters bound to one caller's arguments. */
+        private FileScope(FileScope file, CallerArguments.Binding bound) {
+            this.contexts.addAll(file.contexts);
+            this.contextMethods.addAll(file.contextMethods);
+            this.staticImports.putAll(file.staticImports);
+            this.wildcardClasses.addAll(file.wildcardClasses);
+            this.dslStatics = file.dslStatics;
+            this.bound = Optional.of(bound);
+        }
+
+        FileScope with(CallerArguments.Binding binding) {
+            return new FileScope(this, binding);
+        }
 
         FileScope(CompilationUnit unit) {
+            this.bound = Optional.empty();
             boolean statics = false;
             for (ImportDeclaration declaration : unit.getImports()) {
                 if (!declaration.isStatic()) {
@@ -328,14 +386,15 @@ public final class JooqDsl {
 
         /** A local variable's single initializer, as the name stands for it. */
         Optional<Expression> local(NameExpr name) {
-            Optional<Node> body = enclosingMethod(name);
+            Optional<Node> body = CallerArguments.enclosingMethod(name).map(Node.class::cast);
             if (body.isEmpty()) {
                 return Optional.empty();
             }
             List<VariableDeclarator> declared = body.get().findAll(VariableDeclarator.class,
                     v -> v.getNameAsString().equals(name.getNameAsString()));
             if (declared.isEmpty()) {
-                return finalField(name);
+                Optional<Expression> argument = bound.flatMap(b -> b.of(name, body.get()));
+                return argument.isPresent() ? argument : finalField(name);
             }
             if (declared.size() != 1 || declared.get(0).getInitializer().isEmpty()) {
                 return Optional.empty();
@@ -356,14 +415,6 @@ public final class JooqDsl {
                     .flatMap(f -> f.getVariables().stream())
                     .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
                     .findFirst().flatMap(VariableDeclarator::getInitializer);
-        }
-
-        private static Optional<Node> enclosingMethod(Node node) {
-            Optional<Node> parent = node.getParentNode();
-            while (parent.isPresent() && !(parent.get() instanceof MethodDeclaration)) {
-                parent = parent.get().getParentNode();
-            }
-            return parent;
         }
 
         /** A name given as a string, or as {@code DSL.name("a", "b")}. */
@@ -613,10 +664,17 @@ public final class JooqDsl {
             private final List<String> updates = new ArrayList<>();
             private boolean updating;
             private boolean defaults;
+            /** The SELECT of {@code insertInto(T).columns(...).select(query)}. */
+            private String query;
 
             String sql(TableRef table) {
                 StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name());
-                if (defaults) {
+                if (query != null) {
+                    if (!columns.isEmpty()) {
+                        sql.append(" (").append(String.join(", ", columns)).append(")");
+                    }
+                    sql.append(" ").append(query);
+                } else if (defaults) {
                     sql.append(" DEFAULT VALUES");
                 } else {
                     if (columns.isEmpty() || values.isEmpty()) {
@@ -653,7 +711,9 @@ public final class JooqDsl {
         private void insertClause(InsertParts insert, MethodCallExpr call) {
             String method = call.getNameAsString();
             switch (method) {
-                case "columns" -> call.getArguments().forEach(c -> insert.columns.add(bareColumn(c)));
+                case "columns" -> call.getArguments().forEach(c -> insert.columns.addAll(fieldList(c)
+                        .map(list -> list.stream().map(FieldRef::column).toList()).orElseGet(() -> List.of(bareColumn(c)))));
+                case "select" -> insert.query = subquery(argument(call, 0));
                 case "values" -> {
                     if (insert.values.isEmpty()) {
                         call.getArguments().forEach(v -> insert.values.add(value(v)));
@@ -782,7 +842,132 @@ public final class JooqDsl {
                 TableRef table = table(call.getScope().get());
                 return allColumns(table);
             }
+            Optional<List<FieldRef>> list = fieldList(e);
+            if (list.isPresent()) {
+                return String.join(", ", list.get().stream().map(FieldRef::sql).toList());
+            }
             return fieldSql(e);
+        }
+
+        /** The SELECT a nested query renders: {@code select(...).from(S).where(...)}, or a local holding it. */
+        private String subquery(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof NameExpr name) {
+                return subquery(scope.local(name).orElseThrow(() -> new Untranslatable("query " + name
+                        + " is built elsewhere")));
+            }
+            MethodCallExpr first = e instanceof MethodCallExpr call ? call : null;
+            while (first != null && first.getScope().orElse(null) instanceof MethodCallExpr inner) {
+                first = inner;
+            }
+            if (first == null || !SELECT_STARTS.contains(first.getNameAsString()) || !scope.isDsl(first)) {
+                throw new Untranslatable("a query " + shorten(e.toString()) + " not built with the DSL here");
+            }
+            Translation nested = new Translation(scope, chainFrom(first));
+            String sql = nested.sql();
+            starOfGeneratedColumns |= nested.starOfGeneratedColumns;
+            return sql;
+        }
+
+        /** One field of a list of fields: its table in the query and its column. */
+        private record FieldRef(TableRef table, String column) {
+            String sql() {
+                return table.qualifier() + "." + column;
+            }
+        }
+
+        /**
+         * A list of fields written as Java: {@code T.fields()} of a generated class in the sources, a stream over it
+         * ({@code Arrays.stream(...)}, {@code list.stream()}) filtered by name or mapped to another table's fields by
+         * name ({@code .map(S::field)}, as jOOQ's {@code Table.field(Field)} looks a field up), collected; a local
+         * holding one; {@code List.of(...)}/{@code Arrays.asList(...)} of fields. Empty where it is none of these.
+         */
+        private Optional<List<FieldRef>> fieldList(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof NameExpr name) {
+                return scope.local(name).flatMap(this::fieldList);
+            }
+            if (!(e instanceof MethodCallExpr call)) {
+                return Optional.empty();
+            }
+            String method = call.getNameAsString();
+            Optional<Expression> on = call.getScope();
+            if (method.equals("fields") && call.getArguments().isEmpty() && on.isPresent()) {
+                Optional<TableRef> table = scope.table(on.get());
+                if (table.isEmpty() || table.get().generated().isEmpty()
+                        || table.get().generated().get().columns().isEmpty()) {
+                    return Optional.empty();
+                }
+                TableRef known = table.get();
+                tables.put(known.qualifier(), known);
+                return Optional.of(known.generated().get().columns().values().stream()
+                        .map(column -> new FieldRef(known, column)).toList());
+            }
+            boolean holder = on.isPresent() && on.get() instanceof NameExpr n
+                    && Set.of("Arrays", "List", "Stream").contains(n.getNameAsString());
+            if (holder && Set.of("stream", "of", "asList").contains(method)) {
+                return fieldsOf(call.getArguments());
+            }
+            if (on.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<List<FieldRef>> before = switch (method) {
+                case "stream", "collect", "toList" -> fieldList(on.get());
+                default -> Optional.empty();
+            };
+            if (before.isPresent()) {
+                return before;
+            }
+            if (method.equals("filter") && call.getArguments().size() == 1) {
+                return fieldList(on.get()).map(list -> JooqFieldFilter.of(call.getArgument(0), this::columnNamed)
+                        .map(keep -> list.stream().filter(f -> keep.test(f.column())).toList())
+                        .orElseThrow(() -> new Untranslatable("a filter of fields " + shorten(call.toString())
+                                + " this reader does not read")));
+            }
+            if (method.equals("map") && call.getArguments().size() == 1
+                    && call.getArgument(0) instanceof com.github.javaparser.ast.expr.MethodReferenceExpr reference
+                    && reference.getIdentifier().equals("field")) {
+                Expression owner = reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type
+                        ? new NameExpr(type.getTypeAsString()) : reference.getScope(); // BORROWER::field parses as a type
+                Optional<TableRef> target = scope.table(owner);
+                Optional<List<FieldRef>> list = fieldList(on.get());
+                if (target.isPresent() && list.isPresent()) {
+                    tables.put(target.get().qualifier(), target.get());
+                    return Optional.of(list.get().stream().map(f -> new FieldRef(target.get(), f.column())).toList());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The fields of {@code List.of(a, b)}, each a field or a list of them. */
+        private Optional<List<FieldRef>> fieldsOf(List<Expression> arguments) {
+            List<FieldRef> fields = new ArrayList<>();
+            for (Expression argument : arguments) {
+                Optional<List<FieldRef>> list = fieldList(argument);
+                if (list.isPresent()) {
+                    fields.addAll(list.get());
+                    continue;
+                }
+                Expression a = unwrap(argument);
+                if (!(a instanceof FieldAccessExpr access)) {
+                    return Optional.empty();
+                }
+                Optional<TableRef> table = scope.table(access.getScope());
+                if (table.isEmpty()) {
+                    return Optional.empty();
+                }
+                fields.add(new FieldRef(table.get(), table.get().column(access.getNameAsString())));
+            }
+            return Optional.of(fields);
+        }
+
+        /** The column {@code T.COL} names, for a filter comparing by name. */
+        private Optional<String> columnNamed(Expression expression) {
+            Expression e = unwrap(expression);
+            if (e instanceof FieldAccessExpr access && JooqNames.isIdentifier(access.getNameAsString())) {
+                return scope.table(access.getScope()).map(t -> t.column(access.getNameAsString()));
+            }
+            return Optional.empty();
         }
 
         private String sortField(Expression expression) {
@@ -873,6 +1058,13 @@ public final class JooqDsl {
             }
             if (call.getScope().isEmpty()) {
                 return Optional.empty();
+            }
+            if (method.equals("field") && call.getArguments().isNonEmpty()) { // table.field("owner", Long.class)
+                Optional<TableRef> table = scope.table(call.getScope().get());
+                Optional<String> column = scope.name(call.getArgument(0));
+                if (table.isPresent() && column.isPresent()) {
+                    return Optional.of(table.get().qualifier() + "." + column.get());
+                }
             }
             Optional<String> on = field(call.getScope().get());
             if (on.isEmpty()) {

@@ -190,6 +190,135 @@ class JooqDslTest {
             }
             """;
 
+    private static final String GENERATED_FORMER_BORROWER = """
+            package com.example.jooq.tables;
+            import org.jooq.impl.DSL;
+            import org.jooq.impl.TableImpl;
+            public class FormerBorrower extends TableImpl<FormerBorrowerRecord> {
+                public static final FormerBorrower FORMER_BORROWER = new FormerBorrower();
+                public final TableField<FormerBorrowerRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT);
+                public final TableField<FormerBorrowerRecord, String> FULL_NAME = createField(DSL.name("full_name"), SQLDataType.VARCHAR);
+                public final TableField<FormerBorrowerRecord, String> EMAIL = createField(DSL.name("email"), SQLDataType.VARCHAR);
+                private FormerBorrower() {
+                    this(DSL.name("former_borrower"), null);
+                }
+            }
+            """;
+
+    @Test
+    void readsARowCopiedFieldByFieldIntoATableOfTheSameColumnsAsItsInsertSelect() {
+        // keywhiz's soft delete: insertInto(DELETED).columns(DELETED.fields()).select(select(Arrays.stream(
+        // DELETED.fields()).map(SECRETS::field)...)), and a copy of every column but the key through a local
+        ExtractionResult result = read(List.of(GENERATED_BORROWER, GENERATED_FORMER_BORROWER), """
+                package com.example;
+                import static com.example.jooq.Tables.BORROWER;
+                import static com.example.jooq.Tables.FORMER_BORROWER;
+                import static org.jooq.impl.DSL.select;
+                import org.jooq.DSLContext;
+                import org.jooq.Field;
+                class Repo {
+                    void retire(DSLContext dsl, long id) {
+                        dsl.insertInto(FORMER_BORROWER)
+                            .columns(FORMER_BORROWER.fields())
+                            .select(select(Arrays.stream(FORMER_BORROWER.fields()).map(BORROWER::field)
+                                .collect(Collectors.toList())).from(BORROWER).where(BORROWER.ID.eq(id)))
+                            .execute();
+                        List<Field<?>> copied = Arrays.stream(BORROWER.fields())
+                            .filter(field -> !field.getName().equals(BORROWER.ID.getName()))
+                            .collect(Collectors.toList());
+                        dsl.insertInto(FORMER_BORROWER).columns(copied)
+                            .select(select(copied.stream().map(FORMER_BORROWER::field).collect(Collectors.toList()))
+                                .from(BORROWER).where(BORROWER.ID.eq(id)))
+                            .execute();
+                    }
+                }
+                """);
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("9-13 INSERT INTO former_borrower (id, full_name, email) SELECT borrower.id,"
+                        + " borrower.full_name, borrower.email FROM borrower WHERE borrower.id = ?",
+                "11-12 SELECT borrower.id, borrower.full_name, borrower.email FROM borrower WHERE borrower.id = ?",
+                "17-20 INSERT INTO former_borrower (full_name, email) SELECT former_borrower.full_name,"
+                        + " former_borrower.email FROM borrower WHERE borrower.id = ?",
+                "18-19 SELECT former_borrower.full_name, former_borrower.email FROM borrower WHERE borrower.id = ?"),
+                statements(result));
+    }
+
+    @Test
+    void aFilterOfFieldsItCannotReadLeavesTheQueryNotChecked() {
+        ExtractionResult result = read(List.of(GENERATED_BORROWER, GENERATED_FORMER_BORROWER), """
+                package com.example;
+                import static com.example.jooq.Tables.BORROWER;
+                import static com.example.jooq.Tables.FORMER_BORROWER;
+                import org.jooq.DSLContext;
+                class Repo {
+                    void retire(DSLContext dsl, long id) {
+                        dsl.insertInto(FORMER_BORROWER)
+                            .columns(Arrays.stream(FORMER_BORROWER.fields()).filter(f -> wanted(f)).toList())
+                            .select(dsl.select(BORROWER.ID).from(BORROWER))
+                            .execute();
+                    }
+                }
+                """);
+        assertEquals(1, result.notChecked().size(), result.toString());
+        assertEquals(true, result.notChecked().get(0).reason().contains("a filter of fields"),
+                result.notChecked().get(0).reason());
+    }
+
+    @Test
+    void aConditionParameterIsReadOnceForEachCallOfItsPrivateMethod() {
+        // keywhiz's ClientDAO.getClient(Condition condition): .where(condition), called with three conditions
+        ExtractionResult result = read("""
+                Object byEmail(String email) { return find(BORROWER.EMAIL.eq(email)); }
+                Object byId(long id) { return this.find(BORROWER.ID.eq(id)); }
+                Object byIdAgain(long id) { return find(BORROWER.ID.eq(id)); }
+                private Object find(org.jooq.Condition condition) {
+                    return dsl.select(BORROWER.FULL_NAME).from(BORROWER).where(condition).fetchOne();
+                }
+                """);
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("12-12 SELECT borrower.full_name FROM borrower WHERE borrower.email = ?",
+                "12-12 SELECT borrower.full_name FROM borrower WHERE borrower.id = ?"), statements(result));
+    }
+
+    @Test
+    void aTableParameterPassedOnThroughPrivateMethodsIsEachTableItsCallersName() {
+        // keywhiz's SecretSeriesDAO.baseSelect(table): SECRETS or DELETED_SECRETS, one and two calls away
+        ExtractionResult result = read("""
+                Object current(long id) { return find(BORROWER, BORROWER.ID.eq(id)); }
+                Object former(long id) { return find(LOAN, LOAN.ID.eq(id)); }
+                Object all() { return base(BORROWER).fetch(); }
+                private Object find(org.jooq.Table<?> table, org.jooq.Condition condition) {
+                    return base(table).where(condition).fetchOne();
+                }
+                private Object base(org.jooq.Table<?> table) {
+                    return dsl.select(table.field("id")).from(table);
+                }
+                Object anyone(org.jooq.Table<?> table) {
+                    return dsl.selectFrom(table).fetch();
+                }
+                """);
+        assertEquals(List.of("15-15 SELECT borrower.id FROM borrower", "15-15 SELECT loan.id FROM loan"),
+                statements(result));
+        assertEquals(1, result.notChecked().size(), "a method others may call with any table stays unknown");
+        assertEquals(18, result.notChecked().get(0).origin().line());
+    }
+
+    @Test
+    void aVariantThatDoesNotTranslateStaysNotCheckedBesideTheOthers() {
+        ExtractionResult result = read("""
+                Object byId(long id) { return find(BORROWER.ID.eq(id)); }
+                Object matching(org.jooq.Condition given) { return find(given); }
+                private Object find(org.jooq.Condition condition) {
+                    return dsl.select(BORROWER.FULL_NAME).from(BORROWER).where(condition).fetchOne();
+                }
+                """);
+        assertEquals(List.of("11-11 SELECT borrower.full_name FROM borrower WHERE borrower.id = ?"),
+                statements(result));
+        assertEquals(1, result.notChecked().size());
+        assertEquals(true, result.notChecked().get(0).reason().contains("as find(given) calls it"),
+                result.notChecked().get(0).reason());
+    }
+
     @Test
     void readsANewRecordFilledBySettersAndStoredAsTheInsertOfWhatWasSet() {
         // keywhiz: r = dslContext.newRecord(CLIENTS); r.setName(name); ...; r.store();

@@ -499,13 +499,15 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             // The object, companion's class or enum each brace opens, so that a member is known as Owner.NAME.
             java.util.Deque<String> owners = new java.util.ArrayDeque<>();
             String pendingOwner = null;
+            TypeNesting types = new TypeNesting();
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
+                types.see(tokens, i);
                 if ((token.isIdentifier("object") || token.isIdentifier("class")) && i + 1 < tokens.size()
                         && tokens.get(i + 1).kind() == Kind.IDENTIFIER && !isKeyword(tokens.get(i + 1).text())) {
                     pendingOwner = tokens.get(i + 1).text();
                     if (i > 0 && tokens.get(i - 1).isIdentifier("enum")) {
-                        enumEntries(i + 2, pendingOwner);
+                        enumEntries(i + 2, pendingOwner, types.enclosing());
                     }
                 } else if (token.isIdentifier("companion") && i + 1 < tokens.size()
                         && tokens.get(i + 1).isIdentifier("object")) {
@@ -546,8 +548,11 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             }
         }
 
-        /** {@code enum class Kind { A, B(1), C; ... }}: entries whose text is their name. */
-        private void enumEntries(int from, String type) {
+        /**
+         * {@code enum class Kind { A, B(1), C; ... }}: entries whose text is their name, known as {@code Kind.A} and,
+         * when nested, by the types around it ({@code Dao.Statistikk.Kind.A}), as an import names it.
+         */
+        private void enumEntries(int from, String type, String enclosing) {
             int open = from;
             while (open < tokens.size() && !tokens.get(open).is("{")) {
                 open++;
@@ -567,6 +572,9 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 } else if (depth == 0 && token.kind() == Kind.IDENTIFIER
                         && (k == open + 1 || tokens.get(k - 1).is(","))) {
                     enumEntries.put(type + "." + token.text(), token.text());
+                    if (!enclosing.isEmpty()) {
+                        enumEntries.put(enclosing + "." + type + "." + token.text(), token.text());
+                    }
                 }
             }
         }

@@ -61,6 +61,42 @@ class KotlinCrossFileConstantsTest {
     }
 
     @Test
+    void anEnumNestedInTypesIsKnownByItsNestedNameAsItsImportNamesIt() {
+        // helse-spesialist: import no.nav.helse.db.BehandlingsstatistikkDao.StatistikkPerKombinasjon.Mottakertype
+        String statistics = """
+                package no.example.db
+
+                interface StatistikkDao {
+                    fun perKombinasjon(): Statistikk
+
+                    data class Statistikk(
+                        val perMottakertype: Map<Mottakertype, Int>,
+                    ) {
+                        enum class Mottakertype { ARBEIDSGIVER, SYKMELDT, BEGGE }
+                    }
+                }
+                """;
+        String dao = """
+                package no.example.repo
+
+                import no.example.db.StatistikkDao.Statistikk.Mottakertype
+
+                class PgStatistikkDao {
+                    fun perKombinasjon() = \"""
+                        SELECT CASE WHEN belop > 0 THEN '${Mottakertype.BEGGE}' ELSE '${Mottakertype.SYKMELDT}' END
+                        FROM utbetaling
+                    \""".trimIndent()
+                }
+                """;
+        ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("kt")
+                .with(ROOT + "db/StatistikkDao.kt", statistics).with(ROOT + "repo/PgStatistikkDao.kt", dao),
+                List.of(), List.of());
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("SELECT CASE WHEN belop > 0 THEN 'BEGGE' ELSE 'SYKMELDT' END\nFROM utbetaling"),
+                result.patterns().stream().map(AccessPattern::sql).toList());
+    }
+
+    @Test
     void withoutTheOtherFileTheyStayNotChecked() {
         ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("kt")
                 .with(ROOT + "repo/OppgaveRepository.kt", REPOSITORY), List.of(), List.of());

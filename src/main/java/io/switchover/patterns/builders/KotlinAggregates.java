@@ -147,7 +147,9 @@ final class KotlinAggregates {
             Optional<KotlinClass> target = types.entity(property.type().simpleName());
             if (embedded.isPresent() && target.isPresent() && depth < MAX_NESTING) {
                 String inner = embedded.get().string("prefix").orElse("");
-                map(target.get(), prefix + inner, table, columns, children, new LinkedHashMap<>(), depth + 1);
+                Map<String, String> nested = new LinkedHashMap<>();
+                map(target.get(), prefix + inner, table, columns, children, nested, depth + 1);
+                MappedTypes.embeddedProperties(property.name(), nested, properties);
                 continue;
             }
             boolean collection = COLLECTIONS.contains(property.type().simpleName());

@@ -165,4 +165,13 @@ final class MappedTypes {
     static int line(Node node) {
         return node.getBegin().map(p -> p.line).orElse(1);
     }
+
+    /**
+     * The properties of an {@code @Embedded} value, known to derived queries as Spring Data's PartTree reads them:
+     * {@code findTopByBehandlingIdOrderBySporbarOpprettetTidDesc} is {@code sporbar.opprettetTid}.
+     */
+    static void embeddedProperties(String holder, Map<String, String> nested, Map<String, String> into) {
+        nested.forEach((name, column) -> into.putIfAbsent(holder + Character.toUpperCase(name.charAt(0))
+                + name.substring(1), column));
+    }
 }

@@ -146,8 +146,9 @@ public final class SpringDataJdbcAggregates {
             Optional<TypeDeclaration<?>> target = types.entityType(property.type());
             if (embedded.isPresent() && target.isPresent() && depth < MAX_NESTING) {
                 String inner = MappedTypes.string(embedded.get(), "prefix").orElse("");
-                map(types, target.get(), table, prefix + inner, columns, children, new LinkedHashMap<>(), assignedIds,
-                        depth + 1);
+                Map<String, String> nested = new LinkedHashMap<>();
+                map(types, target.get(), table, prefix + inner, columns, children, nested, assignedIds, depth + 1);
+                MappedTypes.embeddedProperties(property.name(), nested, properties);
                 continue;
             }
             Optional<Type> element = MappedTypes.element(property.type());

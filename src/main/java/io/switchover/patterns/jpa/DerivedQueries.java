@@ -200,6 +200,12 @@ final class DerivedQueries {
         if (plain.isPresent()) {
             return render(from, plain.get(), "# = ?", ignoreCase);
         }
+        Optional<List<MappedColumn>> whole = paths.fromMethodName(entity, text)
+                .flatMap(path -> paths.comparedWhole(entity, path));
+        if (whole.isPresent()) {
+            List<String> each = whole.get().stream().map(c -> from.column(c) + " = ?").toList();
+            return Optional.of(together(each));
+        }
         for (String[] keyword : KEYWORDS) {
             if (text.endsWith(keyword[0]) && text.length() > keyword[0].length()) {
                 Optional<QueryPaths.Resolved> property = resolve(entity,
@@ -210,6 +216,11 @@ final class DerivedQueries {
             }
         }
         return Optional.empty();
+    }
+
+    /** Several columns compared at once: in parentheses, so that an OR beside them keeps its meaning. */
+    private static String together(List<String> each) {
+        return "(" + String.join(" AND ", each) + ")";
     }
 
     private static Optional<String> render(FromClause from, QueryPaths.Resolved property, String template,

@@ -63,17 +63,18 @@ final class QueryPaths {
             if (last) {
                 return endingAt(hops, entity, property);
             }
-            Optional<Hop> hop = hop(entity, property);
+            Optional<List<Hop>> hop = hops(entity, property);
             if (hop.isEmpty()) {
                 return Optional.empty();
             }
+            EntityMapping to = hop.get().get(hop.get().size() - 1).to();
             // o.customer.id: the foreign key in the owner's table holds it, no join needed.
             if (property instanceof Property.ToOne toOne && !toOne.joinColumns().isEmpty() && i + 2 == path.size()
-                    && toOne.joinColumns().size() == 1 && isSingleId(hop.get().to(), path.get(i + 1))) {
+                    && toOne.joinColumns().size() == 1 && isSingleId(to, path.get(i + 1))) {
                 return Optional.of(new Resolved(hops, toOne.joinColumns().get(0), entity));
             }
-            hops.add(hop.get());
-            entity = hop.get().to();
+            hops.addAll(hop.get());
+            entity = to;
             properties = entity.properties();
         }
         return Optional.empty();
@@ -91,19 +92,53 @@ final class QueryPaths {
                     model.entity(toOne.targetType())))
                     : Optional.empty();
         }
-        Optional<Hop> hop = hop(entity, property);
+        Optional<List<Hop>> hop = hops(entity, property);
         if (hop.isEmpty()) {
             return Optional.empty();
         }
-        EntityMapping target = hop.get().to();
+        EntityMapping target = hop.get().get(hop.get().size() - 1).to();
         List<MappedColumn> ids = target.columns().stream()
                 .filter(c -> c.isId() && c.table().equals(target.primaryTable())).toList();
         if (ids.size() != 1) {
             return Optional.empty();
         }
         List<Hop> through = new ArrayList<>(hops);
-        through.add(hop.get());
+        through.addAll(hop.get());
         return Optional.of(new Resolved(through, ids.get(0), target, true, Optional.of(target)));
+    }
+
+    /**
+     * The columns a path compares when it ends at a value of several columns in the entity's own tables: an
+     * {@code @EmbeddedId} or {@code @Embedded} (rd-professional-api's {@code findByUserAccountMapId(id)}, whose parts
+     * are two {@code @ManyToOne}s), or an association with a composite foreign key (OpenLMIS's versioned
+     * {@code Orderable}). Hibernate compares each column with its own parameter. Empty for anything else.
+     */
+    Optional<List<MappedColumn>> comparedWhole(EntityMapping root, List<String> path) {
+        Map<String, Property> properties = root.properties();
+        for (int i = 0; i < path.size() - 1; i++) {
+            if (!(properties.get(path.get(i)) instanceof Property.Embedded embedded)) {
+                return Optional.empty();
+            }
+            properties = embedded.parts();
+        }
+        List<MappedColumn> columns = new ArrayList<>();
+        return columnsOf(properties.get(path.get(path.size() - 1)), columns) && columns.size() > 1
+                ? Optional.of(columns) : Optional.empty();
+    }
+
+    private static boolean columnsOf(Property property, List<MappedColumn> columns) {
+        if (property instanceof Property.Basic basic) {
+            columns.add(basic.column());
+            return true;
+        }
+        if (property instanceof Property.ToOne toOne && !toOne.joinColumns().isEmpty()) {
+            columns.addAll(toOne.joinColumns());
+            return true;
+        }
+        if (property instanceof Property.Embedded embedded && !embedded.parts().isEmpty()) {
+            return embedded.parts().values().stream().allMatch(part -> columnsOf(part, columns));
+        }
+        return false;
     }
 
     Optional<Reached> reach(EntityMapping root, List<String> path) {
@@ -116,12 +151,12 @@ final class QueryPaths {
                 properties = embedded.parts();
                 continue;
             }
-            Optional<Hop> hop = hop(entity, property);
+            Optional<List<Hop>> hop = hops(entity, property);
             if (hop.isEmpty()) {
                 return Optional.empty();
             }
-            hops.add(hop.get());
-            entity = hop.get().to();
+            hops.addAll(hop.get());
+            entity = hop.get().get(hop.get().size() - 1).to();
             properties = entity.properties();
         }
         return hops.isEmpty() ? Optional.empty() : Optional.of(new Reached(hops, entity));
@@ -130,6 +165,42 @@ final class QueryPaths {
     private boolean isSingleId(EntityMapping target, String attribute) {
         Property property = target.properties().get(attribute);
         return property instanceof Property.Basic basic && basic.column().isId() && target.idColumns().size() == 1;
+    }
+
+    /**
+     * The joins an association needs: one, or two through a join table ({@code @ManyToMany}, its inverse side by
+     * {@code mappedBy}, a {@code @OneToMany} with {@code @JoinTable}): owner, link rows, target.
+     */
+    private Optional<List<Hop>> hops(EntityMapping from, Property property) {
+        if (property instanceof Property.Plural plural && plural.targetType() != null) {
+            Optional<EntityMapping> target = model.entity(plural.targetType());
+            if (target.isPresent() && plural.mapping() != null
+                    && plural.mapping().kind() == CollectionMapping.Kind.JOIN_TABLE) {
+                return throughLinks(from, target.get(), plural.mapping().table(), plural.mapping().ownerColumns(),
+                        plural.mapping().otherColumns());
+            }
+            if (target.isPresent() && plural.mappedBy() != null
+                    && target.get().properties().get(plural.mappedBy()) instanceof Property.Plural owning
+                    && owning.mapping() != null && owning.mapping().kind() == CollectionMapping.Kind.JOIN_TABLE) {
+                // the inverse side: the owner's join table read the other way round
+                return throughLinks(from, target.get(), owning.mapping().table(), owning.mapping().otherColumns(),
+                        owning.mapping().ownerColumns());
+            }
+        }
+        return hop(from, property).map(List::of);
+    }
+
+    /** {@code link.toFrom = from.id} then {@code target.id = link.toTarget}. */
+    private static Optional<List<Hop>> throughLinks(EntityMapping from, EntityMapping target, TableName table,
+                                                    List<String> toFrom, List<String> toTarget) {
+        if (toFrom.size() != from.idColumns().size() || toTarget.size() != target.idColumns().size()
+                || toFrom.isEmpty() || toTarget.isEmpty()) {
+            return Optional.empty();
+        }
+        EntityMapping links = new EntityMapping(from.type(), table.name(), List.of(table), Map.of(table, toTarget),
+                List.of(), Map.of(), List.of(), List.of(), false);
+        return Optional.of(List.of(new Hop(from, from.primaryTable(), from.idColumns(), links, toFrom),
+                new Hop(links, table, toTarget, target, target.idColumns())));
     }
 
     private Optional<Hop> hop(EntityMapping from, Property property) {

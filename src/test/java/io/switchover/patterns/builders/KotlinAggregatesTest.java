@@ -67,6 +67,8 @@ class KotlinAggregatesTest {
                 fun existsByCaseIdAndKindIsNotAndStartDateIsBefore(caseId: UUID, kind: PayoutKind, d: LocalDate):
                     Boolean
 
+                fun findTopByCaseIdOrderByAuditCreatedDesc(caseId: UUID): PlannedPayout?
+
                 @Query("select 1")
                 fun findByCustom(): Int
             }
@@ -120,6 +122,9 @@ class KotlinAggregatesTest {
                 + " FROM planned_payout WHERE case_id = ?"), statements::toString);
         assertTrue(statements.contains("repository/PlannedPayoutRepository.kt:11 SELECT 1 FROM planned_payout"
                 + " WHERE case_id = ? AND kind <> ? AND cease_date < ?"), statements::toString);
+        assertTrue(statements.contains("repository/PlannedPayoutRepository.kt:14 SELECT " + columns
+                + " FROM planned_payout WHERE case_id = ? ORDER BY created_at DESC"), statements::toString);
+        assertEquals(List.of(), result.notChecked(), "a property of an @Embedded value is known as Spring Data reads it");
         assertTrue(statements.stream().anyMatch(s -> s.contains("INSERT INTO payout_share (amount, period_start, "
                 + "planned_payout)")), statements::toString);
         assertTrue(statements.stream().noneMatch(s -> s.contains("letter") || s.contains("cached")

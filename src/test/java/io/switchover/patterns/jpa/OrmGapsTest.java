@@ -289,6 +289,123 @@ class OrmGapsTest {
     }
 
     @Test
+    void aPathThroughAManyToManyJoinsItsJoinTableFromEitherSide() {
+        // hawkbit's countByModulesId on the owning side (@JoinTable) and countByAssignedToId on the inverse side
+        String set = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_distribution_set") public class DistributionSet {
+                    @Id Long id;
+                    String name;
+                    @ManyToMany(targetEntity = SoftwareModule.class)
+                    @JoinTable(name = "sp_ds_module", joinColumns = @JoinColumn(name = "ds_id"),
+                            inverseJoinColumns = @JoinColumn(name = "module_id"))
+                    Set<SoftwareModule> modules;
+                }
+                """;
+        String module = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_software_module") public class SoftwareModule {
+                    @Id Long id;
+                    @ManyToMany(mappedBy = "modules") List<DistributionSet> assignedTo;
+                }
+                """;
+        String repositories = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface SetRepository extends CrudRepository<DistributionSet, Long> {
+                    Long countByModulesId(Long moduleId);
+                }
+                """;
+        String modules = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface ModuleRepository extends CrudRepository<SoftwareModule, Long> {
+                    long countByAssignedToId(Long setId);
+                }
+                """;
+        ExtractionResult result = extract("DistributionSet.java", set, "SoftwareModule.java", module,
+                "SetRepository.java", repositories, "ModuleRepository.java", modules);
+
+        assertEquals(List.of(
+                "SELECT count(sp_distribution_set.id) FROM sp_distribution_set"
+                        + " JOIN sp_ds_module ON sp_ds_module.ds_id = sp_distribution_set.id"
+                        + " JOIN sp_software_module ON sp_software_module.id = sp_ds_module.module_id"
+                        + " WHERE sp_software_module.id = ?",
+                "SELECT count(sp_software_module.id) FROM sp_software_module"
+                        + " JOIN sp_ds_module ON sp_ds_module.module_id = sp_software_module.id"
+                        + " JOIN sp_distribution_set ON sp_distribution_set.id = sp_ds_module.ds_id"
+                        + " WHERE sp_distribution_set.id = ?"), sql(result, JpaExtractor.DERIVED));
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
+    void aValueOfSeveralColumnsIsComparedColumnByColumn() {
+        // rd-professional-api's findByUserAccountMapId(id) over an @EmbeddedId of two @ManyToOne, and OpenLMIS's
+        // findByFacilityTypeIdAndOrderable(...) over an association with a composite (versioned) foreign key
+        String user = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "professional_user") public class ProfessionalUser { @Id Long id; }
+                """;
+        String account = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "payment_account") public class PaymentAccount { @Id Long id; }
+                """;
+        String key = "package org.example.domain;\n" + IMPORTS + """
+                @Embeddable public class UserAccountMapId implements Serializable {
+                    @ManyToOne @JoinColumn(name = "professional_user_id") private ProfessionalUser professionalUser;
+                    @ManyToOne @JoinColumn(name = "payment_account_id") private PaymentAccount paymentAccount;
+                }
+                """;
+        String map = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "user_account_map") public class UserAccountMap {
+                    @EmbeddedId private UserAccountMapId userAccountMapId;
+                    private Boolean defaulted;
+                }
+                """;
+        String approved = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "approved_products") public class ApprovedProduct {
+                    @Id Long id;
+                    String facilityType;
+                    @ManyToOne @JoinColumns({
+                        @JoinColumn(name = "orderable_id", referencedColumnName = "id"),
+                        @JoinColumn(name = "orderable_version", referencedColumnName = "version")})
+                    private Orderable orderable;
+                }
+                """;
+        String orderable = "package org.example.domain;\n" + IMPORTS + """
+                @Entity @Table(name = "orderables") public class Orderable {
+                    @EmbeddedId private VersionId identity;
+                }
+                """;
+        String version = "package org.example.domain;\n" + IMPORTS + """
+                @Embeddable public class VersionId implements Serializable { private Long id; private Long version; }
+                """;
+        String repositories = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.domain.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface UserAccountMapRepository extends CrudRepository<UserAccountMap, Long> {
+                    Optional<UserAccountMap> findByUserAccountMapId(UserAccountMapId id);
+                }
+                """;
+        String approvals = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.domain.*;
+                import org.springframework.data.repository.CrudRepository;
+                public interface ApprovedProductRepository extends CrudRepository<ApprovedProduct, Long> {
+                    List<ApprovedProduct> findByFacilityTypeOrOrderable(String type, Orderable orderable);
+                }
+                """;
+        ExtractionResult result = extract("ProfessionalUser.java", user, "PaymentAccount.java", account,
+                "UserAccountMapId.java", key, "UserAccountMap.java", map, "ApprovedProduct.java", approved,
+                "Orderable.java", orderable, "VersionId.java", version, "UserAccountMapRepository.java", repositories,
+                "ApprovedProductRepository.java", approvals);
+
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of(
+                "SELECT id, facility_type, orderable_id, orderable_version FROM approved_products"
+                        + " WHERE (facility_type = ?) OR ((orderable_id = ? AND orderable_version = ?))",
+                "SELECT professional_user_id, payment_account_id, defaulted FROM user_account_map"
+                        + " WHERE (professional_user_id = ? AND payment_account_id = ?)"),
+                sql(result, JpaExtractor.DERIVED).stream().sorted().toList());
+        assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
     void derivedQueriesReadAnEmbeddedValueAndTheKeywordOrderSpringDataAccepts() {
         // OpenLMIS: findByCode(Code code) over an @Embedded one-column value, IgnoreCase before the keyword, and a
         // method name with an empty part that Spring Data skips

@@ -5,6 +5,9 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
@@ -14,6 +17,7 @@ import io.switchover.patterns.model.Origin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,10 +110,30 @@ public final class ConstantIndex {
                     }
                 }
             }
+            for (MethodDeclaration method : type.getMethods()) {
+                constantReturned(method).ifPresent(returned -> constants.putIfAbsent(
+                        name + "." + method.getNameAsString() + "()",
+                        new Constant(returned, inside, JavaSources.origin(path, returned))));
+            }
             types.put(name, new TypeInfo(supertypes(type), inside, enumConstants(type),
                     !type.getMethodsBySignature("toString").isEmpty()));
         }
         return new ConstantIndex(constants, types);
+    }
+
+    /**
+     * What a static method without parameters returns when its body is one {@code return} of a constant expression,
+     * of a type SQL is built from: hawkbit's {@code Jpa.nativeQueryParamPrefix()} returns {@code '?'}, written as a
+     * method so that the compiler does not inline it. Known as {@code Type.method()}.
+     */
+    private static Optional<Expression> constantReturned(MethodDeclaration method) {
+        if (!method.isStatic() || !method.getParameters().isEmpty() || method.getBody().isEmpty()
+                || !CONSTANT_TYPE.matcher(method.getTypeAsString().replace(" ", "")).matches()) {
+            return Optional.empty();
+        }
+        List<Statement> statements = method.getBody().get().getStatements();
+        return statements.size() == 1 && statements.get(0) instanceof ReturnStmt returned
+                ? returned.getExpression() : Optional.empty();
     }
 
     /** The same constants, with initializers copied out of the file's tree, so that the tree can go. */
@@ -124,10 +148,20 @@ public final class ConstantIndex {
     public static ConstantIndex merge(Collection<ConstantIndex> indexes) {
         Map<String, Constant> constants = new HashMap<>();
         Map<String, TypeInfo> types = new HashMap<>();
+        Set<String> differing = new HashSet<>();
         for (ConstantIndex index : indexes) {
-            index.constants.forEach(constants::putIfAbsent);
+            index.constants.forEach((name, constant) -> {
+                Constant first = constants.putIfAbsent(name, constant);
+                // Two modules' classes of one name whose methods return different values (hawkbit's Jpa of
+                // EclipseLink and of Hibernate): which one runs is the build's choice, not known here.
+                if (first != null && name.endsWith("()")
+                        && !first.initializer().toString().equals(constant.initializer().toString())) {
+                    differing.add(name);
+                }
+            });
             index.types.forEach(types::putIfAbsent);
         }
+        differing.forEach(constants::remove);
         return new ConstantIndex(constants, types);
     }
 

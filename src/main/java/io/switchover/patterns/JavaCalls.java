@@ -56,6 +56,12 @@ final class JavaCalls {
         if (QUOTES_IDENTIFIER.matcher(method).matches() && !arguments.isEmpty()) {
             return quotedIdentifier(evaluator, arguments.get(0), names, lambda);
         }
+        if (arguments.isEmpty()) {
+            List<Object> returned = constantReturned(evaluator, call, names);
+            if (returned != null) {
+                return returned;
+            }
+        }
         if (call.getScope().isEmpty()) {
             // format(...) or join(...) imported statically from String, and the like.
             String imported = names.staticImports().get(method);
@@ -94,6 +100,28 @@ final class JavaCalls {
             }
         }
         return results;
+    }
+
+    /** What a static method of the service returns, when it returns a constant ({@link ConstantIndex}). */
+    private static List<Object> constantReturned(StringExpressionEvaluator evaluator, MethodCallExpr call,
+                                                 NameContext names) {
+        String key = call.getNameAsString() + "()";
+        Optional<ConstantIndex.Constant> constant = Optional.empty();
+        if (call.getScope().isEmpty()) {
+            for (String type : names.enclosing()) {
+                constant = evaluator.index().member(type, key);
+                if (constant.isPresent()) {
+                    break;
+                }
+            }
+            String imported = names.staticImports().get(call.getNameAsString());
+            if (constant.isEmpty() && imported != null) {
+                constant = evaluator.index().qualified(imported + "()");
+            }
+        } else {
+            constant = evaluator.typeOf(call.getScope().get(), names).flatMap(t -> evaluator.index().member(t, key));
+        }
+        return constant.map(evaluator::valueOf).orElse(null);
     }
 
     /**

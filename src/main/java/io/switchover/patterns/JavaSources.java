@@ -43,6 +43,13 @@ public final class JavaSources {
 
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() ->
             new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)));
+    /**
+     * For a file the first parser cannot read: without a language level, JavaParser reads {@code yield x >= e;} in a
+     * switch expression's block as an identifier and fails (alf.io's GroupManager); at Java 25's it is the statement.
+     * Kept second, because its validations would refuse code that older Java compiles.
+     */
+    private static final ThreadLocal<JavaParser> CURRENT_JAVA = ThreadLocal.withInitial(() ->
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)));
 
     private JavaSources() {
     }
@@ -62,10 +69,10 @@ public final class JavaSources {
         ParseResult<CompilationUnit> parsed;
         if (source.length() > LARGE_CHARS) {
             synchronized (ONE_LARGE_FILE_AT_A_TIME) {
-                parsed = PARSER.get().parse(source);
+                parsed = parsedByEither(source);
             }
         } else {
-            parsed = PARSER.get().parse(source);
+            parsed = parsedByEither(source);
         }
         if (parsed.getResult().isPresent()) {
             int depth = depth(parsed.getResult().get());
@@ -75,6 +82,15 @@ public final class JavaSources {
             }
         }
         return parsed;
+    }
+
+    private static ParseResult<CompilationUnit> parsedByEither(String source) {
+        ParseResult<CompilationUnit> raw = PARSER.get().parse(source);
+        if (raw.isSuccessful() || !source.contains("yield")) {
+            return raw;
+        }
+        ParseResult<CompilationUnit> current = CURRENT_JAVA.get().parse(source);
+        return current.isSuccessful() ? current : raw;
     }
 
     /** How many parses this thread made so far. */

@@ -6,7 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Rewrites {@code :name} parameters (Spring's NamedParameterJdbcTemplate, JPA native queries) to JDBC's {@code ?},
+ * Rewrites {@code :name} parameters (Spring's NamedParameterJdbcTemplate, JPA native queries) and EclipseLink's
+ * {@code ?name} (its native queries) to JDBC's {@code ?},
  * because the probe prepares statements with plain JDBC.
  */
 public final class JdbcParameters {
@@ -48,7 +49,17 @@ public final class JdbcParameters {
                 continue;
             }
             char c = sql.charAt(i);
-            if (c == '?') {
+            if (c == '?' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))
+                    && sql.charAt(i + 1) != '$') {
+                // EclipseLink's named parameter of a native query: ?tenant
+                int end = i + 1;
+                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                    end++;
+                }
+                names.add(sql.substring(i + 1, end));
+                out.append('?');
+                i = end;
+            } else if (c == '?') {
                 names.add(null);
                 out.append(c);
                 i++;

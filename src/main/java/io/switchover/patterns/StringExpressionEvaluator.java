@@ -401,7 +401,7 @@ public final class StringExpressionEvaluator {
         return index;
     }
 
-    private List<Object> valueOf(Constant constant) {
+    List<Object> valueOf(Constant constant) {
         Optional<List<Object>> known = values.get(constant);
         if (known != null) {
             return known.orElse(null);

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -128,6 +129,9 @@ final class StringExpressions {
                 && looksLikeConstant(e) && !evaluator.isConstantReference(e)).isPresent()) {
             return true;
         }
+        if (expression.findFirst(MethodCallExpr.class, StringExpressions::callOfATypesMethod).isPresent()) {
+            return true; // Jpa.nativeQueryParamPrefix(): a static method of another file may return a constant
+        }
         if (depth >= MAX_VARIABLE_DEPTH) {
             return false;
         }
@@ -139,6 +143,16 @@ final class StringExpressions {
             }
         }
         return false;
+    }
+
+    /** {@code Type.method()} without arguments, on a name written as a type's (capitalized, not a constant's). */
+    private static boolean callOfATypesMethod(MethodCallExpr call) {
+        if (!call.getArguments().isEmpty() || call.getScope().isEmpty()) {
+            return false;
+        }
+        String scope = call.getScope().get() instanceof NameExpr name ? name.getNameAsString()
+                : call.getScope().get() instanceof FieldAccessExpr access ? access.getNameAsString() : "";
+        return !scope.isEmpty() && Character.isUpperCase(scope.charAt(0)) && !scope.equals(scope.toUpperCase(Locale.ROOT));
     }
 
     /**

@@ -32,7 +32,10 @@ public final class SqlParsing {
 
     /** {@code uuid} as a column name: not a cast's type ({@code ::uuid}, {@code AS uuid}) nor in quotes. */
     private static final java.util.regex.Pattern KEYWORD_AS_COLUMN = java.util.regex.Pattern.compile(
-            "(?i)(?<=[\\s(,=.]|^)(?<!\\bas\\s)uuid\\b(?![\"'(])");
+            "(?i)(?<=[\\s(,=.]|^)(?<!\\bas\\s)(uuid|script)\\b(?![\"'(])");
+    /** EclipseLink's named parameter of a native query, {@code ?tenant}: JSqlParser reads {@code :tenant}. */
+    private static final java.util.regex.Pattern QUESTION_MARK_NAME = java.util.regex.Pattern.compile(
+            "\\?(?=[A-Za-z_])");
 
     private static final long WATCH_MILLIS = 20;
     /** The parses under way, each with the {@link System#nanoTime} after which it is stopped. */
@@ -77,13 +80,18 @@ public final class SqlParsing {
 
     private static Parsed parseAnew(String text) {
         Parsed parsed = parseWithin(text, MAX_NESTING, TIMEOUT_MILLIS);
-        if (parsed.ok() || parsed.refused() || !KEYWORD_AS_COLUMN.matcher(text).find()) {
+        boolean keyword = KEYWORD_AS_COLUMN.matcher(text).find();
+        boolean named = QUESTION_MARK_NAME.matcher(text).find();
+        if (parsed.ok() || parsed.refused() || !keyword && !named) {
             return parsed;
         }
-        // JSqlParser 5.4 takes uuid for its keyword where PostgreSQL takes a column of that name; quoted, it is the
-        // same column (PostgreSQL folds the unquoted name to lower case), and the statement's text is not changed.
-        Parsed quoted = parseWithin(KEYWORD_AS_COLUMN.matcher(text).replaceAll("\"uuid\""), MAX_NESTING,
-                TIMEOUT_MILLIS);
+        // JSqlParser 5.4 takes uuid and script for its keywords where PostgreSQL takes columns of those names; quoted,
+        // each is the same column (PostgreSQL folds the unquoted name to lower case); EclipseLink's ?name is a
+        // parameter as :name is. The statement's text is not changed.
+        String readable = KEYWORD_AS_COLUMN.matcher(text)
+                .replaceAll(m -> "\"" + m.group(1).toLowerCase(java.util.Locale.ROOT) + "\"");
+        readable = QUESTION_MARK_NAME.matcher(readable).replaceAll(":");
+        Parsed quoted = parseWithin(readable, MAX_NESTING, TIMEOUT_MILLIS);
         return quoted.ok() ? quoted : parsed;
     }
 

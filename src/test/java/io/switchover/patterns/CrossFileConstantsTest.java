@@ -71,6 +71,43 @@ class CrossFileConstantsTest {
                 result.notChecked().stream().map(UnresolvedSql::reason).toList());
     }
 
+    @Test
+    void aStaticMethodThatReturnsAConstantIsThatConstant() {
+        // hawkbit's Jpa.nativeQueryParamPrefix(), a method so that the compiler does not inline the '?'
+        String jpa = """
+                package com.example.shop.db;
+                public class Jpa {
+                    public static char nativeQueryParamPrefix() {
+                        return '?';
+                    }
+                    public static String now() {
+                        return java.time.Instant.now().toString();
+                    }
+                }
+                """;
+        String repository = """
+                package com.example.shop.repo;
+                import com.example.shop.db.Jpa;
+                class Cleanup {
+                    static final String DELETE = "DELETE FROM orders WHERE tenant = " + Jpa.nativeQueryParamPrefix()
+                            + "tenant";
+                    static final String OLD = "DELETE FROM orders WHERE created < '" + Jpa.now() + "'";
+                }
+                """;
+        ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("shop")
+                .with(ROOT + "db/Jpa.java", jpa).with(ROOT + "repo/Cleanup.java", repository), List.of(), List.of());
+        assertEquals(List.of("DELETE FROM orders WHERE tenant = ?tenant"),
+                result.patterns().stream().map(AccessPattern::sql).toList(), result.notChecked().toString());
+        assertEquals(List.of("built at run time from Jpa.now()"),
+                result.notChecked().stream().map(UnresolvedSql::reason).toList());
+
+        String hibernate = jpa.replace("'?'", "':'");
+        ExtractionResult two = new ServiceSourceScanner().scan(new InMemorySnapshot("shop")
+                .with("eclipselink/" + ROOT + "db/Jpa.java", jpa).with("hibernate/" + ROOT + "db/Jpa.java", hibernate)
+                .with(ROOT + "repo/Cleanup.java", repository), List.of(), List.of());
+        assertEquals(2, two.notChecked().size(), "two builds' classes disagree: which one runs is not known here");
+    }
+
     private List<String> statements() {
         return shop.patterns().stream().map(AccessPattern::sql).toList();
     }

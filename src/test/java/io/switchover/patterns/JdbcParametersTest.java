@@ -45,4 +45,12 @@ class JdbcParametersTest {
         JdbcParameters.Positional result = JdbcParameters.toPositional("SELECT 'it''s :no' FROM t WHERE a = :yes");
         assertEquals(List.of("yes"), result.names());
     }
+
+    @Test
+    void eclipseLinksQuestionMarkNamesAreNamedParameters() {
+        JdbcParameters.Positional positional = JdbcParameters.toPositional(
+                "DELETE FROM sp_action WHERE tenant=?tenant AND last_modified_at<?last_modified_at AND id = ?");
+        assertEquals("DELETE FROM sp_action WHERE tenant=? AND last_modified_at<? AND id = ?", positional.sql());
+        assertEquals(java.util.Arrays.asList("tenant", "last_modified_at", null), positional.names());
+    }
 }

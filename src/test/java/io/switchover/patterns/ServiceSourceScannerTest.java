@@ -89,6 +89,30 @@ class ServiceSourceScannerTest {
     }
 
     @Test
+    void readsAFileWhoseSwitchExpressionYieldsAComparison() {
+        // alf.io's GroupManager: JavaParser without a language level reads "yield existing >= expected;" as a name
+        InMemorySnapshot modern = new InMemorySnapshot("modern").with("src/main/java/com/example/Groups.java", """
+                package com.example;
+                class Groups {
+                    static final String COUNT = "SELECT count(*) FROM group_member WHERE group_id = ?";
+                    boolean full(Kind kind, int existing, int expected) {
+                        return switch (kind) {
+                            case FULL -> {
+                                int left = expected - existing;
+                                yield existing >= expected;
+                            }
+                            default -> false;
+                        };
+                    }
+                }
+                """);
+        ExtractionResult result = scanner.scan(modern, List.of(), List.of());
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("SELECT count(*) FROM group_member WHERE group_id = ?"),
+                result.patterns().stream().map(p -> p.sql()).toList());
+    }
+
+    @Test
     void leavesTestSourcesOutWhenNoSourceRootIsGiven() {
         InMemorySnapshot withTests = service()
                 .with("src/test/java/com/example/Fixtures.java",

@@ -22,6 +22,14 @@ class SqlParsingTest {
     }
 
     @Test
+    void aColumnNamedScriptAndEclipseLinksNamedParametersParse() {
+        // alf.io's extension_support.script; hawkbit's EclipseLink native queries with ?tenant
+        assertTrue(SqlParsing.parse("select script from extension_support where path = :path").ok());
+        assertTrue(SqlParsing.parse("DELETE FROM sp_action WHERE tenant=?tenant AND id IN (?id_0,?id_1)").ok());
+        assertFalse(SqlParsing.parse("select script from where").ok());
+    }
+
+    @Test
     void parsesAStatement() {
         SqlParsing.Parsed parsed = SqlParsing.parse("SELECT a FROM t WHERE x = (1);");
 

@@ -243,4 +243,24 @@ class NamedInUncheckedCodeTest {
 
         assertEquals(List.of(), findings);
     }
+
+    @Test
+    void ignoresAColumnNameOfAFileWhoseCheckedStatementsHaveItInAnotherTable() {
+        // familie-ba-sak: thirty entities map @JoinColumn(name = "fk_behandling_id") of their own tables beside the
+        // renamed vilkar_resultat.fk_behandling_id; each file's checked statements name their table's column
+        String schema = PERSON + "CREATE TABLE pet (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
+        List<Finding> findings = RuleScenario.production(schema, CHECKED)
+                .productionFile("src/main/java/com/example/Pet.java", """
+                        package com.example;
+                        class Pet {
+                            static final String ADD = "INSERT INTO pet (id, alice) VALUES (?, ?)";
+                            @Column(name = "alice")
+                            String alice;
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .findings(RULE);
+
+        assertEquals(List.of(), findings);
+    }
 }

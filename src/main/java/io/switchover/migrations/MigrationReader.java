@@ -166,7 +166,7 @@ public final class MigrationReader {
 
     private static String missingLocation(String location, Snapshot snapshot, JavaReplay java) {
         return "location " + location + " is not in " + snapshot.name() + (java.production()
-                ? " (the candidate adds it)" : ": Flyway skips a missing location (failOnMissingLocations=false),"
+                ? ": production applied nothing from it" : ": Flyway skips a missing location (failOnMissingLocations=false),"
                 + " and so does the check");
     }
 

@@ -45,7 +45,7 @@ class MigrationLocationsTest {
 
         assertEquals(List.of("V1__init.sql"), scripts(set));
         assertEquals(List.of(), set.warnings());
-        assertEquals(List.of("location src/main/java/alfio/db/PGSQL is not in prod (the candidate adds it)"),
+        assertEquals(List.of("location src/main/java/alfio/db/PGSQL is not in prod: production applied nothing from it"),
                 set.notes());
         assertEquals(List.of(), scripts(none), "production that had none of the locations yet applied nothing of them");
     }

@@ -41,6 +41,17 @@ class StringBuildingApisTest {
     }
 
     @Test
+    void aFormatStringWhoseOnlySpecifiersFillInListsIsReadWithAListOfOne() {
+        // hawkbit: "DELETE ... AND status IN (%s) ...", formatted with ?status_0,?status_1... at run time
+        assertEquals(List.of("DELETE FROM person WHERE id IN (?) AND name = ?"), statements(
+                "static final String SQL = \"DELETE FROM person WHERE id IN (%s) AND name = ?\";"));
+        ExtractionResult table = extractor.extract(PATH, "class Repo { static final String SQL ="
+                + " \"DELETE FROM %s WHERE id IN (%s)\"; }");
+        assertEquals(List.of(), table.patterns(), "a table formatted in is not known");
+        assertEquals(1, table.notChecked().size());
+    }
+
+    @Test
     void formatted() {
         assertEquals(List.of("DELETE FROM person WHERE id = ?"),
                 statements("static final String SQL = \"DELETE FROM %s WHERE id = ?\".formatted(TABLE);"));

@@ -540,7 +540,10 @@ final class EntityModel {
             String targetName = target.map(SourceType::qualifiedName).orElse(field.type().name());
             Optional<String> mappedBy = index.string(association.values().get("mappedBy"), declaring)
                     .filter(s -> !s.isEmpty());
-            if (mappedBy.isPresent() || field.has("PrimaryKeyJoinColumn") || field.has("MapsId")) {
+            // @MapsId: the key's columns are the foreign key; named by @JoinColumn, paths compare by them, and the
+            // entity's statements write them once, as its key (hawkbit's DistributionSetTypeElement.smType)
+            boolean mapsId = field.has("MapsId");
+            if (mappedBy.isPresent() || field.has("PrimaryKeyJoinColumn") || mapsId && joinColumns(field).isEmpty()) {
                 into.put(field.name(), new Property.ToOne(targetName, List.of(), mappedBy.orElse(null)));
                 return;
             }
@@ -555,7 +558,9 @@ final class EntityModel {
                 boolean updatable = join == null || join.flag("updatable", true);
                 MappedColumn column = new MappedColumn(table, naming.physical(logical), MappedColumn.Role.FOREIGN_KEY,
                         insertable, updatable, declaring.origin(field.line()));
-                columns.add(column);
+                if (!mapsId) {
+                    columns.add(column);
+                }
                 mapped.add(column);
             }
             into.put(field.name(), new Property.ToOne(targetName, mapped, null));

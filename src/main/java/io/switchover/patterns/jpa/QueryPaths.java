@@ -172,6 +172,12 @@ final class QueryPaths {
      * {@code mappedBy}, a {@code @OneToMany} with {@code @JoinTable}): owner, link rows, target.
      */
     private Optional<List<Hop>> hops(EntityMapping from, Property property) {
+        if (property instanceof Property.Plural plural && plural.mapping() != null
+                && plural.mapping().kind() == CollectionMapping.Kind.COLLECTION_TABLE
+                && plural.mapping().otherColumns().size() == 1
+                && plural.mapping().ownerColumns().size() == from.idColumns().size()) {
+            return Optional.of(List.of(elements(from, plural.mapping())));
+        }
         if (property instanceof Property.Plural plural && plural.targetType() != null) {
             Optional<EntityMapping> target = model.entity(plural.targetType());
             if (target.isPresent() && plural.mapping() != null
@@ -188,6 +194,20 @@ final class QueryPaths {
             }
         }
         return hop(from, property).map(List::of);
+    }
+
+    /**
+     * The rows of an {@code @ElementCollection} of simple values, as JPQL's {@code JOIN a.messages m} reaches them:
+     * an entity of one column, the element, which {@code m} stands for (hawkbit's
+     * {@code SELECT message FROM JpaActionStatus a JOIN a.messages message WHERE message NOT LIKE :filter}).
+     */
+    private static Hop elements(EntityMapping from, CollectionMapping collection) {
+        TableName table = collection.table();
+        String element = collection.otherColumns().get(0);
+        MappedColumn column = new MappedColumn(table, element, MappedColumn.Role.ID, true, true, collection.origin());
+        EntityMapping values = new EntityMapping(from.type(), table.name(), List.of(table),
+                Map.of(table, List.of(element)), List.of(column), Map.of(), List.of(), List.of(), false);
+        return new Hop(from, from.primaryTable(), from.idColumns(), values, collection.ownerColumns());
     }
 
     /** {@code link.toFrom = from.id} then {@code target.id = link.toTarget}. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the ORM adds to or changes in its statements beyond plain field mappings: EclipseLink's and Hibernate's
@@ -403,6 +404,86 @@ class OrmGapsTest {
                         + " WHERE (professional_user_id = ? AND payment_account_id = ?)"),
                 sql(result, JpaExtractor.DERIVED).stream().sorted().toList());
         assertEquals(List.of(), result.notChecked());
+    }
+
+    @Test
+    void anAssociationThatMapsTheKeyIsComparedByItsJoinColumn() {
+        // hawkbit's DistributionSetTypeElement: @EmbeddedId of two ids, each @MapsId of a @ManyToOne @JoinColumn
+        String type = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_ds_type") public class DsType {
+                    @Id Long id;
+                    @OneToMany(mappedBy = "dsType") Set<Element> elements;
+                }
+                """;
+        String moduleType = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_sm_type") public class SmType { @Id Long id; }
+                """;
+        String key = "package org.example.model;\n" + IMPORTS + """
+                @Embeddable public class ElementKey implements Serializable {
+                    @Column(name = "distribution_set_type") private Long dsType;
+                    @Column(name = "software_module_type") private Long smType;
+                }
+                """;
+        String element = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_ds_type_element") public class Element {
+                    @EmbeddedId private ElementKey key;
+                    @MapsId("dsType") @ManyToOne @JoinColumn(name = "distribution_set_type") private DsType dsType;
+                    @MapsId("smType") @ManyToOne @JoinColumn(name = "software_module_type") private SmType smType;
+                    private boolean mandatory;
+                }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.jpa.repository.Query;
+                import org.springframework.data.repository.CrudRepository;
+                public interface DsTypeRepository extends CrudRepository<DsType, Long> {
+                    long countByElementsSmType(SmType type);
+                    @Query("SELECT COUNT (e.smType) FROM Element e WHERE e.dsType.id = :id")
+                    long countSmTypesById(Long id);
+                }
+                """;
+        ExtractionResult result = extract("DsType.java", type, "SmType.java", moduleType, "ElementKey.java", key,
+                "Element.java", element, "DsTypeRepository.java", repository);
+
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("SELECT count(sp_ds_type.id) FROM sp_ds_type JOIN sp_ds_type_element"
+                        + " ON sp_ds_type_element.distribution_set_type = sp_ds_type.id"
+                        + " WHERE sp_ds_type_element.software_module_type = ?"), sql(result, JpaExtractor.DERIVED));
+        assertEquals(List.of("SELECT software_module_type, distribution_set_type FROM sp_ds_type_element",
+                "SELECT id FROM sp_sm_type"), sql(result, JpaExtractor.JPQL),
+                "the count of an association is read as the columns the query uses");
+    }
+
+    @Test
+    void aJoinOfAnElementCollectionReachesItsValues() {
+        // hawkbit's ActionStatusRepository: SELECT message FROM JpaActionStatus a JOIN a.messages message ...
+        String status = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "sp_action_status") public class ActionStatus {
+                    @Id Long id;
+                    @ElementCollection
+                    @CollectionTable(name = "sp_action_status_messages", joinColumns = @JoinColumn(name = "action_status"))
+                    @Column(name = "detail_message")
+                    private List<String> messages;
+                }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import org.example.model.*;
+                import org.springframework.data.jpa.repository.Query;
+                import org.springframework.data.repository.CrudRepository;
+                public interface StatusRepository extends CrudRepository<ActionStatus, Long> {
+                    @Query("SELECT message FROM ActionStatus s JOIN s.messages message WHERE s.id = :id AND message NOT LIKE :filter")
+                    List<String> messages(Long id, String filter);
+                    List<ActionStatus> findByMessages(String message);
+                }
+                """;
+        ExtractionResult result = extract("ActionStatus.java", status, "StatusRepository.java", repository);
+
+        assertEquals(List.of(), result.notChecked());
+        assertEquals(List.of("SELECT sp_action_status.id FROM sp_action_status JOIN sp_action_status_messages"
+                + " ON sp_action_status_messages.action_status = sp_action_status.id"
+                + " WHERE sp_action_status_messages.detail_message = ?"), sql(result, JpaExtractor.DERIVED));
+        assertTrue(sql(result, JpaExtractor.JPQL).stream().anyMatch(q -> q.contains("sp_action_status_messages")
+                && q.contains("detail_message")), sql(result, JpaExtractor.JPQL).toString());
     }
 
     @Test

@@ -127,7 +127,15 @@ public final class JavaStringExtractor {
                 }
                 continue;
             }
-            Optional<String> reason = unresolved(expression, evaluator);
+            List<StringExpressionEvaluator.Part> parts = StringExpressions.sketch(expression, evaluator);
+            Optional<String> listed = StringExpressions.withInListsOfOne(parts)
+                    .map(sql -> file.configuration().withBatchPrefix(sql.strip())).filter(classifier::isSql);
+            if (listed.isPresent()) {
+                patterns.add(new AccessPattern(listed.get(), origin, ID));
+                statements.add(new JavaColumnReads.Statement(expression, listed.get()));
+                continue;
+            }
+            Optional<String> reason = unresolved(parts);
             UnresolvedSql place = reason.map(r -> new UnresolvedSql(origin, fragment, r)).orElse(null);
             if (place != null) {
                 notChecked.add(place);
@@ -174,6 +182,10 @@ public final class JavaStringExtractor {
             for (Deferred item : file.deferred()) {
                 Optional<List<String>> values = evaluator.variants(item.expression(), item.names());
                 if (values.isEmpty()) {
+                    values = StringExpressions.withInListsOfOne(StringExpressions.sketch(item.expression(), evaluator,
+                            item.names())).map(List::of);
+                }
+                if (values.isEmpty()) {
                     continue;
                 }
                 if (item.otherwise() != null) {
@@ -200,11 +212,10 @@ public final class JavaStringExtractor {
     }
 
     /**
-     * Why an expression is not checked, when the text it does know looks like SQL: the parts known only at run time.
-     * Empty when what it knows does not look like SQL.
+     * Why an expression (sketched as its parts) is not checked, when the text it does know looks like SQL: the parts
+     * known only at run time. Empty when what it knows does not look like SQL.
      */
-    private Optional<String> unresolved(Expression expression, StringExpressionEvaluator evaluator) {
-        List<StringExpressionEvaluator.Part> parts = StringExpressions.sketch(expression, evaluator);
+    private Optional<String> unresolved(List<StringExpressionEvaluator.Part> parts) {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).resolved() && classifier.looksLikeSql(textFrom(parts, i))) {
                 String dynamic = parts.stream()

@@ -160,6 +160,45 @@ final class StringExpressions {
      * time, in order; a format string's placeholders are parts known at run time.
      */
     static List<Part> sketch(Expression expression, StringExpressionEvaluator evaluator) {
+        return sketch(expression, evaluator::variants);
+    }
+
+    /** The same for an expression taken out of its file, evaluated with the names in scope where it was written. */
+    static List<Part> sketch(Expression expression, StringExpressionEvaluator evaluator, NameContext names) {
+        return sketch(expression, e -> evaluator.variants(e, names));
+    }
+
+    private static final Pattern IN_OPENS = Pattern.compile("(?is).*\\bIN\\s*\\(\\s*");
+    private static final Pattern CLOSES = Pattern.compile("(?s)\\s*\\).*");
+
+    /**
+     * The statement with each part known only at run time a parameter, where every such part is the whole of an
+     * {@code IN (...)} list ({@code "... IN (" + placeholders(ids) + ")"}): what the statement names is all known, and
+     * a careful reader checks it with a list of one. Empty where any other part is unknown.
+     */
+    static Optional<String> withInListsOfOne(List<Part> parts) {
+        StringBuilder sql = new StringBuilder();
+        boolean any = false;
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            if (part.resolved()) {
+                sql.append(part.text());
+                continue;
+            }
+            boolean opened = IN_OPENS.matcher(sql).matches();
+            boolean closed = i + 1 < parts.size() && parts.get(i + 1).resolved()
+                    && CLOSES.matcher(parts.get(i + 1).text()).matches();
+            if (!opened || !closed) {
+                return Optional.empty();
+            }
+            sql.append('?');
+            any = true;
+        }
+        return any ? Optional.of(sql.toString()) : Optional.empty();
+    }
+
+    private static List<Part> sketch(Expression expression,
+                                     java.util.function.Function<Expression, Optional<List<String>>> variants) {
         List<Part> parts = new ArrayList<>();
         Deque<Expression> pending = new ArrayDeque<>();
         pending.push(expression);
@@ -170,7 +209,7 @@ final class StringExpressions {
                 pending.push(binary.getLeft());
                 continue;
             }
-            Optional<List<String>> values = evaluator.variants(next);
+            Optional<List<String>> values = variants.apply(next);
             if (values.isPresent() && !values.get().isEmpty()) {
                 parts.add(new Part(values.get().get(0), next));
             } else if (next instanceof EnclosedExpr enclosed) {
@@ -180,7 +219,7 @@ final class StringExpressions {
             } else if (next instanceof ConditionalExpr conditional) {
                 pending.push(conditional.getThenExpr());
             } else if (next instanceof MethodCallExpr call && formatString(call).isPresent()) {
-                parts.addAll(formatParts(call, formatString(call).get(), evaluator));
+                parts.addAll(formatParts(call, formatString(call).get(), variants));
             } else if (next instanceof MethodCallExpr call && call.getScope().isPresent()
                     && (call.getNameAsString().equals("append") || call.getNameAsString().equals("concat")
                     || call.getNameAsString().equals("toString")) && call.getArguments().size() <= 1) {
@@ -193,8 +232,13 @@ final class StringExpressions {
         return parts;
     }
 
-    private static List<Part> formatParts(MethodCallExpr call, Expression format, StringExpressionEvaluator evaluator) {
-        Optional<String> text = evaluator.evaluate(format);
+    private static Optional<String> first(Optional<List<String>> values) {
+        return values.filter(v -> v.size() == 1).map(v -> v.get(0)); // as evaluate: one value, or none known
+    }
+
+    private static List<Part> formatParts(MethodCallExpr call, Expression format,
+                                          java.util.function.Function<Expression, Optional<List<String>>> variants) {
+        Optional<String> text = first(variants.apply(format));
         if (text.isEmpty()) {
             return List.of(new Part(null, call));
         }
@@ -211,7 +255,7 @@ final class StringExpressions {
             parts.add(new Part(text.get().substring(last, placeholder.start()), format));
             int index = placeholder.group(3) != null ? Integer.parseInt(placeholder.group(3)) : next++;
             Expression argument = index < arguments.size() ? arguments.get(index) : call;
-            Optional<String> value = evaluator.evaluate(argument);
+            Optional<String> value = first(variants.apply(argument));
             parts.add(new Part(value.orElse(null), argument));
             last = placeholder.end();
         }

@@ -36,6 +36,9 @@ public final class SqlParsing {
     /** EclipseLink's named parameter of a native query, {@code ?tenant}: JSqlParser reads {@code :tenant}. */
     private static final java.util.regex.Pattern QUESTION_MARK_NAME = java.util.regex.Pattern.compile(
             "\\?(?=[A-Za-z_])");
+    /** A named parameter, {@code :script}: JSqlParser refuses one named as its keywords; {@code ::type} is none. */
+    private static final java.util.regex.Pattern COLON_NAME = java.util.regex.Pattern.compile(
+            "(?<![:\\w]):[A-Za-z_]\\w*");
 
     private static final long WATCH_MILLIS = 20;
     /** The parses under way, each with the {@link System#nanoTime} after which it is stopped. */
@@ -81,7 +84,7 @@ public final class SqlParsing {
     private static Parsed parseAnew(String text) {
         Parsed parsed = parseWithin(text, MAX_NESTING, TIMEOUT_MILLIS);
         boolean keyword = KEYWORD_AS_COLUMN.matcher(text).find();
-        boolean named = QUESTION_MARK_NAME.matcher(text).find();
+        boolean named = QUESTION_MARK_NAME.matcher(text).find() || keyword && COLON_NAME.matcher(text).find();
         if (parsed.ok() || parsed.refused() || !keyword && !named) {
             return parsed;
         }
@@ -91,6 +94,9 @@ public final class SqlParsing {
         String readable = KEYWORD_AS_COLUMN.matcher(text)
                 .replaceAll(m -> "\"" + m.group(1).toLowerCase(java.util.Locale.ROOT) + "\"");
         readable = QUESTION_MARK_NAME.matcher(readable).replaceAll(":");
+        if (keyword) {
+            readable = COLON_NAME.matcher(readable).replaceAll("?"); // alf.io's :script beside the column script
+        }
         Parsed quoted = parseWithin(readable, MAX_NESTING, TIMEOUT_MILLIS);
         return quoted.ok() ? quoted : parsed;
     }

@@ -52,6 +52,20 @@ class StringBuildingApisTest {
     }
 
     @Test
+    void anInListBuiltAtRunTimeIsReadWithAListOfOne() {
+        // hawkbit: "... target_id IN (" + Jpa.formatNativeQueryInClause("cid", chunk) + ")"
+        assertEquals(List.of("DELETE FROM person WHERE id IN (?) AND name = ?"), statements("""
+                void delete(List<Long> ids) {
+                    jdbc.update("DELETE FROM person WHERE id IN (" + placeholders(ids) + ") AND name = ?", ids);
+                }
+                """));
+        ExtractionResult table = extractor.extract(PATH, "class Repo { void d(String t, List<Long> ids) {"
+                + " jdbc.update(\"DELETE FROM \" + t + \" WHERE id IN (\" + placeholders(ids) + \")\"); } }");
+        assertEquals(List.of(), table.patterns(), "a table known at run time stays so");
+        assertEquals(1, table.notChecked().size());
+    }
+
+    @Test
     void formatted() {
         assertEquals(List.of("DELETE FROM person WHERE id = ?"),
                 statements("static final String SQL = \"DELETE FROM %s WHERE id = ?\".formatted(TABLE);"));

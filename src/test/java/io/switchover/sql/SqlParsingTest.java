@@ -25,6 +25,8 @@ class SqlParsingTest {
     void aColumnNamedScriptAndEclipseLinksNamedParametersParse() {
         // alf.io's extension_support.script; hawkbit's EclipseLink native queries with ?tenant
         assertTrue(SqlParsing.parse("select script from extension_support where path = :path").ok());
+        assertTrue(SqlParsing.parse("insert into extension_support(path, script, metadata) values (:path, :script,"
+                + " :metadata::jsonb)").ok());
         assertTrue(SqlParsing.parse("DELETE FROM sp_action WHERE tenant=?tenant AND id IN (?id_0,?id_1)").ok());
         assertFalse(SqlParsing.parse("select script from where").ok());
     }

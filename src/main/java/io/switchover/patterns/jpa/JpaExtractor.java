@@ -43,6 +43,8 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
     /** A string literal holding a query's words. */
     private static final java.util.regex.Pattern QUERY_TEXT = java.util.regex.Pattern.compile(
             "(?i)\"[^\"\\n]*\\b(?:select|from|where|join|order by|group by|insert|update|delete|values)\\b");
+    /** A file of public constants beyond this size is not one a query's annotation draws its values from. */
+    private static final int MAX_CONSTANTS_CHARS = 16 * 1024;
     private static final java.util.regex.Pattern REPOSITORY_INTERFACE =
             java.util.regex.Pattern.compile("extends\\s+[\\w.]*Repository\\s*<");
     private final JavaSourceReader javaReader = new JavaSourceReader();
@@ -246,9 +248,10 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
                 || text.contains("@Embeddable") || text.contains("@MappedSuperclass")
                 || REPOSITORY_INTERFACE.matcher(text).find()
                 // constants that queries are written with (hmcts' QueryConstants, OpenLMIS's RepositoryConstants, an
-                // interface's)
+                // interface's), or that fill a query's values (ccd's FieldTypeUtils.PREDEFINED_COMPLEX_ADDRESS_GLOBAL)
                 || (text.contains("static final String") || text.contains("interface "))
-                && QUERY_TEXT.matcher(text).find();
+                && QUERY_TEXT.matcher(text).find()
+                || text.length() <= MAX_CONSTANTS_CHARS && text.contains("public static final String");
     }
 
     // A Java file that does not parse is reported by the string extractor already; repeat it only when it matters here.

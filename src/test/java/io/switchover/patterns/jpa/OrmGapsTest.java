@@ -563,6 +563,42 @@ class OrmGapsTest {
     }
 
     @Test
+    void aQueryFilledWithValuesOfAFileOfPublicConstantsIsRead() {
+        // ccd's FieldTypeRepository: "... where entity.reference in ('" + PREDEFINED_COMPLEX_ADDRESS_GLOBAL + "', ..."
+        // with the values in FieldTypeUtils, a file without any query's words
+        String utils = "package org.example.repository;\n" + """
+                public class FieldTypeUtils {
+                    public static final String ADDRESS_GLOBAL = "AddressGlobal";
+                    public static final String ORDER_SUMMARY = "OrderSummary";
+                }
+                """;
+        String entity = "package org.example.model;\n" + IMPORTS + """
+                @Entity @Table(name = "field_type") public class FieldType { @Id Long id; String reference; }
+                """;
+        String repository = "package org.example.repository;\n" + IMPORTS + """
+                import static org.example.repository.FieldTypeUtils.ADDRESS_GLOBAL;
+                import static org.example.repository.FieldTypeUtils.ORDER_SUMMARY;
+                import org.example.model.*;
+                import org.springframework.data.jpa.repository.Query;
+                import org.springframework.data.repository.CrudRepository;
+                public interface FieldTypeRepository extends CrudRepository<FieldType, Long> {
+                    @Query("select t from FieldType t where t.reference in ('" + ADDRESS_GLOBAL + "', '" + ORDER_SUMMARY + "')")
+                    List<FieldType> predefined();
+                }
+                """;
+        io.switchover.snapshot.InMemorySnapshot snapshot = new io.switchover.snapshot.InMemorySnapshot("ccd")
+                .with("src/main/java/org/example/repository/FieldTypeUtils.java", utils)
+                .with("src/main/java/org/example/model/FieldType.java", entity)
+                .with("src/main/java/org/example/repository/FieldTypeRepository.java", repository);
+        ExtractionResult result = new JpaExtractor(new SqlStatementClassifier(), PhysicalNaming.SPRING)
+                .extract(snapshot, snapshot.files());
+
+        assertEquals(List.of(), result.notChecked().stream().map(u -> u.origin() + " " + u.reason()).toList());
+        assertEquals(List.of("select t.id, t.reference from field_type t where t.reference in ('AddressGlobal',"
+                + " 'OrderSummary')"), sql(result, JpaExtractor.JPQL));
+    }
+
+    @Test
     void leavesRepositoriesOfSpringDataJdbcAndMicronautDataToTheirReaders() {
         String aggregate = """
                 package shop;

@@ -71,6 +71,8 @@ public final class JooqDsl {
             "rightOuterJoin", "fullJoin", "fullOuterJoin", "crossJoin", "naturalJoin");
 
     private final JooqGeneratedTables generated;
+    /** How far above a query a local it reads may start and still count as part of its place. */
+    private static final int LOCAL_LINES_ABOVE = 10;
 
     public JooqDsl() {
         this(JooqGeneratedTables.none());
@@ -118,7 +120,11 @@ public final class JooqDsl {
                 continue;
             }
             try {
-                patterns.add(translated(new Translation(scope, chain), origin));
+                scope.startReading();
+                AccessPattern read = translated(new Translation(scope, chain), origin);
+                // The locals it was read through are part of it: a field list filtered by name two lines above.
+                patterns.add(new AccessPattern(read.sql(), new Origin(path, scope.firstLine(origin.line()),
+                        origin.lastLine()), read.extractor()));
             } catch (Untranslatable e) {
                 String reason = "a jOOQ query built with the DSL: " + e.getMessage();
                 Optional<MethodDeclaration> method = CallerArguments.enclosingMethod(call);
@@ -242,6 +248,21 @@ public final class JooqDsl {
         private final boolean dslStatics;
         /** What the enclosing method's parameters are bound to, for the variant of a query being read. */
         private final Optional<CallerArguments.Binding> bound;
+        /** The first lines of the locals a query was read through, since {@link #startReading}. */
+        private final List<Integer> consulted = new ArrayList<>();
+
+        void startReading() {
+            consulted.clear();
+        }
+
+        /**
+         * The first line of what the query read was written on: its own, or that of a local it was read through just
+         * above it (a few lines: a span over more would take in code that is no part of it).
+         */
+        int firstLine(int own) {
+            return consulted.stream().mapToInt(Integer::intValue)
+                    .filter(line -> line < own && own - line <= LOCAL_LINES_ABOVE).min().orElse(own);
+        }
 
         /** The same names, with a method's parameters bound to one caller's arguments. */
         private FileScope(FileScope file, CallerArguments.Binding bound) {
@@ -401,7 +422,11 @@ public final class JooqDsl {
             }
             boolean reassigned = !body.get().findAll(com.github.javaparser.ast.expr.AssignExpr.class,
                     a -> a.getTarget().toString().equals(name.getNameAsString())).isEmpty();
-            return reassigned ? Optional.empty() : declared.get(0).getInitializer();
+            if (reassigned) {
+                return Optional.empty();
+            }
+            declared.get(0).getBegin().ifPresent(begin -> consulted.add(begin.line));
+            return declared.get(0).getInitializer();
         }
 
         /** A final field of the enclosing class with its value: keywhiz's {@code CLIENT_OWNERS = GROUPS.as("owners")}. */

@@ -132,7 +132,7 @@ class JooqDslTest {
                     return dsl.selectFrom(b).where(byEmail).fetch();
                 }
                 """);
-        assertEquals(List.of("11-11 SELECT b.* FROM borrower b WHERE b.email = ?"), statements(result));
+        assertEquals(List.of("9-11 SELECT b.* FROM borrower b WHERE b.email = ?"), statements(result));
     }
 
     @Test
@@ -237,9 +237,9 @@ class JooqDslTest {
         assertEquals(List.of("9-13 INSERT INTO former_borrower (id, full_name, email) SELECT borrower.id,"
                         + " borrower.full_name, borrower.email FROM borrower WHERE borrower.id = ?",
                 "11-12 SELECT borrower.id, borrower.full_name, borrower.email FROM borrower WHERE borrower.id = ?",
-                "17-20 INSERT INTO former_borrower (full_name, email) SELECT former_borrower.full_name,"
+                "14-20 INSERT INTO former_borrower (full_name, email) SELECT former_borrower.full_name,"
                         + " former_borrower.email FROM borrower WHERE borrower.id = ?",
-                "18-19 SELECT former_borrower.full_name, former_borrower.email FROM borrower WHERE borrower.id = ?"),
+                "14-19 SELECT former_borrower.full_name, former_borrower.email FROM borrower WHERE borrower.id = ?"),
                 statements(result));
     }
 

@@ -98,6 +98,9 @@ public final class BatchPlanner {
             }
         }
         FlywaySettings settings = productionSnapshot.map(MigrationSet::settings).orElse(candidate.settings());
-        return new ProductionState(history, files, java, settings);
+        // Its SQL callbacks ran with every migrate: production's own, or the candidate's where only its history is known.
+        MigrationSet callbacksFrom = productionSnapshot.orElse(candidate);
+        return new ProductionState(history, files, MigrationFileProvider.callbacks(callbacksFrom.snapshot(),
+                callbacksFrom.locations(), callbacksFrom.settings()), java, settings);
     }
 }

@@ -33,6 +33,18 @@ final class MigrationFileProvider implements ResourceProvider {
         return new MigrationFileProvider(files);
     }
 
+    /** The SQL callbacks under the locations ({@code afterMigrate__views.sql}, {@code beforeMigrate.sql}...). */
+    static List<MigrationFile> callbacks(Snapshot snapshot, List<String> locations, FlywaySettings settings) {
+        List<MigrationFile> callbacks = new ArrayList<>();
+        for (MigrationFile file : of(snapshot, locations).files) {
+            String name = file.script().substring(file.script().lastIndexOf('/') + 1);
+            if (settings.sqlMigrationSuffixes().stream().anyMatch(name::endsWith) && MigrationReader.isCallback(name)) {
+                callbacks.add(file);
+            }
+        }
+        return callbacks;
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         return files.stream().filter(f -> f.script().equals(name)).findFirst().map(FileResource::new).orElse(null);

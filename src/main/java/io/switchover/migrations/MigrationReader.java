@@ -213,7 +213,9 @@ public final class MigrationReader {
                 // Flyway's default: a file not named as a migration is skipped, and listed in the report as such
                 .validateMigrationNaming(false)
                 .failOnMissingLocations(false)
-                .skipDefaultCallbacks(true)
+                // SQL callbacks of the locations run as Flyway runs them (alf.io's views in afterMigrate__*.sql);
+                // Java callbacks of the gate's own class path do not exist
+                .skipDefaultCallbacks(false)
                 .cleanDisabled(true)
                 .table(settings.table())
                 .sqlMigrationPrefix(settings.sqlMigrationPrefix())

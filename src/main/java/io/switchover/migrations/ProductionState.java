@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 public final class ProductionState {
     private final ProductionHistory history;
     private final List<MigrationFile> files;
+    /** Production's SQL callbacks ({@code afterMigrate__views.sql}...): Flyway ran them with its migrations. */
+    private final List<MigrationFile> callbacks;
     private final List<AppliedJava> java;
     private final FlywaySettings settings;
     private final Optional<ProductionSchema> schema;
@@ -24,15 +26,16 @@ public final class ProductionState {
     record AppliedJava(MigrationSet from, JavaMigrationClass source, Migration migration) {
     }
 
-    ProductionState(ProductionHistory history, List<MigrationFile> files, List<AppliedJava> java,
-                    FlywaySettings settings) {
-        this(history, files, java, settings, Optional.empty());
+    ProductionState(ProductionHistory history, List<MigrationFile> files, List<MigrationFile> callbacks,
+                    List<AppliedJava> java, FlywaySettings settings) {
+        this(history, files, callbacks, java, settings, Optional.empty());
     }
 
-    private ProductionState(ProductionHistory history, List<MigrationFile> files, List<AppliedJava> java,
-                            FlywaySettings settings, Optional<ProductionSchema> schema) {
+    private ProductionState(ProductionHistory history, List<MigrationFile> files, List<MigrationFile> callbacks,
+                            List<AppliedJava> java, FlywaySettings settings, Optional<ProductionSchema> schema) {
         this.history = history;
         this.files = List.copyOf(files);
+        this.callbacks = List.copyOf(callbacks);
         this.java = List.copyOf(java);
         this.settings = settings;
         this.schema = schema;
@@ -40,7 +43,7 @@ public final class ProductionState {
 
     /** The same state, reached by loading production's schema rather than by running its migrations. */
     ProductionState withSchema(ProductionSchema exported) {
-        return new ProductionState(history, files, java, settings, Optional.of(exported));
+        return new ProductionState(history, files, callbacks, java, settings, Optional.of(exported));
     }
 
     /** Production's schema as exported from its catalog, when the replay starts from it ({@code --prod-schema}). */
@@ -60,10 +63,16 @@ public final class ProductionState {
         return files;
     }
 
-    /** The text of each migration the replay applies, read as the stream is consumed. */
+    /** The text of each migration the replay applies, and of each SQL callback it runs, read as consumed. */
     public Stream<String> texts() {
-        return Stream.concat(files.stream().map(file -> file.snapshot().read(file.path())),
-                java.stream().map(applied -> applied.from().readableSql(applied.migration())));
+        return Stream.of(files.stream().map(file -> file.snapshot().read(file.path())),
+                callbacks.stream().map(file -> "callback " + file.script() + "\n" + file.snapshot().read(file.path())),
+                java.stream().map(applied -> applied.from().readableSql(applied.migration()))).flatMap(t -> t);
+    }
+
+    /** Production's SQL callbacks the replay runs with its migrations, by their names. */
+    public List<String> callbacks() {
+        return callbacks.stream().map(MigrationFile::script).toList();
     }
 
     /** How many of production's migrations the replay applies to build S0. */
@@ -119,7 +128,9 @@ public final class ProductionState {
             afterSkipped |= applied.migration().notReplayed();
             migrations.add(migration);
         }
-        return MigrationReader.configure(new MigrationFileProvider(files), settings)
+        List<MigrationFile> resources = new java.util.ArrayList<>(files);
+        resources.addAll(callbacks);
+        return MigrationReader.configure(new MigrationFileProvider(resources), settings)
                 .javaMigrations(migrations.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new));
     }
 }

@@ -126,7 +126,13 @@ public final class TimelineReplayer {
                     synthesizer, prober);
             Optional<LockObserver> observer = LockObserver.on(db, batch);
             Optional<MigrationFailure> failure = migrateBatch(db, batch, adapted, steps, observer, batchAs);
-            List<String> notes = notes(db, baselineNotes, s0.drift(), adapted);
+            List<String> notes = new ArrayList<>(notes(db, baselineNotes, s0.drift(), adapted));
+            List<String> callbacks = batch.production().schema().isEmpty() ? batch.production().callbacks() : List.of();
+            if (!callbacks.isEmpty()) {
+                notes.add("production's SQL callbacks ran with its migrations, as Flyway runs them: "
+                        + String.join(", ", callbacks) + "; the candidate's afterMigrate callbacks run after the"
+                        + " batch's last step, whose state was probed before them");
+            }
             return new Attempt(new ReplayOutcome.Replayed(new Timeline(db.description(), db.kind(),
                     batch.migrations(), statements, List.copyOf(states), failure,
                     Duration.ofNanos(System.nanoTime() - started), notes,

@@ -49,9 +49,10 @@ public final class JdbcParameters {
                 continue;
             }
             char c = sql.charAt(i);
-            if (c == '?' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))
-                    && sql.charAt(i + 1) != '$') {
-                // EclipseLink's named parameter of a native query: ?tenant
+            // :name, and EclipseLink's ?name of a native query (?tenant)
+            boolean named = c == ':' && startsName(sql, i) || c == '?' && i + 1 < sql.length()
+                    && Character.isJavaIdentifierStart(sql.charAt(i + 1)) && sql.charAt(i + 1) != '$';
+            if (named) {
                 int end = i + 1;
                 while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
@@ -63,14 +64,6 @@ public final class JdbcParameters {
                 names.add(null);
                 out.append(c);
                 i++;
-            } else if (c == ':' && startsName(sql, i)) {
-                int end = i + 1;
-                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
-                    end++;
-                }
-                names.add(sql.substring(i + 1, end));
-                out.append('?');
-                i = end;
             } else if (c == ':') {
                 // Copy a run of colons at once so the second colon of "::" is never read as a parameter start.
                 while (i < sql.length() && sql.charAt(i) == ':') {

@@ -133,6 +133,7 @@ class MalformedSourceFuzzTest {
     @Provide
     Arbitrary<String> builderSources() {
         return Arbitraries.oneOf(mutationsOf(fixture("/builders/BorrowerRepository.java")),
+                mutationsOf(fixture("/builders/ArchiveRepository.java")),
                 mutationsOf(fixture("/builders/Customers.kt")),
                 mutationsOf(fixture("/builders/Subscription.java")));
     }

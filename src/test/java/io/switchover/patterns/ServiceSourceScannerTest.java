@@ -89,6 +89,28 @@ class ServiceSourceScannerTest {
     }
 
     @Test
+    void aNativeQueryJSqlParserCannotReadIsOnePlaceNotChecked() {
+        // OpenLMIS's UserRepository: the literal reader and the JPA reader each listed the same native query
+        InMemorySnapshot jpa = new InMemorySnapshot("jpa")
+                .with("src/main/java/com/example/Person.java", """
+                        package com.example;
+                        import jakarta.persistence.*;
+                        @Entity class Person { @Id Long id; String name; }
+                        """)
+                .with("src/main/java/com/example/PersonRepository.java", """
+                        package com.example;
+                        import org.springframework.data.jpa.repository.Query;
+                        import org.springframework.data.repository.CrudRepository;
+                        interface PersonRepository extends CrudRepository<Person, Long> {
+                            @Query(value = "SELECT id FROM person WHERE name ~ E'\\\\d' AND", nativeQuery = true)
+                            java.util.List<Long> digits();
+                        }
+                        """);
+        ExtractionResult result = scanner.scan(jpa, List.of(), List.of());
+        assertEquals(1, result.notChecked().size(), result.notChecked().toString());
+    }
+
+    @Test
     void readsAFileWhoseSwitchExpressionYieldsAComparison() {
         // alf.io's GroupManager: JavaParser without a language level reads "yield existing >= expected;" as a name
         InMemorySnapshot modern = new InMemorySnapshot("modern").with("src/main/java/com/example/Groups.java", """

@@ -225,6 +225,11 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
                 nativeStatements.add(pattern.origin().path() + "\n" + pattern.sql());
             }
         }
+        for (UnresolvedSql place : combined.notChecked()) {
+            if (place.reason().equals(SpringDataRepositories.UNPARSED_NATIVE)) {
+                nativeOrigins.add(place.origin().toString()); // one place, which the literal reader lists again
+            }
+        }
         if (nativeOrigins.isEmpty()) {
             return combined;
         }
@@ -233,7 +238,8 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
                         || nativeStatements.contains(p.origin().path() + "\n" + SpringDataRepositories.nativeSql(p.sql(), ""))))
                 .toList();
         List<UnresolvedSql> notChecked = combined.notChecked().stream()
-                .filter(u -> !nativeOrigins.contains(u.origin().toString()) || !u.fragment().startsWith("\""))
+                .filter(u -> !nativeOrigins.contains(u.origin().toString()) || !u.fragment().startsWith("\"")
+                        || u.reason().equals(SpringDataRepositories.UNPARSED_NATIVE))
                 .toList();
         return new ExtractionResult(patterns, notChecked, combined.warnings(), combined.reads());
     }

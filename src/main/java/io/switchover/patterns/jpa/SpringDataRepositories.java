@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * ({@value JpaExtractor#NAMED}).
  */
 final class SpringDataRepositories {
+    /** Why a native query is not checked where JSqlParser cannot read it (in a check the database still may). */
+    static final String UNPARSED_NATIVE = "JSqlParser cannot parse the native query";
     private static final Set<String> REPOSITORIES = Set.of("Repository", "CrudRepository", "ListCrudRepository",
             "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation",
             "RevisionRepository", "CoroutineCrudRepository", "KotlinRepository");
@@ -129,7 +131,7 @@ final class SpringDataRepositories {
                 if (classifier.isSql(sql)) {
                     patterns.add(new AccessPattern(sql, origin, JpaExtractor.NATIVE));
                 } else {
-                    notChecked.add(new UnresolvedSql(origin, fragment, "JSqlParser cannot parse the native query"));
+                    notChecked.add(new UnresolvedSql(origin, fragment, UNPARSED_NATIVE));
                 }
             } else {
                 report(jpql.translate(text.get().strip(), entity.entityName()), origin, JpaExtractor.JPQL, fragment,

@@ -137,7 +137,7 @@ public final class SwitchoverCheck {
                 candidate.settings().outOfOrder(), request.order(), changes, mentions, coverage,
                 batch.production().notReplayed());
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
-        List<Finding> findings = outcome.findings();
+        List<Finding> findings = UnusedMappings.weighed(outcome.findings(), probes.statements(), extracted.running());
         Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
         Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, changes, findings, probes, extracted);
 

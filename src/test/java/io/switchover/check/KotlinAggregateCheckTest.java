@@ -60,7 +60,14 @@ class KotlinAggregateCheckTest {
                         + "case_id UUID NOT NULL, cease_date DATE, decided_at TIMESTAMP, revision INT, note TEXT);\n")
                 .with("src/main/kotlin/no/example/vedtak/PlannedPayout.kt", AGGREGATE)
                 .with("src/main/kotlin/no/example/vedtak/PlannedPayoutRepository.kt", REPOSITORY)
-                .with("src/main/kotlin/no/example/common/BaseRepository.kt", BASE);
+                .with("src/main/kotlin/no/example/common/BaseRepository.kt", BASE)
+                .with("src/main/kotlin/no/example/vedtak/PayoutService.kt", """
+                        package no.example.vedtak
+
+                        class PayoutService(private val payouts: PlannedPayoutRepository) {
+                            fun of(caseId: java.util.UUID) = payouts.findByCaseId(caseId)
+                        }
+                        """);
         InMemorySnapshot candidate = production.next("candidate").with(MIGRATIONS + "V2__change.sql", ddl + ";\n");
         return new SwitchoverCheck().run(CheckRequest.of(production, candidate, List.of(), List.of(), new H2Engine(),
                 Severity.ERROR));
@@ -109,7 +116,14 @@ class KotlinAggregateCheckTest {
                 """;
         InMemorySnapshot production = new InMemorySnapshot("prod")
                 .with(MIGRATIONS + "V1__payout.sql", "CREATE TABLE planned_payout (id UUID PRIMARY KEY);\n")
-                .with("src/main/kotlin/no/example/common/BaseRepository.kt", BASE);
+                .with("src/main/kotlin/no/example/common/BaseRepository.kt", BASE)
+                .with("src/main/kotlin/no/example/vedtak/PayoutService.kt", """
+                        package no.example.vedtak
+
+                        class PayoutService(private val payouts: PlannedPayoutRepository) {
+                            fun of(caseId: java.util.UUID) = payouts.findByCaseId(caseId)
+                        }
+                        """);
         InMemorySnapshot candidate = production.next("candidate")
                 .with(MIGRATIONS + "V2__reason.sql", "CREATE TABLE reason (case_id UUID PRIMARY KEY, "
                         + "flag BOOLEAN NOT NULL, text TEXT NOT NULL);\n")

@@ -40,6 +40,7 @@ final class UnusedMappings {
 
     private final Map<String, RunningVersion> versions = new HashMap<>();
     private final Map<String, Optional<Set<String>>> unused = new HashMap<>();
+    private final Map<String, Map<String, String>> sources = new HashMap<>();
 
     private UnusedMappings(List<RunningVersion> running) {
         running.forEach(version -> versions.put(version.issuer().service(), version)); // as a finding names it
@@ -91,13 +92,21 @@ final class UnusedMappings {
         return unused.computeIfAbsent(version.issuer().service() + "\n" + path, key -> findUnused(version, path));
     }
 
-    private static Optional<Set<String>> findUnused(RunningVersion version, String path) {
-        Map<String, String> sources = new HashMap<>();
-        for (String file : version.files()) {
-            if (file.endsWith(".java") || file.endsWith(".kt")) {
-                text(version, file).ifPresent(text -> sources.put(file, text));
+    /** The version's Java and Kotlin files, read once however many mappings are weighed. */
+    private Map<String, String> sources(RunningVersion version) {
+        return sources.computeIfAbsent(version.issuer().service(), key -> {
+            Map<String, String> texts = new HashMap<>();
+            for (String file : version.files()) {
+                if (file.endsWith(".java") || file.endsWith(".kt")) {
+                    text(version, file).ifPresent(text -> texts.put(file, text));
+                }
             }
-        }
+            return texts;
+        });
+    }
+
+    private Optional<Set<String>> findUnused(RunningVersion version, String path) {
+        Map<String, String> sources = sources(version);
         if (!sources.containsKey(path) || mayBeExportedOrValidated(version, sources)) {
             return Optional.empty();
         }

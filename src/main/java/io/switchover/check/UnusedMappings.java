@@ -40,7 +40,7 @@ final class UnusedMappings {
 
     private final Map<String, RunningVersion> versions = new HashMap<>();
     private final Map<String, Optional<Set<String>>> unused = new HashMap<>();
-    private final Map<String, Map<String, String>> sources = new HashMap<>();
+    private final Map<String, SourceIndex> indexes = new HashMap<>();
 
     private UnusedMappings(List<RunningVersion> running) {
         running.forEach(version -> versions.put(version.issuer().service(), version)); // as a finding names it
@@ -92,54 +92,79 @@ final class UnusedMappings {
         return unused.computeIfAbsent(version.issuer().service() + "\n" + path, key -> findUnused(version, path));
     }
 
-    /** The version's Java and Kotlin files, read once however many mappings are weighed. */
-    private Map<String, String> sources(RunningVersion version) {
-        return sources.computeIfAbsent(version.issuer().service(), key -> {
+    /**
+     * What a version's Java and Kotlin files say, read once however many mappings are weighed: the type each file is
+     * named for, the types it is a repository of, and the files each identifier appears in.
+     */
+    private record SourceIndex(Map<String, Set<String>> primary, Map<String, Set<String>> repositoryOf,
+                               Map<String, Set<String>> filesByWord, boolean exportedOrValidated) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+
+    private SourceIndex index(RunningVersion version) {
+        return indexes.computeIfAbsent(version.issuer().service(), key -> {
+            Map<String, Set<String>> primary = new HashMap<>();
+            Map<String, Set<String>> repositoryOf = new HashMap<>();
+            Map<String, Set<String>> filesByWord = new HashMap<>();
             Map<String, String> texts = new HashMap<>();
             for (String file : version.files()) {
-                if (file.endsWith(".java") || file.endsWith(".kt")) {
-                    text(version, file).ifPresent(text -> texts.put(file, text));
+                if (!file.endsWith(".java") && !file.endsWith(".kt")) {
+                    continue;
+                }
+                Optional<String> text = text(version, file);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                texts.put(file, text.get());
+                primary.put(file, primary(file, text.get()));
+                repositoryOf.put(file, repositoryTypes(text.get()));
+                Matcher word = WORD.matcher(text.get());
+                while (word.find()) {
+                    filesByWord.computeIfAbsent(word.group(), w -> new LinkedHashSet<>()).add(file);
                 }
             }
-            return texts;
+            return new SourceIndex(primary, repositoryOf, filesByWord, mayBeExportedOrValidated(version, texts));
         });
     }
 
     private Optional<Set<String>> findUnused(RunningVersion version, String path) {
-        Map<String, String> sources = sources(version);
-        if (!sources.containsKey(path) || mayBeExportedOrValidated(version, sources)) {
+        SourceIndex index = index(version);
+        if (!index.primary().containsKey(path) || index.exportedOrValidated()) {
             return Optional.empty();
         }
         Set<String> group = new LinkedHashSet<>(Set.of(path));
-        Set<String> names = new LinkedHashSet<>(primary(path, sources.get(path)));
+        Set<String> names = new LinkedHashSet<>(index.primary().get(path));
         for (int round = 0; round < ROUNDS; round++) {
-            boolean grew = false;
-            for (Map.Entry<String, String> file : sources.entrySet()) {
-                if (group.contains(file.getKey())) {
-                    continue;
-                }
-                Set<String> declared = primary(file.getKey(), file.getValue());
-                boolean repositoryOfOne = repositoryTypes(file.getValue()).stream().anyMatch(names::contains);
-                boolean domainOfOne = group.stream().anyMatch(member -> repositoryTypes(sources.get(member)).stream()
-                        .anyMatch(declared::contains));
-                if (repositoryOfOne || domainOfOne) {
-                    group.add(file.getKey());
-                    names.addAll(declared);
-                    grew = true;
+            Set<String> joining = new LinkedHashSet<>();
+            for (String name : names) {
+                for (String file : index.filesByWord().getOrDefault(name, Set.of())) {
+                    if (!group.contains(file) && index.repositoryOf().get(file).contains(name)) {
+                        joining.add(file); // a repository of one of the types
+                    }
                 }
             }
-            if (!grew) {
+            for (String member : group) { // the types the group's repositories hold
+                for (String held : index.repositoryOf().get(member)) {
+                    index.primary().forEach((file, declared) -> {
+                        if (!group.contains(file) && declared.contains(held)) {
+                            joining.add(file);
+                        }
+                    });
+                }
+            }
+            if (joining.isEmpty()) {
                 break;
             }
+            group.addAll(joining);
+            joining.forEach(file -> names.addAll(index.primary().get(file)));
         }
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Pattern anyName = Pattern.compile("\\b(?:" + String.join("|", names.stream().map(Pattern::quote).toList())
-                + ")\\b");
-        for (Map.Entry<String, String> file : sources.entrySet()) {
-            if (!group.contains(file.getKey()) && anyName.matcher(file.getValue()).find()) {
-                return Optional.empty();
+        for (String name : names) {
+            if (!group.containsAll(index.filesByWord().getOrDefault(name, Set.of()))) {
+                return Optional.empty(); // another file names it
             }
         }
         return Optional.of(names);

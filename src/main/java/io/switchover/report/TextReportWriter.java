@@ -186,10 +186,23 @@ public final class TextReportWriter implements ReportWriter {
                 + (report.summary().services() > 1 ? " serve" : " serves") + " traffic";
         return switch (report.verdict()) {
             case PASS -> "PASS  " + promotion + " breaks nothing that was checked";
-            case WARN -> "WARN  " + promotion + ": " + report.findings().size() + " warning(s); nothing that was checked"
-                    + " breaks";
+            case WARN -> warning(report, promotion);
             case FAIL -> failing(report, promotion);
         };
+    }
+
+    /**
+     * A WARN whose warnings include statements that fail at a step (a rule configured as a warning, a mapping no code
+     * path reaches) does not say that nothing breaks.
+     */
+    private static String warning(Report report, String promotion) {
+        int warnings = report.findings().size();
+        long failing = report.findings().stream().filter(f -> f.error() != null).count();
+        if (failing == 0) {
+            return "WARN  " + promotion + ": " + warnings + " warning(s); nothing that was checked breaks";
+        }
+        return "WARN  " + promotion + ": " + warnings + " warning(s), " + failing + " of them at statements that fail;"
+                + " each says why it is not an error";
     }
 
     private static String failing(Report report, String promotion) {

@@ -45,6 +45,8 @@ class UnusedMappingTest {
         assertTrue(drops.stream().allMatch(f -> f.severity() == Severity.WARNING
                 && f.message().contains("names Patch, PatchRepository")), drops.toString());
         assertEquals(Verdict.WARN, report.verdict());
+        String headline = new io.switchover.report.TextReportWriter().render(report).lines().findFirst().orElseThrow();
+        assertTrue(headline.contains(drops.size() + " of them at statements that fail"), headline);
     }
 
     @Test

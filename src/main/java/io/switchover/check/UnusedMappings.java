@@ -107,7 +107,7 @@ final class UnusedMappings {
             Map<String, Set<String>> primary = new HashMap<>();
             Map<String, Set<String>> repositoryOf = new HashMap<>();
             Map<String, Set<String>> filesByWord = new HashMap<>();
-            Map<String, String> texts = new HashMap<>();
+            boolean exported = false;
             for (String file : version.files()) {
                 if (!file.endsWith(".java") && !file.endsWith(".kt")) {
                     continue;
@@ -116,7 +116,7 @@ final class UnusedMappings {
                 if (text.isEmpty()) {
                     continue;
                 }
-                texts.put(file, text.get());
+                exported |= text.get().contains("RepositoryRestResource");
                 primary.put(file, primary(file, text.get()));
                 repositoryOf.put(file, repositoryTypes(text.get()));
                 Matcher word = WORD.matcher(text.get());
@@ -124,7 +124,7 @@ final class UnusedMappings {
                     filesByWord.computeIfAbsent(word.group(), w -> new LinkedHashSet<>()).add(file);
                 }
             }
-            return new SourceIndex(primary, repositoryOf, filesByWord, mayBeExportedOrValidated(version, texts));
+            return new SourceIndex(primary, repositoryOf, filesByWord, exported || mayBeExportedOrValidated(version));
         });
     }
 
@@ -170,11 +170,11 @@ final class UnusedMappings {
         return Optional.of(names);
     }
 
-    /** Spring Data REST exports a repository without a caller; Hibernate's validation reads every mapped table. */
-    private static boolean mayBeExportedOrValidated(RunningVersion version, Map<String, String> sources) {
-        if (sources.values().stream().anyMatch(text -> text.contains("RepositoryRestResource"))) {
-            return true;
-        }
+    /**
+     * Whether the build has Spring Data REST, which exports a repository without a caller, or the configuration has
+     * Hibernate validate every mapped table at start-up ({@code @RepositoryRestResource} is looked for while indexing).
+     */
+    private static boolean mayBeExportedOrValidated(RunningVersion version) {
         for (String file : version.snapshot().files()) {
             String name = file.substring(file.lastIndexOf('/') + 1);
             boolean build = name.equals("pom.xml") || name.startsWith("build.gradle");

@@ -99,7 +99,12 @@ public final class StringExpressionEvaluator {
 
     /** The value of the expression, or empty when part of it is only known at run time or it has several. */
     public Optional<String> evaluate(Expression expression) {
-        return variants(expression).filter(v -> v.size() == 1).map(v -> v.get(0));
+        return single(variants(expression));
+    }
+
+    /** The one value of these variants; empty when there are several or none is known. */
+    static Optional<String> single(Optional<List<String>> variants) {
+        return variants.filter(v -> v.size() == 1).map(v -> v.get(0));
     }
 
     /** Every value the expression can have, or empty when part of it is only known at run time. */

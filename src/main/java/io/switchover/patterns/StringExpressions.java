@@ -232,13 +232,10 @@ final class StringExpressions {
         return parts;
     }
 
-    private static Optional<String> first(Optional<List<String>> values) {
-        return values.filter(v -> v.size() == 1).map(v -> v.get(0)); // as evaluate: one value, or none known
-    }
 
     private static List<Part> formatParts(MethodCallExpr call, Expression format,
                                           java.util.function.Function<Expression, Optional<List<String>>> variants) {
-        Optional<String> text = first(variants.apply(format));
+        Optional<String> text = StringExpressionEvaluator.single(variants.apply(format));
         if (text.isEmpty()) {
             return List.of(new Part(null, call));
         }
@@ -255,7 +252,7 @@ final class StringExpressions {
             parts.add(new Part(text.get().substring(last, placeholder.start()), format));
             int index = placeholder.group(3) != null ? Integer.parseInt(placeholder.group(3)) : next++;
             Expression argument = index < arguments.size() ? arguments.get(index) : call;
-            Optional<String> value = first(variants.apply(argument));
+            Optional<String> value = StringExpressionEvaluator.single(variants.apply(argument));
             parts.add(new Part(value.orElse(null), argument));
             last = placeholder.end();
         }

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -74,11 +73,11 @@ final class CallerArguments {
         for (MethodCallExpr call : unit.findAll(MethodCallExpr.class, c -> c.getNameAsString()
                 .equals(method.getNameAsString()) && c.getArguments().size() == arity
                 && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr))) {
-            Optional<MethodDeclaration> caller = enclosingMethod(call);
+            Optional<MethodDeclaration> caller = SyntaxNodes.enclosingMethod(call);
             Map<String, Expression> passed = new LinkedHashMap<>();
             Map<String, String> passedOn = new HashMap<>(); // our parameter -> the caller's, passed as it is
             for (int i = 0; i < arity; i++) {
-                Expression argument = unwrap(call.getArgument(i));
+                Expression argument = SyntaxNodes.unwrap(call.getArgument(i));
                 String parameter = method.getParameter(i).getNameAsString();
                 passed.put(parameter, argument);
                 if (argument instanceof NameExpr name && caller.isPresent() && isParameter(caller.get(), name)) {
@@ -115,22 +114,5 @@ final class CallerArguments {
         String identifier = name.getNameAsString();
         return method.getParameters().stream().map(Parameter::getNameAsString).anyMatch(identifier::equals)
                 && method.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(identifier)).isEmpty();
-    }
-
-    /** The method a node is written in. */
-    static Optional<MethodDeclaration> enclosingMethod(Node node) {
-        Optional<Node> parent = node.getParentNode();
-        while (parent.isPresent() && !(parent.get() instanceof MethodDeclaration)) {
-            parent = parent.get().getParentNode();
-        }
-        return parent.map(MethodDeclaration.class::cast);
-    }
-
-    private static Expression unwrap(Expression expression) {
-        Expression e = expression;
-        while (e instanceof EnclosedExpr enclosed) {
-            e = enclosed.getInner();
-        }
-        return e;
     }
 }

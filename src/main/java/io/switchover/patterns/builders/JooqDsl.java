@@ -6,7 +6,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -70,9 +69,10 @@ public final class JooqDsl {
     private static final Set<String> JOINS = Set.of("join", "innerJoin", "leftJoin", "leftOuterJoin", "rightJoin",
             "rightOuterJoin", "fullJoin", "fullOuterJoin", "crossJoin", "naturalJoin");
 
-    private final JooqGeneratedTables generated;
     /** How far above a query a local it reads may start and still count as part of its place. */
     private static final int LOCAL_LINES_ABOVE = 10;
+
+    private final JooqGeneratedTables generated;
 
     public JooqDsl() {
         this(JooqGeneratedTables.none());
@@ -121,13 +121,14 @@ public final class JooqDsl {
             }
             try {
                 scope.startReading();
-                AccessPattern read = translated(new Translation(scope, chain), origin);
+                Translation translation = new Translation(scope, chain);
+                String sql = translation.sql();
                 // The locals it was read through are part of it: a field list filtered by name two lines above.
-                patterns.add(new AccessPattern(read.sql(), new Origin(path, scope.firstLine(origin.line()),
-                        origin.lastLine()), read.extractor()));
+                patterns.add(new AccessPattern(sql, new Origin(path, scope.firstLine(origin.line()),
+                        origin.lastLine()), extractorOf(translation)));
             } catch (Untranslatable e) {
                 String reason = "a jOOQ query built with the DSL: " + e.getMessage();
-                Optional<MethodDeclaration> method = CallerArguments.enclosingMethod(call);
+                Optional<MethodDeclaration> method = SyntaxNodes.enclosingMethod(call);
                 List<CallerArguments.Binding> bindings = method.map(callers::of).orElse(List.of());
                 if (!readForEachCaller(scope, chain, bindings, origin, shorten(top.toString()), patterns,
                         notChecked)) {
@@ -140,7 +141,12 @@ public final class JooqDsl {
 
     private static AccessPattern translated(Translation translation, Origin origin) {
         String sql = translation.sql();
-        return new AccessPattern(sql, origin, translation.starOfGeneratedColumns ? GENERATED_STAR : ID);
+        return new AccessPattern(sql, origin, extractorOf(translation));
+    }
+
+    /** Read once its SQL is: whether a star of it stands for generated columns production's schema lists. */
+    private static String extractorOf(Translation translation) {
+        return translation.starOfGeneratedColumns ? GENERATED_STAR : ID;
     }
 
     /**
@@ -407,7 +413,7 @@ public final class JooqDsl {
 
         /** A local variable's single initializer, as the name stands for it. */
         Optional<Expression> local(NameExpr name) {
-            Optional<Node> body = CallerArguments.enclosingMethod(name).map(Node.class::cast);
+            Optional<Node> body = SyntaxNodes.enclosingMethod(name).map(Node.class::cast);
             if (body.isEmpty()) {
                 return Optional.empty();
             }
@@ -463,11 +469,7 @@ public final class JooqDsl {
     }
 
     private static Expression unwrap(Expression expression) {
-        Expression e = expression;
-        while (e instanceof EnclosedExpr enclosed) {
-            e = enclosed.getInner();
-        }
-        return e;
+        return SyntaxNodes.unwrap(expression);
     }
 
     /** One call chain turned into one statement. */

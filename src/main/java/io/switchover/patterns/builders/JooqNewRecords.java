@@ -1,7 +1,6 @@
 package io.switchover.patterns.builders;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -39,7 +38,7 @@ final class JooqNewRecords {
      */
     static Optional<Insert> read(MethodCallExpr newRecord, String table, Map<String, String> columns) {
         Optional<String> local = assignedTo(newRecord);
-        Optional<Node> method = enclosingMethod(newRecord);
+        Optional<Node> method = SyntaxNodes.enclosingCallable(newRecord);
         if (local.isEmpty() || method.isEmpty()) {
             return Optional.empty();
         }
@@ -90,13 +89,6 @@ final class JooqNewRecords {
                 .map(Map.Entry::getValue).findFirst();
     }
 
-    private static Optional<Node> enclosingMethod(Node node) {
-        Node current = node.getParentNode().orElse(null);
-        while (current != null && !(current instanceof CallableDeclaration<?>)) {
-            current = current.getParentNode().orElse(null);
-        }
-        return Optional.ofNullable(current);
-    }
 
     private static Optional<String> assignedTo(Expression call) {
         Node parent = call.getParentNode().orElse(null);

@@ -146,7 +146,7 @@ public final class SimpleJdbcInserts {
     private static Optional<Set<String>> keys(Expression argument, StringExpressionEvaluator strings) {
         Set<String> keys = new LinkedHashSet<>();
         if (argument instanceof NameExpr name) {
-            Optional<Node> method = enclosingMethod(argument);
+            Optional<Node> method = SyntaxNodes.enclosingCallable(argument);
             if (method.isEmpty()) {
                 return Optional.empty();
             }
@@ -202,13 +202,6 @@ public final class SimpleJdbcInserts {
         return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private static Optional<Node> enclosingMethod(Node node) {
-        Optional<Node> parent = node.getParentNode();
-        while (parent.isPresent() && !(parent.get() instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)) {
-            parent = parent.get().getParentNode();
-        }
-        return parent;
-    }
 
     private static String shorten(String source) {
         String flat = source.replaceAll("\\s+", " ");

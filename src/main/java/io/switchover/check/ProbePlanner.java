@@ -112,6 +112,24 @@ final class ProbePlanner {
                 positional, inserts);
     }
 
+    /** What these statements were found to reference, by statement as this planner keys them; parsed ones only. */
+    Map<String, Optional<SqlReferences>> referencesOf(List<AccessPattern> patterns) {
+        Map<String, Optional<SqlReferences>> found = new java.util.TreeMap<>();
+        for (AccessPattern pattern : patterns) {
+            String key = normalize(pattern.sql());
+            Optional<SqlReferences> references = referencesOf.get(key);
+            if (references != null) {
+                found.put(key, references);
+            }
+        }
+        return found;
+    }
+
+    /** What statements reference, as an earlier check found it (from the extraction cache): not parsed again. */
+    void know(Map<String, Optional<SqlReferences>> references) {
+        references.forEach(referencesOf::putIfAbsent);
+    }
+
     List<CheckedStatement> statements() {
         return List.copyOf(statements);
     }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -42,19 +43,49 @@ final class StatementsWorthParsing {
      * string ({@code "UPDATE %s SET %s = ?"}), whose tables are filled in at run time: parsing it tells that it is not
      * a statement the probes can run, so that it is listed as not checked rather than counted as unaffected.
      */
-    Predicate<String> forRunningVersion() {
-        return tables.<Predicate<String>>map(named -> sql -> FORMAT.matcher(sql).find() || SqlWords.namesAny(sql, named))
-                .orElse(sql -> true);
+    Choice forRunningVersion() {
+        return new Choice(tables.<Predicate<String>>map(named -> sql -> FORMAT.matcher(sql).find()
+                || SqlWords.namesAny(sql, named)).orElse(sql -> true), "parsed: " + tablesNamed());
     }
 
     /** For the candidate: also every statement the running version does not send. */
-    Predicate<String> forCandidate(Collection<AccessPattern> running) {
+    Choice forCandidate(Collection<AccessPattern> running) {
         if (tables.isEmpty()) {
-            return sql -> true;
+            return new Choice(sql -> true, "parsed: " + tablesNamed());
         }
         Set<String> sent = new HashSet<>();
         running.forEach(pattern -> sent.add(pattern.sql()));
         Predicate<String> namesATable = forRunningVersion();
-        return sql -> !sent.contains(sql) || namesATable.test(sql);
+        return new Choice(sql -> !sent.contains(sql) || namesATable.test(sql), "parsed: " + tablesNamed()
+                + " and all but the running version's " + digest(new TreeSet<>(sent)));
+    }
+
+    private String tablesNamed() {
+        return tables.map(named -> "statements naming " + String.join(",", new TreeSet<>(named)))
+                .orElse("every statement");
+    }
+
+    private static String digest(Collection<String> statements) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String statement : statements) {
+                digest.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return statements.size() + " statements (" + java.util.HexFormat.of().formatHex(digest.digest()) + ")";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * Which statements to parse, and a text that says so, which differs whenever the choice does: a scan kept in the
+     * extraction cache is reused only by a check that parses the same.
+     */
+    record Choice(Predicate<String> rule, String fingerprint) implements Predicate<String> {
+        @Override
+        public boolean test(String sql) {
+            return rule.test(sql);
+        }
     }
 }

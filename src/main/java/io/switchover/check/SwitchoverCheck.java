@@ -11,6 +11,7 @@ import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.PlaceholderCheck;
+import io.switchover.patterns.ExtractionCache;
 import io.switchover.patterns.ServiceSourceScanner;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ExtractionResult;
@@ -57,6 +58,7 @@ public final class SwitchoverCheck {
     private final BatchPlanner batchPlanner = new BatchPlanner();
     private final RuleSet rules = RuleSet.standard();
     private final BaselineCache baselines;
+    private final ExtractionCache extractions;
 
     public SwitchoverCheck() {
         this(BaselineCache.none());
@@ -64,7 +66,16 @@ public final class SwitchoverCheck {
 
     /** A check that takes production's schema (S0) from {@code baselines} where it holds it. */
     public SwitchoverCheck(BaselineCache baselines) {
+        this(baselines, ExtractionCache.none());
+    }
+
+    /**
+     * A check that takes production's schema (S0) from {@code baselines}, and the SQL of versions whose files did not
+     * change from {@code extractions}, where they hold them.
+     */
+    public SwitchoverCheck(BaselineCache baselines, ExtractionCache extractions) {
         this.baselines = baselines;
+        this.extractions = extractions;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -125,6 +136,7 @@ public final class SwitchoverCheck {
                 + " does this check (rename it V<version>__<description>.sql if it should run)"));
         warnings.addAll(candidate.warnings());
         Set<String> notes = new LinkedHashSet<>(timeline.notes());
+        notes.addAll(extracted.notes());
         join(production).ifPresent(set -> notes.addAll(set.notes()));
         notes.addAll(candidate.notes());
         JavaMigrationNotes.of(batch).ifPresent(notes::add);
@@ -237,7 +249,7 @@ public final class SwitchoverCheck {
 
     /** The statements of every service version, what could not be read, and each running version's own reading. */
     private record Extracted(ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings,
-                             List<RunningVersion> running) {
+                             List<RunningVersion> running, List<String> notes) {
 
         /** The same, once the replay database has said which statements JSqlParser could not read it runs. */
         Extracted settledBy(Timeline timeline) {
@@ -246,11 +258,11 @@ public final class SwitchoverCheck {
             Set<UnresolvedSql> all = new LinkedHashSet<>(notChecked);
             all.addAll(settled.all());
             return new Extracted(probes, all, warnings, running.stream()
-                    .map(version -> version.withNotChecked(settled.of(version.issuer()))).toList());
+                    .map(version -> version.withNotChecked(settled.of(version.issuer()))).toList(), notes);
         }
     }
 
-    private static Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
+    private Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
         // One check's parses: the probe planner reads again what extraction classified, of every version.
         ParseMemo parses = new ParseMemo();
         ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming(), parses);
@@ -258,15 +270,17 @@ public final class SwitchoverCheck {
         ProbePlanner probes = new ProbePlanner(parses);
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
+        List<String> fromCache = new ArrayList<>();
         List<RunningVersion> versions = new ArrayList<>();
         for (ServiceToCheck service : request.services()) {
             ServiceVersion running = new ServiceVersion(service.name(), service.running().name(), ServiceVersion.Role.RUNNING);
-            Predicate<String> parseRunning = worthParsing.forRunningVersion();
-            scanner.parseOnly(parseRunning);
+            StatementsWorthParsing.Choice parseRunning = worthParsing.forRunningVersion();
             List<AccessPattern> sent = new ArrayList<>();
-            ExtractionResult served = scanner.scan(service.running(), service.sources(), excluded);
+            ExtractionCache.Scan servedScan = scan(scanner, probes, service.running(), service.sources(), excluded,
+                    request, parseRunning, fromCache);
+            ExtractionResult served = servedScan.result();
             sent.addAll(served.patterns());
-            collect(running, served, parseRunning, probes, notChecked, warnings);
+            collect(running, servedScan, parseRunning, probes, notChecked, warnings);
             List<ExtractionResult> read = new ArrayList<>(List.of(served));
             for (java.nio.file.Path captured : service.capturedSql()) {
                 ExtractionResult seen = scanner.captured(captured);
@@ -277,8 +291,7 @@ public final class SwitchoverCheck {
             versions.add(new RunningVersion(running, service.running(), ServiceSourceScanner.ownFiles(service.running(),
                     service.sources(), excluded), ExtractionResult.combine(read)));
             if (service.candidate().isPresent()) {
-                Predicate<String> parseCandidate = worthParsing.forCandidate(sent);
-                scanner.parseOnly(parseCandidate);
+                StatementsWorthParsing.Choice parseCandidate = worthParsing.forCandidate(sent);
                 Snapshot snapshot = service.candidate().get();
                 // A source folder the running version has and the candidate removes (a module it drops) is no typo.
                 List<String> sources = service.sources().stream()
@@ -286,21 +299,42 @@ public final class SwitchoverCheck {
                                 || service.running().filesUnder(root).isEmpty()).toList();
                 service.sources().stream().filter(root -> !sources.contains(root)).forEach(root -> warnings.add(
                         "source folder " + root + " is not in " + snapshot.name() + ": the candidate removes it"));
-                collect(new ServiceVersion(service.name(), snapshot.name(), ServiceVersion.Role.CANDIDATE),
-                        sources.isEmpty() && !service.sources().isEmpty() ? ExtractionResult.empty()
-                                : scanner.scan(snapshot, sources, excluded), parseCandidate, probes,
-                        notChecked, warnings);
+                ServiceVersion candidate = new ServiceVersion(service.name(), snapshot.name(),
+                        ServiceVersion.Role.CANDIDATE);
+                if (sources.isEmpty() && !service.sources().isEmpty()) {
+                    collect(candidate, ExtractionResult.empty(), parseCandidate, probes, notChecked, warnings);
+                } else {
+                    collect(candidate, scan(scanner, probes, snapshot, sources, excluded, request, parseCandidate,
+                            fromCache), parseCandidate, probes, notChecked, warnings);
+                }
             }
             // Only their statements count, for the plan: what they cannot read is the candidate's or production's too.
             for (Snapshot between : service.intermediates()) {
-                Predicate<String> parse = worthParsing.forCandidate(sent);
-                scanner.parseOnly(parse);
-                ExtractionResult found = scanner.scan(between, service.sources(), excluded);
+                StatementsWorthParsing.Choice parse = worthParsing.forCandidate(sent);
+                ExtractionCache.Scan found = scan(scanner, probes, between, service.sources(), excluded, request, parse,
+                        fromCache);
                 probes.add(new ServiceVersion(service.name(), between.name(), ServiceVersion.Role.INTERMEDIATE),
-                        found.patterns(), found.reads(), parse);
+                        found.result().patterns(), found.result().reads(), parse);
+                found.keep(probes.referencesOf(found.result().patterns()));
             }
         }
-        return new Extracted(probes, notChecked, warnings, List.copyOf(versions));
+        List<String> notes = fromCache.isEmpty() ? List.of() : List.of("the SQL of " + String.join(", ", fromCache)
+                + " from the extraction cache: none of the files it was read from changed since");
+        return new Extracted(probes, notChecked, warnings, List.copyOf(versions), notes);
+    }
+
+    /** One version's scan, from the cache where its files are as they were; what it references known from there too. */
+    private ExtractionCache.Scan scan(ServiceSourceScanner scanner, ProbePlanner probes, Snapshot snapshot,
+                                      List<String> sources, List<String> excluded, CheckRequest request,
+                                      StatementsWorthParsing.Choice parse, List<String> fromCache) {
+        scanner.parseOnly(parse);
+        ExtractionCache.Scan scan = extractions.scan(scanner, snapshot, sources, excluded,
+                "naming " + request.naming() + "\nunparsed statements accepted\n" + parse.fingerprint());
+        if (scan.fromCache()) {
+            probes.know(scan.references());
+            fromCache.add(snapshot.name());
+        }
+        return scan;
     }
 
     private Batch plan(CheckRequest request, Optional<MigrationSet> productionFiles, MigrationSet candidate) {
@@ -316,6 +350,13 @@ public final class SwitchoverCheck {
         probes.add(issuer, extracted.patterns(), extracted.reads(), worthParsing);
         notChecked.addAll(extracted.notChecked());
         warnings.addAll(extracted.warnings());
+    }
+
+    /** As above, and keeps the scan with what its statements reference for the next check. */
+    private static void collect(ServiceVersion issuer, ExtractionCache.Scan scan, Predicate<String> worthParsing,
+                                ProbePlanner probes, Set<UnresolvedSql> notChecked, Set<String> warnings) {
+        collect(issuer, scan.result(), worthParsing, probes, notChecked, warnings);
+        scan.keep(probes.referencesOf(scan.result().patterns()));
     }
 
     private static String productionLabel(CheckRequest request) {

@@ -1,12 +1,14 @@
 package io.switchover.cli;
 
 import io.switchover.SwitchoverException;
+import io.switchover.patterns.ExtractionCache;
 import io.switchover.replay.BaselineCache;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,36 +23,55 @@ public final class CacheOptions {
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
             description = "Keep production's schema (S0) here between checks, so that a check while production stays"
-                    + " as it was replays only the batch (on H2 a script; on a PostgreSQL server a template database)."
+                    + " as it was replays only the batch (on H2 a script; on a PostgreSQL server a template database),"
+                    + " and the SQL found in each version's files, read again only when a file changes."
                     + " Default: SWITCHOVER_CACHE_DIR, else $XDG_CACHE_HOME/switchover or ~/.cache/switchover.")
     Path directory;
 
-    @Option(names = "--no-cache", description = "Replay production's migrations every time; keep nothing.")
+    @Option(names = "--no-cache", description = "Replay production's migrations and read every file every time; keep nothing.")
     boolean off;
 
     @Option(names = "--cache-size", paramLabel = "<size>", defaultValue = "1g",
-            description = "How much the cache folder may hold (e.g. 500m, 2g); the least recently used baselines go"
-                    + " first. Default: ${DEFAULT-VALUE}.")
+            description = "How much the cache folder may hold (e.g. 500m, 2g): three quarters for baselines, a"
+                    + " quarter for the SQL found; the least recently used go first. Default: ${DEFAULT-VALUE}.")
     String size;
 
     /** The cache these options name. */
-    public BaselineCache open() {
+    public Caches open() {
         return open(System.getenv(), System.getProperty("switchover.cache.dir"), System.getProperty("user.home"));
     }
 
-    BaselineCache open(Map<String, String> environment, String property, String home) {
+    Caches open(Map<String, String> environment, String property, String home) {
         long bound = parseSize(size);
+        return folder(environment, property, home)
+                // Production's schemas are the larger part, and the slower to make again.
+                .map(folder -> new Caches(BaselineCache.at(folder, bound - bound / 4),
+                        ExtractionCache.at(folder, bound / 4)))
+                .orElseGet(() -> new Caches(BaselineCache.none(), ExtractionCache.none()));
+    }
+
+    private Optional<Path> folder(Map<String, String> environment, String property, String home) {
         if (off) {
-            return BaselineCache.none();
+            return Optional.empty();
         }
         String named = directory != null ? directory.toString()
                 : firstOf(environment.get("SWITCHOVER_CACHE_DIR"), property);
         if (named != null) {
-            return named.equalsIgnoreCase("none") ? BaselineCache.none() : BaselineCache.at(Path.of(named), bound);
+            return named.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(named));
         }
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache");
-        return BaselineCache.at(base.resolve("switchover"), bound);
+        return Optional.of(base.resolve("switchover"));
+    }
+
+    /**
+     * The two kinds of entry the folder holds: production's schemas (three quarters of the size bound) and what the
+     * scans of service versions found (a quarter).
+     */
+    public record Caches(BaselineCache baselines, ExtractionCache extractions) {
+        public boolean enabled() {
+            return baselines.enabled() || extractions.enabled();
+        }
     }
 
     private static String firstOf(String first, String second) {

@@ -185,7 +185,8 @@ class CheckCommand implements Callable<Integer> {
                 request = request.withProductionSchema(schema, "production: schema from --prod-schema " + prodSchema
                         + " (" + schema.source() + ")");
             }
-            return new SwitchoverCheck(cache.open()).run(request);
+            CacheOptions.Caches caches = cache.open();
+            return new SwitchoverCheck(caches.baselines(), caches.extractions()).run(request);
         }
     }
 

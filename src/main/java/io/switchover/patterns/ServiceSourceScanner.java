@@ -78,9 +78,7 @@ public final class ServiceSourceScanner {
      *                        snapshot root
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
-        // Another vendor's or location's migrations are not what the service sends either.
-        List<String> files = filesToScan(snapshot, sourceRoots).stream()
-                .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
+        List<String> files = scannedFiles(snapshot, sourceRoots, excludedFolders);
         ServiceConfiguration configuration = ServiceConfiguration.read(snapshot,
                 ownFiles(snapshot, sourceRoots, excludedFolders));
         // Each file alone on any core, read by every extractor that takes it from one parse.
@@ -125,6 +123,14 @@ public final class ServiceSourceScanner {
             return ExtractionResult.warning(extractor.getClass().getSimpleName() + " could not combine what the files"
                     + " hold (" + e.getClass().getSimpleName() + "); what it reads is not checked");
         }
+    }
+
+    /** The files a {@link #scan} with these arguments looks at, in the order it reads them. */
+    public static List<String> scannedFiles(Snapshot snapshot, List<String> sourceRoots,
+                                            Collection<String> excludedFolders) {
+        // Another vendor's or location's migrations are not what the service sends either.
+        return filesToScan(snapshot, sourceRoots).stream()
+                .filter(path -> !excluded(path, excludedFolders) && !isMigrationScript(path)).toList();
     }
 
     /**
@@ -198,7 +204,7 @@ public final class ServiceSourceScanner {
     }
 
     /** What the snapshot did not list, for the report; a few dozen at most, then how many more. */
-    private static List<String> skippedWarnings(Snapshot snapshot) {
+    static List<String> skippedWarnings(Snapshot snapshot) {
         List<SkippedFile> skipped = snapshot.skipped();
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < Math.min(skipped.size(), MAX_SKIPPED_WARNINGS); i++) {

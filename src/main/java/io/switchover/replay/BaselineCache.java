@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.ToolBuild;
 import io.switchover.migrations.Batch;
 
 import java.nio.file.Path;

@@ -33,7 +33,8 @@ public final class FreshJvmRound {
         }
         H2Engine h2 = new H2Engine();
         if (args[0].equals("check-cached")) {
-            new SwitchoverCheck(BaselineCache.at(Path.of(args[3]), 1L << 32)).run(CheckRequest.of(
+            new SwitchoverCheck(BaselineCache.at(Path.of(args[3]), 1L << 32),
+                    io.switchover.patterns.ExtractionCache.at(Path.of(args[3]), 1L << 30)).run(CheckRequest.of(
                     DirectorySnapshot.of(Path.of(args[1])), DirectorySnapshot.of(Path.of(args[2])), List.of(), List.of(),
                     h2, Severity.ERROR));
         } else if (args[0].equals("check") || args[0].equals("plan")) {

@@ -4,6 +4,7 @@ import io.switchover.check.CheckRequest;
 import io.switchover.check.SwitchoverCheck;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationSet;
+import io.switchover.patterns.ExtractionCache;
 import io.switchover.replay.BaselineCache;
 import io.switchover.replay.EmbeddedPostgresEngine;
 import io.switchover.replay.H2Engine;
@@ -72,9 +73,11 @@ public final class ReplayBenchmark {
             }
             return;
         }
-        // observe [N B M]: only the pair that prices watching PostgreSQL's locks
+        // observe [N B M]: only the pair that prices watching PostgreSQL's locks; cached [N B M]: only the checks with
+        // the cache, cold and warm, on H2 and embedded PostgreSQL
         boolean observeOnly = args.length > 0 && args[0].equals("observe");
-        if (observeOnly) {
+        boolean cachedOnly = args.length > 0 && args[0].equals("cached");
+        if (observeOnly || cachedOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -90,6 +93,13 @@ public final class ReplayBenchmark {
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             if (observeOnly) {
                 measureObserving(prod, candidate);
+                return;
+            }
+            if (cachedOnly) {
+                measureCached("H2", new H2Engine(), root.resolve("cache-h2"), prod, candidate);
+                try (EmbeddedPostgresEngine postgres = EmbeddedPostgresEngine.shared()) {
+                    measureCached("embedded PostgreSQL", postgres, root.resolve("cache-pg"), prod, candidate);
+                }
                 return;
             }
             measure("H2", new H2Engine(), prod, candidate);
@@ -146,10 +156,10 @@ public final class ReplayBenchmark {
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             deleteAll(cacheDir);
             long started = System.nanoTime();
-            coldReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32)).run(request(engine, prod, candidate));
+            coldReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32), ExtractionCache.at(cacheDir, 1L << 30)).run(request(engine, prod, candidate));
             double coldSeconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            warmReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32)).run(request(engine, prod, candidate));
+            warmReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32), ExtractionCache.at(cacheDir, 1L << 30)).run(request(engine, prod, candidate));
             double warmSeconds = (System.nanoTime() - started) / 1e9;
             MigrationSet migrations = new MigrationReader().read(DirectorySnapshot.of(candidate), List.of("db/migration"));
             started = System.nanoTime();

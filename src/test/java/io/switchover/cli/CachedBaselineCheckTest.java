@@ -49,6 +49,7 @@ class CachedBaselineCheckTest {
 
         assertTrue(noted(cold, "S0 stored in the baseline cache"), cold.get("notes").toString());
         assertTrue(noted(warm, "S0 from the baseline cache"), warm.get("notes").toString());
+        assertTrue(noted(warm, "the SQL of deploy-1, deploy-5 from the extraction cache"), warm.get("notes").toString());
         assertEquals("FAIL", warm.get("verdict").asText());
         assertEquals(cold.get("findings"), warm.get("findings"));
         assertEquals(cold.get("split"), warm.get("split"));

@@ -118,7 +118,7 @@ final class SampleStories {
      * A case with a {@code config} runs as the command line would with --config; others as the simple form, with
      * {@code --classpath} and {@code --prod-classpath} when the case says {@code "classpath": true}.
      */
-    private static CheckRequest request(Case c, ReplayEngine engine) {
+    static CheckRequest request(Case c, ReplayEngine engine) {
         if (c.expected().has("states")) {
             // A case with recorded states: the folders between prod and candidate, in their order, as --states dirs:
             CheckRequest simple = CheckRequest.of(DirectorySnapshot.of(c.story().resolve(c.prod())),

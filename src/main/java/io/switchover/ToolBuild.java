@@ -1,4 +1,4 @@
-package io.switchover.replay;
+package io.switchover;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +11,17 @@ import java.util.stream.Stream;
 
 /**
  * The build of switchover that runs: its version and a fingerprint of its code (the jar's size and time, or the
- * newest class file of a classes directory), so that a cached baseline made by another build, even of the same
- * version number (a snapshot rebuilt), is not reused: the replay's H2 rewriting may have changed.
+ * newest class file of a classes directory), so that a cached baseline or extraction made by another build, even of
+ * the same version number (a snapshot rebuilt), is not reused: the replay's H2 rewriting or the extractors may have
+ * changed.
  */
-final class ToolBuild {
+public final class ToolBuild {
     private static volatile String current;
 
     private ToolBuild() {
     }
 
-    static String current() {
+    public static String current() {
         String known = current;
         if (known == null) {
             known = version() + " " + fingerprint();

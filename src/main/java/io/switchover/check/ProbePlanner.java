@@ -1,5 +1,6 @@
 package io.switchover.check;
 
+import io.switchover.sql.OneLine;
 import io.switchover.patterns.JdbcParameters;
 import io.switchover.patterns.builders.JooqDsl;
 import io.switchover.patterns.SqlReferences;
@@ -151,6 +152,6 @@ final class ProbePlanner {
     }
 
     private static String normalize(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
+        return OneLine.of(sql);
     }
 }

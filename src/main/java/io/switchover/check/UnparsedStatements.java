@@ -1,5 +1,6 @@
 package io.switchover.check;
 
+import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.patterns.model.UnresolvedSql;
@@ -94,7 +95,7 @@ final class UnparsedStatements {
     }
 
     private static String fragment(String sql) {
-        String line = sql.strip().replaceAll("\\s+", " ");
+        String line = OneLine.of(sql);
         return line.length() <= MAX_FRAGMENT ? line : line.substring(0, MAX_FRAGMENT - 1) + "…";
     }
 }

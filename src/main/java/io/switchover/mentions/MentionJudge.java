@@ -1,5 +1,6 @@
 package io.switchover.mentions;
 
+import io.switchover.sql.OneLine;
 import io.switchover.mentions.ChangedObject.Change;
 import io.switchover.mentions.ChangedObject.Kind;
 import io.switchover.patterns.SqlReferences;
@@ -73,7 +74,7 @@ final class MentionJudge {
     }
 
     private static String normalized(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
+        return OneLine.of(sql);
     }
 
     List<UncheckedMention> judge(List<Mention> mentions) {

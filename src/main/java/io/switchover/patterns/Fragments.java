@@ -1,5 +1,7 @@
 package io.switchover.patterns;
 
+import io.switchover.sql.OneLine;
+
 /** Shortens source text for the report: one line, bounded length. */
 final class Fragments {
     private static final int MAX_LENGTH = 160;
@@ -8,7 +10,7 @@ final class Fragments {
     }
 
     static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = OneLine.of(text);
         return oneLine.length() <= MAX_LENGTH ? oneLine : oneLine.substring(0, MAX_LENGTH - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package io.switchover.plan;
 
+import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.rules.CheckedStatement;
@@ -130,7 +131,7 @@ final class WorkMatrix {
     }
 
     private static String shortened(String sql) {
-        String flat = sql.strip().replaceAll("\\s+", " ");
+        String flat = OneLine.of(sql);
         return flat.length() <= SQL_WIDTH ? flat : flat.substring(0, SQL_WIDTH - 3) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.switchover.replay;
 
+import io.switchover.sql.OneLine;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.MigrationFailure;
@@ -74,7 +75,7 @@ final class EngineFallback {
             for (SchemaState state : states.subList(1, states.size())) {
                 DatabaseError error = state.outcomes().get(i).error();
                 if (error != null && error.kind() == FailureKind.UNSUPPORTED) {
-                    String sql = timeline.statements().get(i).jdbcSql().strip().replaceAll("\\s+", " ");
+                    String sql = OneLine.of(timeline.statements().get(i).jdbcSql());
                     return Optional.of((sql.length() > 80 ? sql.substring(0, 77) + "..." : sql) + " (" + error + ")");
                 }
             }

@@ -1,5 +1,6 @@
 package io.switchover.report;
 
+import io.switchover.sql.OneLine;
 import io.switchover.migrations.Migration;
 import io.switchover.rules.Finding;
 
@@ -165,7 +166,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private static String oneLine(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
+        return OneLine.of(sql);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchover.report;
 
+import io.switchover.sql.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,7 +22,7 @@ public final class PatternListWriter {
 
     public String text(String service, String version, ExtractionResult result) {
         StringBuilder out = new StringBuilder();
-        long distinct = result.patterns().stream().map(p -> p.sql().strip().replaceAll("\\s+", " ")).distinct().count();
+        long distinct = result.patterns().stream().map(p -> OneLine.of(p.sql())).distinct().count();
         out.append(service.equals(version) ? service : service + " at " + version).append(": ").append(distinct)
                 .append(" statement(s) at ").append(result.patterns().size()).append(" place(s), ")
                 .append(result.notChecked().size()).append(" not checked, ").append(result.reads().size())

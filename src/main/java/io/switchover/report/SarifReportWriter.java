@@ -1,5 +1,6 @@
 package io.switchover.report;
 
+import io.switchover.sql.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -274,7 +275,7 @@ public final class SarifReportWriter implements ReportWriter {
         return String.join("\u0000", finding.rule(),
                 finding.migration() == null ? "" : finding.migration().script(),
                 finding.service() == null ? "" : finding.service(),
-                finding.pattern() == null ? "" : finding.pattern().sql().strip().replaceAll("\\s+", " "),
+                finding.pattern() == null ? "" : OneLine.of(finding.pattern().sql()),
                 finding.pattern() == null ? "" : finding.pattern().origin().path());
     }
 

@@ -1,5 +1,6 @@
 package io.switchover.report;
 
+import io.switchover.sql.OneLine;
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.Coverage;
@@ -411,7 +412,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     static String oneLine(String sql) {
-        String flat = sql.strip().replaceAll("\\s+", " ");
+        String flat = OneLine.of(sql);
         return flat.length() <= SQL_WIDTH ? flat : flat.substring(0, SQL_WIDTH - 3) + "...";
     }
 

@@ -1,5 +1,6 @@
 package io.switchover.rules;
 
+import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.timeline.LockMode;
 import io.switchover.timeline.ProbeStatement;
@@ -51,7 +52,7 @@ final class OldStatementsWaiting {
         }
         List<String> shown = new ArrayList<>();
         for (Issued issued : blocked.subList(0, Math.min(SHOWN, blocked.size()))) {
-            String sql = issued.sql().strip().replaceAll("\\s+", " ");
+            String sql = OneLine.of(issued.sql());
             shown.add((sql.length() > 80 ? sql.substring(0, 77) + "..." : sql) + " (" + issued.pattern().origin()
                     + ")");
         }

@@ -1,5 +1,6 @@
 package io.switchover.patterns.javaapi;
 
+import io.switchover.sql.OneLine;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -143,7 +144,7 @@ final class JavaApiContext {
     }
 
     static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = OneLine.of(text);
         return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
     }
 }

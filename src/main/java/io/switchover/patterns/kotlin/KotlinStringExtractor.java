@@ -1,5 +1,6 @@
 package io.switchover.patterns.kotlin;
 
+import io.switchover.sql.OneLine;
 import io.switchover.patterns.QueryAnnotations;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
@@ -628,7 +629,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
         private String fragment(int start, int end) {
             String text = tokens.subList(start, Math.min(end, tokens.size())).stream()
                     .map(Token::text).collect(Collectors.joining(" "));
-            String oneLine = text.strip().replaceAll("\\s+", " ");
+            String oneLine = OneLine.of(text);
             return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
         }
     }

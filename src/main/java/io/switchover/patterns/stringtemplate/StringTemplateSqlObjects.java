@@ -1,5 +1,6 @@
 package io.switchover.patterns.stringtemplate;
 
+import io.switchover.sql.OneLine;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
 import io.switchover.patterns.ServiceWideExtractor;
@@ -266,7 +267,7 @@ public final class StringTemplateSqlObjects implements ServiceWideExtractor<Stri
     }
 
     private static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = OneLine.of(text);
         return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
     }
 }

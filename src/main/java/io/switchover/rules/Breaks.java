@@ -105,14 +105,16 @@ public final class Breaks {
      * caused nor cured it: not checkable rather than a break of the candidate. A candidate statement that fails after
      * the batch with an error no running statement shares is the candidate's, whatever it did before.
      */
-    static Optional<CheckedStatement> failsAlikeBefore(Break broken, Evidence evidence) {
+    Optional<CheckedStatement> failsAlikeBefore(Break broken, Evidence evidence) {
         if (broken.state().step() == 0) {
             return Optional.empty();
         }
         List<ProbeOutcome> initial = evidence.timeline().initial().outcomes();
         CheckedStatement alike = null;
-        for (CheckedStatement twin : evidence.statements()) {
-            if (!twin.isRunning() || !alike(initial.get(twin.probe()), broken)) {
+        // The running statements that fail at S0 are the ones not checkable, in the order of the statements.
+        for (int index : notCheckable) {
+            CheckedStatement twin = evidence.statements().get(index);
+            if (!alike(initial.get(twin.probe()), broken)) {
                 continue;
             }
             boolean samePlace = twin.patterns().stream().anyMatch(p -> broken.checked().patterns()

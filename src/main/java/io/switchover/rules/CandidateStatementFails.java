@@ -33,7 +33,7 @@ public final class CandidateStatementFails implements Rule {
         int last = evidence.timeline().states().size() - 1;
         for (Break broken : breaks.candidate()) {
             if (!SCHEMA.contains(broken.error().kind()) && !omitsRequiredColumn(broken)
-                    || Breaks.failsAlikeBefore(broken, evidence).isPresent()
+                    || breaks.failsAlikeBefore(broken, evidence).isPresent()
                     || Breaks.missingWhatSkippedMigrationsMake(broken, evidence)) {
                 continue;
             }

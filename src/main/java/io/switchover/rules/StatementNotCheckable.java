@@ -58,7 +58,7 @@ public final class StatementNotCheckable implements Rule {
             String message = becauseSkipped
                     ? "cannot be checked: " + broken.checked().issuer().label() + " fails on a schema that "
                     + NotReplayedMigrations.names(skipped) + " (Java, not replayed) would have changed"
-                    : Breaks.failsAlikeBefore(broken, evidence)
+                    : breaks.failsAlikeBefore(broken, evidence)
                     .map(twin -> "cannot be checked: " + broken.checked().issuer().label() + " fails after the batch"
                             + " just as " + twin.issuer().label() + "'s statement at " + twin.patterns().get(0).origin()
                             + " fails on production's schema, which production serves: the replay lacks something"

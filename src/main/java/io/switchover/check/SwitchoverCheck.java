@@ -21,6 +21,7 @@ import io.switchover.plan.Plan;
 import io.switchover.plan.PlanVersions;
 import io.switchover.plan.PromotionPlanner;
 import io.switchover.replay.BaselineCache;
+import io.switchover.replay.ScratchBaseline;
 import io.switchover.replay.TimelineReplayer;
 import io.switchover.report.MigrationSource;
 import io.switchover.report.PromotedService;
@@ -90,13 +91,23 @@ public final class SwitchoverCheck {
     }
 
     public Report run(CheckRequest request) {
+        if (baselines.enabled()) {
+            return run(request, baselines);
+        }
+        // Without a cache, the replay that confirms what to hold back still starts from the first replay's S0.
+        try (ScratchBaseline scratch = ScratchBaseline.open()) {
+            return run(request, scratch.cache());
+        }
+    }
+
+    private Report run(CheckRequest request, BaselineCache s0) {
         Optional<ClassArtifact> candidateClasses = Optional.empty();
         Optional<ClassArtifact> productionClasses = Optional.empty();
         try {
             candidateClasses = request.classpaths().candidate().map(path -> ClassArtifact.open(path, "--classpath"));
             productionClasses = request.classpaths().production()
                     .map(path -> ClassArtifact.open(path, "--prod-classpath"));
-            return run(request, candidateClasses, productionClasses);
+            return run(request, candidateClasses, productionClasses, s0);
         } finally {
             candidateClasses.ifPresent(ClassArtifact::close);
             productionClasses.ifPresent(ClassArtifact::close);
@@ -104,7 +115,7 @@ public final class SwitchoverCheck {
     }
 
     private Report run(CheckRequest request, Optional<ClassArtifact> candidateClasses,
-                       Optional<ClassArtifact> productionClasses) {
+                       Optional<ClassArtifact> productionClasses, BaselineCache s0) {
         long started = System.nanoTime();
         MigrationReader migrationReader = new MigrationReader("mariadb".equals(request.engine().id()) ? "mariadb"
                 : "postgresql");
@@ -126,7 +137,7 @@ public final class SwitchoverCheck {
         join(production).ifPresent(set -> excluded.addAll(set.javaSources()));
         CompletableFuture<Extracted> extraction = CompletableFuture.supplyAsync(() -> extract(request, List.copyOf(excluded),
                 worthParsing));
-        Timeline timeline = new TimelineReplayer(request.engine(), baselines)
+        Timeline timeline = new TimelineReplayer(request.engine(), s0)
                 .replay(batch, changes, () -> join(extraction).probes().probes());
         Extracted extracted = join(extraction).settledBy(timeline);
         ProbePlanner probes = extracted.probes();
@@ -151,7 +162,7 @@ public final class SwitchoverCheck {
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = UnusedMappings.weighed(outcome.findings(), probes.statements(), extracted.running());
         Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
-        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, changes, findings, probes, extracted);
+        Optional<SplitAdvice> fewestHeld = fewestToHoldBack(request, batch, changes, findings, probes, extracted, s0);
 
         int running = (int) probes.statements().stream().filter(CheckedStatement::isRunning).count();
         int unaffected = (int) timeline.initial().outcomes().stream().filter(ProbeOutcome::unaffected).count();
@@ -188,8 +199,9 @@ public final class SwitchoverCheck {
      * batch without them in which no running statement breaks, no migration fails, and nothing removed is named where
      * it was not checked. Empty when they are not fewer, or the replay without them is not safe either.
      */
-    private Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, BatchChanges changes,
-                                                   List<Finding> findings, ProbePlanner probes, Extracted extracted) {
+    private static Optional<SplitAdvice> fewestToHoldBack(CheckRequest request, Batch batch, BatchChanges changes,
+                                                          List<Finding> findings, ProbePlanner probes,
+                                                          Extracted extracted, BaselineCache s0) {
         Set<Migration> held = new LinkedHashSet<>();
         int first = Integer.MAX_VALUE;
         for (Finding finding : findings) {
@@ -202,7 +214,7 @@ public final class SwitchoverCheck {
             return Optional.empty();
         }
         Batch rest = batch.without(held);
-        Timeline again = new TimelineReplayer(request.engine(), baselines).replay(rest, changes.without(held),
+        Timeline again = new TimelineReplayer(request.engine(), s0).replay(rest, changes.without(held),
                 probes.probes());
         if (again.failure().isPresent()) {
             return Optional.empty();

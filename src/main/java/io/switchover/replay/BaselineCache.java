@@ -23,28 +23,38 @@ public final class BaselineCache {
     private final Optional<H2ScriptBaselines> scripts;
     private final boolean templates;
     private final String tool;
+    /** A cache of one check ({@link ScratchBaseline}): it says nothing in the report, and never keeps templates. */
+    private final boolean quiet;
     /** The probes' outcomes at each production's S0 this cache has seen, by baseline key. */
     private final Map<String, S0Probes> probes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private BaselineCache(Optional<H2ScriptBaselines> scripts, boolean templates, String tool) {
+    private BaselineCache(Optional<H2ScriptBaselines> scripts, boolean templates, String tool, boolean quiet) {
         this.scripts = scripts;
         this.templates = templates;
         this.tool = tool;
+        this.quiet = quiet;
     }
 
     /** No cache: every check replays production's migrations ({@code --no-cache}, and the library's default). */
     public static BaselineCache none() {
-        return new BaselineCache(Optional.empty(), false, "");
+        return new BaselineCache(Optional.empty(), false, "", false);
     }
 
     /** Scripts under {@code directory}, at most {@code maxBytes} of them, and templates on servers. */
     public static BaselineCache at(Path directory, long maxBytes) {
-        return new BaselineCache(Optional.of(new H2ScriptBaselines(directory, maxBytes)), true, ToolBuild.current());
+        return new BaselineCache(Optional.of(new H2ScriptBaselines(directory, maxBytes)), true, ToolBuild.current(),
+                false);
+    }
+
+    /** Scripts of S0 on H2 under {@code directory} for the replays of one check, which the report does not mention. */
+    static BaselineCache quietScripts(Path directory) {
+        return new BaselineCache(Optional.of(new H2ScriptBaselines(directory, Long.MAX_VALUE)), false,
+                ToolBuild.current(), true);
     }
 
     /** The same cache as another build of the tool would see it (tests). */
     BaselineCache asTool(String build) {
-        return new BaselineCache(scripts, templates, build);
+        return new BaselineCache(scripts, templates, build, quiet);
     }
 
     public boolean enabled() {
@@ -58,6 +68,12 @@ public final class BaselineCache {
     Lookup lookup(ReplayDatabase db, Batch batch) {
         if (!enabled()) {
             return Lookup.off();
+        }
+        if (quiet) {
+            Optional<BaselineStore> store = storeFor(db);
+            Optional<BaselineKey> key = BaselineKey.of(batch, db.description(), db.baselineFacts(batch), tool);
+            return store.isEmpty() || key.isEmpty() ? Lookup.off()
+                    : store.get().restore(db, key.get(), batch.production().size()).quietly();
         }
         Optional<BaselineStore> store = storeFor(db);
         if (store.isEmpty()) {
@@ -133,6 +149,14 @@ public final class BaselineCache {
             this.adapted = adapted;
             this.notes = notes;
             this.saver = saver;
+        }
+
+        /** The same lookup, which says nothing of what it found or stored. */
+        Lookup quietly() {
+            return new Lookup(hit, adapted, List.of(), (db, scripts) -> {
+                saver.save(db, scripts);
+                return List.of();
+            });
         }
 
         static Lookup off() {

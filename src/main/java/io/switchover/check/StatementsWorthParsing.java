@@ -66,16 +66,12 @@ final class StatementsWorthParsing {
     }
 
     private static String digest(Collection<String> statements) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String statement : statements) {
-                digest.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return statements.size() + " statements (" + java.util.HexFormat.of().formatHex(digest.digest()) + ")";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+        java.security.MessageDigest digest = io.switchover.Sha256.digest();
+        for (String statement : statements) {
+            digest.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return statements.size() + " statements (" + java.util.HexFormat.of().formatHex(digest.digest()) + ")";
     }
 
     /**

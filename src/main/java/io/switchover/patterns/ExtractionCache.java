@@ -1,5 +1,7 @@
 package io.switchover.patterns;
 
+import io.switchover.PrivateFolders;
+import io.switchover.Sha256;
 import io.switchover.ToolBuild;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.snapshot.ReadRecorder;
@@ -12,20 +14,17 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class ExtractionCache {
             return new Scan(this, null, scanner.scan(snapshot, sourceRoots, excluded), Map.of(), Map.of(), false);
         }
         String key = key(snapshot, sourceRoots, excluded, settings);
-        Path file = root.get().resolve(sha256(key.getBytes(StandardCharsets.UTF_8)) + SUFFIX);
+        Path file = root.get().resolve(Sha256.hex(key) + SUFFIX);
         Optional<Stored> stored = read(file, key);
         if (stored.isPresent() && ReadRecorder.unchanged(snapshot, stored.get().read())) {
             touch(file);
@@ -108,10 +107,9 @@ public final class ExtractionCache {
         List<String> own = ServiceSourceScanner.ownFiles(snapshot, sourceRoots, excluded);
         return String.join("\n", FORMAT, tool, settings, "snapshot " + snapshot.name(),
                 "sources " + String.join(",", sourceRoots), "excluded " + String.join(",", excluded),
-                "files " + sha256(String.join("\n", files).getBytes(StandardCharsets.UTF_8)),
-                "own files " + sha256(String.join("\n", own).getBytes(StandardCharsets.UTF_8)),
-                "skipped " + sha256(String.join("\n", ServiceSourceScanner.skippedWarnings(snapshot))
-                        .getBytes(StandardCharsets.UTF_8)));
+                "files " + Sha256.hex(String.join("\n", files)),
+                "own files " + Sha256.hex(String.join("\n", own)),
+                "skipped " + Sha256.hex(String.join("\n", ServiceSourceScanner.skippedWarnings(snapshot))));
     }
 
     /** What one scan found, and where it came from. */
@@ -211,7 +209,7 @@ public final class ExtractionCache {
             if (bytes.length + CHECKSUM_BYTES > maxBytes) {
                 return;
             }
-            createPrivately(folder);
+            PrivateFolders.create(folder);
             Files.write(aside, bytes);
             Files.write(aside, digest(bytes, bytes.length), java.nio.file.StandardOpenOption.APPEND);
             try {
@@ -258,25 +256,6 @@ public final class ExtractionCache {
         }
     }
 
-    /** The cache's folders are the user's alone, as the baselines' are. */
-    private static void createPrivately(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Path parent = folder.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            createPrivately(parent);
-        }
-        try {
-            Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            // made meanwhile by another check
-        }
-    }
-
     private static FileTime modified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
@@ -302,20 +281,8 @@ public final class ExtractionCache {
     }
 
     private static byte[] digest(byte[] bytes, int length) {
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = Sha256.digest();
         digest.update(bytes, 0, length);
         return digest.digest();
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest(bytes, bytes.length));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

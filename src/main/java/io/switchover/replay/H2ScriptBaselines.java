@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.PrivateFolders;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +81,9 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
         Path folder = root.resolve(key.digest());
         Path aside = root.resolve(key.digest() + ".part-" + UUID.randomUUID());
         try {
-            createPrivately(root);
+            // The folders are the user's alone: a script that others could write would run as this user's SQL
+            // (H2's RUNSCRIPT can define Java functions).
+            PrivateFolders.create(root);
             Files.createDirectories(aside);
             Path script = aside.resolve(SCRIPT);
             try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
@@ -100,28 +104,6 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
                     + " writable folder, or --no-cache");
         }
         return notes;
-    }
-
-    /**
-     * The cache's folders are the user's alone: a script that others could write would run as this user's SQL (H2's
-     * RUNSCRIPT can define Java functions).
-     */
-    private static void createPrivately(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Path parent = folder.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            createPrivately(parent);
-        }
-        try {
-            Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            // made meanwhile by another check
-        }
     }
 
     private static void runScript(ReplayDatabase db, Path script) throws Damaged {

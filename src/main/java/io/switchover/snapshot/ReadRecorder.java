@@ -1,8 +1,9 @@
 package io.switchover.snapshot;
 
+import io.switchover.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ReadRecorder implements Snapshot {
     }
 
     private static String contentId(FileText text) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update(text.text().getBytes(StandardCharsets.UTF_8));
         text.note().ifPresent(note -> digest.update(("\0" + note).getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest());
@@ -87,13 +88,5 @@ public final class ReadRecorder implements Snapshot {
 
     private static String unreadable(UnreadableFile e) {
         return "unreadable: " + e.reason();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

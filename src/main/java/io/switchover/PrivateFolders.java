@@ -1,0 +1,34 @@
+package io.switchover;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Folders that are the user's alone ({@code rwx------}), with the parents they need: the caches', whose baselines run
+ * as SQL and whose entries the next check trusts.
+ */
+public final class PrivateFolders {
+    private PrivateFolders() {
+    }
+
+    /** Creates {@code folder} and its missing parents for the user alone; an existing folder is left as it is. */
+    public static void create(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path parent = folder.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            create(parent);
+        }
+        try {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            // made meanwhile by another check
+        }
+    }
+}

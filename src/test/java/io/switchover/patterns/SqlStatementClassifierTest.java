@@ -55,6 +55,9 @@ class SqlStatementClassifierTest {
         assertFalse(classifier.isSql("Select one of the options"));
         assertFalse(classifier.isSql("update available"));
         assertFalse(classifier.isSql("Delete failed for id 5"));
+        assertFalse(classifier.isSql("Delete an Organisation"), "a Swagger summary, which parses as DELETE an");
+        assertTrue(classifier.isSql("DELETE FROM organisation WHERE id = ?"));
+        assertTrue(classifier.isSql("delete from organisation"));
     }
 
     @Test

@@ -188,7 +188,8 @@ final class MentionScanner {
 
         /**
          * Whether the SQL around declares {@code qualifier} as the alias of a table other than {@code table}
-         * ({@code FROM automatisering a ... a.id} is not {@code arbeidsgiver.id}).
+         * ({@code FROM automatisering a ... a.id} is not {@code arbeidsgiver.id}), or as another table it reads
+         * ({@code JOIN bruker ON ... bruker.nav_enhet_id} is not {@code gjennomforing.nav_enhet_id}).
          */
         private boolean aliasOfAnother(Span span, String table, String qualifier) {
             if (qualifier.equals(table)) {
@@ -196,6 +197,10 @@ final class MentionScanner {
             }
             String sql = (span.kind() == Span.Kind.STRING ? stringContent(span) : text.substring(span.start(),
                     span.end())).toLowerCase(Locale.ROOT);
+            if (Pattern.compile("(?:from|join|update|into|,)\\s+(?:[\\w$\"`]+\\.)?[\"`]?" + Pattern.quote(qualifier)
+                    + "[\"`]?(?![\\w$.])").matcher(sql).find()) {
+                return true;
+            }
             var declared = Pattern.compile("(?:from|join|update|into|,)\\s+(?:[\\w$\"`]+\\.)?[\"`]?([\\w$]+)[\"`]?"
                     + "\\s+(?:as\\s+)?" + Pattern.quote(qualifier) + "(?![\\w$])").matcher(sql);
             while (declared.find()) {

@@ -245,6 +245,42 @@ class NamedInUncheckedCodeTest {
     }
 
     @Test
+    void ignoresAColumnQualifiedWithAnotherTableThatTheSqlJoins() {
+        // amt-tiltak: "LEFT JOIN nav_enhet ne ON ne.id = bruker.nav_enhet_id" in a query the gate could not resolve,
+        // in a file that also names gjennomforing, whose nav_enhet_id the batch drops
+        String schema = PERSON + "CREATE TABLE pet (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
+        List<Finding> findings = RuleScenario.production(schema, CHECKED)
+                .productionFile("src/main/kotlin/com/example/PetDao.kt", """
+                        package com.example
+                        class PetDao(private val db: Db) {
+                            fun find(order: String) = db.query(
+                                "SELECT pet.id FROM pet JOIN person ON person.id = pet.id WHERE pet.alice = 'x' ORDER BY $order")
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .findings(RULE);
+
+        assertEquals(List.of(), findings, "pet.alice is pet's, though the SQL also names person");
+    }
+
+    @Test
+    void stillFlagsAColumnQualifiedWithItsOwnTableBesideAnother() {
+        String schema = PERSON + "CREATE TABLE pet (id BIGINT PRIMARY KEY, alice VARCHAR(100));";
+        List<Finding> findings = RuleScenario.production(schema, CHECKED)
+                .productionFile("src/main/kotlin/com/example/PetDao.kt", """
+                        package com.example
+                        class PetDao(private val db: Db) {
+                            fun find(order: String) = db.query(
+                                "SELECT pet.id FROM pet JOIN person ON person.id = pet.id WHERE person.alice = 'x' ORDER BY $order")
+                        }
+                        """)
+                .migrate("drop_alice", DROP_ALICE)
+                .findings(RULE);
+
+        assertEquals(1, findings.size(), findings.toString());
+    }
+
+    @Test
     void ignoresAColumnNameOfAFileWhoseCheckedStatementsHaveItInAnotherTable() {
         // familie-ba-sak: thirty entities map @JoinColumn(name = "fk_behandling_id") of their own tables beside the
         // renamed vilkar_resultat.fk_behandling_id; each file's checked statements name their table's column

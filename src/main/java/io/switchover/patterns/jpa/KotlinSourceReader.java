@@ -703,8 +703,13 @@ final class KotlinSourceReader {
             return i < tokens.size() && tokens.get(i).is(text);
         }
 
+        /**
+         * Most modifiers are soft keywords, which are names too: {@code val data: T} declares a property named
+         * {@code data}. A modifier is never followed by the {@code :} of a type.
+         */
         private boolean isModifier() {
-            return i < tokens.size() && tokens.get(i).kind() == Kind.IDENT && MODIFIERS.contains(tokens.get(i).text());
+            return i < tokens.size() && tokens.get(i).kind() == Kind.IDENT && MODIFIERS.contains(tokens.get(i).text())
+                    && !(i + 1 < tokens.size() && tokens.get(i + 1).is(":"));
         }
 
         private String text(int from, int to) {

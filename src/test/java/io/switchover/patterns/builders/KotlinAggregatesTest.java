@@ -132,6 +132,37 @@ class KotlinAggregatesTest {
     }
 
     @Test
+    void aPropertyNamedAsASoftKeywordIsAColumnWhateverItsType() {
+        // tilleggsstonader-sak: "val data: T" of a generic @Table class, written through a registered converter;
+        // "data", "value" and "open" are modifiers only before another declaration, never before ": <type>"
+        String decision = """
+                package no.example.decision
+
+                import org.springframework.data.annotation.Id
+                import org.springframework.data.relational.core.mapping.Table
+                import org.springframework.data.repository.CrudRepository
+                import java.util.UUID
+
+                sealed interface DecisionData
+
+                @Table("decision")
+                data class Decision<T : DecisionData>(
+                    @Id val caseId: UUID,
+                    val data: T,
+                    val value: Int,
+                    private val open: Boolean,
+                )
+
+                interface DecisionRepository : CrudRepository<Decision<DecisionData>, UUID>
+                """;
+        List<String> statements = SpringDataJdbcAggregatesTest.statements(new BuilderExtractors()
+                .extract(Map.of("decision/Decision.kt", decision)));
+
+        assertTrue(statements.contains("decision/Decision.kt:11 INSERT INTO decision (case_id, data, value, open)"
+                + " VALUES (?, ?, ?, ?)"), statements::toString);
+    }
+
+    @Test
     void readsAClassAnnotatedTableWithoutARepository() {
         String note = """
                 package no.example.note

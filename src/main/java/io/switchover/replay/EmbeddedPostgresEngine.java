@@ -66,7 +66,7 @@ public final class EmbeddedPostgresEngine implements ReplayEngine, AutoCloseable
     }
 
     private static String describe(ReplayDatabase database) {
-        // "PostgreSQL 14.22 at localhost:41234" -> "embedded PostgreSQL 14.22"
+        // "PostgreSQL 17.6 at localhost:41234" -> "embedded PostgreSQL 17.6"
         String description = database.description();
         int at = description.indexOf(" at ");
         return "embedded " + (at < 0 ? description : description.substring(0, at));

@@ -91,6 +91,7 @@ public final class SwitchoverCheck {
     }
 
     public Report run(CheckRequest request) {
+        ScratchBaseline.removeLeftovers();
         if (baselines.enabled()) {
             return run(request, baselines);
         }

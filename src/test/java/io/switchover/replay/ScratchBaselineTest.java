@@ -57,6 +57,21 @@ class ScratchBaselineTest {
         assertEquals(first.states().get(2).outcomes().get(0).error(), second.states().get(2).outcomes().get(0).error());
     }
 
+    @Test
+    void theNextCheckRemovesWhatAKilledRunLeftAndNothingOfALiveOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path left = Files.createTempDirectory(temp, "switchover-s0-" + gone.pid() + "-0-");
+        Files.writeString(left.resolve("s0.sql"), "CREATE TABLE person (id BIGINT);");
+        try (ScratchBaseline live = ScratchBaseline.open()) {
+            ScratchBaseline.removeLeftovers();
+
+            assertFalse(Files.exists(left), "the dead run's folder goes");
+            assertTrue(Files.isDirectory(live.folder()), "a live run's stays");
+        }
+    }
+
     private static long scripts(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.getFileName().toString().equals("s0.sql")).count();

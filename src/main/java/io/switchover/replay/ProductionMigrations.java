@@ -93,7 +93,8 @@ final class ProductionMigrations {
             DatabaseError databaseError = cause == null ? null : DatabaseErrors.of(cause);
             SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
                     + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
-                    + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError), e);
+                    + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError)
+                    + newerServer(db, databaseError), e);
             return Optional.of(new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
                     db.description(), reason, databaseError));
         }
@@ -119,6 +120,21 @@ final class ProductionMigrations {
                     + " (--prod-schema, from switchover snapshot-prod --schema)";
         }
         return unreplayed;
+    }
+
+    /**
+     * A migration PostgreSQL cannot parse or does not support may be written for a newer one than the replay's (a
+     * subquery in FROM without an alias is PostgreSQL 16's): production's own version is the engine to use.
+     */
+    private static String newerServer(ReplayDatabase db, DatabaseError error) {
+        if (db.kind() != io.switchover.timeline.EngineKind.POSTGRESQL || error == null
+                || error.kind() != FailureKind.SYNTAX && error.kind() != FailureKind.UNSUPPORTED
+                && error.kind() != FailureKind.UNDEFINED_FUNCTION) {
+            return "";
+        }
+        return "; if production runs a newer PostgreSQL than " + db.description() + ", replay on its version:"
+                + " --engine postgres --engine-url <a server of that version>, or --engine testcontainers --image"
+                + " postgres:<version>";
     }
 
     private static String unreplayed(Batch batch) {

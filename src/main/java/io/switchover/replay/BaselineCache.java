@@ -69,12 +69,11 @@ public final class BaselineCache {
         if (!enabled()) {
             return Lookup.off();
         }
-        if (quiet) {
-            Optional<BaselineStore> store = storeFor(db);
-            Optional<BaselineKey> key = BaselineKey.of(batch, db.description(), db.baselineFacts(batch), tool);
-            return store.isEmpty() || key.isEmpty() ? Lookup.off()
-                    : store.get().restore(db, key.get(), batch.production().size()).quietly();
-        }
+        Lookup found = find(db, batch);
+        return quiet ? found.quietly() : found;
+    }
+
+    private Lookup find(ReplayDatabase db, Batch batch) {
         Optional<BaselineStore> store = storeFor(db);
         if (store.isEmpty()) {
             return Lookup.skipped("S0 not cached on " + db.description() + " (a baseline is kept on H2 and on a"

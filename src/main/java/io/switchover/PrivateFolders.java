@@ -5,10 +5,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Folders that are the user's alone ({@code rwx------}), with the parents they need: the caches', whose baselines run
- * as SQL and whose entries the next check trusts.
+ * as SQL and whose entries the next check trusts; and their removal.
  */
 public final class PrivateFolders {
     private PrivateFolders() {
@@ -29,6 +31,21 @@ public final class PrivateFolders {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
             // made meanwhile by another check
+        }
+    }
+
+    /**
+     * Deletes {@code folder} and everything in it, as much of it as can be (the deepest first); a folder that is gone,
+     * or null, is nothing to do. What cannot be deleted stays, for whoever cleans up next.
+     */
+    public static void delete(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // gone already, or another run removes it
         }
     }
 }

@@ -62,7 +62,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
                 return new BaselineCache.Lookup(true, entry.adapted, notes, (d, a) -> List.of());
             } catch (Damaged e) {
                 clear(db);
-                delete(folder);
+                PrivateFolders.delete(folder);
                 notes.add("the baseline cache entry " + folder + " was damaged (" + e.getMessage() + "): S0 replayed"
                         + " and the entry made again");
             }
@@ -93,13 +93,13 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             try {
                 Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                delete(aside); // another check stored the same S0 meanwhile
+                PrivateFolders.delete(aside); // another check stored the same S0 meanwhile
             }
             notes.add("S0 stored in the baseline cache (" + folder + "): the next check with this production replays"
                     + " only the batch");
             notes.addAll(evict(folder));
         } catch (IOException | SQLException e) {
-            delete(aside);
+            PrivateFolders.delete(aside);
             notes.add("S0 not cached: cannot write to " + root + " (" + e.getMessage() + "); give --cache-dir a"
                     + " writable folder, or --no-cache");
         }
@@ -136,7 +136,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             if (folder.getFileName().toString().contains(".part-") || !Files.isRegularFile(folder.resolve(ENTRY))) {
                 folders.remove(folder);
                 if (modified(folder).compareTo(abandoned) < 0) {
-                    delete(folder);
+                    PrivateFolders.delete(folder);
                 }
             }
         }
@@ -153,7 +153,7 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             if (total <= maxBytes) {
                 break;
             }
-            delete(folder);
+            PrivateFolders.delete(folder);
             total -= sizes.get(folder);
             if (folder.equals(kept)) {
                 notes.add("S0 (" + sizes.get(folder) + " bytes) is larger than the baseline cache may hold ("
@@ -192,14 +192,6 @@ final class H2ScriptBaselines implements BaselineCache.BaselineStore {
             Files.setLastModifiedTime(folder.resolve(ENTRY), FileTime.from(Instant.now()));
         } catch (IOException e) {
             // only the eviction order suffers
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // gone already, or another check removes it
         }
     }
 

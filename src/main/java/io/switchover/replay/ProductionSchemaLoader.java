@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.PrivateFolders;
+
 import io.switchover.SwitchoverException;
 import io.switchover.migrations.ProductionSchema;
 import org.flywaydb.core.Flyway;
@@ -15,8 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Brings a fresh replay database to production's state from production's schema ({@code --prod-schema}) instead of
@@ -69,7 +69,7 @@ final class ProductionSchemaLoader {
         } catch (IOException e) {
             throw new ReplayException("cannot write production's schema to a temporary file: " + e.getMessage(), e);
         } finally {
-            delete(folder);
+            PrivateFolders.delete(folder);
         }
     }
 
@@ -120,18 +120,5 @@ final class ProductionSchemaLoader {
         String[] schemas = configuration.getSchemas();
         return (schemas.length == 0 ? "" : statement.enquoteIdentifier(schemas[0], true) + ".")
                 + statement.enquoteIdentifier(table, true);
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException ignored) {
-            // a temporary folder left behind: the system cleans it
-        }
     }
 }

@@ -1,10 +1,10 @@
 package io.switchover.replay;
 
+import io.switchover.PrivateFolders;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Production's schema (S0) kept for the length of one check that has no baseline cache ({@code --no-cache}, a
@@ -33,7 +33,7 @@ public final class ScratchBaseline implements AutoCloseable {
         Path[] folder = new Path[1];
         ExitCleanup cleanup;
         try {
-            cleanup = ExitCleanup.register("switchover-scratch-baseline", () -> delete(folder[0]));
+            cleanup = ExitCleanup.register("switchover-scratch-baseline", () -> PrivateFolders.delete(folder[0]));
         } catch (IllegalStateException shuttingDown) {
             return new ScratchBaseline(BaselineCache.none(), null, null);
         }
@@ -65,7 +65,7 @@ public final class ScratchBaseline implements AutoCloseable {
                         started == 0 ? java.util.Optional.empty()
                                 : java.util.Optional.of(java.time.Instant.ofEpochMilli(started)));
                 if (!owner.aliveHere()) {
-                    delete(folder);
+                    PrivateFolders.delete(folder);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -86,17 +86,6 @@ public final class ScratchBaseline implements AutoCloseable {
     public void close() {
         if (cleanup != null) {
             cleanup.run();
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // gone already
         }
     }
 }

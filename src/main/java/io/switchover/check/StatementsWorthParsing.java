@@ -66,12 +66,7 @@ final class StatementsWorthParsing {
     }
 
     private static String digest(Collection<String> statements) {
-        java.security.MessageDigest digest = io.switchover.Sha256.digest();
-        for (String statement : statements) {
-            digest.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return statements.size() + " statements (" + java.util.HexFormat.of().formatHex(digest.digest()) + ")";
+        return statements.size() + " statements (" + io.switchover.Sha256.hex(String.join("\0", statements)) + ")";
     }
 
     /**

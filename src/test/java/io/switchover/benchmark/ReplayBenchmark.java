@@ -156,10 +156,10 @@ public final class ReplayBenchmark {
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             deleteAll(cacheDir);
             long started = System.nanoTime();
-            coldReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32), ExtractionCache.at(cacheDir, 1L << 30)).run(request(engine, prod, candidate));
+            coldReport = cached(cacheDir).run(request(engine, prod, candidate));
             double coldSeconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            warmReport = new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32), ExtractionCache.at(cacheDir, 1L << 30)).run(request(engine, prod, candidate));
+            warmReport = cached(cacheDir).run(request(engine, prod, candidate));
             double warmSeconds = (System.nanoTime() - started) / 1e9;
             MigrationSet migrations = new MigrationReader().read(DirectorySnapshot.of(candidate), List.of("db/migration"));
             started = System.nanoTime();
@@ -182,6 +182,11 @@ public final class ReplayBenchmark {
                 fromCache ? "from the cache" : "NOT from the cache", warmReport.findings().size(),
                 warmReport.findings().equals(coldReport.findings()));
         deleteAll(cacheDir);
+    }
+
+    /** A check with both caches in {@code cacheDir}: production's S0 and what each version's scan found. */
+    private static SwitchoverCheck cached(Path cacheDir) {
+        return new SwitchoverCheck(BaselineCache.at(cacheDir, 1L << 32), ExtractionCache.at(cacheDir, 1L << 30));
     }
 
     private static CheckRequest request(ReplayEngine engine, Path prod, Path candidate) {

@@ -1,6 +1,5 @@
 package io.switchover.check;
 
-import io.switchover.sql.OneLine;
 import io.switchover.patterns.JdbcParameters;
 import io.switchover.patterns.builders.JooqDsl;
 import io.switchover.patterns.SqlReferences;
@@ -9,6 +8,7 @@ import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.patterns.model.StatementKind;
 import io.switchover.rules.CheckedStatement;
+import io.switchover.sql.OneLine;
 import io.switchover.sql.ParseMemo;
 import io.switchover.timeline.ProbeStatement;
 

@@ -1,10 +1,10 @@
 package io.switchover.check;
 
-import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.CheckedStatement;
+import io.switchover.sql.OneLine;
 import io.switchover.timeline.DatabaseError;
 import io.switchover.timeline.FailureKind;
 import io.switchover.timeline.ProbeOutcome;

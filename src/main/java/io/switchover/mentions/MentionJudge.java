@@ -1,12 +1,12 @@
 package io.switchover.mentions;
 
-import io.switchover.sql.OneLine;
 import io.switchover.mentions.ChangedObject.Change;
 import io.switchover.mentions.ChangedObject.Kind;
 import io.switchover.patterns.SqlReferences;
 import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.model.UnresolvedSql;
+import io.switchover.sql.OneLine;
 import io.switchover.sql.SqlWords;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.switchover.plan;
 
-import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.rules.DataCopies;
 import io.switchover.rules.Evidence;
+import io.switchover.sql.OneLine;
 import io.switchover.timeline.ProbeOutcome;
 import io.switchover.timeline.SchemaState;
 

@@ -1,8 +1,8 @@
 package io.switchover.report;
 
-import io.switchover.sql.OneLine;
 import io.switchover.migrations.Migration;
 import io.switchover.rules.Finding;
+import io.switchover.sql.OneLine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package io.switchover.report;
 
-import io.switchover.sql.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.UnresolvedSql;
+import io.switchover.sql.OneLine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.switchover.report;
 
-import io.switchover.sql.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +9,7 @@ import io.switchover.rules.Finding;
 import io.switchover.rules.Rule;
 import io.switchover.rules.RuleSet;
 import io.switchover.rules.Severity;
+import io.switchover.sql.OneLine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,12 +1,12 @@
 package io.switchover.report;
 
-import io.switchover.sql.OneLine;
 import io.switchover.migrations.Migration;
 import io.switchover.patterns.model.UnresolvedSql;
 import io.switchover.rules.Coverage;
 import io.switchover.rules.Finding;
 import io.switchover.rules.Severity;
 import io.switchover.rules.SuppressedFinding;
+import io.switchover.sql.OneLine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

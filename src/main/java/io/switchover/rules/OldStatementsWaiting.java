@@ -1,7 +1,7 @@
 package io.switchover.rules;
 
-import io.switchover.sql.OneLine;
 import io.switchover.patterns.model.AccessPattern;
+import io.switchover.sql.OneLine;
 import io.switchover.timeline.LockMode;
 import io.switchover.timeline.ProbeStatement;
 

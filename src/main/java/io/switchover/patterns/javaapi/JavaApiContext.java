@@ -1,6 +1,5 @@
 package io.switchover.patterns.javaapi;
 
-import io.switchover.sql.OneLine;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -16,6 +15,7 @@ import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.model.UnresolvedSql;
+import io.switchover.sql.OneLine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package io.switchover.patterns.kotlin;
 
-import io.switchover.sql.OneLine;
 import io.switchover.patterns.QueryAnnotations;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
@@ -13,6 +12,7 @@ import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.model.UnresolvedSql;
+import io.switchover.sql.OneLine;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package io.switchover.patterns.stringtemplate;
 
-import io.switchover.sql.OneLine;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
 import io.switchover.patterns.ServiceWideExtractor;
@@ -10,6 +9,7 @@ import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.Origin;
 import io.switchover.patterns.model.UnresolvedSql;
+import io.switchover.sql.OneLine;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -17,12 +17,14 @@ final class ReplayFlyway {
     }
 
     /**
-     * {@code base} configured for {@code db}: its SQL files and its replayable Java migrations' SQL rewritten by the
-     * engine, each script's rewrites recorded in {@code adapted}.
+     * {@code base} configured for {@code db}, taking no locks on its history table ({@link UnlockedHistory}): its SQL
+     * files and its replayable Java migrations' SQL rewritten by the engine, each script's rewrites recorded in
+     * {@code adapted}.
      */
     static FluentConfiguration configure(ReplayDatabase db, FluentConfiguration base,
                                          Map<String, Set<String>> adapted) {
         FluentConfiguration configuration = base.dataSource(db.url(), db.user(), db.password());
+        configuration.dataSource(UnlockedHistory.around(configuration.getDataSource(), configuration.getTable()));
         configuration.resourceProvider(new AdaptingResourceProvider(configuration.getResourceProvider(), db::adapt,
                 adapted));
         // The SQL a Java migration's source executes is rewritten for the engine as a SQL file's is.

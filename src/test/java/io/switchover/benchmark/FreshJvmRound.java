@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,24 @@ import java.util.stream.Stream;
  * One round of the benchmark in a JVM of its own, as the command line runs: nothing loaded, nothing compiled yet.
  * {@code check <prod> <candidate>} runs a check on H2, {@code plan <prod> <candidate> <state>...} the same check
  * planning through the recorded states, {@code check-cached <prod> <candidate> <cache>} a check whose production
- * baseline is cached in the folder, {@code migrate <candidate>} a plain Flyway migrate on H2.
+ * baseline is cached in the folder, {@code migrate <candidate>} a plain Flyway migrate on H2. With
+ * {@code -Dswitchover.benchmark.peak=true} a round prints, as it ends, the most memory its process held resident.
  */
 public final class FreshJvmRound {
+    /** The system property that makes a round print its peak resident memory as {@code peak=<kB>}. */
+    private static final String PEAK = "switchover.benchmark.peak";
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        round(args);
+        if (Boolean.getBoolean(PEAK)) {
+            // The kernel's high-water mark of this process's resident memory, read as it ends.
+            System.out.println(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:")).findFirst()
+                    .map(line -> "peak=" + line.replaceAll("\\D", "")).orElse("peak=unknown"));
+        }
+    }
+
+    private static void round(String[] args) {
         if (args[0].equals("postgres-check")) {
             postgresCheck(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             return;
@@ -77,19 +91,45 @@ public final class FreshJvmRound {
 
     /** What {@code postgres-check} printed, run in a fresh JVM with the given system properties. */
     static double reportedBest(List<String> properties, String... args) throws IOException, InterruptedException {
+        return Double.parseDouble(printed("best=([0-9.Ee-]+)", properties, args));
+    }
+
+    /** The peak resident memory in kB of a fresh JVM started with {@code options} running one round. */
+    static long peakKilobytes(List<String> options, String... args) throws IOException, InterruptedException {
+        List<String> properties = new ArrayList<>(options);
+        properties.add("-D" + PEAK + "=true");
+        return Long.parseLong(printed("peak=([0-9]+)", properties, args));
+    }
+
+    /** The first group of {@code pattern} in what a fresh JVM with {@code options} running {@code args} printed. */
+    private static String printed(String pattern, List<String> options, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(properties);
+        command.addAll(options);
         command.addAll(List.of("-cp", classpath(), FreshJvmRound.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int exit = process.waitFor();
-        java.util.regex.Matcher best = java.util.regex.Pattern.compile("best=([0-9.Ee-]+)").matcher(output);
-        if (exit != 0 || !best.find()) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile(pattern).matcher(output);
+        if (exit != 0 || !found.find()) {
             throw new IllegalStateException("a fresh JVM running " + String.join(" ", args) + " exited with " + exit
                     + ": " + output.lines().reduce((a, b) -> b).orElse(""));
         }
-        return Double.parseDouble(best.group(1));
+        return found.group(1);
+    }
+
+    /**
+     * The JVM options the launcher gives every run ({@code jvm=(...)} in {@code bin/switchover}), without the class
+     * data archive, which belongs to the jar and not to a classpath of classes.
+     */
+    static List<String> launcherOptions(Path launcher) throws IOException {
+        java.util.regex.Matcher options = java.util.regex.Pattern.compile("(?m)^jvm=\\(([^)]*)\\)")
+                .matcher(Files.readString(launcher));
+        if (!options.find()) {
+            throw new IllegalStateException(launcher + " has no jvm=(...) line of JVM options");
+        }
+        return List.of(options.group(1).trim().split("\\s+"));
     }
 
     /** The wall time of a fresh JVM running one round, JVM start included. */

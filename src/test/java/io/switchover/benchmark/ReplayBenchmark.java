@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * With {@code -Dexec.args="generate <folder> [N B M]"} it only writes the two projects and the ten versions the plan's
  * line records between them, to run or profile a check or a plan of them from the command line. With
  * {@code -Dexec.args="extraction <baseline.jar> [<jar> [M]]"} it compares the extraction of the generated service by
- * an earlier build with this one's ({@code target/switchover.jar}), per statement ({@link ExtractionComparison}).
+ * an earlier build with this one's ({@code target/switchover.jar}), per statement ({@link ExtractionComparison}). With
+ * {@code -Dexec.args="memory [N B M]"} (2,000 / 100 / 20,000 unless told) it measures only peak resident memory, each
+ * side in a fresh JVM with the launcher's options; {@code cached} and {@code observe} measure only those lines.
  *
  * Not part of the test suite.
  */
@@ -75,14 +77,16 @@ public final class ReplayBenchmark {
         }
         // observe [N B M]: only the pair that prices watching PostgreSQL's locks; cached [N B M]: only the checks with
         // the cache, cold and warm, on H2 and embedded PostgreSQL
+        // memory [N B M]: only the peak resident memory of fresh JVMs, at 2,000 / 100 / 20,000 unless told
         boolean observeOnly = args.length > 0 && args[0].equals("observe");
         boolean cachedOnly = args.length > 0 && args[0].equals("cached");
-        if (observeOnly || cachedOnly) {
+        boolean memoryOnly = args.length > 0 && args[0].equals("memory");
+        if (observeOnly || cachedOnly || memoryOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
-        int applied = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        int statements = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        int applied = args.length > 0 ? Integer.parseInt(args[0]) : memoryOnly ? 2000 : 500;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : memoryOnly ? 100 : 50;
+        int statements = args.length > 2 ? Integer.parseInt(args[2]) : memoryOnly ? 20000 : 5000;
         Path root = Files.createTempDirectory("switchover-benchmark");
         try {
             Path prod = root.resolve("prod");
@@ -93,6 +97,10 @@ public final class ReplayBenchmark {
                     + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
             if (observeOnly) {
                 measureObserving(prod, candidate);
+                return;
+            }
+            if (memoryOnly) {
+                measureMemory(root, prod, candidate);
                 return;
             }
             if (cachedOnly) {
@@ -312,6 +320,45 @@ public final class ReplayBenchmark {
                 + " empty cache)%n", "H2, cold, cache cold", cachedCold, migrate, cachedCold / migrate);
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
                 + " S0 from the cache)%n", "H2, cold, cache warm", cachedWarm, migrate, cachedWarm / migrate);
+    }
+
+    /**
+     * Peak resident memory (the kernel's high-water mark, VmHWM) of a fresh JVM started with the launcher's JVM options,
+     * as {@code bin/switchover} runs a check: a plain Flyway migrate of all the candidate's migrations as a deployment
+     * runs it, against a check without the cache, with an empty one and with a warm one. Best (lowest) of three rounds
+     * each, in one run.
+     */
+    private static void measureMemory(Path root, Path prod, Path candidate) throws IOException {
+        List<String> launcher = FreshJvmRound.launcherOptions(Path.of("bin", "switchover"));
+        Path cacheDir = root.resolve("cache-memory");
+        long migrate = Long.MAX_VALUE;
+        long check = Long.MAX_VALUE;
+        long cold = Long.MAX_VALUE;
+        long warm = Long.MAX_VALUE;
+        try {
+            for (int round = 0; round < 3; round++) {
+                migrate = Math.min(migrate, FreshJvmRound.peakKilobytes(launcher, "migrate", candidate.toString()));
+                check = Math.min(check, FreshJvmRound.peakKilobytes(launcher, "check", prod.toString(),
+                        candidate.toString()));
+                deleteAll(cacheDir);
+                cold = Math.min(cold, FreshJvmRound.peakKilobytes(launcher, "check-cached", prod.toString(),
+                        candidate.toString(), cacheDir.toString()));
+                warm = Math.min(warm, FreshJvmRound.peakKilobytes(launcher, "check-cached", prod.toString(),
+                        candidate.toString(), cacheDir.toString()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            deleteAll(cacheDir);
+        }
+        System.out.printf(Locale.ROOT, "JVM options as the launcher's: %s%n", String.join(" ", launcher));
+        for (Object[] line : List.of(new Object[] {"check, no cache", check}, new Object[] {"check, cache cold", cold},
+                new Object[] {"check, cache warm", warm})) {
+            long peak = (Long) line[1];
+            System.out.printf(Locale.ROOT, "%-20s peak %5d MB   plain migrate %5d MB   ratio %.2f   (resident, each in"
+                    + " a fresh JVM)%n", line[0], peak / 1024, migrate / 1024, (double) peak / migrate);
+        }
     }
 
     /**

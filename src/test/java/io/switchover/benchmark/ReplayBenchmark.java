@@ -93,8 +93,9 @@ public final class ReplayBenchmark {
             Path candidate = root.resolve("candidate");
             generate(prod, applied, 0, statements);
             generate(candidate, applied, batch, statements);
-            System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %d rounds to"
-                    + " warm up, then the best of %d%n", applied, batch, statements, WARM_UP, ROUNDS);
+            System.out.printf(Locale.ROOT, "N=%d applied migrations, B=%d in the batch, M=%d statements; %s%n", applied,
+                    batch, statements, memoryOnly ? "the lowest of 3 fresh JVMs each"
+                            : WARM_UP + " rounds to warm up, then the best of " + ROUNDS);
             if (observeOnly) {
                 measureObserving(prod, candidate);
                 return;

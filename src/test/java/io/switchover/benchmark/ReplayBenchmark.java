@@ -294,27 +294,14 @@ public final class ReplayBenchmark {
      * compiled yet; a deployment's migrate starts cold too. Each in a fresh JVM, best of {@link #ROUNDS}.
      */
     private static void measureFresh(Path root, Path prod, Path candidate) throws IOException {
-        double check = Double.MAX_VALUE;
-        double migrate = Double.MAX_VALUE;
-        double cachedCold = Double.MAX_VALUE;
-        double cachedWarm = Double.MAX_VALUE;
-        Path cacheDir = root.resolve("cache-fresh");
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                check = Math.min(check, FreshJvmRound.seconds("check", prod.toString(), candidate.toString()));
-                migrate = Math.min(migrate, FreshJvmRound.seconds("migrate", candidate.toString()));
-                deleteAll(cacheDir);
-                cachedCold = Math.min(cachedCold, FreshJvmRound.seconds("check-cached", prod.toString(),
-                        candidate.toString(), cacheDir.toString()));
-                cachedWarm = Math.min(cachedWarm, FreshJvmRound.seconds("check-cached", prod.toString(),
-                        candidate.toString(), cacheDir.toString()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        FreshFigures fastest = lowestInFreshJvms(root, prod, candidate, ROUNDS, FreshJvmRound::seconds);
+        if (fastest == null) {
             return;
-        } finally {
-            deleteAll(cacheDir);
         }
+        double check = fastest.check();
+        double migrate = fastest.migrate();
+        double cachedCold = fastest.cachedCold();
+        double cachedWarm = fastest.cachedWarm();
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
                 "H2, cold", check, migrate, check / migrate);
         System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
@@ -331,35 +318,60 @@ public final class ReplayBenchmark {
      */
     private static void measureMemory(Path root, Path prod, Path candidate) throws IOException {
         List<String> launcher = FreshJvmRound.launcherOptions(Path.of("bin", "switchover"));
-        Path cacheDir = root.resolve("cache-memory");
-        long migrate = Long.MAX_VALUE;
-        long check = Long.MAX_VALUE;
-        long cold = Long.MAX_VALUE;
-        long warm = Long.MAX_VALUE;
+        FreshFigures lowest = lowestInFreshJvms(root, prod, candidate, 3,
+                args -> FreshJvmRound.peakKilobytes(launcher, args));
+        if (lowest == null) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "JVM options as the launcher's: %s%n", String.join(" ", launcher));
+        printPeak("check, no cache", lowest.check(), lowest.migrate());
+        printPeak("check, cache cold", lowest.cachedCold(), lowest.migrate());
+        printPeak("check, cache warm", lowest.cachedWarm(), lowest.migrate());
+    }
+
+    private static void printPeak(String name, double kilobytes, double migrateKilobytes) {
+        System.out.printf(Locale.ROOT, "%-20s peak %5d MB   plain migrate %5d MB   ratio %.2f   (resident, each in a"
+                + " fresh JVM)%n", name, (long) kilobytes / 1024, (long) migrateKilobytes / 1024,
+                kilobytes / migrateKilobytes);
+    }
+
+    /** One figure of a fresh JVM running one round of {@link FreshJvmRound} with the given arguments. */
+    private interface FreshMeasure {
+        double of(String... args) throws IOException, InterruptedException;
+    }
+
+    /** The lowest of each kind of fresh-JVM round: a check, a plain migrate, a check with a cold and a warm cache. */
+    private record FreshFigures(double check, double migrate, double cachedCold, double cachedWarm) {
+    }
+
+    /**
+     * Each kind of round in a fresh JVM, {@code rounds} times, measured by {@code measure}: the lowest of each; null if
+     * interrupted.
+     */
+    private static FreshFigures lowestInFreshJvms(Path root, Path prod, Path candidate, int rounds,
+                                                  FreshMeasure measure) throws IOException {
+        double check = Double.MAX_VALUE;
+        double migrate = Double.MAX_VALUE;
+        double cachedCold = Double.MAX_VALUE;
+        double cachedWarm = Double.MAX_VALUE;
+        Path cacheDir = root.resolve("cache-fresh");
         try {
-            for (int round = 0; round < 3; round++) {
-                migrate = Math.min(migrate, FreshJvmRound.peakKilobytes(launcher, "migrate", candidate.toString()));
-                check = Math.min(check, FreshJvmRound.peakKilobytes(launcher, "check", prod.toString(),
-                        candidate.toString()));
+            for (int round = 0; round < rounds; round++) {
+                check = Math.min(check, measure.of("check", prod.toString(), candidate.toString()));
+                migrate = Math.min(migrate, measure.of("migrate", candidate.toString()));
                 deleteAll(cacheDir);
-                cold = Math.min(cold, FreshJvmRound.peakKilobytes(launcher, "check-cached", prod.toString(),
-                        candidate.toString(), cacheDir.toString()));
-                warm = Math.min(warm, FreshJvmRound.peakKilobytes(launcher, "check-cached", prod.toString(),
-                        candidate.toString(), cacheDir.toString()));
+                cachedCold = Math.min(cachedCold, measure.of("check-cached", prod.toString(), candidate.toString(),
+                        cacheDir.toString()));
+                cachedWarm = Math.min(cachedWarm, measure.of("check-cached", prod.toString(), candidate.toString(),
+                        cacheDir.toString()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         } finally {
             deleteAll(cacheDir);
         }
-        System.out.printf(Locale.ROOT, "JVM options as the launcher's: %s%n", String.join(" ", launcher));
-        for (Object[] line : List.of(new Object[] {"check, no cache", check}, new Object[] {"check, cache cold", cold},
-                new Object[] {"check, cache warm", warm})) {
-            long peak = (Long) line[1];
-            System.out.printf(Locale.ROOT, "%-20s peak %5d MB   plain migrate %5d MB   ratio %.2f   (resident, each in"
-                    + " a fresh JVM)%n", line[0], peak / 1024, migrate / 1024, (double) peak / migrate);
-        }
+        return new FreshFigures(check, migrate, cachedCold, cachedWarm);
     }
 
     /**

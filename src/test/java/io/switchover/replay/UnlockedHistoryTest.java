@@ -2,17 +2,12 @@ package io.switchover.replay;
 
 import io.switchover.migrations.MigrationReader;
 import io.switchover.snapshot.InMemorySnapshot;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,27 +53,28 @@ class UnlockedHistoryTest {
     }
 
     @Test
-    void aGroupedReplayHoldsNoLockOnTheHistoryWhilePlainFlywayHoldsOneOnEveryRow(@TempDir Path folder)
-            throws IOException {
+    void aGroupedReplayHoldsNoLockOnTheHistoryWhilePlainFlywayHoldsOneOnEveryRow() {
         InMemorySnapshot project = new InMemorySnapshot("deploy-1");
         for (int v = 1; v <= 4; v++) {
-            Files.writeString(folder.resolve("V" + v + "__step.sql"), "CREATE TABLE t" + v + " (id INT);");
             project = project.with("db/migration/V" + v + "__step.sql", "CREATE TABLE t" + v + " (id INT);");
         }
-        FluentConfiguration base = new MigrationReader().read(project, List.of()).flyway().group(true);
         try (ReplayDatabase db = new H2Engine().create()) {
             LockingFromOutside outside = new LockingFromOutside(db);
-            ReplayFlyway.configure(db, base, new HashMap<>()).callbacks(outside).load().migrate();
+            ReplayFlyway.configure(db, grouped(project), new HashMap<>()).callbacks(outside).load().migrate();
             assertEquals(List.of(), outside.refused, "the replay's history rows are free for another connection");
             assertEquals(4, outside.tries);
         }
         try (ReplayDatabase db = new H2Engine().create()) {
             LockingFromOutside outside = new LockingFromOutside(db);
-            Flyway.configure().locations("filesystem:" + folder).group(true).dataSource(db.url(), db.user(),
-                    db.password()).callbacks(outside).load().migrate();
+            grouped(project).dataSource(db.url(), db.user(), db.password()).callbacks(outside).load().migrate();
             assertFalse(outside.refused.isEmpty(), "plain Flyway keeps its history rows locked to the group's end");
             assertTrue(outside.refused.get(0).contains("flyway_schema_history"), outside.refused.get(0));
         }
+    }
+
+    /** Flyway as the check configures it for {@code project}'s migrations, as one group. */
+    private static FluentConfiguration grouped(InMemorySnapshot project) {
+        return new MigrationReader().read(project, List.of()).flyway().group(true);
     }
 
     /** After each migration, tries to lock the history's rows from a connection of its own. */

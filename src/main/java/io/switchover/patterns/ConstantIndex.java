@@ -140,7 +140,7 @@ public final class ConstantIndex {
     public ConstantIndex detached() {
         Map<String, Constant> copies = new HashMap<>();
         constants.forEach((name, constant) -> copies.put(name,
-                new Constant(constant.initializer.clone(), constant.context, constant.origin)));
+                new Constant(DetachedExpressions.copyOf(constant.initializer), constant.context, constant.origin)));
         return new ConstantIndex(copies, types);
     }
 

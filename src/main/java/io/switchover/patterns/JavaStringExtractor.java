@@ -151,7 +151,7 @@ public final class JavaStringExtractor {
         patterns.replaceAll(p -> nulls.of(p.sql()).isEmpty() ? p : p.withNullableParameters(nulls.of(p.sql())));
         List<Deferred> templates = new ArrayList<>();
         for (Expression template : StringExpressions.formatTemplates(unit)) {
-            templates.add(new Deferred(template.clone(), evaluator.namesAt(template), JavaSources.origin(path,
+            templates.add(new Deferred(DetachedExpressions.copyOf(template), evaluator.namesAt(template), JavaSources.origin(path,
                     template), "", null));
         }
         return new FileStrings(new ExtractionResult(patterns, notChecked, List.of(),

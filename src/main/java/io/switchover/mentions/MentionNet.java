@@ -45,7 +45,9 @@ public final class MentionNet {
         MentionScanner scanner = new MentionScanner(targets);
         List<UncheckedMention> unchecked = new ArrayList<>();
         for (Version version : versions) {
-            List<Mention> mentions = new ArrayList<>();
+            // File by file: a mention is judged by what stands at its own line, and a large service names a dropped
+            // column's word on thousands of lines, once for each table that has a column of that name.
+            MentionJudge judge = new MentionJudge(version);
             for (String path : version.files()) {
                 if (SourceSpans.of(path) == null) {
                     continue;
@@ -59,9 +61,8 @@ public final class MentionNet {
                 if (isGeneratedByJooq(text)) {
                     continue; // the generated classes mirror the schema they were made from: they name, not use
                 }
-                mentions.addAll(scanner.scan(version.issuer(), path, text));
+                unchecked.addAll(judge.judge(scanner.scan(version.issuer(), path, text)));
             }
-            unchecked.addAll(new MentionJudge(version).judge(mentions));
         }
         return List.copyOf(unchecked);
     }

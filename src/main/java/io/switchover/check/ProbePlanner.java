@@ -9,7 +9,7 @@ import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.patterns.model.StatementKind;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.sql.OneLine;
-import io.switchover.sql.ParseMemo;
+import io.switchover.patterns.StatementReadings;
 import io.switchover.timeline.ProbeStatement;
 
 import java.util.ArrayList;
@@ -32,11 +32,11 @@ final class ProbePlanner {
     private final Map<String, Optional<SqlReferences>> referencesOf = new java.util.HashMap<>();
     /** The probes of statements JSqlParser could not read, run as they are: the replay database decides. */
     private final java.util.Set<Integer> unparsed = new java.util.HashSet<>();
-    private final ParseMemo parses;
+    private final StatementReadings readings;
 
-    /** @param parses the check's parses, which extraction made of the same statements */
-    ProbePlanner(ParseMemo parses) {
-        this.parses = parses;
+    /** @param readings what the check read of each statement, extraction's reading of the same ones among it */
+    ProbePlanner(StatementReadings readings) {
+        this.readings = readings;
     }
 
     /**
@@ -67,7 +67,7 @@ final class ProbePlanner {
             List<AccessPattern> same = entry.getValue();
             String sql = same.get(0).sql();
             Optional<SqlReferences> references = worthParsing.test(sql)
-                    ? referencesOf.computeIfAbsent(entry.getKey(), k -> SqlReferences.of(sql, parses))
+                    ? referencesOf.computeIfAbsent(entry.getKey(), k -> readings.references(sql))
                     : Optional.empty();
             // jOOQ's classes generated from production's migrations list production's columns, the candidate's list
             // the candidate's: the two versions' statements are not the same probe.

@@ -13,6 +13,7 @@ import io.switchover.migrations.MigrationSet;
 import io.switchover.migrations.PlaceholderCheck;
 import io.switchover.patterns.ExtractionCache;
 import io.switchover.patterns.ServiceSourceScanner;
+import io.switchover.patterns.StatementReadings;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ExtractionResult;
 import io.switchover.patterns.model.ServiceVersion;
@@ -35,7 +36,6 @@ import io.switchover.rules.Finding;
 import io.switchover.rules.RuleOutcome;
 import io.switchover.rules.RuleSet;
 import io.switchover.snapshot.Snapshot;
-import io.switchover.sql.ParseMemo;
 import io.switchover.timeline.ProbeOutcome;
 import io.switchover.timeline.Timeline;
 
@@ -276,11 +276,11 @@ public final class SwitchoverCheck {
     }
 
     private Extracted extract(CheckRequest request, List<String> excluded, StatementsWorthParsing worthParsing) {
-        // One check's parses: the probe planner reads again what extraction classified, of every version.
-        ParseMemo parses = new ParseMemo();
-        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming(), parses);
+        // One check's readings: the probe planner needs again what extraction read of the statements, of every version.
+        StatementReadings readings = new StatementReadings();
+        ServiceSourceScanner scanner = new ServiceSourceScanner(request.naming(), readings);
         scanner.acceptUnparsed(true);
-        ProbePlanner probes = new ProbePlanner(parses);
+        ProbePlanner probes = new ProbePlanner(readings);
         Set<UnresolvedSql> notChecked = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         List<String> fromCache = new ArrayList<>();

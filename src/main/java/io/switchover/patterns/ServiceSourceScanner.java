@@ -11,7 +11,6 @@ import io.switchover.snapshot.SkippedFile;
 import io.switchover.snapshot.Snapshot;
 import io.switchover.snapshot.SnapshotPaths;
 import io.switchover.snapshot.UnreadableFile;
-import io.switchover.sql.ParseMemo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,12 +39,12 @@ public final class ServiceSourceScanner {
 
     /** @param naming how the service's JPA entities name their tables and columns (Spring Boot's, or as written) */
     public ServiceSourceScanner(PhysicalNaming naming) {
-        this(naming, new ParseMemo());
+        this(naming, new StatementReadings());
     }
 
-    /** @param parses where the scan keeps what it parsed, for what reads the same statements after it */
-    public ServiceSourceScanner(PhysicalNaming naming, ParseMemo parses) {
-        this.classifier = new SqlStatementClassifier(parses);
+    /** @param readings where the scan keeps what it read of each statement, for what reads the same ones after it */
+    public ServiceSourceScanner(PhysicalNaming naming, StatementReadings readings) {
+        this.classifier = new SqlStatementClassifier(readings);
         this.extractors = SqlExtractors.standard(classifier, naming);
         this.capturedSql = new CapturedSqlReader(classifier);
     }

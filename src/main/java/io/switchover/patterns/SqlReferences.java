@@ -1,7 +1,6 @@
 package io.switchover.patterns;
 
 import io.switchover.patterns.model.StatementKind;
-import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
 import io.switchover.sql.SqlWords;
 import net.sf.jsqlparser.expression.Expression;
@@ -89,13 +88,8 @@ public record SqlReferences(StatementKind kind,
         return of(positional, SqlParsing.parse(positional.sql()));
     }
 
-    /** As {@link #of(String)}, with the parses of the check that reads it. */
-    public static Optional<SqlReferences> of(String sql, ParseMemo parses) {
-        JdbcParameters.Positional positional = JdbcParameters.toPositional(sql);
-        return of(positional, parses.parse(positional.sql()));
-    }
-
-    private static Optional<SqlReferences> of(JdbcParameters.Positional positional, SqlParsing.Parsed parsed) {
+    /** What the statement references, from the parse of its positional text. */
+    static Optional<SqlReferences> of(JdbcParameters.Positional positional, SqlParsing.Parsed parsed) {
         if (!parsed.ok()) {
             return Optional.empty();
         }

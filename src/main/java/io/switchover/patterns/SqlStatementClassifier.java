@@ -1,7 +1,6 @@
 package io.switchover.patterns;
 
 import io.switchover.patterns.model.StatementKind;
-import io.switchover.sql.ParseMemo;
 import io.switchover.sql.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -44,16 +43,19 @@ public final class SqlStatementClassifier {
     private volatile Predicate<String> worthParsing = text -> true;
     private volatile boolean unparsedToo;
     /** Null when each string is parsed afresh. */
-    private final ParseMemo parses;
+    private final StatementReadings readings;
 
     /** A classifier that parses each string it is asked about afresh. */
     public SqlStatementClassifier() {
-        this.parses = null;
+        this.readings = null;
     }
 
-    /** A classifier that keeps its parses in {@code parses}, shared with what reads the same statements later. */
-    public SqlStatementClassifier(ParseMemo parses) {
-        this.parses = java.util.Objects.requireNonNull(parses);
+    /**
+     * A classifier that keeps what it read of each string in {@code readings}, shared with what reads the same
+     * statements later.
+     */
+    public SqlStatementClassifier(StatementReadings readings) {
+        this.readings = java.util.Objects.requireNonNull(readings);
     }
 
     /**
@@ -86,20 +88,25 @@ public final class SqlStatementClassifier {
             return looksLikeSql(text) ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT)))
                     : Optional.empty();
         }
+        Optional<StatementKind> known = readings == null ? null : readings.kind(text);
+        if (known != null) {
+            return known;
+        }
         SqlParsing.Parsed parsed = parse(text);
         if (!parsed.ok()) {
             return unparsedToo && looksLikeSql(text) && !FORMAT_SPECIFIER.matcher(text).find()
                     ? Optional.of(StatementKind.valueOf(keyword.get().toUpperCase(Locale.ROOT))) : Optional.empty();
         }
-        if (isProse(parsed.statement())) {
-            return Optional.empty();
+        Optional<StatementKind> kind = isProse(parsed.statement()) ? Optional.empty() : kindOf(parsed.statement());
+        if (readings != null) {
+            readings.read(text, parsed, kind);
         }
-        return kindOf(parsed.statement());
+        return kind;
     }
 
     /** The parse of a string, as {@link #classify} got it: for the reason a statement was not read. */
     public SqlParsing.Parsed parse(String text) {
-        return parses == null ? SqlParsing.parse(text) : parses.parse(text);
+        return readings == null ? SqlParsing.parse(text) : readings.parse(text);
     }
 
     public boolean isSql(String text) {

@@ -74,8 +74,8 @@ public final class SqlParsing {
     }
 
     /**
-     * The parse of a statement, afresh: a check that parses the same text again keeps its parses in a
-     * {@link ParseMemo}.
+     * The parse of a statement, afresh: a check keeps what it read of each text (see the patterns stage's
+     * {@code StatementReadings}).
      */
     public static Parsed parse(String sql) {
         return parseAnew(withoutTrailingSemicolon(sql));

@@ -9,6 +9,7 @@ import io.switchover.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The safety net for one check: for each production version, the places in its own files that name what the batch
@@ -48,6 +49,7 @@ public final class MentionNet {
             // File by file: a mention is judged by what stands at its own line, and a large service names a dropped
             // column's word on thousands of lines, once for each table that has a column of that name.
             MentionJudge judge = new MentionJudge(version);
+            UnreachedTypes unreached = new UnreachedTypes(version);
             for (String path : version.files()) {
                 if (SourceSpans.of(path) == null) {
                     continue;
@@ -61,10 +63,28 @@ public final class MentionNet {
                 if (isGeneratedByJooq(text)) {
                     continue; // the generated classes mirror the schema they were made from: they name, not use
                 }
-                unchecked.addAll(judge.judge(scanner.scan(version.issuer(), path, text)));
+                List<UncheckedMention> judged = judge.judge(scanner.scan(version.issuer(), path, text));
+                if (judged.stream().anyMatch(UncheckedMention::strong)) {
+                    judged = weakenedWhereUnreached(judged, unreached, version, path, text);
+                }
+                unchecked.addAll(judged);
             }
         }
         return List.copyOf(unchecked);
+    }
+
+    /** A file's strong mentions as hints when nothing of the version reaches the file's types. */
+    private static List<UncheckedMention> weakenedWhereUnreached(List<UncheckedMention> judged,
+                                                                 UnreachedTypes unreached, Version version,
+                                                                 String path, String text) {
+        Optional<List<String>> types = unreached.of(path, text);
+        if (types.isEmpty()) {
+            return judged;
+        }
+        String named = String.join(", ", types.get());
+        return judged.stream().map(u -> !u.strong() ? u : new UncheckedMention(u.mention(), false, u.where()
+                + ", in " + named + ", which no other file of " + version.issuer().label() + " names (its tests"
+                + " aside): nothing it runs may reach this line", u.why())).toList();
     }
 
     /** jOOQ's code generator heads every file with this comment; a use of its classes is elsewhere. */

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample stories as golden tests on any engine: each case of a story's {@code expectations.json}, its verdict
@@ -104,6 +105,21 @@ final class SampleStories {
         assertEquals(wanted.stream().sorted().toList(), actual.stream().sorted().toList(),
                 "error findings on " + report.engine());
         assertEquals(c.expected().get("verdict").asText(), report.verdict().name(), "verdict on " + report.engine());
+        if (c.expected().has("warnings")) {
+            // A story that is about a warning lists its warnings too, each with a few words of its message.
+            List<String> warned = new ArrayList<>();
+            c.expected().get("warnings").forEach(w -> warned.add(w.get("rule").asText() + " "
+                    + w.get("migration").asText() + " " + w.get("origin").asText()));
+            List<Finding> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
+            assertEquals(warned.stream().sorted().toList(), warnings.stream().map(f -> describe(f, false)).sorted()
+                    .toList(), "warnings on " + report.engine());
+            c.expected().get("warnings").forEach(w -> {
+                String origin = w.get("origin").asText();
+                String saying = w.path("saying").asText("");
+                assertTrue(warnings.stream().anyMatch(f -> describe(f, false).endsWith(" " + origin)
+                        && f.message().contains(saying)), "the warning at " + origin + " says: " + saying);
+            });
+        }
         if (c.expected().has("plan")) {
             List<String> plan = new ArrayList<>();
             c.expected().get("plan").forEach(version -> plan.add(version.asText()));

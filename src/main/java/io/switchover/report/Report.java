@@ -168,8 +168,13 @@ public record Report(String production, String candidate, String engine, List<Mi
         return finding.pattern() != null && !isMention(finding);
     }
 
+    /** Whether the finding alone fails the promotion ({@code --fail-on}, error unless told). */
+    public boolean blocks(Finding finding) {
+        return finding.severity().atLeast(failOn);
+    }
+
     public Verdict verdict() {
-        if (findings.stream().anyMatch(f -> f.severity().atLeast(failOn))) {
+        if (findings.stream().anyMatch(this::blocks)) {
             return Verdict.FAIL;
         }
         return findings.isEmpty() ? Verdict.PASS : Verdict.WARN;

@@ -110,7 +110,7 @@ public final class TextReportWriter implements ReportWriter {
                 .replaceFirst("^(\\s*)(error|warning):", "$1\u001b[1;31m$2:" + RESET)
                 .replaceFirst("^(\\s*)help:", "$1\u001b[1mhelp:" + RESET)
                 .replaceFirst("^to promote safely", "\u001b[1mto promote safely" + RESET)
-                .replaceAll("\\[([a-z0-9]+(?:-[a-z0-9]+)+)\\]$", "[\u001b[36m$1" + RESET + "]");
+                .replaceAll("\\[([a-z0-9]+(?:-[a-z0-9]+)+)(, warning)?\\]$", "[\u001b[36m$1" + RESET + "$2]");
         return painted.replace("\u001b[1;31mwarning:", "\u001b[1;33mwarning:");
     }
 
@@ -251,10 +251,13 @@ public final class TextReportWriter implements ReportWriter {
                     + (services(warned).contains(", ") ? "" : "s")));
         }
         if (!mentions.isEmpty()) {
+            long blocking = mentions.stream().filter(report::blocks).count();
             String places = mentions.size() + " place" + plural(mentions.size());
-            parts.add(parts.isEmpty() ? " changes what " + services(mentions) + " names in " + places
+            parts.add((parts.isEmpty() ? " changes what " + services(mentions) + " names in " + places
                     + " the gate could not check" : " " + places + " of " + services(mentions)
-                    + " name what it changes where the gate could not check");
+                    + " name what it changes where the gate could not check")
+                    + (blocking > 0 && blocking < mentions.size() ? " (" + blocking + " of them fail the promotion)"
+                    : ""));
         }
         out.append(String.join(";", parts)).append("\n");
         // Findings about the migration alone (locking, history...) come first; they have no statement to show.
@@ -309,8 +312,11 @@ public final class TextReportWriter implements ReportWriter {
             out.append("    ").append(severalServices ? finding.service() + ": " : "").append(finding.pattern().origin())
                     .append("\n");
             String said = finding.error() == null ? "" : finding.error().toString();
+            // In a failing report, what does not fail it says so: a reader looks for the places that block.
+            String tag = report.verdict() == Verdict.FAIL && !report.blocks(finding)
+                    ? finding.rule() + ", " + finding.severity().label() : finding.rule();
             out.append("    ").append(said).append(" ".repeat(Math.max(1, 58 - said.length())))
-                    .append("[").append(finding.rule()).append("]\n");
+                    .append("[").append(tag).append("]\n");
             if (!finding.message().equals(lastMessage)) {
                 out.append("    ").append(finding.message()).append("\n");
             }

@@ -60,4 +60,38 @@ class TextReportWriterTest {
         assertTrue(markdown.contains("Statements of candidate deploy-2 that fail where they must work"), markdown);
         assertTrue(markdown.contains("| candidate deploy-2: `Audit.java:49` |"), markdown);
     }
+
+    /**
+     * veilarboppfolging's FAIL listed five places that name the dropped columns; three failed the promotion and two
+     * were warnings, and only the JSON said which.
+     */
+    @Test
+    void aFailingReportSaysWhichOfItsPlacesDoNotFailIt() {
+        Migration migration = new Migration("30", "drop", "V30__drop.sql", 0, "db/migration/V30__drop.sql");
+        Finding strong = mention(migration, Severity.ERROR, "Kolonne(\"enhet\"),", new Origin("Kontrakt.kt", 78));
+        Finding weak = mention(migration, Severity.WARNING, "this.getString(\"enhet\"),",
+                new Origin("HistorikkRepository.kt", 36));
+        Report report = Report.builder("prod", "deploy-2", "H2").batch(List.of(migration))
+                .findings(List.of(strong, weak)).summary(new Summary(1, 0, 1, 2, Duration.ZERO)).build();
+
+        String text = new TextReportWriter().render(report);
+
+        assertTrue(text.contains("changes what prod names in 2 places the gate could not check (1 of them fail the"
+                + " promotion)\n"), text);
+        assertTrue(text.contains("[named-in-unchecked-code]\n"), text);
+        assertTrue(text.contains("[named-in-unchecked-code, warning]\n"), text);
+        assertTrue(text.indexOf("[named-in-unchecked-code, warning]") > text.indexOf("HistorikkRepository.kt:36"), text);
+
+        Report warnedOnly = Report.builder("prod", "deploy-2", "H2").batch(List.of(migration))
+                .findings(List.of(weak)).summary(new Summary(1, 0, 1, 2, Duration.ZERO)).build();
+        String warning = new TextReportWriter().render(warnedOnly);
+        assertFalse(warning.contains(", warning]"), "a WARN report has nothing but warnings: " + warning);
+        assertFalse(warning.contains("of them fail"), warning);
+    }
+
+    private static Finding mention(Migration migration, Severity severity, String code, Origin origin) {
+        return new Finding("named-in-unchecked-code", severity, "t", migration, 1, 1, "prod",
+                new AccessPattern(code, origin, io.switchover.rules.NamedInUncheckedCode.EXTRACTOR),
+                "prod still names oppfolgingstatus.enhet, which V30__drop.sql drops", "read this line", null);
+    }
 }

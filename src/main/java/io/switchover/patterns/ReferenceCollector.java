@@ -7,6 +7,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
@@ -69,6 +70,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     boolean selectsStar;
     /** How many function calls the visit is inside: the {@code *} of {@code count(*)} selects no column. */
     private int functionDepth;
+    /** How many {@code EXISTS} the visit is inside: its subquery's {@code *} gives no row to read. */
+    private int existsDepth;
 
     private final Map<String, Select> commonTables = new HashMap<>();
     // SET targets always name the target table's columns; SqlReferences reads them from the statement itself.
@@ -139,8 +142,18 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(AllColumns allColumns, S context) {
         // count(*) counts rows: it depends on no column
-        selectsStar |= functionDepth == 0;
+        selectsStar |= functionDepth == 0 && existsDepth == 0;
         return super.visit(allColumns, context);
+    }
+
+    @Override
+    public <S> Void visit(ExistsExpression exists, S context) {
+        existsDepth++;
+        try {
+            return super.visit(exists, context);
+        } finally {
+            existsDepth--;
+        }
     }
 
     @Override
@@ -155,7 +168,7 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(AllTableColumns allTableColumns, S context) {
-        selectsStar = true;
+        selectsStar |= existsDepth == 0;
         return super.visit(allTableColumns, context);
     }
 

@@ -80,6 +80,13 @@ class SqlReferencesTest {
         assertFalse(of("SELECT count(id) FROM person").selectsStar());
         assertFalse(of("SELECT count(*) FROM person WHERE person.current IS NULL").selectsStar(), "count(*) counts rows");
         assertTrue(of("SELECT count(*), p.* FROM person p GROUP BY p.id").selectsStar());
+        // veilarboppfolging: an EXISTS subquery's * gives the statement no column to read
+        assertFalse(of("INSERT INTO kandidat (aktor_id) SELECT ? WHERE NOT EXISTS (SELECT * FROM kandidat WHERE"
+                + " aktor_id = ?)").selectsStar());
+        assertFalse(of("SELECT id FROM person p WHERE EXISTS (SELECT a.* FROM address a WHERE a.person = p.id)")
+                .selectsStar());
+        assertTrue(of("SELECT * FROM person p WHERE EXISTS (SELECT 1 FROM address a WHERE a.person = p.id)")
+                .selectsStar());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchover.mentions;
 
 import io.switchover.SwitchoverException;
+import io.switchover.snapshot.SnapshotPaths;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +21,10 @@ import java.util.regex.Pattern;
  * <p>
  * A file counts only when every top-level declaration in it is a plain type (class, interface, object, enum, record)
  * with no annotation and no supertype, since a framework finds an annotated class, or one that extends its interface,
- * without any file naming it (a Spring bean, a Spring Data repository); and when no other file of the version, its
- * resources and configuration among them, names one of its types. A top-level function or property (Kotlin) can be
- * called without naming a type, so a file with one never counts.
+ * without any file naming it (a Spring bean, a Spring Data repository); and when no other file of the snapshot names
+ * one of its types: no code, configuration, markup or template file outside the tests, whether or not the check reads
+ * its SQL (a module left out of {@code --sources} still runs in production). A top-level function or property (Kotlin)
+ * can be called without naming a type, so a file with one never counts.
  */
 final class UnreachedTypes {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*");
@@ -35,7 +37,7 @@ final class UnreachedTypes {
             + "(?:\\([^(){}@]*\\))?\\s*(?:\\{})?");
 
     private final MentionNet.Version version;
-    /** How many of the version's files name each word, read the first time a file is asked about. */
+    /** How many of the snapshot's files name each word, read the first time a file is asked about. */
     private Map<String, Integer> filesNaming;
 
     UnreachedTypes(MentionNet.Version version) {
@@ -154,7 +156,10 @@ final class UnreachedTypes {
     private Map<String, Integer> filesNaming() {
         if (filesNaming == null) {
             filesNaming = new HashMap<>();
-            for (String path : version.files()) {
+            for (String path : version.snapshot().files()) {
+                if (SourceSpans.of(path) == null || SnapshotPaths.isTestSource(path)) {
+                    continue;
+                }
                 String text;
                 try {
                     text = version.snapshot().read(path);

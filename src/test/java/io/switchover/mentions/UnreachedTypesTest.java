@@ -63,17 +63,25 @@ class UnreachedTypesTest {
     void aFileIsReachedWhenAnyOtherFileOfTheVersionNamesItsType() {
         String path = "src/main/java/com/example/orders/warehouse/WarehouseContract.java";
         InMemorySnapshot service = new InMemorySnapshot("v1").with(path, CONTRACT)
-                .with("src/main/java/com/example/orders/OrderDao.java", "class OrderDao { }");
-        assertEquals(Optional.of(List.of("WarehouseContract")), unreached(service, path));
+                .with("src/main/java/com/example/orders/OrderDao.java", "class OrderDao { }")
+                .with("src/test/java/com/example/orders/warehouse/WarehouseContractTest.java",
+                        "class WarehouseContractTest { List<String> c = WarehouseContract.COLUMNS; }");
+        assertEquals(Optional.of(List.of("WarehouseContract")), unreached(service, path), "a test does not run");
 
         service.with("src/main/resources/application.yml",
                 "warehouse.contract: com.example.orders.warehouse.WarehouseContract\n");
         assertEquals(Optional.empty(), unreached(service, path), "configuration that names it reaches it");
+        service.without("src/main/resources/application.yml").with("export/src/main/kotlin/Export.kt",
+                "fun columns() = WarehouseContract.COLUMNS");
+        assertEquals(Optional.empty(), unreached(service, path),
+                "so does a module whose SQL the check does not read: it runs in production all the same");
     }
 
     private static Optional<List<String>> unreached(InMemorySnapshot snapshot, String path) {
+        // Its own files: the check reads src/main only.
+        List<String> own = snapshot.files().stream().filter(file -> file.startsWith("src/main/")).toList();
         MentionNet.Version version = new MentionNet.Version(new ServiceVersion("orders", snapshot.name(),
-                ServiceVersion.Role.RUNNING), snapshot, snapshot.files(), List.of(), List.of(), List.of(), List.of());
+                ServiceVersion.Role.RUNNING), snapshot, own, List.of(), List.of(), List.of(), List.of());
         return new UnreachedTypes(version).of(path, snapshot.read(path));
     }
 }

@@ -16,6 +16,13 @@ class NamedInUncheckedCodeTest {
     /** A statement the probes check, so that the service is not unchecked as a whole. */
     private static final String CHECKED = "SELECT id FROM person WHERE id = ?";
     private static final String DROP_ALICE = "ALTER TABLE person DROP COLUMN alice;";
+    /** A file of the service that uses the class of another: in a service, what nothing uses never runs. */
+    private static final String USES = """
+            package com.example;
+            class Caller {
+                %s used;
+            }
+            """;
 
     private static RuleScenario withFile(String path, String content) {
         return RuleScenario.production(PERSON, CHECKED).productionFile(path, content);
@@ -115,6 +122,7 @@ class NamedInUncheckedCodeTest {
                             }
                         }
                         """)
+                .productionFile("src/main/java/com/example/AddressExport.java", USES.formatted("Addresses"))
                 .migrate("drop_legacy_address", "DROP TABLE legacy_address;")
                 .check();
 
@@ -122,6 +130,29 @@ class NamedInUncheckedCodeTest {
                 .map(f -> f.pattern().origin() + " " + f.severity()).toList();
         assertEquals(List.of("src/main/java/com/example/Addresses.java:6 ERROR",
                 "src/main/resources/application.yml:3 ERROR"), places);
+    }
+
+    @Test
+    void aClassThatNoFileOfTheOldVersionUsesIsAHint() {
+        String addresses = """
+                package com.example;
+                import static com.example.jooq.Tables.LEGACY_ADDRESS;
+                import org.jooq.DSLContext;
+                class Addresses {
+                    Object all(DSLContext dsl, org.jooq.Condition filter) {
+                        return dsl.selectFrom(LEGACY_ADDRESS).where(filter).fetch();
+                    }
+                }
+                """;
+        List<Finding> unused = RuleScenario.production(PERSON + "\nCREATE TABLE legacy_address (id BIGINT);", CHECKED)
+                .productionFile("src/main/java/com/example/Addresses.java", addresses)
+                .productionFile("src/test/java/com/example/AddressesTest.java", USES.formatted("Addresses"))
+                .migrate("drop_legacy_address", "DROP TABLE legacy_address;")
+                .findings(RULE);
+
+        assertEquals(List.of("src/main/java/com/example/Addresses.java:6 WARNING"), unused.stream()
+                .map(f -> f.pattern().origin() + " " + f.severity()).toList(), "only a test uses it");
+        assertTrue(unused.get(0).message().contains("in Addresses, which no other file of"), unused.get(0).message());
     }
 
     @Test
@@ -154,6 +185,7 @@ class NamedInUncheckedCodeTest {
                             ARCHIVED
                         }
                         """)
+                .productionFile("src/main/java/com/example/Order.java", USES.formatted("OrderStatus"))
                 .migrate("no_more_archived", "ALTER TABLE orders DROP CONSTRAINT orders_status;\n"
                         + "ALTER TABLE orders ADD CONSTRAINT orders_status CHECK (status IN ('NEW', 'PAID'));")
                 .findings(RULE);
@@ -201,6 +233,7 @@ class NamedInUncheckedCodeTest {
                             }
                         }
                         """)
+                .productionFile("src/main/java/com/example/Secrets.java", USES.formatted("SecretContentDao"))
                 .migrate("drop_version", "ALTER TABLE secrets_content DROP COLUMN version;")
                 .findings(RULE);
 

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.switchover.patterns.model.Origin;
 
@@ -81,6 +82,24 @@ public final class ConstantIndex {
 
     public static ConstantIndex empty() {
         return new ConstantIndex(Map.of(), Map.of());
+    }
+
+    /**
+     * Constants of another language's file, by qualified name, whose values are known: a Kotlin object's, companion's
+     * or enum's, which Java code names as a class's static fields ({@code import static ...Repository.*}).
+     */
+    public static ConstantIndex ofValues(String path, Map<String, String> values) {
+        NameContext nowhere = new NameContext("", List.of(), Map.of(), List.of(), Map.of(), List.of());
+        Map<String, Constant> constants = new HashMap<>();
+        Map<String, TypeInfo> types = new HashMap<>();
+        values.forEach((name, value) -> {
+            constants.put(name, new Constant(new StringLiteralExpr().setString(value), nowhere, new Origin(path, 1)));
+            // The owner is a type of the service, so that Owner.NAME written in Java finds it; its toString unknown.
+            types.putIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))),
+                    new TypeInfo(List.of(), nowhere, List.of(), true));
+        });
+        types.remove("");
+        return new ConstantIndex(constants, types);
     }
 
     /** The constants of one file; their initializers stay nodes of its tree. */

@@ -85,6 +85,10 @@ final class KotlinLexer {
         return tokens;
     }
 
+    String source() {
+        return source;
+    }
+
     /** What made the text end early (an unterminated string or comment), or null. */
     String problem() {
         return problem;

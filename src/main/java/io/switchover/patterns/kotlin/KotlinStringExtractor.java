@@ -60,6 +60,20 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
         return scan;
     }
 
+    /**
+     * The constants of a Kotlin file that Java code may name ({@code import static ...OppfolgingsStatusRepository.*}
+     * of a companion's {@code const val TABLE_NAME}), by qualified name, from the tokens this extractor reads too.
+     */
+    public Map<String, String> constantsForJava(SourceFile file) {
+        try {
+            FileScan scan = new FileScan(file.path(), file.tree(KotlinLexer.class, KotlinLexer::new));
+            scan.findConstants();
+            return scan.exportedToJava();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Map.of(); // this extractor reports a file it cannot get through
+        }
+    }
+
     /** Kotlin files, and Java files for the constants Kotlin templates may name. */
     @Override
     public boolean reads(String path) {
@@ -88,7 +102,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             return new FileStrings(ExtractionResult.empty(), JavaConstants.of(file), List.of());
         }
         try {
-            FileScan scan = new FileScan(file.path(), file.text());
+            FileScan scan = new FileScan(file.path(), file.tree(KotlinLexer.class, KotlinLexer::new));
             ExtractionResult result = scan.scan();
             return new FileStrings(result, scan.exported(), scan.deferred);
         } catch (RuntimeException | StackOverflowError e) {
@@ -190,9 +204,13 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
         final List<Deferred> deferred = new ArrayList<>();
 
         FileScan(String path, String source) {
+            this(path, new KotlinLexer(source));
+        }
+
+        /** A file lexed already: the Java readers ask a Kotlin file for its constants from the same tokens. */
+        FileScan(String path, KotlinLexer lexer) {
             this.path = path;
-            this.source = source;
-            KotlinLexer lexer = new KotlinLexer(source);
+            this.source = lexer.source();
             this.tokens = lexer.tokens();
             this.problem = lexer.problem();
             this.outside = name -> Optional.empty();
@@ -205,6 +223,21 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             this.tokens = tokens;
             this.problem = null;
             this.outside = outside;
+        }
+
+        /**
+         * The constants Java code can name, by qualified name: an object's, a companion's ({@code Owner.NAME}, as Java
+         * sees a companion's {@code const val}) and an enum's entries. A top-level one is {@code FileKt.NAME} to Java,
+         * left out.
+         */
+        Map<String, String> exportedToJava() {
+            String prefix = packageName().isEmpty() ? "" : packageName() + ".";
+            Map<String, String> values = new HashMap<>();
+            for (String name : qualified.keySet()) {
+                constantValue(name).ifPresent(value -> values.put(prefix + name, value));
+            }
+            enumEntries.forEach((name, value) -> values.put(prefix + name, value));
+            return values;
         }
 
         /** The file's constants and enum entries that have a value, by qualified name. */
@@ -500,6 +533,10 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             // The object, companion's class or enum each brace opens, so that a member is known as Owner.NAME.
             java.util.Deque<String> owners = new java.util.ArrayDeque<>();
             String pendingOwner = null;
+            // The parentheses the owner's name stands in: its body's brace is at the same depth, after a primary
+            // constructor's (class OppfolgingsStatusRepository(private val db: JdbcTemplate) { companion object ...).
+            int parentheses = 0;
+            int pendingDepth = 0;
             TypeNesting types = new TypeNesting();
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
@@ -507,20 +544,28 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 if ((token.isIdentifier("object") || token.isIdentifier("class")) && i + 1 < tokens.size()
                         && tokens.get(i + 1).kind() == Kind.IDENTIFIER && !isKeyword(tokens.get(i + 1).text())) {
                     pendingOwner = tokens.get(i + 1).text();
+                    pendingDepth = parentheses;
                     if (i > 0 && tokens.get(i - 1).isIdentifier("enum")) {
                         enumEntries(i + 2, pendingOwner, types.enclosing());
                     }
                 } else if (token.isIdentifier("companion") && i + 1 < tokens.size()
                         && tokens.get(i + 1).isIdentifier("object")) {
                     pendingOwner = owners.isEmpty() ? null : owners.peek(); // Owner.NAME, as Kotlin reads it
+                    pendingDepth = parentheses;
                     i++;
                 } else if (token.is("{")) {
-                    owners.push(pendingOwner != null ? pendingOwner : owners.isEmpty() ? "" : "\u0000");
+                    owners.push(pendingOwner != null && parentheses == pendingDepth ? pendingOwner
+                            : owners.isEmpty() ? "" : "\u0000");
                     pendingOwner = null;
                 } else if (token.is("}") && !owners.isEmpty()) {
                     owners.pop();
-                } else if (token.isIdentifier("fun") || token.is("(")) {
-                    pendingOwner = null;
+                } else if (token.is("(")) {
+                    parentheses++;
+                } else if (token.is(")")) {
+                    parentheses = Math.max(0, parentheses - 1);
+                } else if (parentheses == pendingDepth && (token.isIdentifier("fun") || token.is("=")
+                        || token.isIdentifier("val") || token.isIdentifier("var"))) {
+                    pendingOwner = null; // a class without a body: the next brace is someone else's
                 }
                 boolean constant = token.isIdentifier("const") && i + 1 < tokens.size()
                         && tokens.get(i + 1).isIdentifier("val");

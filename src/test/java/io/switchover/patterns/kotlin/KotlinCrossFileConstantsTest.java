@@ -157,4 +157,56 @@ class KotlinCrossFileConstantsTest {
                 result.notChecked().stream().map(UnresolvedSql::reason).toList(), "a field that is not final stays"
                         + " not checked");
     }
+
+    /**
+     * veilarboppfolging: Java repositories build their UPDATEs from the companion constants of a Kotlin repository
+     * whose class has a primary constructor, by static import and by the class's name.
+     */
+    @Test
+    void javaNamesTheCompanionConstantsOfAKotlinClass() {
+        String kotlin = """
+                package no.example.repo
+
+                class StatusRepository(private val db: JdbcTemplate) : Base(db) {
+                    fun hent() = db.query("SELECT aktor_id FROM $TABLE_NAME")
+
+                    companion object {
+                        const val TABLE_NAME: String = "OPPFOLGINGSTATUS"
+                        const val AKTOR_ID: String = "aktor_id"
+                        const val GJELDENDE_MAL = "gjeldende_mal"
+                    }
+                }
+                """;
+        String javaByImport = """
+                package no.example.repo;
+
+                import static no.example.repo.StatusRepository.*;
+
+                class MaalRepository {
+                    String sett() {
+                        return "UPDATE " + TABLE_NAME + " SET " + GJELDENDE_MAL + " = ? WHERE " + AKTOR_ID + " = ?";
+                    }
+                }
+                """;
+        String javaByName = """
+                package no.example.repo;
+
+                class PeriodeRepository {
+                    String avslutt() {
+                        return "UPDATE " + StatusRepository.TABLE_NAME + " SET under_oppfolging = 0 WHERE "
+                                + StatusRepository.AKTOR_ID + " = ?";
+                    }
+                }
+                """;
+        ExtractionResult result = new ServiceSourceScanner().scan(new InMemorySnapshot("kt-java")
+                .with(ROOT + "repo/StatusRepository.kt", kotlin)
+                .with("src/main/java/no/example/repo/MaalRepository.java", javaByImport)
+                .with("src/main/java/no/example/repo/PeriodeRepository.java", javaByName), List.of(), List.of());
+
+        assertEquals(List.of("SELECT aktor_id FROM OPPFOLGINGSTATUS",
+                        "UPDATE OPPFOLGINGSTATUS SET gjeldende_mal = ? WHERE aktor_id = ?",
+                        "UPDATE OPPFOLGINGSTATUS SET under_oppfolging = 0 WHERE aktor_id = ?"),
+                result.patterns().stream().map(AccessPattern::sql).sorted().toList());
+        assertEquals(List.of(), result.notChecked());
+    }
 }

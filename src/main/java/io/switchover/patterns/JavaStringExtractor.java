@@ -117,7 +117,7 @@ public final class JavaStringExtractor {
             Optional<List<String>> values = evaluator.variants(expression);
             if (values.isPresent()) {
                 for (String value : values.get()) {
-                    String sql = inListsAsParameters(file.configuration().withBatchPrefix(value.strip()));
+                    String sql = FormatTemplates.filled(file.configuration().withBatchPrefix(value.strip()));
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, origin, ID));
                         statements.add(new JavaColumnReads.Statement(expression, sql));
@@ -192,7 +192,7 @@ public final class JavaStringExtractor {
                     replaced.add(item.otherwise());
                 }
                 for (String value : values.get()) {
-                    String sql = inListsAsParameters(file.configuration().withBatchPrefix(value.strip()));
+                    String sql = FormatTemplates.filled(file.configuration().withBatchPrefix(value.strip()));
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, item.origin(), ID));
                     } else if (classifier.looksLikeSql(sql)) {
@@ -236,23 +236,6 @@ public final class JavaStringExtractor {
             text.append(part.resolved() ? part.text() : " x ");
         }
         return text.toString();
-    }
-
-    /** {@code IN (%s)}: a list of values formatted in at run time, whatever its length. */
-    private static final java.util.regex.Pattern IN_LIST_SPECIFIER = java.util.regex.Pattern.compile(
-            "(?i)\\bIN\\s*\\(\\s*%(\\d+\\$)?s\\s*\\)");
-
-    /**
-     * A format string whose only specifiers fill {@code IN (%s)} lists, with each list one parameter: what it names
-     * is all there, and the list holds values (hawkbit's {@code status IN (%s)} of {@code ?status_0,?status_1...}), so
-     * it is checked as a careful reader would read it, with a list of one.
-     */
-    static String inListsAsParameters(String sql) {
-        if (sql.indexOf('%') < 0) {
-            return sql;
-        }
-        String listed = IN_LIST_SPECIFIER.matcher(sql).replaceAll("IN (?)");
-        return listed.equals(sql) || listed.matches("(?s).*%(\\d+\\$)?[sd].*") ? sql : listed;
     }
 
     private String whyNotParsed(String sql) {

@@ -1,5 +1,6 @@
 package io.switchover.patterns.kotlin;
 
+import io.switchover.patterns.FormatTemplates;
 import io.switchover.patterns.QueryAnnotations;
 import io.switchover.patterns.ServiceWideExtractor;
 import io.switchover.patterns.SourceFile;
@@ -128,7 +129,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 List<Integer> operands = new ArrayList<>();
                 scan.expression(0, operands);
                 Value value = scan.evaluate(operands);
-                String sql = value.text().strip();
+                String sql = FormatTemplates.filled(value.text().strip());
                 if (value.resolved() && classifier.isSql(sql)) {
                     patterns.add(new AccessPattern(sql, item.origin(), ID));
                     replaced.add(item.otherwise());
@@ -315,7 +316,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
                 Value value = evaluate(operands);
                 String fragment = fragment(start, i);
                 if (value.resolved()) {
-                    String sql = value.text().strip();
+                    String sql = FormatTemplates.filled(value.text().strip());
                     if (classifier.isSql(sql)) {
                         patterns.add(new AccessPattern(sql, origin, ID, KotlinNullArguments.of(tokens, i, sql)));
                         statements.put(start, sql);

@@ -3,13 +3,13 @@ package io.switchover.check;
 import io.switchover.patterns.JdbcParameters;
 import io.switchover.patterns.builders.JooqDsl;
 import io.switchover.patterns.SqlReferences;
+import io.switchover.patterns.StatementReadings;
 import io.switchover.patterns.model.AccessPattern;
 import io.switchover.patterns.model.ColumnRead;
 import io.switchover.patterns.model.ServiceVersion;
 import io.switchover.patterns.model.StatementKind;
 import io.switchover.rules.CheckedStatement;
 import io.switchover.sql.OneLine;
-import io.switchover.patterns.StatementReadings;
 import io.switchover.timeline.ProbeStatement;
 
 import java.util.ArrayList;

@@ -168,7 +168,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(AllTableColumns allTableColumns, S context) {
-        selectsStar |= existsDepth == 0;
+        // count(ob.*) counts rows, as count(*) does
+        selectsStar |= functionDepth == 0 && existsDepth == 0;
         return super.visit(allTableColumns, context);
     }
 

@@ -87,6 +87,9 @@ class SqlReferencesTest {
                 .selectsStar());
         assertTrue(of("SELECT * FROM person p WHERE EXISTS (SELECT 1 FROM address a WHERE a.person = p.id)")
                 .selectsStar());
+        // veilarbportefolje's alarm: rows counted, no column read
+        assertFalse(of("SELECT count(*) FROM person p LEFT JOIN address a ON a.person = p.id GROUP BY p.id"
+                + " HAVING count(a.*) = 0").selectsStar());
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchChanges;
 import io.switchover.migrations.BatchPlanner;
 import io.switchover.migrations.ClassArtifact;
+import io.switchover.migrations.FlywayInCode;
+import io.switchover.migrations.HistoryProblem;
 import io.switchover.migrations.Migration;
 import io.switchover.migrations.MigrationReader;
 import io.switchover.migrations.MigrationSet;
@@ -158,7 +160,7 @@ public final class SwitchoverCheck {
         List<Coverage> coverage = extracted.running().stream()
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
         Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
-                candidate.settings().outOfOrder(), request.order(), changes, mentions, coverage,
+                outOfOrder(request, candidate, batch, notes), request.order(), changes, mentions, coverage,
                 batch.production().notReplayed());
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = UnusedMappings.weighed(outcome.findings(), probes.statements(), extracted.running());
@@ -187,6 +189,21 @@ public final class SwitchoverCheck {
                 .sources(batch.migrations().stream().map(m -> new MigrationSource(m,
                         batch.candidate().snapshot().read(m.path()))).toList())
                 .build();
+    }
+
+    /**
+     * Whether Flyway runs a migration older than production's newest: its configuration files say so, or, for a batch
+     * that has such a migration, the candidate's code that configures Flyway itself (then a note says where).
+     */
+    private static boolean outOfOrder(CheckRequest request, MigrationSet candidate, Batch batch, Set<String> notes) {
+        if (candidate.settings().outOfOrder()
+                || batch.problems().stream().noneMatch(p -> p.kind() == HistoryProblem.Kind.OUT_OF_ORDER)) {
+            return candidate.settings().outOfOrder();
+        }
+        Optional<String> inCode = FlywayInCode.outOfOrder(request.candidate());
+        inCode.ifPresent(where -> notes.add("Flyway is configured in the candidate's code: outOfOrder(true) at " + where
+                + ", so a migration older than production's newest runs after them"));
+        return inCode.isPresent();
     }
 
     private static PromotedService promoted(ServiceToCheck service) {

@@ -375,7 +375,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 out.append("What the gate could not check");
             } else {
                 out.append("<code>").append(esc(first.migration().script())).append("</code> <span class=\"muted\">")
-                        .append(first.step() == 0 ? "production's history"
+                        .append(first.step() == 0 ? report.beforeTheSteps(first)
                                 : "batch step " + first.step() + " of " + report.batch().size()).append("</span>");
             }
             out.append("</h3>\n");

@@ -90,7 +90,7 @@ public final class JunitReportWriter implements ReportWriter {
             if (c == null) {
                 String about = finding.service() == null ? "" : finding.service() + ": ";
                 String place = about + (finding.migration() == null ? "not tied to a step: " + finding.rule()
-                        : finding.step() == 0 ? "production's history: " + finding.migration().script()
+                        : finding.step() == 0 ? report.beforeTheSteps(finding) + ": " + finding.migration().script()
                         : "step " + finding.step() + ": " + finding.migration().script());
                 String owner = finding.service() == null ? "switchover" : "switchover." + finding.service();
                 c = cases.computeIfAbsent(owner + "\n" + place, k -> new Case(owner, place,

@@ -119,7 +119,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                     : finding.migration() == null && Report.isCandidateFailure(finding)
                     ? "Statements of candidate " + text(report.candidate()) + " that fail where they must work"
                     : finding.migration() == null ? "Statements that cannot be checked"
-                    : finding.step() == 0 ? code(finding.migration().script()) + " (production's history)"
+                    : finding.step() == 0 ? code(finding.migration().script()) + " (" + report.beforeTheSteps(finding) + ")"
                     : code(finding.migration().script()) + " (batch step " + finding.step() + " of "
                     + report.batch().size() + ")";
             byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(finding);

@@ -168,6 +168,15 @@ public record Report(String production, String candidate, String engine, List<Mi
         return finding.pattern() != null && !isMention(finding);
     }
 
+    /**
+     * Where a finding of no batch step stands: a migration of production's history, or one of the batch that is
+     * older than production's newest (veilarbportefolje's V1_112 was labelled production's history).
+     */
+    public String beforeTheSteps(Finding finding) {
+        return batch.contains(finding.migration()) ? "in the batch, older than production's newest"
+                : "production's history";
+    }
+
     /** Whether the finding alone fails the promotion ({@code --fail-on}, error unless told). */
     public boolean blocks(Finding finding) {
         return finding.severity().atLeast(failOn);

@@ -230,7 +230,7 @@ public final class TextReportWriter implements ReportWriter {
 
     private static void renderMigration(StringBuilder out, Report report, List<Finding> group) {
         Finding first = group.get(0);
-        out.append("\n").append(first.migration().script()).append(first.step() == 0 ? " (production's history)"
+        out.append("\n").append(first.migration().script()).append(first.step() == 0 ? " (" + report.beforeTheSteps(first) + ")"
                 : " (batch step " + first.step() + " of " + report.batch().size() + ")");
         List<Finding> aboutStatements = group.stream().filter(Report::isStatement).toList();
         List<Finding> mentions = group.stream().filter(Report::isMention).toList();

@@ -99,7 +99,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<p>until a version that no longer ").append(statements ? "issues the statements below"
                             : "names what it changes in the places below").append(" serves traffic instead of ")
                     .append(esc(services.isEmpty() ? report.production() : services))
-                    .append(".</p></div>\n</div>\n</section>\n");
+                    .append(esc(TextReportWriter.renumbering(split))).append(".</p></div>\n</div>\n</section>\n");
         }, () -> {
             String what = switch (report.verdict()) {
                 case PASS -> "Nothing the gate checked breaks: the batch can be promoted as it is.";

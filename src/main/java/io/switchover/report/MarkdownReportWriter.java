@@ -58,7 +58,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(split.promoteNow().isEmpty() ? "hold back " + scripts(split.holdBack())
                         : "promote " + scripts(split.promoteNow()) + " now; promote " + scripts(split.holdBack())
                         + " in a later deployment")
-                .append(", once a version that no longer issues these statements serves traffic.\n\n")));
+                .append(", once a version that no longer issues these statements serves traffic")
+                .append(text(TextReportWriter.renumbering(split))).append(".\n\n")));
 
         List<String> groups = new ArrayList<>();
         groupFindings(report).forEach((place, findings) -> groups.add(group(report, place, findings)));

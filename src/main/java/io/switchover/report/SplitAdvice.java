@@ -1,6 +1,7 @@
 package io.switchover.report;
 
 import io.switchover.migrations.Migration;
+import org.flywaydb.core.api.MigrationVersion;
 
 import java.util.List;
 
@@ -13,5 +14,21 @@ public record SplitAdvice(List<Migration> promoteNow, List<Migration> holdBack, 
 
     public SplitAdvice(List<Migration> promoteNow, List<Migration> holdBack) {
         this(promoteNow, holdBack, false);
+    }
+
+    /**
+     * The held-back migrations whose version is below one promoted now: once that one is applied, Flyway ignores them
+     * and its validation fails, unless {@code outOfOrder} is set (veilarbportefolje held back V1_112 and promoted
+     * V1_113; its later deployment needed outOfOrder). Such a migration needs a version above the batch's when it is
+     * promoted.
+     */
+    public List<Migration> belowAPromotedVersion() {
+        MigrationVersion highest = promoteNow.stream().filter(m -> m.version() != null)
+                .map(m -> MigrationVersion.fromVersion(m.version())).max(MigrationVersion::compareTo).orElse(null);
+        if (highest == null) {
+            return List.of();
+        }
+        return holdBack.stream().filter(m -> m.version() != null
+                && MigrationVersion.fromVersion(m.version()).compareTo(highest) < 0).toList();
     }
 }

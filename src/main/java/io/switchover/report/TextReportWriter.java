@@ -340,7 +340,7 @@ public final class TextReportWriter implements ReportWriter {
                     .append(", the rest of the batch breaks nothing that was checked): promote ")
                     .append(scripts(split.promoteNow())).append(" now, and ").append(scripts(split.holdBack()))
                     .append(" in a later deployment, ")
-                    .append(waitFor).append("\n");
+                    .append(waitFor).append(renumbering(split)).append("\n");
         } else if (split.promoteNow().isEmpty()) {
             out.append("\nto promote safely: ").append(statements ? "change " + split.holdBack().get(0).script()
                             + " as the help says, or promote it " : "promote " + split.holdBack().get(0).script() + " ")
@@ -350,6 +350,17 @@ public final class TextReportWriter implements ReportWriter {
                     .append(" now; promote ").append(scripts(split.holdBack())).append(" in a later deployment, ")
                     .append(waitFor).append("\n");
         }
+    }
+
+    /** What promoting a held-back migration later takes when a migration promoted now has a higher version. */
+    static String renumbering(SplitAdvice split) {
+        List<Migration> below = split.belowAPromotedVersion();
+        if (below.isEmpty()) {
+            return "";
+        }
+        return "; give " + scripts(below) + " a version above " + split.promoteNow().get(split.promoteNow().size() - 1)
+                .script() + " by then (below a version production has, Flyway would ignore "
+                + (below.size() == 1 ? "it" : "them") + " and fail its validation, unless outOfOrder is set)";
     }
 
     private static void renderSuppressed(StringBuilder out, List<SuppressedFinding> suppressed) {

@@ -40,6 +40,22 @@ class FewestHoldBackTest {
         assertTrue(split.verified());
         assertEquals(List.of("V2__drop_alice.sql"), scripts(split.holdBack()));
         assertEquals(List.of("V3__index_age.sql", "V4__add_brian.sql"), scripts(split.promoteNow()));
+        // Once V4 is applied, a V2 promoted later is below production's newest: Flyway ignores it and fails validation.
+        assertEquals(List.of("V2__drop_alice.sql"), scripts(split.belowAPromotedVersion()));
+    }
+
+    @Test
+    void theAdviceSaysAHeldBackMigrationNeedsAVersionAboveWhatIsPromotedNow() {
+        Report report = check(production.next("cand")
+                .with("db/migration/V2__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;")
+                .with("db/migration/V3__index_age.sql", "CREATE INDEX person_age ON person (age);"));
+
+        String text = new io.switchover.report.TextReportWriter().render(report);
+        assertTrue(text.contains("promote V3__index_age.sql now, and V2__drop_alice.sql in a later deployment"), text);
+        assertTrue(text.contains("give V2__drop_alice.sql a version above V3__index_age.sql by then (below a version"
+                + " production has, Flyway would ignore it and fail its validation, unless outOfOrder is set)"), text);
+        String markdown = new io.switchover.report.MarkdownReportWriter().render(report);
+        assertTrue(markdown.contains("a version above V3\\_\\_index\\_age.sql"), markdown); // _ escaped
     }
 
     @Test

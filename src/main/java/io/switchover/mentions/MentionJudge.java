@@ -273,7 +273,7 @@ final class MentionJudge {
                 if (object.change() == Change.REQUIRED) {
                     yield SqlReferences.usesTable(references, place.sql(), table);
                 }
-                yield references.map(r -> r.tables().contains(table) && r.selectsStar()).orElse(false)
+                yield references.map(r -> r.starredTables().contains(table)).orElse(false)
                         || SqlReferences.namesColumn(references, place.sql(), table, object.name());
             }
             case VALUE -> place.sql().contains("'" + object.name() + "'");

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * read, is made again; wrong reuse would be worse than a slow check.
  */
 public final class ExtractionCache {
-    private static final String FORMAT = "switchover extraction cache 1";
+    private static final String FORMAT = "switchover extraction cache 2"; // 2: the starred tables of each statement
     private static final String SUFFIX = ".scan";
     private static final int CHECKSUM_BYTES = 32;
 

@@ -116,6 +116,7 @@ final class ExtractionCodec {
         strings(out, references.insertColumns());
         strings(out, references.updateColumns());
         out.writeBoolean(references.selectsStar());
+        strings(out, List.copyOf(references.starredTables()));
         strings(out, references.parameterColumns());
     }
 
@@ -133,9 +134,10 @@ final class ExtractionCodec {
         List<String> insertColumns = strings.list(in);
         List<String> updateColumns = strings.list(in);
         boolean star = in.readBoolean();
+        Set<String> starred = new LinkedHashSet<>(strings.list(in));
         List<String> parameterColumns = strings.list(in);
         return new SqlReferences(StatementKind.values()[kind], tables, qualified, columns, insertColumns, updateColumns,
-                star, parameterColumns);
+                star, starred, parameterColumns);
     }
 
     private static void origin(DataOutputStream out, Origin origin) throws IOException {

@@ -68,6 +68,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     /** 1-based parameter index to the column it is compared with. */
     final Map<Integer, ResolvedColumn> boundParameters = new HashMap<>();
     boolean selectsStar;
+    /** The base tables a {@code *} or {@code t.*} selects every column of, at the level where it stands. */
+    final Set<String> starredTables = new LinkedHashSet<>();
     /** How many function calls the visit is inside: the {@code *} of {@code count(*)} selects no column. */
     private int functionDepth;
     /** How many {@code EXISTS} the visit is inside: its subquery's {@code *} gives no row to read. */
@@ -142,7 +144,16 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(AllColumns allColumns, S context) {
         // count(*) counts rows: it depends on no column
-        selectsStar |= functionDepth == 0 && existsDepth == 0;
+        if (functionDepth == 0 && existsDepth == 0) {
+            selectsStar = true;
+            // Every source of its own SELECT: a subquery's columns are its own SELECT list's, read where it stands.
+            for (Scope scope : scopes) {
+                if (!scope.sources.isEmpty()) {
+                    scope.sources.values().forEach(source -> addStarred(source));
+                    break;
+                }
+            }
+        }
         return super.visit(allColumns, context);
     }
 
@@ -169,7 +180,18 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(AllTableColumns allTableColumns, S context) {
         // count(ob.*) counts rows, as count(*) does
-        selectsStar |= functionDepth == 0 && existsDepth == 0;
+        if (functionDepth == 0 && existsDepth == 0) {
+            selectsStar = true;
+            String key = allTableColumns.getTable() == null ? null
+                    : Identifiers.normalize(allTableColumns.getTable().getName());
+            for (Scope scope : scopes) {
+                Source source = key == null ? null : scope.sources.get(key);
+                if (source != null) {
+                    addStarred(source);
+                    break;
+                }
+            }
+        }
         return super.visit(allTableColumns, context);
     }
 
@@ -243,6 +265,12 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
             }
         }
         return new ResolvedColumn(column, List.of());
+    }
+
+    private void addStarred(Source source) {
+        if (source.table() != null) {
+            starredTables.add(source.table());
+        }
     }
 
     /** The base tables that may hold {@code column} when it is read from {@code source}. */

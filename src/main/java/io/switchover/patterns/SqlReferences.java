@@ -39,7 +39,9 @@ import java.util.Set;
  * @param columns           table to the columns referenced on it, including INSERT columns and SET targets
  * @param insertColumns     the INSERT column list in order; empty when there is none (then every column, in table order)
  * @param updateColumns     the UPDATE SET targets in order
- * @param selectsStar       whether {@code *} or {@code t.*} occurs anywhere
+ * @param selectsStar       whether {@code *} or {@code t.*} occurs anywhere (not in {@code count(*)} or {@code EXISTS})
+ * @param starredTables     the base tables whose every column a {@code *} or {@code t.*} selects: of
+ *                          {@code SELECT a.*, o.id FROM a JOIN o}, only {@code a}
  * @param parameterColumns  one entry per JDBC parameter, in order of appearance: {@code table.column} it is bound to
  *                          (plain {@code column} when the table is ambiguous), or null when the binding is not obvious
  */
@@ -50,6 +52,7 @@ public record SqlReferences(StatementKind kind,
                             List<String> insertColumns,
                             List<String> updateColumns,
                             boolean selectsStar,
+                            Set<String> starredTables,
                             List<String> parameterColumns) {
 
     // The names are interned: a service's statements name the same few hundred tables and columns thousands of
@@ -62,6 +65,7 @@ public record SqlReferences(StatementKind kind,
         columns = Collections.unmodifiableMap(copy);
         insertColumns = insertColumns.stream().map(String::intern).toList();
         updateColumns = updateColumns.stream().map(String::intern).toList();
+        starredTables = Collections.unmodifiableSet(interned(starredTables));
         parameterColumns = Collections.unmodifiableList(parameterColumns.stream()
                 .map(name -> name == null ? null : name.intern()).collect(java.util.stream.Collectors.toList()));
     }
@@ -160,7 +164,7 @@ public record SqlReferences(StatementKind kind,
             }
             collector.boundParameters.forEach((index, column) -> setParameter(index, describe(column)));
             return new SqlReferences(kind, tables, qualifiedTables, columns, insertColumns, updateColumns,
-                    collector.selectsStar, Arrays.asList(parameterColumns));
+                    collector.selectsStar, collector.starredTables, Arrays.asList(parameterColumns));
         }
 
         // The finder does not visit the INSERT column list; VALUES positions bind parameters to those columns.

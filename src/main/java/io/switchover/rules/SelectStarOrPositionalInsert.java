@@ -76,7 +76,7 @@ public final class SelectStarOrPositionalInsert implements Rule {
                         "name the columns in the INSERT, and promote " + script + " once that version runs in"
                                 + " production", broken.map(Break::error).orElse(null)));
                 broken.ifPresent(breaks::claim);
-            } else if (statement.references().map(r -> r.selectsStar() && r.tables().contains(table)).orElse(false)
+            } else if (statement.references().map(r -> r.starredTables().contains(table)).orElse(false)
                     && probedWithStar(evidence, statement)) {
                 String message = script + " " + change + ", and " + who + " reads " + table
                         + " with SELECT *: code that reads its result by position or expects the old columns breaks";

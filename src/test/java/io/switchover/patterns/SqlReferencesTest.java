@@ -92,6 +92,22 @@ class SqlReferencesTest {
                 + " HAVING count(a.*) = 0").selectsStar());
     }
 
+    /** veilarbportefolje: SELECT a.* of a join, and SELECT * over a subquery of another table, star one table. */
+    @Test
+    void saysWhichTablesAStarSelectsEveryColumnOf() {
+        assertEquals(Set.of("arbeidsliste"), of("SELECT a.*, f.verdi FROM arbeidsliste a INNER JOIN oppfolging_data o"
+                + " ON a.aktoerid = o.aktoerid LEFT JOIN fargekategori f ON f.fnr = a.fnr").starredTables());
+        assertEquals(Set.of("tiltakkodeverket"), of("SELECT * FROM tiltakkodeverket WHERE kode IN (SELECT tiltak FROM"
+                + " oppfolgingsbruker_arena_v2 WHERE fnr = ?)").starredTables());
+        assertEquals(Set.of("person", "address"), of("SELECT * FROM person p JOIN address a ON a.person = p.id")
+                .starredTables());
+        assertEquals(Set.of("person"), of("SELECT x.* FROM (SELECT * FROM person) x").starredTables(),
+                "a subquery's own star stars its table");
+        assertEquals(Set.of(), of("SELECT x.* FROM (SELECT id, name FROM person) x").starredTables(),
+                "a subquery that names its columns stars nothing");
+        assertEquals(Set.of(), of("SELECT count(*) FROM person").starredTables());
+    }
+
     @Test
     void bindsInsertValuesToInsertColumns() {
         assertEquals(List.of("person.name", "person.email"),

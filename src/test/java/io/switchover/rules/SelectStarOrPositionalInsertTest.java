@@ -65,4 +65,16 @@ class SelectStarOrPositionalInsertTest {
 
         assertEquals(List.of(), findings);
     }
+
+    /** veilarbportefolje: only a.* is selected; the changed table is joined, or read in a subquery, by name. */
+    @Test
+    void ignoresAStarOfAnotherTableThanTheChangedOne() {
+        List<Finding> findings = RuleScenario.production(PERSON + "\nCREATE TABLE org (id BIGINT, person_id BIGINT);",
+                        "SELECT o.*, p.alice FROM org o JOIN person p ON p.id = o.person_id WHERE o.id = ?",
+                        "SELECT * FROM org WHERE person_id IN (SELECT id FROM person WHERE alice = ?)")
+                .migrate("add_nickname", "ALTER TABLE person ADD COLUMN nickname VARCHAR(50);")
+                .findings("select-star-or-positional-insert");
+
+        assertEquals(List.of(), findings);
+    }
 }

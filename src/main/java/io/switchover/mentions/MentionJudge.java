@@ -273,7 +273,9 @@ final class MentionJudge {
                 if (object.change() == Change.REQUIRED) {
                     yield SqlReferences.usesTable(references, place.sql(), table);
                 }
-                yield references.map(r -> r.starredTables().contains(table)).orElse(false)
+                // Loosely: any star of a statement that uses the table. amt-tiltak reads nav_enhet_id by name from
+                // SELECT deltaker.*, bruker.* ... JOIN gjennomforing, bruker's column; only the catalog could tell.
+                yield references.map(r -> r.tables().contains(table) && r.selectsStar()).orElse(false)
                         || SqlReferences.namesColumn(references, place.sql(), table, object.name());
             }
             case VALUE -> place.sql().contains("'" + object.name() + "'");

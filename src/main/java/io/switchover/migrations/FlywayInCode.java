@@ -3,6 +3,7 @@ package io.switchover.migrations;
 import io.switchover.SwitchoverException;
 import io.switchover.snapshot.Snapshot;
 import io.switchover.snapshot.SnapshotPaths;
+import io.switchover.sql.LineIndex;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,7 @@ public final class FlywayInCode {
             }
             Matcher set = OUT_OF_ORDER.matcher(text);
             if (set.find() && text.toLowerCase(Locale.ROOT).contains("flyway")) {
-                int line = (int) text.substring(0, set.start()).chars().filter(c -> c == '\n').count() + 1;
-                return Optional.of(path + ":" + line);
+                return Optional.of(path + ":" + new LineIndex(text).lineOf(set.start()));
             }
         }
         return Optional.empty();

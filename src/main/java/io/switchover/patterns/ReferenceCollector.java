@@ -147,12 +147,7 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
         if (functionDepth == 0 && existsDepth == 0) {
             selectsStar = true;
             // Every source of its own SELECT: a subquery's columns are its own SELECT list's, read where it stands.
-            for (Scope scope : scopes) {
-                if (!scope.sources.isEmpty()) {
-                    scope.sources.values().forEach(source -> addStarred(source));
-                    break;
-                }
-            }
+            innermostSources().forEach(this::addStarred);
         }
         return super.visit(allColumns, context);
     }
@@ -182,14 +177,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
         // count(ob.*) counts rows, as count(*) does
         if (functionDepth == 0 && existsDepth == 0) {
             selectsStar = true;
-            String key = allTableColumns.getTable() == null ? null
-                    : Identifiers.normalize(allTableColumns.getTable().getName());
-            for (Scope scope : scopes) {
-                Source source = key == null ? null : scope.sources.get(key);
-                if (source != null) {
-                    addStarred(source);
-                    break;
-                }
+            if (allTableColumns.getTable() != null && allTableColumns.getTable().getName() != null) {
+                sourceNamed(Identifiers.normalize(allTableColumns.getTable().getName())).ifPresent(this::addStarred);
             }
         }
         return super.visit(allTableColumns, context);
@@ -248,23 +237,33 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
         Table qualifier = column.getTable();
         if (qualifier == null || qualifier.getName() == null) {
             // Unqualified: the innermost scope with a FROM decides; several sources there all may hold it.
-            for (Scope scope : scopes) {
-                if (!scope.sources.isEmpty()) {
-                    Set<String> owners = new LinkedHashSet<>();
-                    scope.sources.values().forEach(source -> owners.addAll(tablesFor(source, name, 0)));
-                    return new ResolvedColumn(column, List.copyOf(owners));
-                }
-            }
-            return new ResolvedColumn(column, List.of());
+            Set<String> owners = new LinkedHashSet<>();
+            innermostSources().forEach(source -> owners.addAll(tablesFor(source, name, 0)));
+            return new ResolvedColumn(column, List.copyOf(owners));
         }
-        String key = Identifiers.normalize(qualifier.getName());
+        return new ResolvedColumn(column, sourceNamed(Identifiers.normalize(qualifier.getName()))
+                .map(source -> tablesFor(source, name, 0)).orElse(List.of()));
+    }
+
+    /** The sources of the innermost scope with a FROM: what an unqualified name or a bare {@code *} reads. */
+    private java.util.Collection<Source> innermostSources() {
+        for (Scope scope : scopes) {
+            if (!scope.sources.isEmpty()) {
+                return scope.sources.values();
+            }
+        }
+        return List.of();
+    }
+
+    /** What a qualifier ({@code p} of {@code p.id} or {@code p.*}) stands for, innermost scope first. */
+    private Optional<Source> sourceNamed(String key) {
         for (Scope scope : scopes) {
             Source source = scope.sources.get(key);
             if (source != null) {
-                return new ResolvedColumn(column, tablesFor(source, name, 0));
+                return Optional.of(source);
             }
         }
-        return new ResolvedColumn(column, List.of());
+        return Optional.empty();
     }
 
     private void addStarred(Source source) {

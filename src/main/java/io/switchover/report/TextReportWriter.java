@@ -307,13 +307,14 @@ public final class TextReportWriter implements ReportWriter {
         boolean severalServices = report.summary().services() > 1;
         String lastMessage = null;
         String lastHelp = null;
+        boolean failing = report.verdict() == Verdict.FAIL;
         for (Finding finding : findings) {
             out.append("  ").append(oneLine(finding.pattern().sql())).append("\n");
             out.append("    ").append(severalServices ? finding.service() + ": " : "").append(finding.pattern().origin())
                     .append("\n");
             String said = finding.error() == null ? "" : finding.error().toString();
             // In a failing report, what does not fail it says so: a reader looks for the places that block.
-            String tag = report.verdict() == Verdict.FAIL && !report.blocks(finding)
+            String tag = failing && !report.blocks(finding)
                     ? finding.rule() + ", " + finding.severity().label() : finding.rule();
             out.append("    ").append(said).append(" ".repeat(Math.max(1, 58 - said.length())))
                     .append("[").append(tag).append("]\n");

@@ -248,10 +248,7 @@ public final class KotlinStringExtractor implements ServiceWideExtractor<KotlinS
             for (String name : constants.keySet()) {
                 constantValue(name).ifPresent(value -> values.put(prefix + name, value));
             }
-            for (String name : qualified.keySet()) {
-                constantValue(name).ifPresent(value -> values.put(prefix + name, value));
-            }
-            enumEntries.forEach((name, value) -> values.put(prefix + name, value));
+            values.putAll(exportedToJava()); // the owners' and enums' over the simple names, as Kotlin reads them
             return values;
         }
 

@@ -4,6 +4,7 @@ import io.switchover.migrations.Migration;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to split the batch so that the running version survives: the migrations before the first breaking one can go
@@ -23,12 +24,17 @@ public record SplitAdvice(List<Migration> promoteNow, List<Migration> holdBack, 
      * promoted.
      */
     public List<Migration> belowAPromotedVersion() {
-        MigrationVersion highest = promoteNow.stream().filter(m -> m.version() != null)
-                .map(m -> MigrationVersion.fromVersion(m.version())).max(MigrationVersion::compareTo).orElse(null);
-        if (highest == null) {
-            return List.of();
-        }
-        return holdBack.stream().filter(m -> m.version() != null
-                && MigrationVersion.fromVersion(m.version()).compareTo(highest) < 0).toList();
+        return highestPromoted().map(highest -> holdBack.stream().filter(m -> m.version() != null
+                && version(m).compareTo(version(highest)) < 0).toList()).orElse(List.of());
+    }
+
+    /** The versioned migration promoted now with the highest version (repeatable ones have none). */
+    public Optional<Migration> highestPromoted() {
+        return promoteNow.stream().filter(m -> m.version() != null)
+                .max(java.util.Comparator.comparing(SplitAdvice::version));
+    }
+
+    private static MigrationVersion version(Migration migration) {
+        return MigrationVersion.fromVersion(migration.version());
     }
 }

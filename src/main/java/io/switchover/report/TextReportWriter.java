@@ -359,8 +359,8 @@ public final class TextReportWriter implements ReportWriter {
         if (below.isEmpty()) {
             return "";
         }
-        return "; give " + scripts(below) + " a version above " + split.promoteNow().get(split.promoteNow().size() - 1)
-                .script() + " by then (below a version production has, Flyway would ignore "
+        return "; give " + scripts(below) + " a version above " + split.highestPromoted().orElseThrow().script()
+                + " by then (below a version production has, Flyway would ignore "
                 + (below.size() == 1 ? "it" : "them") + " and fail its validation, unless outOfOrder is set)";
     }
 

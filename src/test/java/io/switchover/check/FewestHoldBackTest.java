@@ -42,6 +42,7 @@ class FewestHoldBackTest {
         assertEquals(List.of("V3__index_age.sql", "V4__add_brian.sql"), scripts(split.promoteNow()));
         // Once V4 is applied, a V2 promoted later is below production's newest: Flyway ignores it and fails validation.
         assertEquals(List.of("V2__drop_alice.sql"), scripts(split.belowAPromotedVersion()));
+        assertEquals("V4__add_brian.sql", split.highestPromoted().orElseThrow().script());
     }
 
     @Test
@@ -56,6 +57,20 @@ class FewestHoldBackTest {
                 + " production has, Flyway would ignore it and fail its validation, unless outOfOrder is set)"), text);
         String markdown = new io.switchover.report.MarkdownReportWriter().render(report);
         assertTrue(markdown.contains("a version above V3\\_\\_index\\_age.sql"), markdown); // _ escaped
+    }
+
+    /** A repeatable migration runs after the versioned ones and has no version: the advice names V3, not it. */
+    @Test
+    void theVersionToGoAboveIsTheHighestPromotedNotTheLastMigrationOfTheBatch() {
+        Report report = check(production.next("cand")
+                .with("db/migration/V2__drop_alice.sql", "ALTER TABLE person DROP COLUMN alice;")
+                .with("db/migration/V3__index_age.sql", "CREATE INDEX person_age ON person (age);")
+                .with("db/migration/R__adults.sql", "CREATE OR REPLACE VIEW adults AS SELECT id FROM person WHERE age >= 18;"));
+
+        SplitAdvice split = report.splitAdvice().orElseThrow();
+        assertEquals(List.of("V3__index_age.sql", "R__adults.sql"), scripts(split.promoteNow()));
+        String text = new io.switchover.report.TextReportWriter().render(report);
+        assertTrue(text.contains("give V2__drop_alice.sql a version above V3__index_age.sql by then"), text);
     }
 
     @Test

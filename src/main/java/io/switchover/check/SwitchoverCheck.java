@@ -232,8 +232,11 @@ public final class SwitchoverCheck {
             return Optional.empty();
         }
         Batch rest = batch.without(held);
-        Timeline again = new TimelineReplayer(request.engine(), s0).replay(rest, changes.without(held),
-                probes.probes());
+        // Only the old service's statements decide: the candidate's code is not promoted with the rest.
+        Set<Integer> running = probes.statements().stream().filter(CheckedStatement::isRunning)
+                .map(CheckedStatement::probe).collect(Collectors.toSet());
+        Timeline again = TimelineReplayer.watching(request.engine(), s0, running::contains).replay(rest,
+                changes.without(held), probes.probes());
         if (again.failure().isPresent()) {
             return Optional.empty();
         }

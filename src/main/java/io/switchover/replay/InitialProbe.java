@@ -14,6 +14,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Probes the statements at production's state (S0): those the batch may affect (or that are baselines) run, in
@@ -34,18 +35,19 @@ final class InitialProbe {
 
     /**
      * State 0, with each statement's outcome on {@code catalog}; {@code values} gets one entry per statement, the
-     * values made up for it ({@code null} where the batch does not reach it).
+     * values made up for it ({@code null} where the batch does not reach it). Statements {@code watched} does not
+     * accept are left out as if the batch did not reach them.
      */
     SchemaState probe(ReplayDatabase db, Connection connection, Batch batch, BatchChanges changes,
-                      List<ProbeStatement> statements, List<List<Object>> values, SchemaCatalog catalog)
-            throws SQLException {
+                      List<ProbeStatement> statements, List<List<Object>> values, SchemaCatalog catalog,
+                      IntPredicate watched) throws SQLException {
         BatchReach reach = BatchReach.of(changes);
         List<Integer> affected = new ArrayList<>();
         ProbeOutcome[] initial = new ProbeOutcome[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
             ProbeStatement statement = statements.get(i);
             values.add(null);
-            if (statement.baseline() || reach.reaches(statement)) {
+            if (watched.test(i) && (statement.baseline() || reach.reaches(statement))) {
                 affected.add(i);
             } else {
                 initial[i] = ProbeOutcome.unaffectedByBatch();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,7 @@ public final class TimelineReplayer {
     private final EngineFallback fallback;
     private final ProductionState productionState;
     private final InitialProbe initialProbe;
+    private final IntPredicate watched;
 
     /** A replayer on {@code engine} that makes production's state (S0) anew each time. */
     public TimelineReplayer(ReplayEngine engine) {
@@ -48,9 +50,23 @@ public final class TimelineReplayer {
 
     /** A replayer that takes production's schema (S0) from {@code cache} where it holds it, and stores it there. */
     public TimelineReplayer(ReplayEngine engine, BaselineCache cache) {
+        this(engine, cache, statement -> true);
+    }
+
+    private TimelineReplayer(ReplayEngine engine, BaselineCache cache, IntPredicate watched) {
         this.fallback = new EngineFallback(engine);
         this.productionState = new ProductionState(cache);
         this.initialProbe = new InitialProbe(cache, synthesizer, prober);
+        this.watched = watched;
+    }
+
+    /**
+     * A replayer that probes only the statements at the indices {@code watched} accepts, for a replay that asks about
+     * those alone (whether the old service survives a batch without some of its migrations): the others are never
+     * run, and their outcomes read as unaffected by the batch, which a timeline for the report must not say.
+     */
+    public static TimelineReplayer watching(ReplayEngine engine, BaselineCache cache, IntPredicate watched) {
+        return new TimelineReplayer(engine, cache, watched);
     }
 
     /** The replay of a batch whose migrations have not been read yet: reads them. */
@@ -158,7 +174,8 @@ public final class TimelineReplayer {
                 drift.addAll(DriftNotes.of(on, batch, catalogReader, catalog));
             }
             List<ProbeStatement> listed = GeneratedColumns.listed(statements, catalog);
-            SchemaState state = initialProbe.probe(db, connection, batch, changes, listed, values, catalog);
+            SchemaState state = initialProbe.probe(db, connection, batch, changes, listed, values, catalog,
+                    watched);
             return new AtS0(state, keys, drift, listed);
         } catch (SQLException e) {
             throw new ReplayException("cannot probe production's schema on " + db.description() + ": "

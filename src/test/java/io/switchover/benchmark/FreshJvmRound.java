@@ -60,12 +60,33 @@ public final class FreshJvmRound {
                 request = request.withServices(List.of(request.services().get(0).withIntermediates(states)));
             }
             new SwitchoverCheck().run(request);
+        } else if (args[0].equals("migrate-postgres")) {
+            migrateOnServer(Path.of(args[1]), args[2]);
         } else {
             // As a deployment runs it: Flyway finds the files itself.
             try (ReplayDatabase db = h2.create()) {
                 Flyway.configure().locations("filesystem:" + Path.of(args[1], "db", "migration"))
                         .dataSource(db.url(), db.user(), db.password()).load().migrate();
             }
+        }
+    }
+
+    /**
+     * {@code migrate-postgres <candidate> <admin-url>}: a plain migrate as a deployment runs it, on a database of its
+     * own that it creates on the server at {@code admin-url} and drops again.
+     */
+    private static void migrateOnServer(Path candidate, String adminUrl) {
+        String database = "switchover_benchmark_" + ProcessHandle.current().pid();
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(adminUrl)) {
+            admin.createStatement().execute("CREATE DATABASE " + database);
+            try {
+                Flyway.configure().locations("filesystem:" + candidate.resolve("db").resolve("migration"))
+                        .dataSource(ServerRounds.urlOf(adminUrl, database), null, null).load().migrate();
+            } finally {
+                admin.createStatement().execute("DROP DATABASE " + database);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot migrate on " + adminUrl + ": " + e.getMessage(), e);
         }
     }
 
@@ -134,18 +155,48 @@ public final class FreshJvmRound {
 
     /** The wall time of a fresh JVM running one round, JVM start included. */
     static double seconds(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), FreshJvmRound.class.getName()));
+        return seconds(List.of(), args);
+    }
+
+    /** The wall time of a fresh JVM started with {@code options} running one round, JVM start included. */
+    static double seconds(List<String> options, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classpath(), FreshJvmRound.class.getName()));
         command.addAll(List.of(args));
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        int exit = process.waitFor();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (exit != 0) {
-            throw new IllegalStateException("a fresh JVM running " + String.join(" ", args) + " exited with " + exit);
+        return timed(command, 0, new ProcessBuilder(command));
+    }
+
+    /**
+     * The wall time of {@code switchover <args>} as a user runs it: the launcher, the jar {@code jar} with its class
+     * data archive, and the launcher's JVM options. A check's verdict may be FAIL (exit 1); any other exit but 0 is an
+     * error.
+     */
+    static double launcherSeconds(Path launcher, Path jar, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SWITCHOVER_JAR", jar.toAbsolutePath().toString());
+        builder.environment().remove("JAVA_OPTS");
+        return timed(command, 1, builder);
+    }
+
+    private static double timed(List<String> command, int highestExit, ProcessBuilder builder)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile("switchover-round", ".out");
+        try {
+            long started = System.nanoTime();
+            Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            int exit = process.waitFor();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (exit < 0 || exit > highestExit) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ": "
+                        + Files.readAllLines(output).stream().reduce((a, b) -> b).orElse(""));
+            }
+            return seconds;
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return seconds;
     }
 
     /** Under {@code mvn exec:java} the test classpath is the class loader's, not the JVM's. */

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * {@code -Dexec.args="extraction <baseline.jar> [<jar> [M]]"} it compares the extraction of the generated service by
  * an earlier build with this one's ({@code target/switchover.jar}), per statement ({@link ExtractionComparison}). With
  * {@code -Dexec.args="memory [N B M]"} (2,000 / 100 / 20,000 unless told) it measures only peak resident memory, each
- * side in a fresh JVM with the launcher's options; {@code cached} and {@code observe} measure only those lines.
+ * side in a fresh JVM with the launcher's options; {@code cached}, {@code fresh} and {@code observe} measure only those lines.
  *
  * Not part of the test suite.
  */
@@ -78,10 +78,12 @@ public final class ReplayBenchmark {
         // observe [N B M]: only the pair that prices watching PostgreSQL's locks; cached [N B M]: only the checks with
         // the cache, cold and warm, on H2 and embedded PostgreSQL
         // memory [N B M]: only the peak resident memory of fresh JVMs, at 2,000 / 100 / 20,000 unless told
+        // fresh [N B M]: only the checks and the plain migrate on H2 as the command line runs them, each in a fresh JVM
         boolean observeOnly = args.length > 0 && args[0].equals("observe");
         boolean cachedOnly = args.length > 0 && args[0].equals("cached");
         boolean memoryOnly = args.length > 0 && args[0].equals("memory");
-        if (observeOnly || cachedOnly || memoryOnly) {
+        boolean freshOnly = args.length > 0 && args[0].equals("fresh");
+        if (observeOnly || cachedOnly || memoryOnly || freshOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         int applied = args.length > 0 ? Integer.parseInt(args[0]) : memoryOnly ? 2000 : 500;
@@ -102,6 +104,10 @@ public final class ReplayBenchmark {
             }
             if (memoryOnly) {
                 measureMemory(root, prod, candidate);
+                return;
+            }
+            if (freshOnly) {
+                measureFresh(root, prod, candidate);
                 return;
             }
             if (cachedOnly) {
@@ -290,24 +296,138 @@ public final class ReplayBenchmark {
     }
 
     /**
-     * The command line starts a JVM per check, which then parses, replays and probes with code the JIT has not
-     * compiled yet; a deployment's migrate starts cold too. Each in a fresh JVM, best of {@link #ROUNDS}.
+     * As the command line runs them, each in a fresh JVM, best of {@link #ROUNDS}: a check through {@code bin/switchover}
+     * (the built jar, its class data archive, the launcher's JVM options) without the cache, with an empty one (cold)
+     * and with a warm one, and, as the floor of every warm check, one whose batch is empty (production against itself,
+     * S0 and the SQL from the cache); against a plain Flyway migrate of all the candidate's migrations as a deployment
+     * runs it, with the JVM's default options and with the launcher's. On H2, then on the PostgreSQL server named by
+     * {@code -Dswitchover.benchmark.postgres} (127.0.0.1:5432 unless told). Each round gives production's first
+     * migration a comment of its own, so that its cold check finds no baseline cached, on the server either.
      */
     private static void measureFresh(Path root, Path prod, Path candidate) throws IOException {
-        FreshFigures fastest = lowestInFreshJvms(root, prod, candidate, ROUNDS, FreshJvmRound::seconds);
-        if (fastest == null) {
+        Path launcher = Path.of("bin", "switchover");
+        Path jar = Path.of("target", "switchover.jar");
+        if (!builtFromTheSources(jar)) {
+            System.out.println(jar + " is missing or older than the sources: build it (mvn -q -DskipTests package) and"
+                    + " run this again; the fresh-JVM lines are skipped");
             return;
         }
-        double check = fastest.check();
-        double migrate = fastest.migrate();
-        double cachedCold = fastest.cachedCold();
-        double cachedWarm = fastest.cachedWarm();
-        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM)%n",
-                "H2, cold", check, migrate, check / migrate);
-        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
-                + " empty cache)%n", "H2, cold, cache cold", cachedCold, migrate, cachedCold / migrate);
-        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   plain migrate %6.2f s   ratio %.2f   (each in a fresh JVM,"
-                + " S0 from the cache)%n", "H2, cold, cache warm", cachedWarm, migrate, cachedWarm / migrate);
+        try {
+            measureFreshOn("H2", List.of("--engine", "h2"), null, root, prod, candidate, launcher, jar);
+            ServerRounds server = ServerRounds.at(System.getProperty("switchover.benchmark.postgres",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
+            if (server != null) {
+                measureFreshOn("PostgreSQL server", List.of("--engine", "postgres", "--engine-url", server.adminUrl()),
+                        server, root, prod, candidate, launcher, jar);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot drop the benchmark's baseline templates: " + e.getMessage(), e);
+        }
+    }
+
+    private static void measureFreshOn(String name, List<String> engine, ServerRounds server, Path root, Path prod,
+                                       Path candidate, Path launcher, Path jar)
+            throws IOException, InterruptedException, java.sql.SQLException {
+        List<String> options = FreshJvmRound.launcherOptions(launcher);
+        Path cache = root.resolve("cache-fresh");
+        double noCache = Double.MAX_VALUE;
+        double cold = Double.MAX_VALUE;
+        double warm = Double.MAX_VALUE;
+        double floor = Double.MAX_VALUE;
+        double migrateDefaults = Double.MAX_VALUE;
+        double migrateLaunchers = Double.MAX_VALUE;
+        String[] migrate = server == null ? new String[] {"migrate", candidate.toString()}
+                : new String[] {"migrate-postgres", candidate.toString(), server.adminUrl()};
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                markRound(round, prod, candidate);
+                deleteAll(cache);
+                noCache = Math.min(noCache, FreshJvmRound.launcherSeconds(launcher, jar, check(prod, candidate, engine,
+                        "--no-cache")));
+                cold = Math.min(cold, FreshJvmRound.launcherSeconds(launcher, jar, check(prod, candidate, engine,
+                        "--cache-dir", cache.toString())));
+                warm = Math.min(warm, FreshJvmRound.launcherSeconds(launcher, jar, check(prod, candidate, engine,
+                        "--cache-dir", cache.toString())));
+                // The first check of production against itself reads its SQL as a candidate's, and caches that.
+                FreshJvmRound.launcherSeconds(launcher, jar, check(prod, prod, engine, "--cache-dir", cache.toString()));
+                floor = Math.min(floor, FreshJvmRound.launcherSeconds(launcher, jar, check(prod, prod, engine,
+                        "--cache-dir", cache.toString())));
+                migrateDefaults = Math.min(migrateDefaults, FreshJvmRound.seconds(List.of(), migrate));
+                migrateLaunchers = Math.min(migrateLaunchers, FreshJvmRound.seconds(options, migrate));
+                if (server != null) {
+                    server.dropNewTemplates();
+                }
+            }
+        } finally {
+            deleteAll(cache);
+            if (server != null) {
+                server.dropNewTemplates();
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s plain migrate %6.2f s with the launcher's JVM options, %6.2f s with the"
+                + " JVM's defaults (each in a fresh JVM)%n", name + ", fresh", migrateLaunchers, migrateDefaults);
+        printFresh(name + ", no cache", noCache, migrateLaunchers, migrateDefaults, "through bin/switchover");
+        printFresh(name + ", cache cold", cold, migrateLaunchers, migrateDefaults, "empty cache: S0 replayed and stored");
+        printFresh(name + ", cache warm", warm, migrateLaunchers, migrateDefaults, "S0 and the SQL from the cache");
+        printFresh(name + ", empty batch", floor, migrateLaunchers, migrateDefaults,
+                "production against itself, warm: the floor of a warm check");
+    }
+
+    private static void printFresh(String name, double check, double migrateLaunchers, double migrateDefaults,
+                                   String what) {
+        System.out.printf(Locale.ROOT, "%-20s check %6.2f s   ratio %.2f to the migrate with the launcher's options,"
+                + " %.2f with the JVM's defaults   (%s)%n", name, check, check / migrateLaunchers, check / migrateDefaults,
+                what);
+    }
+
+    private static String[] check(Path prod, Path candidate, List<String> engine, String... cache) {
+        List<String> args = new java.util.ArrayList<>(List.of("check", "--prod", prod.toString(), "--candidate",
+                candidate.toString()));
+        args.addAll(engine);
+        args.addAll(List.of(cache));
+        return args.toArray(String[]::new);
+    }
+
+    /** Production's first migration, in both projects, with a comment naming the round: a baseline of its own. */
+    private static void markRound(int round, Path prod, Path candidate) throws IOException {
+        for (Path project : List.of(prod, candidate)) {
+            Path first = project.resolve("db/migration").resolve("V1__create_t0.sql");
+            List<String> lines = Files.readAllLines(first);
+            String sql = lines.get(lines.size() - 1);
+            Files.writeString(first, "-- benchmark round " + round + " of " + ProcessHandle.current().pid() + "\n"
+                    + sql + "\n");
+        }
+    }
+
+    /** Whether {@code jar} exists and no source, rule or the pom is newer than it, as the launcher checks. */
+    private static boolean builtFromTheSources(Path jar) throws IOException {
+        if (!Files.exists(jar)) {
+            return false;
+        }
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+        try (Stream<Path> files = Stream.of("src/main", "rules").map(Path::of).filter(Files::exists)
+                .flatMap(ReplayBenchmark::walk)) {
+            return Files.getLastModifiedTime(Path.of("pom.xml")).compareTo(built) <= 0
+                    && files.filter(Files::isRegularFile).noneMatch(file -> modified(file).compareTo(built) > 0);
+        }
+    }
+
+    private static Stream<Path> walk(Path folder) {
+        try {
+            return Files.walk(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -49,6 +49,23 @@ class TimelineReplayerTest {
     }
 
     @Test
+    void aWatchingReplayProbesOnlyTheStatementsItWatches() {
+        ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
+                List.of("person.id", "person.alice"));
+        ProbeStatement select = new ProbeStatement("SELECT alice FROM person WHERE id = ?", List.of("person"),
+                List.of("person.id", "person.alice"));
+        MigrationReader reader = new MigrationReader();
+        Batch batch = new BatchPlanner().plan(reader.read(prod, List.of()), reader.read(candidate, List.of()));
+
+        Timeline timeline = TimelineReplayer.watching(new H2Engine(), BaselineCache.none(), index -> index == 1)
+                .replay(batch, List.of(insert, select));
+
+        SchemaState afterDrop = timeline.states().get(2);
+        assertTrue(afterDrop.outcomes().get(0).unaffected(), "the insert was not watched, so never run");
+        assertEquals(FailureKind.UNDEFINED_COLUMN, afterDrop.outcomes().get(1).error().kind());
+    }
+
+    @Test
     void probesLeaveNoRowsBehindForTheNextState() {
         ProbeStatement insert = new ProbeStatement("INSERT INTO person (id, alice) VALUES (?, ?)", List.of("person"),
                 List.of("person.id", "person.alice"));

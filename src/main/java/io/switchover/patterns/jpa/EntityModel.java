@@ -567,6 +567,29 @@ final class EntityModel {
         }
 
         /**
+         * The columns of a to-one association inside an element collection's embeddable: its {@code @JoinColumn}s,
+         * else the attribute's name, underscore, each id column of its target ({@code assignedBy} is
+         * {@code assigned_by_id}); none for the inverse side.
+         */
+        private List<String> joinColumnsOf(SourceType declaring, SourceField field) {
+            SourceAnnotation association = field.annotation("ManyToOne").or(() -> field.annotation("OneToOne"))
+                    .orElseThrow();
+            if (index.string(association.values().get("mappedBy"), declaring).filter(s -> !s.isEmpty()).isPresent()) {
+                return List.of();
+            }
+            List<SourceAnnotation> joins = joinColumns(field);
+            List<String> referenced = targetOf(association, field.type(), declaring)
+                    .map(EntityModel.this::logicalIdColumns).orElse(List.of("id"));
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < referenced.size(); i++) {
+                String name = i < joins.size() ? index.string(joins.get(i).values().get("name"), declaring).orElse("")
+                        : "";
+                names.add(naming.physical(name.isEmpty() ? field.name() + "_" + referenced.get(i) : name));
+            }
+            return names;
+        }
+
+        /**
          * The join columns an {@code @AssociationOverride} gives the attribute at that path: on the entity or a class
          * between it and the mapped superclass that declares the association, or on the {@code @Embedded} field
          * that holds it (then named relative to the embeddable).
@@ -711,7 +734,9 @@ final class EntityModel {
             if (element.isPresent() && depth < MAX_EMBEDDING) {
                 Map<String, Override> overrides = overridesOf(field, declaring, field.name());
                 for (SourceField part : element.get().fields()) {
-                    if (persistent(part)) {
+                    if (persistent(part) && (part.has("ManyToOne") || part.has("OneToOne"))) {
+                        elementColumns.addAll(joinColumnsOf(element.get(), part));
+                    } else if (persistent(part)) {
                         Override override = overrides.get(field.name() + "." + part.name());
                         Optional<SourceAnnotation> column = override != null ? Optional.of(override.column())
                                 : part.annotation("Column");

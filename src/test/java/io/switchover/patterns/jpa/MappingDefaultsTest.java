@@ -64,6 +64,34 @@ class MappingDefaultsTest {
     }
 
     @Test
+    void aToOneInsideAnElementCollectionsEmbeddableIsItsForeignKeyColumn() {
+        String ticket = "package desk;\n" + IMPORTS + """
+                @Entity
+                public class Ticket {
+                    @Id Long id;
+                    @ElementCollection
+                    @CollectionTable(name = "ticket_assignment", joinColumns = @JoinColumn(name = "ticket_id"))
+                    List<Assignment> assignments;
+                }
+                """;
+        String assignment = "package desk;\n" + IMPORTS + """
+                @Embeddable
+                public class Assignment {
+                    java.time.OffsetDateTime assignedAt;
+                    @ManyToOne AppUser assignedBy;
+                    @ManyToOne @JoinColumn(name = "reviewer") AppUser reviewedBy;
+                }
+                """;
+        String user = "package desk;\n" + IMPORTS + "@Entity public class AppUser { @Id Long id; }\n";
+
+        ExtractionResult result = extract(PhysicalNaming.SPRING, "Ticket.java", ticket, "Assignment.java", assignment,
+                "AppUser.java", user);
+
+        assertTrue(sql(result, JpaExtractor.ENTITY).contains("INSERT INTO ticket_assignment (ticket_id, assigned_at,"
+                + " assigned_by_id, reviewer) VALUES (?, ?, ?, ?)"), sql(result, JpaExtractor.ENTITY).toString());
+    }
+
+    @Test
     void asIsNamingKeepsLogicalNamesAndNamesJoinTablesAfterBothTables() {
         ExtractionResult result = extract(PhysicalNaming.AS_IS, "Course.java", COURSE, "Student.java", STUDENT);
         assertEquals(List.of(
@@ -91,8 +119,13 @@ class MappingDefaultsTest {
 
     @Test
     void physicalNamingFollowsHibernatesSnakeCaseRules() {
-        assertEquals("word_with_digit_d1", PhysicalNaming.SPRING.physical("wordWithDigitD1"));
-        assertEquals("hello1_d2", PhysicalNaming.SPRING.physical("hello1D2"));
+        assertEquals("word_with_digitd1", PhysicalNaming.SPRING.physical("wordWithDigitD1"));
+        assertEquals("hello1d2", PhysicalNaming.SPRING.physical("hello1D2"));
+        assertEquals("is_releasing_in12weeks", PhysicalNaming.SPRING.physical("isReleasingIn12Weeks"));
+        assertEquals("word_with_digit_d1", PhysicalNaming.SNAKE_CASE.physical("wordWithDigitD1"));
+        assertEquals("hello1_d2", PhysicalNaming.SNAKE_CASE.physical("hello1D2"));
+        assertEquals("is_releasing_in12_weeks", PhysicalNaming.SNAKE_CASE.physical("isReleasingIn12Weeks"));
+        assertEquals("urlvalue", PhysicalNaming.SNAKE_CASE.physical("URLValue"));
         assertEquals("hello3d4", PhysicalNaming.SPRING.physical("hello3d4"));
         assertEquals("urlvalue", PhysicalNaming.SPRING.physical("URLValue"));
         assertEquals("unit_price_cents", PhysicalNaming.SPRING.physical("UnitPriceCents"));

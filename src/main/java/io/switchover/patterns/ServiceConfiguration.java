@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
  * What a service's configuration says that its SQL depends on: Spring Boot's {@code application*.properties} and
  * {@code application*.yml} keys, and the {@code <properties>} of a MyBatis configuration file, as found among its
  * own files. Read leniently: a configuration file that does not parse gives nothing here (the readers that depend on
- * it report it), and the first file to set a key wins.
+ * it report it), and the first file to set a key wins. Beside them, the major version of Hibernate its build names
+ * ({@link HibernateGeneration}), on which how JPA names columns depends.
  */
-public record ServiceConfiguration(Map<String, String> properties) {
+public record ServiceConfiguration(Map<String, String> properties, OptionalInt hibernate) {
     /** Spring Batch's table prefix when nothing sets another. */
     public static final String BATCH_DEFAULT_PREFIX = "BATCH_";
     private static final Pattern APPLICATION = Pattern.compile("(^|.*/)application(-[\\w.-]+)?\\.(properties|ya?ml)");
@@ -30,6 +32,15 @@ public record ServiceConfiguration(Map<String, String> properties) {
 
     public ServiceConfiguration {
         properties = Map.copyOf(properties);
+    }
+
+    public ServiceConfiguration(Map<String, String> properties) {
+        this(properties, OptionalInt.empty());
+    }
+
+    /** This configuration of a service whose build names Hibernate's major version {@code major}. */
+    public ServiceConfiguration withHibernate(OptionalInt major) {
+        return new ServiceConfiguration(properties, major);
     }
 
     public static ServiceConfiguration none() {

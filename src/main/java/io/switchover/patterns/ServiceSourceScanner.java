@@ -79,7 +79,8 @@ public final class ServiceSourceScanner {
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
         List<String> files = scannedFiles(snapshot, sourceRoots, excludedFolders);
         ServiceConfiguration configuration = ServiceConfiguration.read(snapshot,
-                ownFiles(snapshot, sourceRoots, excludedFolders));
+                ownFiles(snapshot, sourceRoots, excludedFolders)).withHibernate(HibernateGeneration.of(snapshot,
+                sourceRoots));
         // Each file alone on any core, read by every extractor that takes it from one parse.
         List<Supplier<FileScan>> jobs = new ArrayList<>();
         for (String path : files) {

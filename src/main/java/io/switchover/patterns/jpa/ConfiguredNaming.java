@@ -32,7 +32,7 @@ record ConfiguredNaming(PhysicalNaming naming, String why) {
             "DefaultNamingStrategy", PhysicalNaming.AS_IS,
             "SpringPhysicalNamingStrategy", PhysicalNaming.SPRING,
             "CamelCaseToUnderscoresNamingStrategy", PhysicalNaming.SPRING,
-            "PhysicalNamingStrategySnakeCaseImpl", PhysicalNaming.SPRING,
+            "PhysicalNamingStrategySnakeCaseImpl", PhysicalNaming.SNAKE_CASE,
             "ImprovedNamingStrategy", PhysicalNaming.SPRING,
             "SpringNamingStrategy", PhysicalNaming.SPRING);
     private static final Pattern EXTENDS = Pattern.compile(

@@ -152,7 +152,7 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
             }
             strategies.putAll(part.naming.strategies());
             eclipseLink |= part.naming.eclipseLink();
-            if (!part.configuration.properties().isEmpty()) {
+            if (!part.configuration.equals(ServiceConfiguration.none())) {
                 configuration = part.configuration;
             }
         }
@@ -160,7 +160,8 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
                 : ConfiguredNaming.of(configuration, strategies, eclipseLink);
         configured.filter(ConfiguredNaming::partly).ifPresent(found -> warnings.add("JPA names are read as "
                 + found.why() + ": a mapped name that strategy changes is checked under another name"));
-        return extract(types, warnings, configured.map(ConfiguredNaming::naming).orElse(naming));
+        return extract(types, warnings, configured.map(ConfiguredNaming::naming).orElse(naming)
+                .onHibernate(configuration.hibernate()));
     }
 
     /**

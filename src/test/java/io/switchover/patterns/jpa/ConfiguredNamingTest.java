@@ -79,4 +79,40 @@ class ConfiguredNamingTest {
         assertEquals("INSERT INTO users (id, login_restricted) VALUES (?, ?)", entitySql(service(
                 "spring.jpa.hibernate.naming.physical-strategy=com.acme.ReverseNaming\n")).get(0));
     }
+
+    private static final String REPORT = """
+            package p;
+            import jakarta.persistence.*;
+            @Entity @Table(name = "report")
+            public class Report { @Id Long id; private Integer hitsIn7Days; }
+            """;
+
+    @Test
+    void upToSpringBoot3ADigitIsNoLowerCaseLetterBeforeACapital() {
+        InMemorySnapshot boot3 = new InMemorySnapshot("service").with("src/main/java/p/Report.java", REPORT)
+                .with("pom.xml", """
+                        <project><parent><groupId>org.springframework.boot</groupId>
+                          <artifactId>spring-boot-starter-parent</artifactId><version>3.3.4</version></parent></project>
+                        """);
+
+        assertEquals("INSERT INTO report (id, hits_in7days) VALUES (?, ?)", entitySql(boot3).get(0));
+        assertEquals("INSERT INTO report (id, hits_in7days) VALUES (?, ?)", entitySql(new InMemorySnapshot("service")
+                .with("src/main/java/p/Report.java", REPORT)).get(0), "a build that names no version: Hibernate 6's rule");
+    }
+
+    @Test
+    void onHibernate7ItIs() {
+        InMemorySnapshot boot4 = new InMemorySnapshot("service").with("src/main/java/p/Report.java", REPORT)
+                .with("build.gradle.kts", """
+                        plugins {
+                            id("org.springframework.boot") version "4.0.0"
+                        }
+                        """);
+        InMemorySnapshot snakeCase = new InMemorySnapshot("service").with("src/main/java/p/Report.java", REPORT)
+                .with("src/main/resources/application.properties", "spring.jpa.hibernate.naming.physical-strategy="
+                        + "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl\n");
+
+        assertEquals("INSERT INTO report (id, hits_in7_days) VALUES (?, ?)", entitySql(boot4).get(0));
+        assertEquals("INSERT INTO report (id, hits_in7_days) VALUES (?, ?)", entitySql(snakeCase).get(0));
+    }
 }

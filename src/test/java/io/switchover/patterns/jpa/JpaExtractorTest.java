@@ -132,11 +132,11 @@ class JpaExtractorTest {
     }
 
     @Test
-    void springNamingTurnsExplicitNamesAndDigitsIntoSnakeCase() {
+    void springNamingTurnsExplicitNamesIntoSnakeCaseAndKeepsADigitWithTheWordBefore() {
         assertEquals(List.of(
-                "model/Product.java:8 INSERT INTO product (id, name, unit_price_cents, ean13_code) VALUES (?, ?, ?, ?)",
-                "model/Product.java:8 UPDATE product SET name = ?, unit_price_cents = ?, ean13_code = ? WHERE id = ?",
-                "model/Product.java:8 SELECT id, name, unit_price_cents, ean13_code FROM product WHERE id = ?",
+                "model/Product.java:8 INSERT INTO product (id, name, unit_price_cents, ean13code) VALUES (?, ?, ?, ?)",
+                "model/Product.java:8 UPDATE product SET name = ?, unit_price_cents = ?, ean13code = ? WHERE id = ?",
+                "model/Product.java:8 SELECT id, name, unit_price_cents, ean13code FROM product WHERE id = ?",
                 "model/Product.java:8 DELETE FROM product WHERE id = ?"),
                 found(JpaExtractor.ENTITY, "Product.java"));
     }

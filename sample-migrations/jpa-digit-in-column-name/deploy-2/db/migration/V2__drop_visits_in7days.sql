@@ -1,0 +1,2 @@
+-- Contract: nothing shows the weekly figure any more.
+ALTER TABLE page_stats DROP COLUMN visits_in7days;

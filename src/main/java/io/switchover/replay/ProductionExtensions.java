@@ -51,6 +51,8 @@ final class ProductionExtensions {
 
     private static final Pattern TYPE = Pattern.compile("type \"(?:[^\"]*\\.)?([^\".]+)\" does not exist");
     private static final Pattern FUNCTION = Pattern.compile("function (?:[\\w\"]+\\.)?\"?(\\w+)\"?\\(");
+    private static final Pattern NOT_INSTALLED = Pattern.compile(
+            "extension \"([^\"]+)\" is not available|could not open extension control file \"[^\"]*/([^/\"]+)\\.control\"");
     private static final Pattern OPERATOR_CLASS = Pattern.compile("operator class \"(\\w+)\" does not exist");
 
     private ProductionExtensions() {
@@ -77,6 +79,26 @@ final class ProductionExtensions {
             found = lookUp(OPERATOR_CLASS.matcher(message), OPERATOR_CLASSES, "operator class ");
         }
         return found;
+    }
+
+    /**
+     * The extension a migration's {@code CREATE EXTENSION} asked for that the database has no files of
+     * ({@code extension "postgis" is not available}, or before PostgreSQL 15 {@code could not open extension control
+     * file ".../postgis.control"}): the replay server lacks what production has, which no input can mend.
+     */
+    static Optional<String> notInstalled(DatabaseError error) {
+        if (error == null || error.message() == null) {
+            return Optional.empty();
+        }
+        Matcher found = NOT_INSTALLED.matcher(error.message());
+        return found.find() ? Optional.of(found.group(1) != null ? found.group(1) : found.group(2)) : Optional.empty();
+    }
+
+    /** What to do about an extension a migration creates that {@code db}'s server has no files of. */
+    static String notInstalledOn(ReplayDatabase db) {
+        return "which " + db.description() + " does not have installed: replay on a server that has it (--engine"
+                + " postgres --engine-url <server>; on Debian, the package postgresql-<major>-<extension> or its like),"
+                + " or --engine testcontainers --image <an image that has it>";
     }
 
     private static Optional<Missing> lookUp(Matcher matcher, Map<String, String> known, String kind) {

@@ -91,10 +91,13 @@ final class ProductionMigrations {
             SQLException cause = ReplayFlyway.rootSqlException(e);
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseErrors.of(cause).toString();
             DatabaseError databaseError = cause == null ? null : DatabaseErrors.of(cause);
-            SwitchoverException error = new SwitchoverException(ExitCode.BAD_INPUT, "production's migrations do not"
-                    + " replay on " + db.description() + ": " + FlywayMessages.firstLine(e)
-                    + (cause == null ? "" : ": " + databaseError) + advice(batch, databaseError)
-                    + newerServer(db, databaseError), e);
+            Optional<String> notInstalled = ProductionExtensions.notInstalled(databaseError);
+            SwitchoverException error = new SwitchoverException(notInstalled.isPresent() ? ExitCode.INFRASTRUCTURE
+                    : ExitCode.BAD_INPUT, "production's migrations do not replay on " + db.description() + ": "
+                    + FlywayMessages.firstLine(e) + (cause == null ? "" : ": " + databaseError)
+                    + notInstalled.map(extension -> "; production's migrations create the extension " + extension
+                            + ", " + ProductionExtensions.notInstalledOn(db))
+                    .orElseGet(() -> advice(batch, databaseError) + newerServer(db, databaseError)), e);
             return Optional.of(new ProductionDoesNotReplay(error, failed.script == null ? "migrations" : failed.script,
                     db.description(), reason, databaseError));
         }

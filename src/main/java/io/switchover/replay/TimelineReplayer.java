@@ -1,5 +1,7 @@
 package io.switchover.replay;
 
+import io.switchover.ExitCode;
+import io.switchover.SwitchoverException;
 import io.switchover.migrations.Batch;
 import io.switchover.migrations.BatchChanges;
 import io.switchover.timeline.LockObservations;
@@ -202,7 +204,17 @@ public final class TimelineReplayer {
             return Optional.empty();
         } catch (FlywayException e) {
             ReplayFlyway.rethrowBadInput(e);
-            return Optional.of(steps.failure(e));
+            MigrationFailure failure = steps.failure(e);
+            SQLException cause = ReplayFlyway.rootSqlException(e);
+            Optional<String> notInstalled = cause == null ? Optional.empty()
+                    : ProductionExtensions.notInstalled(DatabaseErrors.of(cause));
+            if (notInstalled.isPresent()) {
+                // Not the migration's fault: production may well have the extension. The replay cannot judge.
+                throw new SwitchoverException(ExitCode.INFRASTRUCTURE, failure.migration().script() + " cannot be"
+                        + " replayed on " + db.description() + ": it creates the extension " + notInstalled.get()
+                        + ", " + ProductionExtensions.notInstalledOn(db), e);
+            }
+            return Optional.of(failure);
         }
     }
 

@@ -154,7 +154,8 @@ final class MentionScanner {
                 return;
             }
             Context context = contextAt(span, start);
-            if (context == null) {
+            if (context == null || context == Context.SQL && afterAs(start)) {
+                // In SQL, the name after AS is one the statement gives (pr.duration AS requested_duration_days).
                 return;
             }
             if (table) {
@@ -164,6 +165,23 @@ final class MentionScanner {
                 String qualifier = qualifierBefore(start);
                 objects.forEach(object -> found.add(new Found(object, start, context, span, qualifier)));
             }
+        }
+
+        /** Whether the word at {@code start} follows {@code AS} (and perhaps a quote): an alias it defines. */
+        private boolean afterAs(int start) {
+            int at = start - 1;
+            if (at >= 0 && (text.charAt(at) == '"' || text.charAt(at) == '`')) {
+                at--;
+            }
+            if (at < 0 || !Character.isWhitespace(text.charAt(at))) {
+                return false;
+            }
+            while (at >= 0 && Character.isWhitespace(text.charAt(at))) {
+                at--;
+            }
+            return at >= 1 && (text.charAt(at) == 's' || text.charAt(at) == 'S')
+                    && (text.charAt(at - 1) == 'a' || text.charAt(at - 1) == 'A')
+                    && (at < 2 || !isWordChar(text.charAt(at - 2)));
         }
 
         /** {@code a} of {@code a.id} or {@code "a"."id"}, or null. */

@@ -50,6 +50,16 @@ class MentionScannerTest {
     }
 
     @Test
+    void anAliasTheSqlGivesAfterAsIsNoUseOfTheColumn() {
+        assertEquals(List.of("3 SQL +table"), found("Report.kt", """
+                fun report(where: String) = \"""
+                    SELECT p.id, p.name AS alice, p.nick as "alice" FROM person p WHERE $where
+                    ORDER BY alice
+                \"""
+                """, ALICE));
+    }
+
+    @Test
     void judgesEachLiteralOfAConcatenationAsTheWholeChain() {
         assertEquals(List.of("3 SQL +table"), found("Dao.java", """
                 class Dao {

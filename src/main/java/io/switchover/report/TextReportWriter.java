@@ -237,13 +237,21 @@ public final class TextReportWriter implements ReportWriter {
         long statements = aboutStatements.size();
         List<Finding> breaking = aboutStatements.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<Finding> warned = aboutStatements.stream().filter(f -> f.severity() != Severity.ERROR).toList();
-        long broken = distinctStatements(breaking);
         long atRisk = warned.stream().map(TextReportWriter::statementKey).distinct()
                 .filter(key -> breaking.stream().map(TextReportWriter::statementKey).noneMatch(key::equals)).count();
+        // The candidate's own statements run after the whole batch: the last step did not break them.
+        List<Finding> running = breaking.stream().filter(f -> !Report.isCandidateFailure(f)).toList();
+        long broken = distinctStatements(running);
+        long candidates = distinctStatements(breaking) - broken;
         List<String> parts = new ArrayList<>();
         if (broken > 0) {
-            parts.add(" breaks " + broken + " statement" + plural((int) broken) + " that " + services(breaking)
-                    + " issue" + (services(breaking).contains(", ") ? "" : "s"));
+            parts.add(" breaks " + broken + " statement" + plural((int) broken) + " that " + services(running)
+                    + " issue" + (services(running).contains(", ") ? "" : "s"));
+        }
+        if (candidates > 0) {
+            parts.add(" after " + (first.step() == report.batch().size() ? "the whole batch"
+                    : "it") + ", " + candidates + " statement" + plural((int) candidates) + " of candidate "
+                    + report.candidate() + (candidates == 1 ? " fails" : " fail"));
         }
         if (atRisk > 0) {
             parts.add((broken > 0 ? " " : " may break ") + atRisk + (broken > 0 ? " more may break" : " statement"
@@ -285,7 +293,6 @@ public final class TextReportWriter implements ReportWriter {
         return findings.stream().map(TextReportWriter::statementKey).distinct().count();
     }
 
-    /** The services the findings are about, in the order they come. */
     /** Who issues the statements: the services, the candidate's as "candidate <version>". */
     private static String issuers(Report report, List<Finding> findings) {
         List<String> issuers = new ArrayList<>();
@@ -298,6 +305,7 @@ public final class TextReportWriter implements ReportWriter {
         return String.join(" and ", issuers);
     }
 
+    /** The services the findings are about, in the order they come. */
     private static String services(List<Finding> findings) {
         return findings.stream().map(Finding::service).filter(java.util.Objects::nonNull).distinct()
                 .collect(Collectors.joining(", "));

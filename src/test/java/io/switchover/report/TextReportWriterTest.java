@@ -62,6 +62,30 @@ class TextReportWriterTest {
     }
 
     /**
+     * hmpps-interventions-service's candidate read a column no migration makes; the report put it under the batch's
+     * last migration, a script of COMMENTs, as a statement that migration breaks and production's service issues.
+     */
+    @Test
+    void aCandidatesStatementFailingAfterTheBatchIsNotBlamedOnItsLastMigration() {
+        Migration comments = new Migration(null, "data dictionary", "R__data_dictionary.sql", 0,
+                "db/migration/R__data_dictionary.sql");
+        Finding fails = new Finding("candidate-statement-fails", Severity.ERROR, "t", comments, 1, 0, "prod",
+                new AccessPattern("SELECT is_releasing_in12_weeks FROM referral_summary",
+                        new Origin("ReferralSummary.kt", 31), "jpa-column"),
+                "candidate deploy-2 fails on the schema after the whole batch", "add the migration",
+                new DatabaseError("42703", 0, "column \"is_releasing_in12_weeks\" does not exist",
+                        FailureKind.UNDEFINED_COLUMN));
+        Report report = Report.builder("prod", "deploy-2", "H2").batch(List.of(comments)).findings(List.of(fails))
+                .summary(new Summary(1, 1, 1, 2, Duration.ZERO)).build();
+
+        String text = new TextReportWriter().render(report);
+
+        assertTrue(text.contains("R__data_dictionary.sql (batch step 1 of 1) after the whole batch, 1 statement of"
+                + " candidate deploy-2 fails\n"), text);
+        assertFalse(text.contains("that prod issues"), text);
+    }
+
+    /**
      * veilarboppfolging's FAIL listed five places that name the dropped columns; three failed the promotion and two
      * were warnings, and only the JSON said which.
      */

@@ -388,8 +388,26 @@ final class JpqlTranslator {
             resolved.get().reached().ifPresentOrElse(references::addEntity, () -> problems.add("path " + token.text()
                     + " selects an entity the sources do not map"));
         }
-        out.add(segments[0] + "." + resolved.get().column().name());
+        // SQL's SET names the column alone: PostgreSQL rejects UPDATE t p SET p.c = ?.
+        out.add((isSetTarget(tokens, i) ? "" : segments[0] + ".") + resolved.get().column().name());
         return ok;
+    }
+
+    /** Whether the path at {@code i} is what an UPDATE's SET assigns to ({@code SET p.dueAt = :dueAt}). */
+    private static boolean isSetTarget(List<Token> tokens, int i) {
+        if (!tokens.get(0).isKeyword("UPDATE") || i + 1 >= tokens.size() || !tokens.get(i + 1).text().equals("=")
+                || !(tokens.get(i - 1).isKeyword("SET") || tokens.get(i - 1).text().equals(","))) {
+            return false;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            if (tokens.get(j).isKeyword("SET")) {
+                return true;
+            }
+            if (tokens.get(j).isKeyword("WHERE")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean isRangeDeclaration(List<Token> tokens, int i) {

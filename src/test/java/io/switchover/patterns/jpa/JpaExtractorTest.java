@@ -201,7 +201,7 @@ class JpaExtractorTest {
                         + "c.display_name, c.billing_street, c.zip, c.city from customer c where c.email_address = :email",
                 "repo/CustomerRepository.java:27 select c.display_name from customer c "
                         + "join purchase_order o ON o.customer_id = c.id where o.total_cents > :min",
-                "repo/CustomerRepository.java:31 update customer c set c.display_name = :name where c.id = :id",
+                "repo/CustomerRepository.java:31 update customer c set display_name = :name where c.id = :id",
                 // size(c.tags) has no SQL counterpart here: the probe checks the columns the query names, those of
                 // the element collection's table too
                 "repo/CustomerRepository.java:34 SELECT id, version, created_at, email_address, display_name, "

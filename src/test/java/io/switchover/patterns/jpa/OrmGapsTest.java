@@ -281,8 +281,8 @@ class OrmGapsTest {
                         + " WHERE action.rollout = ? AND rollout_group.parent_id IS NULL AND action.status = ?",
                 "SELECT rollout.id, rollout.name FROM rollout JOIN rollout_group ON rollout_group.rollout = rollout.id"
                         + " WHERE rollout_group.id = ?"), sql(result, JpaExtractor.DERIVED));
-        assertEquals("UPDATE action a SET a.rollout_group = :group WHERE a.rollout = :rollout",
-                sql(result, JpaExtractor.JPQL).get(0), "the update sets and compares the join columns");
+        assertEquals("UPDATE action a SET rollout_group = :group WHERE a.rollout = :rollout",
+                sql(result, JpaExtractor.JPQL).get(0), "the update sets and compares the join columns; SET names the column alone, as PostgreSQL requires");
         assertEquals(List.of("SELECT rollout, id FROM action", "SELECT id, name FROM rollout"),
                 sql(result, JpaExtractor.JPQL).subList(1, 3),
                 "selecting an associated entity uses its columns, which its key alone does not check");

@@ -78,9 +78,9 @@ public final class ServiceSourceScanner {
      */
     public ExtractionResult scan(Snapshot snapshot, List<String> sourceRoots, Collection<String> excludedFolders) {
         List<String> files = scannedFiles(snapshot, sourceRoots, excludedFolders);
+        BuildFiles build = BuildFiles.read(snapshot, sourceRoots);
         ServiceConfiguration configuration = ServiceConfiguration.read(snapshot,
-                ownFiles(snapshot, sourceRoots, excludedFolders)).withHibernate(HibernateGeneration.of(snapshot,
-                sourceRoots));
+                ownFiles(snapshot, sourceRoots, excludedFolders)).withHibernate(HibernateGeneration.of(build));
         // Each file alone on any core, read by every extractor that takes it from one parse.
         List<Supplier<FileScan>> jobs = new ArrayList<>();
         for (String path : files) {
@@ -95,6 +95,7 @@ public final class ServiceSourceScanner {
         for (int i = 0; i < extractors.serviceWide().size(); i++) {
             results.add(combine(extractors.serviceWide().get(i), scans, i));
         }
+        results.add(SpringBatchTables.of(snapshot, build, configuration));
         results.add(ExtractionResult.warnings(skippedWarnings(snapshot)));
         return JpaExtractor.withoutDuplicateLiterals(ExtractionResult.combine(results));
     }

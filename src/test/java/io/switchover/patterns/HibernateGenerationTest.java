@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HibernateGenerationTest {
 
     private static OptionalInt of(InMemorySnapshot snapshot, String... sourceRoots) {
-        return HibernateGeneration.of(snapshot, List.of(sourceRoots));
+        return HibernateGeneration.of(BuildFiles.read(snapshot, List.of(sourceRoots)));
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * job parameters became {@code PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE}; {@code JOB_CONFIGURATION_LOCATION}
  * went). So a batch that migrates the tables to Spring Batch 5's while a Spring Batch 4 version serves traffic breaks
  * its jobs, though nothing in its code names a column. The statements' origin is the build file's line that brings
- * Spring Batch in. The version: {@code spring-batch-core}'s, else Spring Boot's (2.x brings Spring Batch 4, 3.x 5).
+ * Spring Batch in. The version: {@code spring-batch-core}'s, else Spring Boot's (2.x brings Spring Batch 4, 3.x 5),
+ * else that of the tables the version's own migrations make ({@code PARAMETER_NAME} is 5's, {@code KEY_NAME} 4's):
+ * its jobs work only on those.
  */
 public final class SpringBatchTables {
     /** The extractor's name in reports. */
@@ -93,18 +95,27 @@ public final class SpringBatchTables {
         }
         String prefix = configuration.batchTablePrefix();
         String table = (prefix + "JOB_EXECUTION_PARAMS").toLowerCase(Locale.ROOT);
-        boolean made = snapshot.files().stream().filter(path -> path.endsWith(".sql"))
-                .anyMatch(path -> snapshot.read(path).toLowerCase(Locale.ROOT).contains(table));
-        if (!made) {
+        List<String> scripts = snapshot.files().stream().filter(path -> path.endsWith(".sql"))
+                .map(path -> snapshot.read(path).toLowerCase(Locale.ROOT)).filter(text -> text.contains(table))
+                .toList();
+        if (scripts.isEmpty()) {
             return ExtractionResult.empty();
         }
         OptionalInt explicit = build.major(BATCH_VERSION);
         OptionalInt boot = build.springBoot();
-        if (explicit.isEmpty() && boot.isEmpty()) {
+        int major;
+        if (explicit.isPresent()) {
+            major = explicit.getAsInt();
+        } else if (boot.isPresent()) {
+            major = boot.getAsInt() + 2;
+        } else if (scripts.stream().anyMatch(text -> text.contains("parameter_name"))) {
+            major = 5; // the version's own migrations make Spring Batch 5's tables, which its jobs need
+        } else if (scripts.stream().anyMatch(text -> text.contains("key_name"))) {
+            major = 4;
+        } else {
             return ExtractionResult.warning(dependency.get() + ": Spring Batch's version is not named in the build, so"
                     + " the SQL its job repository sends to " + prefix + "JOB_... is not checked");
         }
-        int major = explicit.isPresent() ? explicit.getAsInt() : boot.getAsInt() + 2;
         List<AccessPattern> patterns = new ArrayList<>();
         for (String sql : major >= 5 ? FROM_5 : BEFORE_5) {
             patterns.add(new AccessPattern(sql.replace("%PREFIX%", prefix), dependency.get(), ID));

@@ -82,4 +82,17 @@ class SpringBatchTablesTest {
         assertTrue(result.warnings().get(0).contains("Spring Batch's version is not named in the build"),
                 result.warnings().toString());
     }
+
+    @Test
+    void withoutAVersionInTheBuildTheTablesItsMigrationsMakeSayWhich() {
+        String build = "dependencies { implementation(\"org.springframework.boot:spring-boot-starter-batch\") }\n";
+        InMemorySnapshot four = new InMemorySnapshot("s").with("build.gradle.kts", build)
+                .with("db/migration/V1__batch.sql", "CREATE TABLE BATCH_JOB_EXECUTION_PARAMS (KEY_NAME VARCHAR(100));");
+        InMemorySnapshot five = four.next("t").with("db/migration/V2__batch5.sql",
+                "ALTER TABLE BATCH_JOB_EXECUTION_PARAMS RENAME KEY_NAME TO PARAMETER_NAME;");
+
+        assertTrue(sql(of(four, Map.of())).stream().anyMatch(s -> s.contains("KEY_NAME")));
+        assertTrue(sql(of(five, Map.of())).stream().anyMatch(s -> s.contains("PARAMETER_NAME")));
+        assertTrue(sql(of(five, Map.of())).stream().noneMatch(s -> s.contains("KEY_NAME")));
+    }
 }

@@ -25,15 +25,21 @@ import java.util.stream.Collectors;
  */
 final class EntityStatements {
 
-    List<AccessPattern> of(EntityMapping entity) {
+    /** The entity's statements; {@code all} are the service's entities, which may map its table too. */
+    List<AccessPattern> of(EntityMapping entity, List<EntityMapping> all) {
         List<AccessPattern> patterns = new ArrayList<>();
         Origin origin = entity.type().origin();
         boolean hasId = !entity.idColumns().isEmpty();
+        // Hibernate's @Immutable: never updated. One that maps part of another entity's table is a view of it, read
+        // or locked (hmpps-approved-premises-api's Cas2v2LockableApplicationEntity, its id alone): never saved either.
+        boolean immutable = entity.type().has("Immutable");
         if (!entity.isAbstract()) {
-            for (TableName table : entity.tables()) {
-                insert(entity, table).ifPresentTo(patterns, origin);
+            if (!immutable || !viewOfAnother(entity, all)) {
+                for (TableName table : entity.tables()) {
+                    insert(entity, table).ifPresentTo(patterns, origin);
+                }
             }
-            if (hasId) {
+            if (hasId && !immutable) {
                 for (TableName table : entity.tables()) {
                     update(entity, table).ifPresentTo(patterns, origin);
                 }
@@ -51,6 +57,22 @@ final class EntityStatements {
             patterns.addAll(collectionStatements(collection));
         }
         return patterns;
+    }
+
+    /** Whether another entity maps the entity's table with every column it maps and more. */
+    private static boolean viewOfAnother(EntityMapping entity, List<EntityMapping> all) {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        entity.columnsOf(entity.primaryTable()).forEach(c -> mine.add(c.name()));
+        for (EntityMapping other : all) {
+            if (other != entity && !other.isAbstract() && other.tables().contains(entity.primaryTable())) {
+                java.util.Set<String> theirs = new java.util.HashSet<>();
+                other.columnsOf(entity.primaryTable()).forEach(c -> theirs.add(c.name()));
+                if (theirs.containsAll(mine) && theirs.size() > mine.size()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** One single-column SELECT per mapped column of the entity and of its collections, at the mapping's line. */

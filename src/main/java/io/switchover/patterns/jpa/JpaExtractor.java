@@ -193,7 +193,7 @@ public final class JpaExtractor implements ServiceWideExtractor<JpaExtractor.Fil
         EntityStatements statements = new EntityStatements();
         Set<AccessPattern> probes = new LinkedHashSet<>();
         for (EntityMapping entity : model.entities()) {
-            patterns.addAll(statements.of(entity));
+            patterns.addAll(statements.of(entity, model.entities()));
             probes.addAll(statements.columnProbes(entity)); // a SINGLE_TABLE root's columns once, not per subclass
         }
         patterns.addAll(probes);

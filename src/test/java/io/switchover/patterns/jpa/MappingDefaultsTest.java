@@ -92,6 +92,32 @@ class MappingDefaultsTest {
     }
 
     @Test
+    void anImmutableEntityIsNeverUpdatedAndOneThatViewsAnothersTableNeverInserted() {
+        String application = "package cases;\n" + IMPORTS + """
+                @Entity @Table(name = "application")
+                public class Application { @Id Long id; String crn; String status; }
+                """;
+        String lockable = "package cases;\n" + IMPORTS + """
+                @Entity @Table(name = "application") @org.hibernate.annotations.Immutable
+                public class LockableApplication { @Id Long id; }
+                """;
+        String audit = "package cases;\n" + IMPORTS + """
+                @Entity @org.hibernate.annotations.Immutable
+                public class AuditEntry { @Id Long id; String what; }
+                """;
+
+        List<String> sql = sql(extract(PhysicalNaming.SPRING, "Application.java", application, "LockableApplication.java",
+                lockable, "AuditEntry.java", audit), JpaExtractor.ENTITY);
+
+        assertEquals(List.of("INSERT INTO application (id, crn, status) VALUES (?, ?, ?)",
+                "UPDATE application SET crn = ?, status = ? WHERE id = ?"),
+                sql.stream().filter(s -> s.startsWith("INSERT INTO application") || s.startsWith("UPDATE application"))
+                        .toList(), "the lock-only view of application neither inserts nor updates: " + sql);
+        assertTrue(sql.contains("INSERT INTO audit_entry (id, what) VALUES (?, ?)"), sql.toString());
+        assertTrue(sql.stream().noneMatch(s -> s.startsWith("UPDATE audit_entry")), sql.toString());
+    }
+
+    @Test
     void asIsNamingKeepsLogicalNamesAndNamesJoinTablesAfterBothTables() {
         ExtractionResult result = extract(PhysicalNaming.AS_IS, "Course.java", COURSE, "Student.java", STUDENT);
         assertEquals(List.of(

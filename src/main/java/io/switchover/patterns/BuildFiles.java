@@ -2,6 +2,7 @@ package io.switchover.patterns;
 
 import io.switchover.patterns.model.Origin;
 import io.switchover.snapshot.Snapshot;
+import io.switchover.sql.LineIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,13 +120,7 @@ public final class BuildFiles {
         for (Map.Entry<String, String> file : texts.entrySet()) {
             Matcher found = pattern.matcher(file.getValue());
             if (found.find()) {
-                int line = 1;
-                for (int i = 0; i < found.start(); i++) {
-                    if (file.getValue().charAt(i) == '\n') {
-                        line++;
-                    }
-                }
-                return Optional.of(new Origin(file.getKey(), line));
+                return Optional.of(new Origin(file.getKey(), new LineIndex(file.getValue()).lineOf(found.start())));
             }
         }
         return Optional.empty();

@@ -11,7 +11,12 @@ public record DatabaseError(String sqlState, int vendorCode, String message, Fai
 
     /** The error a driver reported, its message cut to one line and its kind read from its codes. */
     public static DatabaseError of(String sqlState, int vendorCode, String driverMessage) {
-        return new DatabaseError(sqlState, vendorCode, oneLine(driverMessage), FailureKind.of(sqlState, vendorCode));
+        FailureKind kind = FailureKind.of(sqlState, vendorCode);
+        if ("55000".equals(sqlState) && driverMessage != null
+                && driverMessage.contains("is not yet defined in this session")) {
+            kind = FailureKind.SESSION_STATE; // currval, lastval (55000 also stands for states of the schema)
+        }
+        return new DatabaseError(sqlState, vendorCode, oneLine(driverMessage), kind);
     }
 
     /** The first line of a driver message, without H2's echo of the whole statement. */

@@ -27,6 +27,11 @@ public enum FailureKind {
     SYNTAX,
     /** The engine does not support what the statement does (H2 writing through a view): the engine, not the schema. */
     UNSUPPORTED,
+    /**
+     * The statement needs what its session did before (PostgreSQL's {@code currval} before any {@code nextval} of
+     * the session): the probe's session, not the schema (lavagna's SELECT of the row it has just inserted).
+     */
+    SESSION_STATE,
     OTHER;
 
     public static FailureKind of(String sqlState, int vendorCode) {

@@ -50,6 +50,8 @@ final class MentionJudge {
     private final Map<Line, Boolean> failingLines = new HashMap<>();
     private final Map<FileObject, Boolean> concernedFiles = new HashMap<>();
     private final Map<FileObject, Boolean> otherTables = new HashMap<>();
+    /** Per table, where a checked statement of the version selects its every column ({@code *}, {@code t.*}). */
+    private Map<String, Origin> starred;
 
     MentionJudge(MentionNet.Version version) {
         this.checked = byFile(version.checked(), CheckedPlace::origins);
@@ -174,10 +176,30 @@ final class MentionJudge {
             return withItsTable ? Optional.of(new Strength(true, context + " that also names " + table))
                     : Optional.empty();
         }
-        return Optional.of(mention.tableNamed()
-                ? new Strength(true, context + "; the file also names " + table)
-                : new Strength(false, context + "; the file does not name " + table + ", so it may be another"
-                + " table's column"));
+        if (mention.tableNamed()) {
+            return Optional.of(new Strength(true, context + "; the file also names " + table));
+        }
+        Optional<Origin> star = mention.context() == Mention.Context.NAME_STRING ? starredAt(table) : Optional.empty();
+        if (star.isPresent()) {
+            // trino-gateway's record GatewayBackend(@ColumnName("routing_group") ...), filled from SELECT * by JDBI
+            return Optional.of(new Strength(true, context + "; " + star.get() + " selects every column of " + table
+                    + " (*), whose result holds a column of this name for the code to read"));
+        }
+        return Optional.of(new Strength(false, context + "; the file does not name " + table + ", so it may be"
+                + " another table's column"));
+    }
+
+    private Optional<Origin> starredAt(String table) {
+        if (starred == null) {
+            starred = new HashMap<>();
+            for (List<CheckedPlace> places : checked.values()) {
+                for (CheckedPlace place : places) {
+                    place.references().ifPresent(r -> r.starredTables().forEach(t -> starred.putIfAbsent(t,
+                            place.origins().get(0))));
+                }
+            }
+        }
+        return Optional.ofNullable(starred.get(table));
     }
 
     private static boolean inserts(UnresolvedSql place) {

@@ -29,6 +29,7 @@ final class ObservedLockHazards {
             + "(?:ONLY\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?.*");
     private static final Pattern REINDEX = Pattern.compile("(?is)^\\s*REINDEX\\b.*");
     private static final Pattern VALIDATE = Pattern.compile("(?is).*\\bVALIDATE\\s+CONSTRAINT\\s+\"?(\\w+)\"?.*");
+    private static final Pattern ALTER_TYPE = Pattern.compile("(?is).*\\bALTER\\s+(COLUMN\\s+)?\"?\\w+\"?\\s+(SET\\s+DATA\\s+)?TYPE\\b.*");
     private static final Pattern SET_NOT_NULL = Pattern.compile("(?is).*\\bSET\\s+NOT\\s+NULL\\b.*");
     private static final Pattern USING_INDEX = Pattern.compile("(?is).*\\bPRIMARY\\s+KEY\\s+USING\\s+INDEX\\b.*");
     private static final Pattern ADD_COLUMN = Pattern.compile("(?is).*\\bADD\\s+(COLUMN\\s+)?(?!CONSTRAINT\\b|UNIQUE\\b"
@@ -140,8 +141,22 @@ final class ObservedLockHazards {
                             + " (PostgreSQL 12+ skips the scan)");
         }
         return new Hazard(0, "checks every row of " + table + " (PostgreSQL reported the scan)" + under,
-                "add the constraint NOT VALID, then VALIDATE CONSTRAINT in a later migration (that takes a lighter"
-                        + " lock)");
+                scanAdvice(sql));
+    }
+
+    /** What to do about a scan, by what the statement does: only a constraint has a NOT VALID form. */
+    static String scanAdvice(String sql) {
+        if (ALTER_TYPE.matcher(sql).matches()) {
+            return "a type change checks every row against the column's constraints under this lock: add a column of"
+                    + " the new type, fill it in batches and switch over to it (expand-contract), or change it while"
+                    + " the table is small";
+        }
+        if (ADD_COLUMN.matcher(sql).matches()) {
+            return "add the column without NOT NULL or the constraint, fill it in batches, then add CHECK (column IS NOT"
+                    + " NULL) or the constraint NOT VALID and VALIDATE it in a later migration";
+        }
+        return "add the constraint NOT VALID, then VALIDATE CONSTRAINT in a later migration (that takes a lighter"
+                + " lock)";
     }
 
     private static Optional<Hazard> concurrentlyForm(ObservedStatement statement, SchemaCatalog production,

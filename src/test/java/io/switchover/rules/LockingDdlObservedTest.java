@@ -64,6 +64,20 @@ class LockingDdlObservedTest {
         assertEquals(Severity.WARNING, finding.severity());
     }
 
+    /**
+     * lavagna's type change and its ADD COLUMN ... NOT NULL DEFAULT were told to add "the constraint NOT VALID",
+     * which neither has: the advice follows what the statement does.
+     */
+    @Test
+    void aScanIsAdvisedByWhatTheStatementDoes() {
+        assertTrue(ObservedLockHazards.scanAdvice("ALTER TABLE la_user ALTER COLUMN provider TYPE VARCHAR(128)")
+                .startsWith("a type change checks every row"));
+        assertTrue(ObservedLockHazards.scanAdvice("ALTER TABLE la_user ADD COLUMN enabled BOOLEAN NOT NULL DEFAULT TRUE")
+                .startsWith("add the column without NOT NULL"));
+        assertTrue(ObservedLockHazards.scanAdvice("ALTER TABLE person ADD CONSTRAINT age_positive CHECK (age > 0)")
+                .startsWith("add the constraint NOT VALID"));
+    }
+
     @Test
     void acceptsAnIndexBuiltConcurrently() {
         assertEquals(List.of(), findings("CREATE INDEX CONCURRENTLY person_email ON person (email);"));

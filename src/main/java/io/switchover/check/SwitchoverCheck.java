@@ -161,7 +161,7 @@ public final class SwitchoverCheck {
                 .map(version -> version.coverage(probes.statements(), timeline, mentions)).toList();
         Evidence evidence = new Evidence(timeline, probes.statements(), batch.problems(),
                 outOfOrder(request, candidate, batch, notes), request.order(), changes, mentions, coverage,
-                batch.production().notReplayed());
+                batch.production().notReplayed(), validationOff(request, candidate, batch));
         RuleOutcome outcome = rules.evaluate(evidence, request.rules());
         List<Finding> findings = UnusedMappings.weighed(outcome.findings(), probes.statements(), extracted.running());
         Optional<Plan> promotionPlan = promotionPlan(migrationReader, request, batch, evidence);
@@ -204,6 +204,20 @@ public final class SwitchoverCheck {
         inCode.ifPresent(where -> notes.add("Flyway is configured in the candidate's code: outOfOrder(true) at " + where
                 + ", so a migration older than production's newest runs after them"));
         return inCode.isPresent();
+    }
+
+    /**
+     * Where the candidate turns off Flyway's validation of applied migrations (its configuration, or a literal
+     * {@code validateOnMigrate(false)} in its code), read only when the batch has an applied migration edited.
+     */
+    private static Optional<String> validationOff(CheckRequest request, MigrationSet candidate, Batch batch) {
+        if (batch.problems().stream().noneMatch(p -> p.kind() == HistoryProblem.Kind.EDITED_AFTER_APPLY)) {
+            return Optional.empty();
+        }
+        if (!candidate.settings().validateOnMigrate()) {
+            return Optional.of(candidate.settings().source());
+        }
+        return FlywayInCode.noValidation(request.candidate());
     }
 
     private static PromotedService promoted(ServiceToCheck service) {

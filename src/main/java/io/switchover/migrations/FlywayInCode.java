@@ -13,18 +13,30 @@ import java.util.regex.Pattern;
 /**
  * Flyway configured in the service's code rather than in a configuration file: veilarbportefolje sets
  * {@code spring.flyway.enabled=false} and runs {@code Flyway.configure()...outOfOrder(true).load().migrate()} itself.
- * Only {@code outOfOrder} is read from there, and only when it is the literal {@code true} in a main source file that
- * names Flyway: a setting under a condition ({@code outOfOrder(isDev)}) is not known, so the gate does not assume it.
- * Read only when the batch holds a migration older than production's newest, the one thing the setting decides.
+ * Only {@code outOfOrder(true)} and {@code validateOnMigrate(false)} (lavagna's) are read from there, and only as
+ * literals in a main source file that names Flyway: a setting under a condition ({@code outOfOrder(isDev)}) is not
+ * known, so the gate does not assume it. Each is read only when the batch has what the setting decides: a migration
+ * older than production's newest, an applied migration edited.
  */
 public final class FlywayInCode {
     private static final Pattern OUT_OF_ORDER = Pattern.compile("\\.\\s*(?:set)?[oO]utOfOrder\\s*\\(\\s*true\\s*\\)");
+    private static final Pattern NO_VALIDATION = Pattern.compile(
+            "\\.\\s*(?:set)?[vV]alidateOnMigrate\\s*\\(\\s*false\\s*\\)");
 
     private FlywayInCode() {
     }
 
     /** Where the candidate's code sets {@code outOfOrder(true)} ({@code path:line}), if it does. */
     public static Optional<String> outOfOrder(Snapshot snapshot) {
+        return literal(snapshot, OUT_OF_ORDER);
+    }
+
+    /** Where the candidate's code sets {@code validateOnMigrate(false)} ({@code path:line}), if it does. */
+    public static Optional<String> noValidation(Snapshot snapshot) {
+        return literal(snapshot, NO_VALIDATION);
+    }
+
+    private static Optional<String> literal(Snapshot snapshot, Pattern setting) {
         for (String path : snapshot.files()) {
             if (!(path.endsWith(".java") || path.endsWith(".kt")) || SnapshotPaths.isTestSource(path)) {
                 continue;
@@ -35,7 +47,7 @@ public final class FlywayInCode {
             } catch (SwitchoverException e) {
                 continue; // extraction reports a file it cannot read
             }
-            Matcher set = OUT_OF_ORDER.matcher(text);
+            Matcher set = setting.matcher(text);
             if (set.find() && text.toLowerCase(Locale.ROOT).contains("flyway")) {
                 return Optional.of(path + ":" + new LineIndex(text).lineOf(set.start()));
             }

@@ -102,6 +102,7 @@ public final class FlywaySettingsReader {
                 keys.containsKey(prefix + "sqlMigrationSuffixes") ? list(keys.get(prefix + "sqlMigrationSuffixes"))
                         : defaults.sqlMigrationSuffixes(),
                 Boolean.parseBoolean(keys.getOrDefault(prefix + "outOfOrder", "false")),
+                Boolean.parseBoolean(keys.getOrDefault(prefix + "validateOnMigrate", "true")),
                 source);
     }
 

@@ -8,6 +8,7 @@ import io.switchover.migrations.MigrationScript;
 import io.switchover.timeline.Timeline;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the rules read: the timeline, the statements it probed ({@code statements.get(i)} is
@@ -24,7 +25,15 @@ import java.util.List;
 public record Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
                        boolean outOfOrderAllowed, DeploymentOrder order, BatchChanges changes,
                        List<UncheckedMention> mentions, List<Coverage> coverage,
-                       List<Migration> productionNotReplayed) {
+                       List<Migration> productionNotReplayed, Optional<String> validationOff) {
+
+    /** Evidence of a deployment whose Flyway validates applied migrations, as it does unless told otherwise. */
+    public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
+                    boolean outOfOrderAllowed, DeploymentOrder order, BatchChanges changes,
+                    List<UncheckedMention> mentions, List<Coverage> coverage, List<Migration> productionNotReplayed) {
+        this(timeline, statements, historyProblems, outOfOrderAllowed, order, changes, mentions, coverage,
+                productionNotReplayed, Optional.empty());
+    }
 
     public Evidence(Timeline timeline, List<CheckedStatement> statements, List<HistoryProblem> historyProblems,
                     boolean outOfOrderAllowed, DeploymentOrder order, List<MigrationScript> scripts) {

@@ -44,4 +44,39 @@ class AppliedMigrationEditedTest {
 
         assertEquals(List.of(), findings);
     }
+
+    /** lavagna re-indented its applied V1 and runs Flyway itself with setValidateOnMigrate(false). */
+    @Test
+    void isAWarningWhereTheCandidateTurnsValidationOff() {
+        String migrator = """
+                package com.example;
+
+                import org.flywaydb.core.Flyway;
+
+                class Migrator {
+                    void migrate(javax.sql.DataSource dataSource) {
+                        Flyway flyway = new Flyway();
+                        flyway.setDataSource(dataSource);
+                        flyway.setValidateOnMigrate(false);
+                        flyway.migrate();
+                    }
+                }
+                """;
+        for (RuleScenario scenario : List.of(edited().candidateFile("src/main/java/com/example/Migrator.java", migrator),
+                edited().candidateFile("src/main/resources/application.properties",
+                        "spring.flyway.validate-on-migrate=false\n"))) {
+            List<Finding> findings = scenario.findings("applied-migration-edited");
+
+            assertEquals(1, findings.size(), findings.toString());
+            assertEquals(Severity.WARNING, findings.get(0).severity());
+            assertTrue(findings.get(0).message().contains("Flyway's validation is off (src/main/"), findings.get(0).message());
+        }
+        assertEquals(Severity.ERROR, edited().findings("applied-migration-edited").get(0).severity());
+    }
+
+    private static RuleScenario edited() {
+        return RuleScenario.production(PERSON)
+                .productionFile("db/migration/V2__add_brian.sql", "ALTER TABLE person ADD COLUMN brian VARCHAR(100);")
+                .candidateFile("db/migration/V2__add_brian.sql", "ALTER TABLE person  ADD COLUMN brian VARCHAR(100);");
+    }
 }

@@ -36,6 +36,13 @@ final class MentionJudge {
             "user_id", "owner", "source", "target", "result", "message", "timestamp", "start", "end", "from", "to",
             "year", "month", "day", "size", "flag", "priority", "category", "tag", "role", "group");
 
+    /**
+     * An annotation that names the column a result's value comes from ({@code @ColumnName} of JDBI, {@code @Column} of
+     * Spring Data JDBC and others): a name a mapper reads from whatever row it is given.
+     */
+    private static final java.util.regex.Pattern COLUMN_ANNOTATION = java.util.regex.Pattern.compile(
+            "@(?:[\\w.]+\\.)?(?:ColumnName|Column)\\s*\\(");
+
     /** {@code ?::<type>}, {@code :x::<type>}, {@code CAST(? AS <type>)}, once the type's name is replaced. */
     private static final java.util.regex.Pattern PARAMETER_CAST = java.util.regex.Pattern.compile(
             "(\\?|:\\w+)\\s*::\\s*\"?<type>|cast\\s*\\(\\s*(\\?|:\\w+)\\s+as\\s+\"?<type>");
@@ -179,7 +186,8 @@ final class MentionJudge {
         if (mention.tableNamed()) {
             return Optional.of(new Strength(true, context + "; the file also names " + table));
         }
-        Optional<Origin> star = mention.context() == Mention.Context.NAME_STRING ? starredAt(table) : Optional.empty();
+        Optional<Origin> star = mention.context() == Mention.Context.NAME_STRING
+                && COLUMN_ANNOTATION.matcher(mention.code()).find() ? starredAt(table) : Optional.empty();
         if (star.isPresent()) {
             // trino-gateway's record GatewayBackend(@ColumnName("routing_group") ...), filled from SELECT * by JDBI
             return Optional.of(new Strength(true, context + "; " + star.get() + " selects every column of " + table

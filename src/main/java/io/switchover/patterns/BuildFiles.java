@@ -45,10 +45,6 @@ public final class BuildFiles {
         this.properties = properties;
     }
 
-    public static BuildFiles none() {
-        return new BuildFiles(Map.of(), Map.of());
-    }
-
     public static BuildFiles read(Snapshot snapshot, List<String> sourceRoots) {
         Set<String> wanted = new LinkedHashSet<>();
         for (String module : modules(sourceRoots)) {

@@ -86,11 +86,8 @@ final class ProductionExtensions {
      * ({@code extension "postgis" is not available}, or before PostgreSQL 15 {@code could not open extension control
      * file ".../postgis.control"}): the replay server lacks what production has, which no input can mend.
      */
-    static Optional<String> notInstalled(DatabaseError error) {
-        if (error == null || error.message() == null) {
-            return Optional.empty();
-        }
-        Matcher found = NOT_INSTALLED.matcher(error.message());
+    static Optional<String> notInstalled(String complaint) {
+        Matcher found = NOT_INSTALLED.matcher(complaint);
         return found.find() ? Optional.of(found.group(1) != null ? found.group(1) : found.group(2)) : Optional.empty();
     }
 

@@ -91,7 +91,7 @@ final class ProductionMigrations {
             SQLException cause = ReplayFlyway.rootSqlException(e);
             String reason = cause == null ? FlywayMessages.firstLine(e) : DatabaseErrors.of(cause).toString();
             DatabaseError databaseError = cause == null ? null : DatabaseErrors.of(cause);
-            Optional<String> notInstalled = ProductionExtensions.notInstalled(databaseError);
+            Optional<String> notInstalled = ProductionExtensions.notInstalled(reason);
             SwitchoverException error = new SwitchoverException(notInstalled.isPresent() ? ExitCode.INFRASTRUCTURE
                     : ExitCode.BAD_INPUT, "production's migrations do not replay on " + db.description() + ": "
                     + FlywayMessages.firstLine(e) + (cause == null ? "" : ": " + databaseError)

@@ -205,9 +205,7 @@ public final class TimelineReplayer {
         } catch (FlywayException e) {
             ReplayFlyway.rethrowBadInput(e);
             MigrationFailure failure = steps.failure(e);
-            SQLException cause = ReplayFlyway.rootSqlException(e);
-            Optional<String> notInstalled = cause == null ? Optional.empty()
-                    : ProductionExtensions.notInstalled(DatabaseErrors.of(cause));
+            Optional<String> notInstalled = ProductionExtensions.notInstalled(failure.message());
             if (notInstalled.isPresent()) {
                 // Not the migration's fault: production may well have the extension. The replay cannot judge.
                 throw new SwitchoverException(ExitCode.INFRASTRUCTURE, failure.migration().script() + " cannot be"

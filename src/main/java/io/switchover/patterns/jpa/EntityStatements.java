@@ -61,18 +61,15 @@ final class EntityStatements {
 
     /** Whether another entity maps the entity's table with every column it maps and more. */
     private static boolean viewOfAnother(EntityMapping entity, List<EntityMapping> all) {
-        java.util.Set<String> mine = new java.util.HashSet<>();
-        entity.columnsOf(entity.primaryTable()).forEach(c -> mine.add(c.name()));
-        for (EntityMapping other : all) {
-            if (other != entity && !other.isAbstract() && other.tables().contains(entity.primaryTable())) {
-                java.util.Set<String> theirs = new java.util.HashSet<>();
-                other.columnsOf(entity.primaryTable()).forEach(c -> theirs.add(c.name()));
-                if (theirs.containsAll(mine) && theirs.size() > mine.size()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        TableName table = entity.primaryTable();
+        Set<String> mine = columnNames(entity, table);
+        return all.stream().filter(other -> other != entity && !other.isAbstract() && other.tables().contains(table))
+                .map(other -> columnNames(other, table))
+                .anyMatch(theirs -> theirs.containsAll(mine) && theirs.size() > mine.size());
+    }
+
+    private static Set<String> columnNames(EntityMapping entity, TableName table) {
+        return entity.columnsOf(table).stream().map(MappedColumn::name).collect(Collectors.toSet());
     }
 
     /** One single-column SELECT per mapped column of the entity and of its collections, at the mapping's line. */
